@@ -1,0 +1,98 @@
+"""The `forumparse` command: pages in, JSON out."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from . import __version__
+from .api import parse_thread
+from .errors import ForumParseError
+from .serialize import to_dict
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="forumparse",
+        description="Turn saved forum thread pages (HTML or text dumps) into JSON records.",
+    )
+    p.add_argument("files", nargs="*", help="pages to parse; '-' or nothing reads stdin")
+    p.add_argument("--jsonl", action="store_true", help="one thread per line (JSON Lines)")
+    p.add_argument("--indent", type=int, default=None, metavar="N",
+                   help="indent JSON by N spaces (default: 2 for one file, compact for several)")
+    p.add_argument("--adapter", metavar="NAME", help="force an adapter instead of detection")
+    p.add_argument("--url", help="the page's URL, when the page does not say")
+    p.add_argument("--list-adapters", action="store_true", help="list the registered adapters and exit")
+    p.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of unexpected errors")
+    p.add_argument("--version", action="version", version=f"forumparse {__version__}")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    out = sys.stdout
+    try:
+        if args.list_adapters:
+            from . import adapters
+
+            for a in adapters():
+                out.write(f"{a['name']:20s} {a['format']:5s} {a['description']}\n")
+            return EXIT_OK
+        return _run(args, out)
+    except BrokenPipeError:
+        try:
+            sys.stdout = None  # the reader went away; nothing more to say
+        finally:
+            return EXIT_OK
+
+
+def _run(args, out) -> int:
+    files = args.files or ["-"]
+    jsonl = args.jsonl or len(files) > 1
+    failed = 0
+    for name in files:
+        try:
+            source = _stdin_bytes() if name == "-" else _path(name)
+            thread = parse_thread(source, adapter=args.adapter, url=args.url)
+        except ForumParseError as exc:
+            failed += 1
+            print(f"forumparse: {name}: {exc}", file=sys.stderr)
+            continue
+        except Exception as exc:  # an unforeseen bug: one line, a traceback only when asked
+            failed += 1
+            print(f"forumparse: {name}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+            if args.verbose:
+                import traceback
+
+                traceback.print_exc()
+            continue
+        data = to_dict(thread)
+        if jsonl:
+            out.write(json.dumps(data, ensure_ascii=False) + "\n")
+        else:
+            out.write(json.dumps(data, ensure_ascii=False, indent=2 if args.indent is None else args.indent) + "\n")
+        out.flush()
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _path(name: str):
+    from pathlib import Path
+
+    return Path(name)
+
+
+def _stdin_bytes() -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is not None:
+        return stream.read()
+    data = sys.stdin.read()
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
+__all__ = ["main"]

@@ -1,0 +1,240 @@
+"""One tolerant loader: any source becomes a decoded, sniffed `Document`.
+
+Bytes are decoded in a fixed order of evidence: BOM, then a declaration inside
+the document (`<meta charset>`, XML declaration, HTTP/WARC Content-Type header),
+then a statistical detector. Nothing is decoded with errors="ignore": when no
+codec fits, we say so.
+"""
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from functools import cached_property
+from pathlib import Path
+
+from .errors import InputError
+
+MAX_BYTES = 64 * 1024 * 1024  # a forum page above this is not a page
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_DECLARED = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)"""
+    rb"""|^content-type:[^\r\n]*charset=["']?([\w.:-]+)""",
+    re.I | re.M,
+)
+_HTML_SNIFF = re.compile(
+    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<div[\s>]|<table[\s>]|<p[\s>]|<br\s*/?>|<meta\s",
+    re.I,
+)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
+# The first bytes of archives and HTTP responses, where the page starts after a header block.
+_HEADER_BLOCK = re.compile(rb"\A(?:WARC/1\.[01]|HTTP/\d(?:\.\d)?\s+\d{3})[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n")
+_HEADER_LINE = re.compile(r"^([A-Za-z][\w-]*):[ \t]*(.*?)\s*$", re.M)
+
+
+def _nul_pattern_encoding(raw: bytes) -> str | None:
+    """UTF-16/32 text without a BOM shows as regular NUL bytes among ASCII."""
+    head = raw[:4000]
+    if len(head) < 4 or head.count(0) < len(head) // 4:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if head[1:4] == b"\0\0\0" or head[0:3] == b"\0\0\0":
+        return "utf-32-le" if head[0] else "utf-32-be"
+    if odd > even * 3:
+        return "utf-16-le"
+    if even > odd * 3:
+        return "utf-16-be"
+    return None
+
+
+def _codec(name: str | bytes | None) -> str | None:
+    if not name:
+        return None
+    if isinstance(name, bytes):
+        name = name.decode("ascii", "replace")
+    try:
+        codec = codecs.lookup(name.strip().lower()).name
+    except LookupError:
+        return None
+    # Pages that say Latin-1 or ASCII are in practice Windows-1252 (the HTML standard says so too).
+    return "cp1252" if codec in ("latin-1", "iso8859-1", "ascii") else codec
+
+
+def decode_bytes(raw: bytes) -> tuple[str, str]:
+    """Decode page bytes; return (text, encoding used)."""
+    for bom, enc in _BOMS:
+        if raw.startswith(bom):
+            return _strict(raw[len(bom):], enc)
+    nul = _nul_pattern_encoding(raw)
+    if nul:
+        try:
+            return _strict(raw, nul)
+        except InputError:
+            pass
+    for match in _DECLARED.finditer(raw[:32768]):
+        enc = _codec(next(g for g in match.groups() if g))
+        if enc and not enc.startswith("utf-16") and not enc.startswith("utf-32"):
+            try:
+                return raw.decode(enc), enc
+            except UnicodeDecodeError:
+                break  # the declaration lies; fall through to detection
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from bs4.dammit import UnicodeDammit
+
+    dammit = UnicodeDammit(raw, known_definite_encodings=[], is_html=True)
+    if dammit.unicode_markup is not None and dammit.original_encoding:
+        return dammit.unicode_markup, dammit.original_encoding
+    raise InputError("could not determine the text encoding of the input")
+
+
+def _strict(raw: bytes, enc: str) -> tuple[str, str]:
+    try:
+        return raw.decode(enc), enc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"input is not valid {enc}: {exc.reason} at byte {exc.start}") from None
+
+
+def read_source(source) -> tuple[str | bytes, str | None]:
+    """Return (str or bytes content, path or None) for any supported source."""
+    if isinstance(source, os.PathLike):
+        return _read_path(Path(source)), os.fspath(source)
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source), None
+    if isinstance(source, str):
+        # A short single-line string that names a file is a path; anything else is content.
+        if len(source) < 4096 and "\n" not in source and "<" not in source:
+            try:
+                is_file = os.path.isfile(source)
+            except (OSError, ValueError):
+                is_file = False
+            if is_file:
+                return _read_path(Path(source)), source
+        return source, None
+    if hasattr(source, "read"):
+        try:
+            data = source.read(MAX_BYTES + 1)
+        except (OSError, ValueError) as exc:
+            raise InputError(f"could not read the input stream: {exc}") from None
+        if isinstance(data, str):
+            return data, getattr(source, "name", None)
+        if isinstance(data, (bytes, bytearray)):
+            if len(data) > MAX_BYTES:
+                raise InputError(f"input larger than {MAX_BYTES} bytes")
+            return bytes(data), getattr(source, "name", None)
+        raise InputError("the file object returned neither bytes nor text")
+    raise InputError(f"cannot read a forum page from a {type(source).__name__}")
+
+
+def _read_path(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise InputError(f"{path}: larger than {MAX_BYTES} bytes")
+        raw = path.read_bytes()
+    except InputError:
+        raise
+    except OSError as exc:
+        raise InputError(f"{path}: {exc.strerror or exc}") from None
+    if path.suffix == ".gz" or raw[:2] == b"\x1f\x8b":
+        import gzip
+
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError) as exc:
+            raise InputError(f"{path}: broken gzip data: {exc}") from None
+    return raw
+
+
+class Document:
+    """A decoded page: its text, whether it is HTML, headers it carried, and a lazy lxml tree."""
+
+    def __init__(self, text: str, *, url: str | None = None, path: str | None = None,
+                 encoding: str | None = None, headers: dict[str, str] | None = None):
+        self.text = text.replace("\x00", "")
+        self.url = url
+        self.path = path
+        self.encoding = encoding
+        self.headers = headers or {}  # HTTP / WARC headers that preceded the page, lower-case keys
+        self.is_html = sniff_html(self.text)
+        self.format = "html" if self.is_html else "text"
+
+    @classmethod
+    def load(cls, source, *, url: str | None = None) -> Document:
+        content, path = read_source(source)
+        headers: dict[str, str] = {}
+        if isinstance(content, bytes):
+            content, headers = _split_header_block(content)
+            text, encoding = decode_bytes(content)
+        else:
+            text, encoding = content, None
+            if text.startswith("\ufeff"):
+                text = text[1:]
+        return cls(text, url=url, path=path, encoding=encoding, headers=headers)
+
+    @cached_property
+    def tree(self):
+        """The lxml HTML tree (parsed once, on first use). None for text input."""
+        if not self.is_html:
+            return None
+        from .html.tree import parse_html
+
+        return parse_html(self.text)
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The text split into lines, line ends of any kind normalised."""
+        return self.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+    @cached_property
+    def lang(self) -> str | None:
+        """The page's declared language (`<html lang>`, Content-Language), lower-case primary tag."""
+        value = None
+        if self.is_html and self.tree is not None:
+            value = self.tree.get("lang") or self.tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+            if not value:
+                metas = self.tree.xpath('//meta[translate(@http-equiv,"CONTENTLAGU","contentlagu")'
+                                        '="content-language"]/@content')
+                value = metas[0] if metas else None
+        value = value or self.headers.get("content-language")
+        return value.strip().split(",")[0].lower() if value and value.strip() else None
+
+
+def _split_header_block(raw: bytes) -> tuple[bytes, dict[str, str]]:
+    """Strip WARC / HTTP header blocks in front of a page, keeping their fields."""
+    headers: dict[str, str] = {}
+    for _ in range(3):  # WARC header, then HTTP header, possibly a 100-continue
+        match = _HEADER_BLOCK.match(raw)
+        if not match:
+            break
+        block = match.group(0).decode("latin-1")
+        for key, value in _HEADER_LINE.findall(block):
+            headers.setdefault(key.lower(), value)
+        raw = raw[match.end():]
+    return raw, headers
+
+
+def sniff_html(text: str) -> bool:
+    head = text[:5000].lstrip()
+    if head.startswith("<") and _HTML_TAG.match(head):
+        return True
+    if _HTML_SNIFF.search(head):
+        return True
+    # Tag-dense text further in (fragments without <html>)
+    sample = text[:20000]
+    return len(_HTML_TAG.findall(sample)) > max(10, len(sample) // 400)
+
+
+def open_document(source, url: str | None = None) -> Document:
+    return Document.load(source, url=url)
+
+
+__all__ = ["Document", "decode_bytes", "open_document", "read_source", "sniff_html"]

@@ -1,0 +1,1 @@
+"""HTML helpers shared by every HTML adapter: tree loading, selectors, body text."""

@@ -1,0 +1,268 @@
+"""A post's content element to plain text, with quotes, signature and edit notes split out.
+
+The corpus rules: the post's own words; paragraphs separated by one blank line;
+`<br>` a line break; no buttons, scripts, hidden elements, quote boxes (with
+their "X wrote:" header), signature or edit notes; links kept as their text.
+Engine adapters pass the selectors of their markup; the defaults cover the
+common class names, so the generic path gets sensible results too.
+"""
+from __future__ import annotations
+
+import copy
+import re
+
+import lxml.html
+from attrs import frozen
+
+from ..records import Quote
+from ..vocab import EDIT_NOTE, quote_header_author
+from .select import select, text_of
+
+QUOTE_CSS = (
+    "blockquote, .bbCodeQuote, .bbcode_quote, .bbCodeBlock--quote, div.quote, td.quote, .quotebox, "
+    ".quotecontent, .ipsQuote, .mycode_quote, .post-quote, .quoted-message"
+)
+QUOTE_AUTHOR_CSS = "cite, .quote-author, .bbcode_postedby, .attribution, .ipsQuote_citation, .bbCodeBlock-title"
+SIGNATURE_CSS = ".signature, .postsignature, .post-signature, .message-signature, .sig, .Signature, .UserSignature"
+EDIT_CSS = ".editedBy, .edited, .message-lastEdit, .lastedit, .post-edit, .notice.edit, .editnote"
+DROP_CSS = (
+    "script, style, noscript, template, button, input, select, textarea, object, embed, iframe, "
+    "[hidden], [aria-hidden=true]"
+)
+
+BLOCK_PARAGRAPH = frozenset({"p", "blockquote", "pre", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5",
+                             "h6", "hr", "figure", "section", "article", "header", "footer", "address"})
+BLOCK_LINE = frozenset({"div", "li", "tr", "dd", "dt", "figcaption", "center", "main", "aside", "nav",
+                        "form", "fieldset", "legend", "caption", "tbody", "thead", "details", "summary"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_PARA, _LINE = "\ue002", "\ue001"  # private-use marks: lxml refuses control characters
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANKS = re.compile(r"\n{3,}")
+_MARKS = re.compile("[\ue001\ue002\n]*[\ue001\ue002][\ue001\ue002\n]*")
+
+
+@frozen
+class Body:
+    text: str
+    html: str | None = None
+    quotes: tuple[Quote, ...] = ()
+    signature: str | None = None
+    edited: str | None = None  # the edit note as shown, e.g. "Last edited by X; 05-05-2010 at 10:00"
+
+
+def extract_body(
+    el,
+    *,
+    quote_css: str | None = QUOTE_CSS,
+    quote_author_css: str = QUOTE_AUTHOR_CSS,
+    signature_css: str | None = SIGNATURE_CSS,
+    edit_css: str | None = EDIT_CSS,
+    drop_css: str | None = None,
+    keep_html: bool = True,
+) -> Body:
+    """Split a post's content element into body text, quotes, signature and edit note.
+
+    `drop_css` names engine-specific noise (buttons, footers) removed as well as
+    the standard `DROP_CSS`. The element itself is not changed.
+    """
+    if el is None:
+        return Body("")
+    html = _inner_html(el) if keep_html else None
+    work = copy.deepcopy(el)
+    _remove_all(work, DROP_CSS)
+    _remove_hidden(work)
+    if drop_css:
+        _remove_all(work, drop_css)
+    signature = _take_text(work, signature_css) if signature_css else None
+    edited = _take_text(work, edit_css) if edit_css else None
+    quotes = _take_quotes(work, quote_css, quote_author_css) if quote_css else ()
+    text = render_text(work)
+    text, note = strip_edit_note(text)
+    return Body(text=text, html=html, quotes=quotes, signature=signature, edited=edited or note)
+
+
+def render_text(el) -> str:
+    """Text of an element with block structure kept: paragraphs, line breaks, list items."""
+    parts: list[str] = []
+    _render(el, parts, pre=False)
+    return normalise_text("".join(parts))
+
+
+def normalise_text(raw: str) -> str:
+    """Collapse spacing: one space inside lines, one blank line between paragraphs."""
+    raw = _MARKS.sub(lambda m: "\n\n" if _PARA in m.group(0) or m.group(0).count("\n") >= 2 else "\n", raw)
+    lines = [_SPACES.sub(" ", line).strip() for line in raw.split("\n")]
+    text = "\n".join(lines)
+    return _BLANKS.sub("\n\n", text).strip()
+
+
+def _render(el, parts: list[str], pre: bool) -> None:
+    tag = el.tag if isinstance(el.tag, str) else None
+    if tag is None:
+        return
+    tag = tag.lower()
+    if tag == "br":
+        parts.append("\n")
+        return
+    if tag == "img":
+        return
+    mark = _PARA if tag in BLOCK_PARAGRAPH else _LINE if tag in BLOCK_LINE else None
+    if tag in ("td", "th"):
+        parts.append(" ")
+    if mark:
+        parts.append(mark)
+    pre = pre or tag in ("pre", "textarea")
+    if el.text:
+        parts.append(el.text if pre else el.text.replace("\n", " ").replace("\r", " "))
+    for child in el:
+        _render(child, parts, pre)
+        if child.tail:
+            parts.append(child.tail if pre else child.tail.replace("\n", " ").replace("\r", " "))
+    if mark:
+        parts.append(mark)
+
+
+def strip_edit_note(text: str) -> tuple[str, str | None]:
+    """Drop a trailing "Last edited by ..." paragraph; return (text, note or None)."""
+    if not text:
+        return text, None
+    head, sep, last = text.rpartition("\n")
+    if len(last) < 200 and EDIT_NOTE.match(last):
+        return head.rstrip(), last.strip()
+    return text, None
+
+
+def _inner_html(el) -> str:
+    parts = [el.text or ""]
+    for child in el:
+        parts.append(lxml.html.tostring(child, encoding="unicode", with_tail=True))
+    return "".join(parts).strip()
+
+
+def _remove(el) -> None:
+    """Remove an element but keep its tail text in place."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail and isinstance(el.tag, str) and (el.tag in BLOCK_PARAGRAPH or el.tag in BLOCK_LINE):
+        tail = _LINE + tail  # the removed block still separated what came before from its tail
+    if tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _remove_all(root, css: str) -> None:
+    for found in select(root, css):
+        if found is not root:
+            _remove(found)
+
+
+def _remove_hidden(root) -> None:
+    for found in root.xpath(".//*[@style]"):
+        if _HIDDEN_STYLE.search(found.get("style", "")):
+            _remove(found)
+
+
+def _outermost(found: list) -> list:
+    chosen = set()
+    result = []
+    for el in found:
+        if any(anc in chosen for anc in el.iterancestors()):
+            continue
+        chosen.add(el)
+        result.append(el)
+    return result
+
+
+def _take_text(root, css: str) -> str | None:
+    texts = []
+    for found in _outermost([f for f in select(root, css) if f is not root]):
+        text = render_text(found)
+        if text:
+            texts.append(text)
+        _remove(found)
+    return "\n\n".join(texts) or None
+
+
+_INLINE = frozenset({"a", "span", "button", "img", "li", "b", "i", "em", "strong", "font", "small"})
+
+
+def _take_quotes(root, css: str, author_css: str) -> tuple[Quote, ...]:
+    quotes = []
+    found = [f for f in select(root, css) if f is not root and f.tag not in _INLINE]
+    for box in _outermost(found):
+        author = None
+        cite = next(iter(select(box, author_css)), None) if author_css else None
+        if cite is not None and cite is not box:
+            header = text_of(cite) or ""
+            is_header, author = quote_header_author(header)
+            if not is_header:
+                author = header.strip(" :") or None
+            _remove(cite)
+        else:
+            author = _take_header_before(box)
+        text = render_text(box)
+        # a header line inside the box ("X wrote:") that no selector named
+        first, _, rest = text.partition("\n")
+        is_header, named = quote_header_author(first)
+        if is_header:
+            author = author or named
+            text = rest.strip()
+        post_id = _quoted_post_id(box)
+        quotes.append(Quote(author=author, text=text, post_id=post_id))
+        _remove(box)
+    return tuple(quotes)
+
+
+def _take_header_before(box) -> str | None:
+    """A "X wrote:" header just before the quote box (a table row, a bold line, or text)."""
+    anchor = box
+    if box.tag == "td":  # phpBB 2: the header is the previous table row
+        row = box.getparent()
+        prev = row.getprevious() if row is not None else None
+        if prev is not None:
+            is_header, author = quote_header_author(text_of(prev) or "")
+            if is_header:
+                _remove(prev)
+                return author
+        anchor = row if row is not None else box
+        if anchor.getparent() is not None and anchor.getparent().tag in ("tbody",):
+            anchor = anchor.getparent()
+    prev = anchor.getprevious()
+    if prev is not None and not (prev.tail or "").strip():
+        is_header, author = quote_header_author(text_of(prev) or "")
+        if is_header:
+            _remove(prev)
+            return author
+    # plain text right before the box, e.g. "Quote: Originally Posted by X"
+    holder, attr_name = (prev, "tail") if prev is not None else (anchor.getparent(), "text")
+    if holder is not None:
+        before = getattr(holder, attr_name) or ""
+        head, _, last = before.rstrip().rpartition("\n")
+        is_header, author = quote_header_author(last.strip())
+        if is_header and last.strip():
+            setattr(holder, attr_name, head)
+            return author
+    return None
+
+
+_POST_ID_IN = re.compile(r"(?:post|p|msg|comment)[-_=#]?(\d+)", re.I)
+
+
+def _quoted_post_id(box) -> str | None:
+    for name in ("data-source", "data-postid", "data-post-id", "data-pid"):
+        value = box.get(name)
+        if value:
+            match = re.search(r"\d+", value)
+            if match:
+                return match.group(0)
+    for link in box.xpath(".//a[@href]")[:2]:
+        match = _POST_ID_IN.search(link.get("href", "").rsplit("/", 1)[-1])
+        if match:
+            return match.group(1)
+    return None

@@ -1,0 +1,26 @@
+"""Parse HTML text into an lxml tree safely: no network, no entity expansion, no crash."""
+from __future__ import annotations
+
+import re
+
+import lxml.etree
+import lxml.html
+
+from ..errors import InputError
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# no_network and no entity resolution: a page never makes us touch the network or expand entities.
+_PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=False, remove_pis=True,
+                               recover=True, collect_ids=False)
+
+
+def parse_html(text: str):
+    """Return the root element of `text` parsed as HTML."""
+    text = _XML_DECL.sub("", text, count=1)  # lxml refuses str input with an encoding declaration
+    try:
+        root = lxml.html.document_fromstring(text, parser=_PARSER)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise InputError(f"could not parse the HTML: {exc}") from None
+    if root is None:
+        raise InputError("the HTML document is empty")
+    return root

@@ -1,0 +1,116 @@
+"""Adapter registry: built-ins from `forumparse.adapters`, plugins from entry points.
+
+Choosing works like Pygments' lexer guessing: every adapter of the document's
+format scores it, a 1.0 wins at once, else the highest score wins (ties broken
+by priority, then name), and the generic adapter of the format is the fallback.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+import warnings
+from functools import lru_cache
+
+from .errors import UnknownAdapterError
+
+ENTRY_POINT_GROUP = "forumparse.adapters"
+NO_PLUGINS_ENV = "FORUMPARSE_NO_PLUGINS"  # set to 1 to ignore third-party adapters
+FALLBACK = {"html": "generic-html", "text": "generic-text"}
+
+
+class PluginWarning(UserWarning):
+    """A third-party adapter could not be loaded and was skipped."""
+
+
+def _valid(adapter) -> bool:
+    return (isinstance(getattr(adapter, "name", None), str) and adapter.name
+            and getattr(adapter, "format", None) in ("html", "text")
+            and callable(getattr(adapter, "detect", None)) and callable(getattr(adapter, "parse", None)))
+
+
+def _builtin() -> list:
+    package = importlib.import_module(__package__ + ".adapters")  # the package, not the function
+
+    found = []
+    for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
+        if info.name.rsplit(".", 1)[-1].startswith("_") or info.name.endswith(".base"):
+            continue
+        module = importlib.import_module(info.name)
+        for cls in getattr(module, "ADAPTERS", ()):
+            found.append(cls())
+    return found
+
+
+def _plugins() -> list:
+    if os.environ.get(NO_PLUGINS_ENV, "").strip() not in ("", "0"):
+        return []
+    from importlib.metadata import entry_points
+
+    found = []
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            obj = ep.load()
+            adapter = obj() if isinstance(obj, type) else obj
+            if not _valid(adapter):
+                raise TypeError("not an adapter (needs name, format, detect, parse)")
+        except Exception as exc:  # a broken plugin must not break parsing
+            warnings.warn(f"forumparse: skipping adapter plugin {ep.name!r}: {exc}", PluginWarning, stacklevel=2)
+            continue
+        found.append(adapter)
+    return found
+
+
+@lru_cache(maxsize=1)
+def all_adapters() -> tuple:
+    """Every registered adapter instance; plugins may replace a built-in of the same name and format."""
+    by_key = {}
+    for adapter in _builtin() + _plugins():
+        by_key[(adapter.name, adapter.format)] = adapter
+    return tuple(sorted(by_key.values(), key=lambda a: (a.format, a.name)))
+
+
+def reload() -> None:
+    """Forget the cached registry (tests, or after installing a plugin at run time)."""
+    all_adapters.cache_clear()
+
+
+def adapter_names() -> list[str]:
+    return sorted({a.name for a in all_adapters()})
+
+
+def get(name: str, fmt: str):
+    for adapter in all_adapters():
+        if adapter.name == name and adapter.format == fmt:
+            return adapter
+    known = [a.name for a in all_adapters() if a.format == fmt]
+    other = [a.format for a in all_adapters() if a.name == name]
+    if other:
+        raise UnknownAdapterError(f"adapter {name!r} reads {other[0]} input, not {fmt}")
+    raise UnknownAdapterError(f"no adapter named {name!r}; known for {fmt}: {', '.join(known)}")
+
+
+def score_all(doc) -> list[tuple[float, object]]:
+    """(score, adapter) for every adapter of the document's format, best first."""
+    scored = []
+    for adapter in all_adapters():
+        if adapter.format != doc.format:
+            continue
+        try:
+            score = float(adapter.detect(doc))
+        except Exception as exc:  # a detector bug must not stop the others
+            warnings.warn(f"forumparse: adapter {adapter.name!r} detect() failed: {exc!r}", stacklevel=2)
+            continue
+        score = min(1.0, max(0.0, score))
+        scored.append((score, adapter))
+        if score >= 1.0:
+            break
+    scored.sort(key=lambda sa: (-sa[0], -getattr(sa[1], "priority", 0.5), sa[1].name))
+    return scored
+
+
+def choose(doc):
+    scored = score_all(doc)
+    if scored and scored[0][0] > 0:
+        return scored[0][1]
+    return get(FALLBACK[doc.format], doc.format)

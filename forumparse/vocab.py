@@ -1,0 +1,86 @@
+"""Forum vocabulary shared by the HTML and text paths, in the languages we read.
+
+Label words for user statistics, quote headers, edit notes and buttons. Keep
+every such word list here so that both paths (and every adapter) agree.
+"""
+from __future__ import annotations
+
+import re
+
+# "X wrote:", "Quote from X", "Originally Posted by X", "X said:" and their translations.
+# Group "author" is the quoted name; it is optional in headers that carry none ("Quote:").
+_QUOTE_AFTER = r"(?:wrote|said|writes|says|schrieb|sagte|a écrit|a dit|escribió|dijo|ha scritto|scrisse|escreveu|disse|schreef|zei|написал|написала|сказал|napisał|napisała|skrev|kirjoitti)"
+_QUOTE_BEFORE = r"(?:quote from|quote from:|quoting|originally posted by|quote originally posted by|zitat von|zitat:? von|citation de|cita de|citazione di|citação de|citaat van|цитата|cytat)"
+_QUOTE_AFTER = _QUOTE_AFTER.replace(" ", r"\s+")
+_QUOTE_BEFORE = _QUOTE_BEFORE.replace(" ", r"\s+")
+QUOTE_HEADER = re.compile(
+    rf"""^\s*(?:
+        (?:quote:?\s*)?{_QUOTE_BEFORE}\s*:?\s*(?P<author2>[^\n]{{1,60}}?)\s*(?:»|on\b[^\n]*|\([^)\n]*\))?\s*:?\s*$
+      | (?:quote:\s*)?(?P<author>[^\n]{{1,60}}?)\s*(?:\([^)\n]*\)\s*)?{_QUOTE_AFTER}(?:\s+(?:on|at|am|le|el|il|em|op)\s[^\n]{{1,40}}?)?\s*:?\s*(?:↑|»)?\s*$
+      | (?:quote|zitat|citation|cita|citazione|citação|citaat|цитата|cytat)\s*:?\s*$
+    )""",
+    re.I | re.X,
+)
+
+
+def quote_header_author(line: str) -> tuple[bool, str | None]:
+    """(is a quote header, quoted author or None) for one short line of text."""
+    if not line or len(line) > 120:
+        return False, None
+    match = QUOTE_HEADER.match(line)
+    if not match:
+        return False, None
+    author = match.group("author") or match.group("author2")
+    if author and len(author.split()) > 5:
+        return False, None
+    if author:
+        author = author.strip(" :\"'“”«»")
+        author = re.sub(r"^(?:quote|zitat)\s*:?\s*", "", author, flags=re.I) or None
+    return True, author or None
+
+
+EDIT_NOTE = re.compile(
+    r"^\s*(?:last edited by|edited by|last edited:|edited:|zuletzt bearbeitet|zuletzt von|bearbeitet von|"
+    r"dernière (?:édition|modification) par|modifié par|editado por|última edición|modificato da|"
+    r"laatst bewerkt|последнее редактирование|отредактировано|ostatnio edytowany|edytowane przez|"
+    r"this post was edited|post edited by)",
+    re.I,
+)
+
+# Labels of the author statistics that forums show beside a post ("Posts: 1,234", "Joined: ...").
+POSTS_LABELS = (
+    "posts", "post", "messages", "message count", "total posts", "beiträge", "beitrag", "nachrichten",
+    "messages", "publications", "mensajes", "respuestas", "messaggi", "mensagens", "berichten",
+    "сообщения", "сообщений", "сообщ.", "posty", "postów", "inlägg", "replies",
+)
+JOINED_LABELS = (
+    "joined", "join date", "registered", "member since", "registriert", "registriert seit",
+    "mitglied seit", "dabei seit", "inscrit le", "inscription", "date d'inscription", "registrado",
+    "fecha de ingreso", "registrato", "iscritto", "membro desde", "registrado em", "lid sinds",
+    "geregistreerd", "регистрация", "зарегистрирован", "dołączył", "rejestracja", "blev medlem",
+    "medlem sedan", "since",
+)
+LOCATION_LABELS = ("location", "from", "wohnort", "ort", "localisation", "ubicación", "località",
+                   "localização", "woonplaats", "откуда", "skąd", "ort")
+
+
+def _label_re(labels) -> re.Pattern:
+    words = "|".join(sorted((re.escape(w) for w in set(labels)), key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{words})\s*[:：]?\s*(?P<value>.*?)\s*$", re.I)
+
+
+POSTS_LABEL = _label_re(POSTS_LABELS)
+JOINED_LABEL = _label_re(JOINED_LABELS)
+LOCATION_LABEL = _label_re(LOCATION_LABELS)
+
+# Buttons and links that sit in post footers and mean nothing as text.
+BUTTON_WORDS = frozenset(
+    w.casefold()
+    for w in (
+        "reply", "quote", "report", "like", "share", "edit", "delete", "multiquote", "multi-quote",
+        "reply with quote", "quick reply", "back to top", "top", "pm", "email", "www", "profile",
+        "permalink", "thanks", "thank", "bookmark", "flag", "link", "antworten", "zitieren", "melden",
+        "gefällt mir", "teilen", "répondre", "citer", "signaler", "responder", "citar", "rispondi",
+        "cita", "ответить", "цитировать", "пожаловаться", "odpowiedz", "cytuj", "svara", "citera",
+    )
+)
