@@ -46,10 +46,13 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_OK
         return _run(args, out)
     except BrokenPipeError:
-        try:
-            sys.stdout = None  # the reader went away; nothing more to say
-        finally:
-            return EXIT_OK
+        # the reader went away (e.g. `| head`): stop quietly, and keep Python from
+        # complaining when it flushes stdout at exit
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
 
 
 def _run(args, out) -> int:

@@ -68,7 +68,8 @@ _TIME = (r"(?:(?:,|\s|at|um|à|a las|alle|às|om|в|kl\.?|@|-|—|\|)+"
 _LEAD = rf"^\s*(?:(?:{WEEKDAYS})\.?,?\s+)?"
 _TRAIL = r"\s*[.,]?\s*$"
 _NAMED_MDY = re.compile(
-    _LEAD + rf"(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})" + _TIME + _TRAIL,
+    _LEAD + rf"(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
+    + _TIME + _TRAIL,
     re.I)
 _NAMED_DMY = re.compile(
     _LEAD + rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.|º|°)?\s*(?:de\s+)?(?P<month>{_MONTH_NAMES})\.?,?\s*(?:de\s+)?"
@@ -198,7 +199,7 @@ class DateContext:
         if self.date_order:
             return
         day_first = month_first = 0
-        for a, b, c in _DIGITAL.findall(text[:2_000_000]):
+        for a, b, _year_part in _DIGITAL.findall(text[:2_000_000]):
             if len(a) == 4:
                 continue
             a, b = int(a), int(b)

@@ -9,13 +9,20 @@ import re
 
 # "X wrote:", "Quote from X", "Originally Posted by X", "X said:" and their translations.
 # Group "author" is the quoted name; it is optional in headers that carry none ("Quote:").
-_QUOTE_AFTER = r"(?:wrote|said|writes|says|schrieb|sagte|a écrit|a dit|escribió|dijo|ha scritto|scrisse|escreveu|disse|schreef|zei|написал|написала|сказал|napisał|napisała|skrev|kirjoitti)"
-_QUOTE_BEFORE = r"(?:quote from|quote from:|quoting|originally posted by|quote originally posted by|zitat von|zitat:? von|citation de|cita de|citazione di|citação de|citaat van|цитата|cytat)"
+_QUOTE_AFTER = (
+    r"(?:wrote|said|writes|says|schrieb|sagte|a écrit|a dit|escribió|dijo|ha scritto|scrisse|escreveu|disse|"
+    r"schreef|zei|написал|написала|сказал|napisał|napisała|skrev|kirjoitti)"
+)
+_QUOTE_BEFORE = (
+    r"(?:quote from|quote from:|quoting|originally posted by|quote originally posted by|zitat von|zitat:? von|"
+    r"citation de|cita de|citazione di|citação de|citaat van|цитата|cytat)"
+)
 _QUOTE_AFTER = _QUOTE_AFTER.replace(" ", r"\s+")
 _QUOTE_BEFORE = _QUOTE_BEFORE.replace(" ", r"\s+")
 QUOTE_HEADER = re.compile(
     rf"""^\s*(?:
-        (?:quote:?\s*)?{_QUOTE_BEFORE}\s*:?\s*(?P<author2>[^\n]{{1,60}}?)\s*(?:»|on\b[^\n]*|\([^)\n]*\))?\s*:?\s*$
+        (?:quote:?\s*)?{_QUOTE_BEFORE}\s*:?\s*(?P<author2>[^\n]{{1,60}}?)
+        \s*(?:»|on\b[^\n]*|\([^)\n]*\))?\s*:?\s*$
       | (?:quote:\s*)?(?P<author>[^\n]{{1,60}}?)\s*(?:\([^)\n]*\)\s*)?{_QUOTE_AFTER}(?:\s+(?:on|at|am|le|el|il|em|op)\s[^\n]{{1,40}}?)?\s*:?\s*(?:↑|»)?\s*$
       | (?:quote|zitat|citation|cita|citazione|citação|citaat|цитата|cytat)\s*:?\s*$
     )""",

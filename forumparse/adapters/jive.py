@@ -59,7 +59,8 @@ class JiveText(Adapter):
         head = tok.data["head"].split()
         name = head[0] if head else ""
         rank = " ".join(head[1:]) or None
-        return Author(name=name, rank=rank, post_count=tok.data["count"], joined=ctx.dates.parse(tok.data["since"]).iso())
+        joined = ctx.dates.parse(tok.data["since"]).iso()
+        return Author(name=name, rank=rank, post_count=tok.data["count"], joined=joined)
 
 
 def _take_title(tokens: list[Token]) -> tuple[str | None, list[Token]]:
