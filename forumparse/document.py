@@ -89,6 +89,14 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # A few high bytes in otherwise ASCII text is Western text: statistical detectors guess
+    # wildly on so little evidence, and Windows-1252 is what such pages nearly always are.
+    high = sum(1 for b in raw if b >= 0x80)
+    if high <= max(8, len(raw) // 200):
+        try:
+            return raw.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            return raw.decode("latin-1"), "latin-1"
     from bs4.dammit import UnicodeDammit
 
     dammit = UnicodeDammit(raw, known_definite_encodings=[], is_html=True)

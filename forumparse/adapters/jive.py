@@ -32,7 +32,9 @@ class JiveText(Adapter):
             end = starts[n + 1] if n + 1 < len(starts) else len(tokens)
             author = self._author(tokens[start], ctx)
             segment = _trim_trailer(tokens[start + 1:end], last=n + 1 == len(starts))
-            timestamp_tok = next((t for t in segment[:4] if t.kind == "date"), None)
+            # the post's own date comes before its first line of text
+            first_text = next((i for i, t in enumerate(segment) if t.kind == "body"), len(segment))
+            timestamp_tok = next((t for t in segment[:first_text] if t.kind == "date"), None)
             rest = [t for t in segment if t is not timestamp_tok]
             if n == 0:  # the thread starter carries the thread title above its body
                 title, rest = _take_title(rest)
