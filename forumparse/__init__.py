@@ -13,7 +13,7 @@ from .serialize import from_dict, to_dict, to_json
 __version__ = "0.1.0"
 
 
-def adapters() -> list[dict]:
+def list_adapters() -> list[dict]:
     """The registered adapters: name, format, description (built-ins and plugins)."""
     from .registry import all_adapters
 
@@ -23,6 +23,6 @@ def adapters() -> list[dict]:
 
 __all__ = [
     "AdapterError", "Author", "DateContext", "Document", "ForumParseError", "InputError", "LatestReply",
-    "NotAThreadError", "ParsedDate", "Post", "Quote", "Thread", "UnknownAdapterError", "adapters",
+    "NotAThreadError", "ParsedDate", "Post", "Quote", "Thread", "UnknownAdapterError", "list_adapters",
     "from_dict", "parse_date", "parse_document", "parse_thread", "to_dict", "to_json",
 ]

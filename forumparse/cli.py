@@ -39,9 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     out = sys.stdout
     try:
         if args.list_adapters:
-            from . import adapters
+            from . import list_adapters
 
-            for a in adapters():
+            for a in list_adapters():
                 out.write(f"{a['name']:20s} {a['format']:5s} {a['description']}\n")
             return EXIT_OK
         return _run(args, out)
