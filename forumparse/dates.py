@@ -194,10 +194,17 @@ class DateContext:
 
     # -- evidence --------------------------------------------------------------------------
     def learn_order(self, text: str, lang: str | None = None) -> None:
-        """Decide day/month order from all-numeric dates on the page (a part above 12 settles
-        it), then from the page language. The caller's explicit order is kept."""
-        if self.date_order:
+        """Note the page whose all-numeric dates (a part above 12 settles it), then language,
+        decide day/month order. The scan runs only when a numeric date needs it: most pages
+        never show one, and a regex over the whole page costs as much as parsing it."""
+        if not self.date_order:
+            self._evidence = (text, lang)
+
+    def _decide_order(self) -> None:
+        evidence, self._evidence = getattr(self, "_evidence", None), None
+        if evidence is None or self.date_order:
             return
+        text, lang = evidence
         day_first = month_first = 0
         for a, b, _year_part in _DIGITAL.findall(text[:2_000_000]):
             if len(a) == 4:
@@ -271,6 +278,7 @@ def _fast(raw: str, ctx: DateContext) -> ParsedDate | None:
         if len(a) == 4:
             return _build(int(a), int(b), int(c), g, raw, tz=ctx.tz)
         x, y = int(a), int(b)
+        ctx._decide_order()
         order = ctx.date_order
         if not order:
             order = "DMY" if g["sep"] == "." else "MDY"  # dotted dates are day-first everywhere

@@ -1,0 +1,23 @@
+"""Shared bits of the corpus benchmarks: where the corpus is and which adapter each engine maps to."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+# corpus engine folders name versions ("phpbb3", "reddit-new"); adapters name families
+_FAMILY = {"ptt-bbs": "ptt", "reddit-new": "reddit"}
+
+
+def adapter_for_engine(engine: str) -> str:
+    return _FAMILY.get(engine, re.sub(r"\d+$", "", engine))
+
+
+def pages(corpus: Path = CORPUS, fmt: str = "html"):
+    """(gold dict, page path) for every corpus page of the format."""
+    key = "page" if fmt == "html" else "text"
+    for gold_path in sorted(corpus.rglob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if gold.get(key):
+            yield gold, gold_path.parent / gold[key]
