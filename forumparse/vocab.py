@@ -11,7 +11,7 @@ import re
 # Group "author" is the quoted name; it is optional in headers that carry none ("Quote:").
 _QUOTE_AFTER = (
     r"(?:wrote|said|writes|says|schrieb|sagte|a écrit|a dit|escribió|dijo|ha scritto|scrisse|escreveu|disse|"
-    r"schreef|zei|написал|написала|сказал|napisał|napisała|skrev|kirjoitti)"
+    r"schreef|zei|написал\(а\)|написал|написала|сказал|napisał|napisała|skrev|kirjoitti)"
 )
 _QUOTE_BEFORE = (
     r"(?:quote from|quote from:|quoting|originally posted by|quote originally posted by|zitat von|zitat:? von|"

@@ -24,6 +24,8 @@ QUOTE_CSS = (
 )
 QUOTE_AUTHOR_CSS = "cite, .quote-author, .bbcode_postedby, .attribution, .ipsQuote_citation, .bbCodeBlock-title"
 SIGNATURE_CSS = ".signature, .postsignature, .post-signature, .message-signature, .sig, .Signature, .UserSignature"
+# Attributes that name the quoted author on the quote box itself (XenForo, Discourse, Invision).
+QUOTE_AUTHOR_ATTRS = ("data-author", "data-quote", "data-username", "data-ipsquote-username")
 EDIT_CSS = ".editedBy, .edited, .message-lastEdit, .lastedit, .post-edit, .notice.edit, .editnote"
 DROP_CSS = (
     "script, style, noscript, template, button, input, select, textarea, object, embed, iframe, "
@@ -59,6 +61,7 @@ def extract_body(
     edit_css: str | None = EDIT_CSS,
     drop_css: str | None = None,
     keep_html: bool = True,
+    quote_author_attrs: tuple[str, ...] = QUOTE_AUTHOR_ATTRS,
 ) -> Body:
     """Split a post's content element into body text, quotes, signature and edit note.
 
@@ -75,7 +78,7 @@ def extract_body(
         _remove_all(work, drop_css)
     signature = _take_text(work, signature_css) if signature_css else None
     edited = _take_text(work, edit_css) if edit_css else None
-    quotes = _take_quotes(work, quote_css, quote_author_css) if quote_css else ()
+    quotes = _take_quotes(work, quote_css, quote_author_css, quote_author_attrs) if quote_css else ()
     text = render_text(work)
     text, note = strip_edit_note(text)
     return Body(text=text, html=html, quotes=quotes, signature=signature, edited=edited or note)
@@ -192,11 +195,13 @@ def _take_text(root, css: str) -> str | None:
 _INLINE = frozenset({"a", "span", "button", "img", "li", "b", "i", "em", "strong", "font", "small"})
 
 
-def _take_quotes(root, css: str, author_css: str) -> tuple[Quote, ...]:
+def _take_quotes(root, css: str, author_css: str, author_attrs: tuple[str, ...] = ()) -> tuple[Quote, ...]:
     quotes = []
     found = [f for f in select(root, css) if f is not root and f.tag not in _INLINE]
     for box in _outermost(found):
         author = None
+        post_id = _quoted_post_id(box)  # before the header (which may hold the link) is removed
+        named_by_attr = next((box.get(a).strip() for a in author_attrs if (box.get(a) or "").strip()), None)
         cite = next(iter(select(box, author_css)), None) if author_css else None
         if cite is not None and cite is not box:
             header = text_of(cite) or ""
@@ -213,8 +218,7 @@ def _take_quotes(root, css: str, author_css: str) -> tuple[Quote, ...]:
         if is_header:
             author = author or named
             text = rest.strip()
-        post_id = _quoted_post_id(box)
-        quotes.append(Quote(author=author, text=text, post_id=post_id))
+        quotes.append(Quote(author=named_by_attr or author, text=text, post_id=post_id))
         _remove(box)
     return tuple(quotes)
 
@@ -251,11 +255,11 @@ def _take_header_before(box) -> str | None:
     return None
 
 
-_POST_ID_IN = re.compile(r"(?:post|p|msg|comment)[-_=#]?(\d+)", re.I)
+_POST_ID_IN = re.compile(r"(?:post|p|msg|comment)(?:\?id=|[-_=#])?(\d+)", re.I)  # also XenForo's goto/post?id=N
 
 
 def _quoted_post_id(box) -> str | None:
-    for name in ("data-source", "data-postid", "data-post-id", "data-pid"):
+    for name in ("data-source", "data-postid", "data-post-id", "data-pid", "data-ipsquote-contentcommentid"):
         value = box.get(name)
         if value:
             match = re.search(r"\d+", value)

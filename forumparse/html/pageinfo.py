@@ -1,0 +1,201 @@
+"""Page-level helpers for HTML adapters: urls, meta tags, breadcrumbs, label/value pairs, likes.
+
+Engine adapters pass their own selectors; these functions hold no engine knowledge.
+"""
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urljoin
+
+from ..numbers import parse_count
+from ..vocab import JOINED_LABEL, LOCATION_LABEL, POSTS_LABEL
+from .select import attr, select, select_one, text_of
+
+
+def meta_content(tree, *names: str) -> str | None:
+    """The content of the first <meta name|property|itemprop=NAME> found, in the order of `names`."""
+    for name in names:
+        for el in tree.xpath("//meta[@name=$n or @property=$n or @itemprop=$n]", n=name):
+            value = attr(el, "content")
+            if value:
+                return value
+    return None
+
+
+def link_href(tree, rel: str) -> str | None:
+    for el in tree.xpath("//link[@href][contains(concat(' ', normalize-space(@rel), ' '), $r)]", r=f" {rel} "):
+        return attr(el, "href")
+    return None
+
+
+def canonical_url(tree, fallback: str | None = None) -> str | None:
+    """The page's own address: <link rel=canonical>, og:url, then what the caller knows."""
+    return absolute(fallback, link_href(tree, "canonical") or meta_content(tree, "og:url")) or fallback
+
+
+def base_url(tree, url: str | None = None) -> str | None:
+    """What relative links resolve against: <base href>, else the page url, else the canonical one."""
+    base = tree.xpath("//base/@href")
+    if base and base[0].strip().startswith("http"):
+        return base[0].strip()
+    return url or canonical_url(tree)
+
+
+def absolute(base: str | None, href: str | None) -> str | None:
+    if not href:
+        return None
+    href = href.strip()
+    if not href or href.startswith(("javascript:", "#", "data:")):
+        return None
+    if base:
+        try:
+            return urljoin(base, href)
+        except ValueError:
+            return href
+    return href
+
+
+def texts(elements) -> tuple[str, ...]:
+    return tuple(t for t in (text_of(el) for el in elements) if t)
+
+
+_TRAILING_ID = re.compile(r"(?:[./-]|^)(\d+)/?(?:[?#].*)?$")
+
+
+def id_in_url(href: str | None) -> str | None:
+    """The numeric id at the end of a profile or post url ("members/bob.123/", "/user/12-bob")."""
+    if not href:
+        return None
+    path = href.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    last = path.rsplit("/", 1)[-1]
+    match = re.search(r"(?:^|[.-])(\d+)$", last) or re.match(r"^(\d+)(?:-|$)", last)
+    return match.group(1) if match else None
+
+
+def label_pairs(el, pair_css: str = "dl") -> list[tuple[str, object]]:
+    """(label, value element) of definition pairs such as <dl><dt>Posts</dt><dd>57</dd></dl>.
+
+    A label given only as an icon's title ("<dt><i title='Messages'>") counts as its text.
+    """
+    pairs = []
+    for dl in select(el, pair_css):
+        for dt in dl.xpath("./dt"):
+            dd = dt.getnext()
+            while dd is not None and dd.tag != "dd":
+                dd = dd.getnext() if dd.tag not in ("dt",) else None
+            if dd is None:
+                continue
+            label = text_of(dt) or attr(dt, "title") or next(
+                (attr(i, "title") for i in dt.iter() if attr(i, "title")), None)
+            if label:
+                pairs.append((label.strip().rstrip(":：").strip(), dd))
+    return pairs
+
+
+def author_stats(pairs, ctx) -> dict:
+    """post_count, joined (at the shown precision) and location read from labelled pairs."""
+    stats: dict = {}
+    for label, value_el in pairs:
+        value = text_of(value_el) if not isinstance(value_el, str) else value_el
+        if not value:
+            continue
+        if "post_count" not in stats and _is_label(POSTS_LABEL, label):
+            count = parse_count(value, allow_abbrev=False)
+            if count is not None:
+                stats["post_count"] = count
+        elif "joined" not in stats and _is_label(JOINED_LABEL, label):
+            when = None
+            if not isinstance(value_el, str):
+                stamp = select_one(value_el, "time[datetime]")
+                if stamp is not None:
+                    when = ctx.dates.parse(attr(stamp, "datetime")[:10]).iso()
+            stats["joined"] = when or ctx.dates.parse(value).iso()
+        elif "location" not in stats and _is_label(LOCATION_LABEL, label):
+            stats["location"] = value
+    return stats
+
+
+def _is_label(pattern: re.Pattern, label: str) -> bool:
+    match = pattern.match(label)
+    return bool(match) and not match.group("value")
+
+
+def count_named(el, name_css: str) -> int | None:
+    """Likes shown as names: "A, B and 12 others" is 14 (names counted, then the trailing count)."""
+    if el is None:
+        return None
+    names = select(el, name_css)
+    if not names:
+        return parse_count(text_of(el), allow_abbrev=False)
+    tail = names[-1].tail or ""
+    after = names[-1].getnext()
+    while after is not None:  # "and <a>12 others</a>"
+        tail += " " + (text_of(after) or "") + " " + (after.tail or "")
+        after = after.getnext()
+    more = parse_count(tail, allow_abbrev=False)
+    return len(names) + (more or 0)
+
+
+class PostScope:
+    """Per-post lookups that ignore what belongs to another post.
+
+    Broken markup can nest the following posts inside a post element (an unclosed
+    tag), so a plain descendant search would pick up a later post's author or date.
+    """
+
+    def __init__(self, posts):
+        self.posts = set(posts)
+
+    def owner(self, el):
+        for anc in el.iterancestors():
+            if anc in self.posts:
+                return anc
+        return None
+
+    def all(self, post, css: str) -> list:
+        return [f for f in select(post, css) if f is post or self.owner(f) is post]
+
+    def one(self, post, css: str):
+        for f in select(post, css):
+            if f is post or self.owner(f) is post:
+                return f
+        return None
+
+    def text(self, post, *selectors: str) -> str | None:
+        for css in selectors:
+            for f in self.all(post, css):
+                value = text_of(f)
+                if value:
+                    return value
+        return None
+
+
+def text_without(el, skip_css: str) -> str | None:
+    """Text of `el` leaving out the parts matching `skip_css` (prefix labels, icons)."""
+    if el is None:
+        return None
+    skip = {e for e in select(el, skip_css) if e is not el}
+    parts: list[str] = []
+    _collect_text(el, skip, parts)
+    return " ".join("".join(parts).split()) or None
+
+
+def _collect_text(el, skip: set, parts: list) -> None:
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        if child not in skip and isinstance(child.tag, str) and child.tag not in ("script", "style"):
+            _collect_text(child, skip, parts)
+        if child.tail:
+            parts.append(child.tail)
+
+
+def json_attr(value: str | None):
+    """A JSON value from an attribute or script; None when it is absent or not valid JSON."""
+    if not value:
+        return None
+    try:
+        return json.loads(value, strict=False)
+    except ValueError:
+        return None
