@@ -4,9 +4,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from . import __version__
 from .api import parse_thread
+from .archive import is_archive, parse_archive
 from .errors import ForumParseError
 from .serialize import to_dict
 
@@ -18,7 +20,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="forumparse",
         description="Turn saved forum thread pages (HTML or text dumps) into JSON records.",
     )
-    p.add_argument("files", nargs="*", help="pages to parse; '-' or nothing reads stdin")
+    p.add_argument("files", nargs="*",
+                   help="pages, folders of pages, or WARC/WET archives; '-' or nothing reads stdin")
     p.add_argument("--jsonl", action="store_true", help="one thread per line (JSON Lines)")
     p.add_argument("--indent", type=int, default=None, metavar="N",
                    help="indent JSON by N spaces (default: 2 for one file, compact for several)")
@@ -56,38 +59,55 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args, out) -> int:
-    files = args.files or ["-"]
-    jsonl = args.jsonl or len(files) > 1
+    inputs = list(_expand(args.files or ["-"]))
+    jsonl = args.jsonl or len(inputs) > 1 or any(is_archive(p) for p in inputs if p != "-")
     failed = 0
-    for name in files:
-        try:
-            source = _stdin_bytes() if name == "-" else _path(name)
-            thread = parse_thread(source, adapter=args.adapter, url=args.url)
-        except ForumParseError as exc:
-            failed += 1
-            print(f"forumparse: {name}: {exc}", file=sys.stderr)
-            continue
-        except Exception as exc:  # an unforeseen bug: one line, a traceback only when asked
-            failed += 1
-            print(f"forumparse: {name}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
-            if args.verbose:
-                import traceback
-
-                traceback.print_exc()
-            continue
-        data = to_dict(thread)
-        if jsonl:
-            out.write(json.dumps(data, ensure_ascii=False) + "\n")
-        else:
-            out.write(json.dumps(data, ensure_ascii=False, indent=2 if args.indent is None else args.indent) + "\n")
-        out.flush()
+    for name in inputs:
+        for label, thread, error in _parse_input(name, args):
+            if error is not None:
+                failed += 1
+                print(f"forumparse: {label}: {error}", file=sys.stderr)
+                continue
+            data = to_dict(thread)
+            if jsonl:
+                out.write(json.dumps(data, ensure_ascii=False) + "\n")
+            else:
+                indent = 2 if args.indent is None else args.indent
+                out.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
+            out.flush()
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def _path(name: str):
-    from pathlib import Path
+def _expand(names):
+    """Folders stand for the files under them (sorted, hidden files skipped)."""
+    for name in names:
+        path = Path(name)
+        if name != "-" and path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
+                    yield str(child)
+        else:
+            yield name
 
-    return Path(name)
+
+def _parse_input(name: str, args):
+    """(label, thread, error) for each page in one input: a file, stdin, or an archive's records."""
+    options = {"adapter": args.adapter, "url": args.url}
+    try:
+        if name != "-" and is_archive(name):
+            for result in parse_archive(name, **options):
+                yield f"{name}#{result.uri}", result.thread, result.error
+            return
+        source = _stdin_bytes() if name == "-" else Path(name)
+        yield name, parse_thread(source, **options), None
+    except ForumParseError as exc:
+        yield name, None, exc
+    except Exception as exc:  # an unforeseen bug: one line, a traceback only when asked
+        if args.verbose:
+            import traceback
+
+            traceback.print_exc()
+        yield name, None, f"internal error: {type(exc).__name__}: {exc}"
 
 
 def _stdin_bytes() -> bytes:

@@ -36,9 +36,12 @@ def _builtin() -> list:
     for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
         if info.name.rsplit(".", 1)[-1].startswith("_") or info.name.endswith(".base"):
             continue
-        module = importlib.import_module(info.name)
-        for cls in getattr(module, "ADAPTERS", ()):
-            found.append(cls())
+        try:
+            module = importlib.import_module(info.name)
+            found.extend(cls() for cls in getattr(module, "ADAPTERS", ()))
+        except Exception as exc:  # one broken module must not take every other adapter down
+            warnings.warn(f"forumparse: skipping built-in adapter module {info.name}: {exc!r}",
+                          PluginWarning, stacklevel=2)
     return found
 
 
