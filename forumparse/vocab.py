@@ -60,6 +60,7 @@ POSTS_LABELS = (
     "posts", "post", "messages", "message count", "total posts", "beiträge", "beitrag", "nachrichten",
     "messages", "publications", "mensajes", "respuestas", "messaggi", "mensagens", "berichten",
     "сообщения", "сообщений", "сообщ.", "posty", "postów", "inlägg", "replies",
+    "post count", "publicaciones", "mensagens", "posts count", "wpisy", "bijdragen",
 )
 JOINED_LABELS = (
     "joined", "join date", "registered", "member since", "registriert", "registriert seit",
@@ -67,6 +68,19 @@ JOINED_LABELS = (
     "fecha de ingreso", "registrato", "iscritto", "membro desde", "registrado em", "lid sinds",
     "geregistreerd", "регистрация", "зарегистрирован", "dołączył", "rejestracja", "blev medlem",
     "medlem sedan", "since",
+    "registered on", "joined on", "member since:", "membre depuis", "miembro desde", "registrado desde",
+    "iscritto il", "registrato il", "iscritto dal", "membro dal", "registrado em", "lid sinds",
+    "geregistreerd op", "на форуме с", "дата регистрации", "zarejestrowany", "data rejestracji",
+)
+# Other author statistics, read past (not recorded) so that they do not pass for names or text.
+OTHER_STAT_LABELS = (
+    "reputation", "rep", "reputation power", "karma", "reaction score", "reactions", "likes received",
+    "likes", "points", "trophy points", "thanks", "thanked", "thanks given", "thanks received", "mentioned",
+    "tagged", "age", "gender", "country", "credits", "warning level", "blog entries", "website",
+    "occupation", "interests", "solutions", "best answers", "реакции", "баллы", "репутация", "симпатии",
+    "пол", "возраст", "город", "punkte", "reaktionspunkte", "erhaltene likes", "alter", "geschlecht",
+    "danksagungen", "points de réaction", "réputation", "puntos", "puntuación de reacción", "reputación",
+    "pontos", "reputação", "punti", "reputazione", "polubienia", "reputacja", "punkty", "reacties",
 )
 LOCATION_LABELS = ("location", "from", "wohnort", "ort", "localisation", "ubicación", "località",
                    "localização", "woonplaats", "откуда", "skąd", "ort")
@@ -80,6 +94,12 @@ def _label_re(labels) -> re.Pattern:
 POSTS_LABEL = _label_re(POSTS_LABELS)
 JOINED_LABEL = _label_re(JOINED_LABELS)
 LOCATION_LABEL = _label_re(LOCATION_LABELS)
+OTHER_STAT_LABEL = _label_re(OTHER_STAT_LABELS)
+# A quote header with the quoted words on the same line ("Max wrote:Ran into the same issue").
+QUOTE_INLINE = re.compile(
+    rf"^\s*(?:quote:\s*)?(?P<author>[^\n:]{{1,40}}?)\s*(?:\([^)\n]*\)\s*)?{_QUOTE_AFTER}\s*:\s*(?P<rest>\S.*)$",
+    re.I,
+)
 
 # Buttons and links that sit in post footers and mean nothing as text.
 BUTTON_WORDS = frozenset(

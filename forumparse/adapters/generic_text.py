@@ -1,7 +1,11 @@
-"""Generic text layout heuristics: the fallback for every text dump (grown in issue 4)."""
+"""Generic text layout heuristics: the fallback for every text dump."""
 from __future__ import annotations
 
 from ..errors import NotAThreadError
+from ..records import Author, Post, Quote, Thread
+from ..text.layout import choose_anchors, segment
+from ..text.threadinfo import find_counts, find_title
+from ..text.tokens import scan
 from .base import Adapter
 
 
@@ -15,7 +19,35 @@ class GenericText(Adapter):
         return 0.01
 
     def parse(self, doc, ctx):
-        raise NotAThreadError("no repeated post layout found in the text")
+        tokens = scan(doc.text, ctx.dates)
+        anchors = choose_anchors(tokens)
+        if not anchors:
+            raise NotAThreadError("no repeated post layout found in the text")
+        parts = segment(tokens, anchors)
+        return build_thread(doc, ctx, tokens, parts)
+
+
+def build_thread(doc, ctx, tokens, parts) -> Thread:
+    """Records from segmented posts (shared by the text adapters built on the generic layout)."""
+    title = find_title(tokens, parts[0].head_start) if parts else None
+    posts = []
+    for p in parts:
+        body = p.body
+        if title and body.startswith(title):  # the starter repeats the thread title above its text
+            body = body[len(title):].lstrip()
+        if not body and not p.author:
+            continue
+        stats = p.stats
+        joined = ctx.dates.parse(stats["joined"]).iso() if stats.get("joined") else None
+        date = p.anchor.data["date"]
+        author = Author(name=p.author, rank=p.rank, post_count=stats.get("posts"), joined=joined,
+                        location=stats.get("location")) if p.author else None
+        posts.append(Post(author=author, timestamp=date.iso(), timestamp_raw=p.anchor.data["raw"], body=body,
+                          quotes=tuple(q if isinstance(q, Quote) else Quote(text=q) for q in p.quotes)))
+    if len(posts) < 2:
+        ctx.warn(f"only {len(posts)} post found: the layout may not have been recognised")
+    views, replies = find_counts("\n".join(t.text for t in tokens[:parts[0].head_start]) if parts else "")
+    return Thread(title=title, views=views, reply_count=replies, posts=posts)
 
 
 ADAPTERS = (GenericText,)

@@ -10,7 +10,8 @@ import re
 
 from attrs import field, frozen
 
-from ..vocab import quote_header_author
+from ..vocab import JOINED_LABEL, LOCATION_LABEL, OTHER_STAT_LABEL, POSTS_LABEL, QUOTE_INLINE, quote_header_author
+from .spans import find_date
 
 BULLETS = "•*-·◦▪▫‣○●■□+o"
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<bullet>[•·◦▪▫‣○●■□]|[*+-](?=\s)|o(?=\s{2,}|\s\S))?\s*")
@@ -113,3 +114,154 @@ def paragraphs(tokens: list[Token]) -> str:
             pending_break = False
         out.append(tok.text)
     return "\n".join(out).strip()
+
+
+# -- the rich tokenizer used by the layout heuristics ----------------------------------------------
+# Kinds: blank, rule, date, stat, stat_value, postnum, button, nav, quote_header, body.
+# (`tokenize` above stays as the Jive adapter knows it.)
+
+RULE = re.compile(r"^[\s_\-=~━─—–*·•.]{5,}$")
+POSTNUM = re.compile(r"^(?:(?:post|reply|beitrag|message|сообщение)\s*)?#\s?\d{1,6}\s*(?:[|·•]\s*)?$", re.I)
+# Lines that are page navigation rather than words: pagination, counters, form leftovers.
+NAV = re.compile(
+    r"^(?:page \d+ of \d+\b.*|pages?\s*:?\s*(?:\[?\d+\]?[\s,]*)+.*|goto page\b.*|go to page\b.*|"
+    r"results \d+ to \d+ of \d+|seite \d+ von \d+\b.*|страница \d+ из \d+\b.*|"
+    r"(?:prev(?:ious)?|next|first|last|«|»|<|>|\d+|\.\.\.|…|\s)+|"
+    r"\[[^\]]*\]\s*(?:\[[^\]]*\]\s*)*|\(button\).*|\(\s*\)|iframe:.*|\d+\s+(?:guests?|users?)\b.*)$",
+    re.I,
+)
+_BUTTON_PHRASES = (
+    "reply with quote", "back to top", "view user's profile", "view profile", "send private message",
+    "private message", "send pm", "report post", "report this post", "quick reply", "multi-quote",
+    "multiquote", "multi quote", "quote this post", "reply to this post", "post reply", "add comment",
+    "add a comment", "thanks", "thank you", "like this post", "permalink", "share", "share this post",
+    "report", "reply", "quote", "like", "likes", "edit", "delete", "logged", "pm", "email", "www",
+    "profile", "top", "up", "link", "flag", "bookmark", "follow", "unfollow", "ip", "find", "offline",
+    "online", "is offline", "is online", "(button)", "[img]", "ответить", "цитировать", "цитата",
+    "жалоба", "пожаловаться", "нравится", "antworten", "zitieren", "melden", "gefällt mir", "teilen",
+    "zitat", "répondre", "citer", "signaler", "responder", "citar", "reportar", "rispondi", "cita",
+    "segnala", "odpowiedz", "cytuj", "zgłoś", "beantwoorden", "citeren", "melden", "responder",
+    "denunciar", "reply to topic", "new topic", "post new topic", "reply to thread", "more",
+)
+_BUTTONS = re.compile(
+    r"(?:^|(?<=[\s|·•\[\]()]))(?:" + "|".join(
+        sorted((re.escape(p) for p in set(_BUTTON_PHRASES)), key=len, reverse=True)) + r")(?=$|[\s|·•\[\]()])",
+    re.I,
+)
+_PUNCT_ONLY = re.compile(r"^[\W_]*$")
+
+
+def is_buttons(text: str) -> bool:
+    """True for a line made only of button and link words ("Reply | Quote", "Back to top")."""
+    if len(text) > 120:
+        return False
+    return bool(_PUNCT_ONLY.match(_BUTTONS.sub(" ", text)))
+
+
+def _stat_label(text: str, dates):
+    """(field, value) for a user-stat line ("Posts: 57", "Beiträge 2.206", "Join Date"), else None.
+    The value is "" when the label stands alone (its value is on the next line)."""
+    if len(text) > 80:
+        return None
+    for field_name, rx in (("posts", POSTS_LABEL), ("joined", JOINED_LABEL), ("location", LOCATION_LABEL),
+                           ("other", OTHER_STAT_LABEL)):
+        m = rx.match(text)
+        if not m:
+            continue
+        value = m.group("value")
+        if not value:
+            return field_name, ""
+        sep = text[m.start("value") - 1]
+        if not (sep in ":：" or sep.isspace()):
+            continue  # "Postscript" is not "Post" + "script"
+        if field_name == "posts":
+            if re.match(r"^[\d.,\s\u00a0 ]+[kKmM]?$", value):
+                return field_name, value
+        elif field_name == "joined":
+            if dates.parse(value).value is not None:
+                return field_name, value
+        elif ":" in text[:m.start("value")] and len(value) <= 40:
+            return field_name, value  # location and the rest need a colon: "from the docs" is text
+    return None
+
+
+def scan(text: str, dates) -> list[Token]:
+    """Classify every line for the layout heuristics (see the kinds above)."""
+    tokens: list[Token] = []
+    pending_label: Token | None = None
+    for number, line in enumerate(split_lines(text)):
+        tok = _scan_line(line, number, dates)
+        if pending_label is not None and tok.kind != "blank":
+            field_name = pending_label.data["field"]
+            if _value_fits(field_name, tok):
+                pending_label.data["value"] = tok.text
+                tok = Token("stat_value", tok.text, number, tok.indent, tok.bullet, {"field": field_name})
+            pending_label = None
+        if tok.kind == "stat" and not tok.data["value"]:
+            pending_label = tok
+        tokens.append(tok)
+    return tokens
+
+
+def _value_fits(field_name: str, tok: Token) -> bool:
+    if len(tok.text) > 60 or tok.kind in ("stat", "quote_header", "rule"):
+        return False
+    if field_name == "posts":
+        return bool(re.match(r"^[\d.,\s]+[kKmM]?$", tok.text))
+    return True
+
+
+def _scan_line(line: str, number: int, dates) -> Token:
+    m = _BULLET.match(line)
+    indent = len(m.group("indent")) if m else 0
+    bullet = m.group("bullet") if m else None
+    body = line[m.end():].strip() if m else line.strip()
+    if not body:
+        return Token("blank", "", number, indent, bullet)
+    if RULE.match(body):
+        return Token("rule", body, number, indent, bullet)
+    if POSTNUM.match(body):
+        return Token("postnum", body, number, indent, bullet)
+    stat = _stat_label(body, dates)
+    if stat:
+        return Token("stat", body, number, indent, bullet, {"field": stat[0], "value": stat[1]})
+    found = find_date(body, dates)
+    if found is not None:
+        parsed, start, end, date_kind = found
+        residual = (body[:start] + " " + body[end:]).strip()
+        if _short_residual(residual):
+            return Token("date", body, number, indent, bullet,
+                         {"date": parsed, "raw": body[start:end].strip(" ,-@"), "residual": residual,
+                          "date_kind": date_kind})
+    if is_buttons(body):
+        return Token("button", body, number, indent, bullet)
+    if NAV.match(body):
+        return Token("nav", body, number, indent, bullet)
+    quote = quote_header_inline(body)
+    if quote:
+        return Token("quote_header", body, number, indent, bullet, quote)
+    return Token("body", body, number, indent, bullet)
+
+
+_NOISE_WORDS = re.compile(
+    r"\b(?:posted|post|on|at|subject|reply|with|quote|by|date|re|am|um|le|el|il|em|op|von|par|por|от|"
+    r"link|edited|wrote|said|#\d+)\b|#\d+|[^\w\s]", re.I)
+
+
+def _short_residual(residual: str) -> bool:
+    """A date line carries little else: a name, a post number, a few label words."""
+    if len(residual) > 80:
+        return False
+    return len(_NOISE_WORDS.sub(" ", residual).split()) <= 5
+
+
+def quote_header_inline(text: str) -> dict | None:
+    """A quote header, possibly with the quoted text on the same line ("Max wrote:Ran into...")."""
+    if len(text) < 120:
+        is_quote, author = quote_header_author(text)
+        if is_quote:
+            return {"author": author, "rest": ""}
+    m = QUOTE_INLINE.match(text)
+    if m and len(m.group("author").split()) <= 4:
+        return {"author": m.group("author").strip(" \"'“”«»"), "rest": m.group("rest")}
+    return None

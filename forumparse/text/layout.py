@@ -1,0 +1,242 @@
+"""Layout heuristics for text dumps: find the repeated post header and cut the dump into posts.
+
+Every post of a forum page is rendered with the same header shape, and every header
+carries one date. So: the date lines of the most common shape are the anchors; around
+each anchor, the run of short header-like lines (name, rank, user statistics, post
+number, buttons) is the header; what follows up to the next header is the post's body
+and trailer (statistics placed after the body, buttons, signature).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from attrs import define, field
+
+from .tokens import Token, paragraphs
+
+# Table headers and avatar placeholders that sit where a name could be.
+_NOT_NAMES = re.compile(
+    r"^(?:author|message|post|topic|thread|autor|nachricht|auteur|sujet|автор|сообщение|"
+    r"author message|autor nachricht|auteur message|автор сообщение|guest|gast|invité|гость|"
+    r"werbung|advertisement|sponsored|anzeige|реклама|publicité|publicidad)\s*:?$",
+    re.I,
+)
+_STATUS = re.compile(r"^(?:(?P<name>.+?)\s+(?:is|ist|est|está)\s+)?(?:offline|online|away|abwesend|hors ligne|en ligne)"
+                     r"(?:\s+(?:offline|online))?$", re.I)
+_AVATAR = re.compile(r"^(?:(?P<before>.*?)\s*)?(?:\S+'s avatar|avatar of \S+|avatar de \S+|\S+s avatar|\[?avatar\]?)$",
+                     re.I)
+_INLINE_AUTHOR = (
+    re.compile(r"(?:^|\s)(?:posted\s+)?by\s*:?\s*(?P<name>[^»|•·,()]{1,40}?)\s*(?:»|\||•|·|,|\bon\b|$)", re.I),
+    re.compile(r"^(?P<name>[^»|•·,()]{1,40}?)\s+(?:wrote|posted|said|schrieb|a écrit|escribió|написал)\b", re.I),
+    re.compile(r"^(?:from|von|de|от)\s*:\s*(?P<name>[^<>()]{1,40}?)\s*(?:<.*)?$", re.I),
+)
+_SENTENCE_END = re.compile(r"[.!?,;:]$")
+
+
+def name_like(text: str) -> bool:
+    """A line that could be a user name or a rank: short, few words, no sentence punctuation."""
+    if not 2 <= len(text) <= 40 or _SENTENCE_END.search(text) and not text.endswith("..."):
+        return False
+    if len(text.split()) > 5 or _NOT_NAMES.match(text):
+        return False
+    return any(ch.isalpha() for ch in text)
+
+
+@define
+class PostParts:
+    anchor: Token
+    author: str | None = None
+    rank: str | None = None
+    stats: dict = field(factory=dict)
+    body: str = ""
+    quotes: list = field(factory=list)
+    signature: str | None = None
+    head_start: int = 0
+    head_end: int = 0
+    end: int = 0
+
+
+def choose_anchors(tokens: list[Token]) -> list[int]:
+    """Indexes of the post date lines: the date lines of the most common shape."""
+    groups: dict[tuple, list[int]] = {}
+    for i, tok in enumerate(tokens):
+        if tok.kind != "date":
+            continue
+        parsed = tok.data["date"]
+        key = (tok.data["date_kind"], parsed.precision, _residual_key(tok.data["residual"]))
+        groups.setdefault(key, []).append(i)
+    if not groups:
+        return []
+    return max(groups.values(), key=lambda idx: (len(idx), -idx[0]))
+
+
+def _residual_key(residual: str) -> str:
+    words = re.findall(r"[^\W\d_]+", residual.lower())
+    return words[0] if words and words[0] in ("by", "posted", "on", "post", "reply", "von", "par") else "*"
+
+
+def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
+    posts: list[PostParts] = []
+    limit = -1
+    for n, a in enumerate(anchors):
+        nxt = anchors[n + 1] if n + 1 < len(anchors) else len(tokens)
+        parts = PostParts(anchor=tokens[a])
+        inline = _inline_author(tokens[a].data["residual"])
+        start = _scan_back(tokens, a, limit)
+        before = [t for t in tokens[start:a] if t.kind == "body"]
+        names_before = [t for t in before if name_like(t.text)]
+        end, after_names = _scan_forward(tokens, a, nxt, need_names=not inline and not names_before)
+        parts.head_start, parts.head_end = start, end
+        header_names = names_before if names_before else after_names
+        parts.author = inline or _pick_author(header_names)
+        if not inline:
+            parts.rank = _pick_rank(header_names, parts.author)
+        posts.append(parts)
+        limit = end
+    for n, parts in enumerate(posts):
+        stop = posts[n + 1].head_start if n + 1 < len(posts) else len(tokens)
+        _read_stats(tokens[parts.head_start:stop], parts)
+        _read_body(tokens[parts.head_end + 1:stop], parts, last=n + 1 == len(posts))
+    return posts
+
+
+def _inline_author(residual: str) -> str | None:
+    for rx in _INLINE_AUTHOR:
+        m = rx.search(residual)
+        if m:
+            name = m.group("name").strip(" :-–—")
+            if name and name_like(name):
+                return name
+    return None
+
+
+def _scan_back(tokens: list[Token], a: int, limit: int) -> int:
+    start = a
+    j = a - 1
+    while j > limit:
+        tok = tokens[j]
+        if tok.kind in ("stat", "stat_value", "postnum") or (tok.kind == "body" and name_like(tok.text)):
+            start = j
+        elif tok.kind != "blank":
+            break
+        j -= 1
+    return start
+
+
+def _scan_forward(tokens: list[Token], a: int, nxt: int, need_names: bool) -> tuple[int, list[Token]]:
+    end = a
+    names: list[Token] = []
+    seen_stat = False
+    for j in range(a + 1, nxt):
+        tok = tokens[j]
+        if tok.kind == "blank":
+            continue
+        if tok.kind in ("stat", "stat_value", "postnum", "rule", "button", "nav"):
+            seen_stat = seen_stat or tok.kind.startswith("stat")
+            end = j
+            continue
+        if need_names and not seen_stat and tok.kind == "body" and name_like(tok.text) and len(names) < 4:
+            names.append(tok)
+            end = j
+            continue
+        break
+    return end, names
+
+
+def _pick_author(names: list[Token]) -> str | None:
+    texts = [_clean_name(t.text) for t in names]
+    texts = [t for t in texts if t]
+    if not texts:
+        return None
+    counts = Counter(texts)
+    repeated = [t for t in texts if counts[t] > 1]
+    return repeated[0] if repeated else texts[0]
+
+
+def _pick_rank(names: list[Token], author: str | None) -> str | None:
+    if not author:
+        return None
+    seen_author = False
+    for tok in names:
+        text = _clean_name(tok.text)
+        if text == author:
+            seen_author = True
+            continue
+        if not seen_author or not text:
+            continue
+        status = _STATUS.match(tok.text)
+        if status:
+            continue
+        avatar = _AVATAR.match(tok.text)
+        if avatar:
+            text = (avatar.group("before") or "").strip()
+            if not text:
+                continue
+        return text
+    return None
+
+
+def _clean_name(text: str) -> str | None:
+    status = _STATUS.match(text)
+    if status:
+        return None
+    if _AVATAR.match(text) and not _AVATAR.match(text).group("before"):
+        return None
+    return text.strip()
+
+
+def _read_stats(tokens: list[Token], parts: PostParts) -> None:
+    for tok in tokens:
+        if tok.kind == "stat" and tok.data.get("value"):
+            parts.stats.setdefault(tok.data["field"], tok.data["value"])
+
+
+_CODE_LABEL = re.compile(r"^(?:code|quote|spoiler|zitat|код|цитата)\s*:?\s*(?:select all|expand|collapse|"
+                         r"alles auswählen|выделить всё)?\s*$", re.I)
+
+
+def _read_body(tokens: list[Token], parts: PostParts, last: bool) -> None:
+    indents = Counter(t.indent for t in tokens if t.kind == "body")
+    base = min(indents, key=lambda k: (-indents[k], k)) if indents else 0
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        kind = tok.kind
+        if kind in ("button", "rule"):
+            break
+        if kind == "nav" and last:
+            break
+        if kind == "quote_header":
+            i = _skip_quote(tokens, i, base, parts)
+            continue
+        if kind in ("body", "date", "blank") and not (kind == "body" and _CODE_LABEL.match(tok.text)):
+            out.append(tok)
+        i += 1
+    parts.body = paragraphs(out)
+
+
+def _skip_quote(tokens: list[Token], i: int, base: int, parts: PostParts) -> int:
+    """Skip a quote block: the lines indented deeper than the body, or else up to a blank line."""
+    head = tokens[i]
+    quoted = [head.data.get("rest") or ""]
+    j = i + 1
+    indented = head.indent > base or any(t.indent > base for t in tokens[j:j + 3] if t.kind != "blank")
+    while j < len(tokens):
+        tok = tokens[j]
+        if tok.kind == "blank":
+            if not indented:
+                break
+            j += 1
+            continue
+        if indented and tok.indent <= base:
+            break
+        if tok.kind in ("button", "rule") and tok.indent <= base:
+            break
+        quoted.append(tok.text)
+        j += 1
+    from ..records import Quote
+
+    parts.quotes.append(Quote(author=head.data.get("author"), text="\n".join(q for q in quoted if q)))
+    return j

@@ -1,0 +1,44 @@
+"""Where a line of text shows a date: cheap regular expressions find candidate spans,
+and the page's DateContext reads them (this module never turns text into a date itself).
+"""
+from __future__ import annotations
+
+import re
+
+from ..dates import MONTHS, WEEKDAYS
+
+_MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_TIME = (r"(?:,?\s*(?:at|um|à|a las|alle|às|om|в|kl\.?|@|-)?\s*\d{1,2}[:h]\d{2}(?::\d{2})?"
+         r"(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:uhr|h))?"
+         r"(?:\s*(?:utc|gmt|z|[+-]\d{2}:?\d{2}))?)?")
+_WEEKDAY = rf"(?:(?:{WEEKDAYS})\.?,?\s+)?"
+_RELATIVE_WORDS = (r"today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ieri|hoje|ontem|vandaag|"
+                   r"gisteren|сегодня|вчера|dzisiaj|dziś|wczoraj")
+DATE_SPAN = re.compile(
+    rf"""(?<![\w.])(?:
+        (?P<iso>\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?)
+      | (?P<numeric>{_WEEKDAY}\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\.?{_TIME})
+      | (?P<named>{_WEEKDAY}(?:\d{{1,2}}(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+)?(?:{_MONTH})\.?,?\s*
+                    (?:de\s+)?\d{{4}}(?:\s*г\.?)?
+                  |(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
+                  |\d{{1,2}}-(?:{_MONTH})-\d{{2,4}}){_TIME})
+      | (?P<relative>(?:{_RELATIVE_WORDS}){_TIME}
+                   |(?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago)
+    )(?![\w])""",
+    re.I | re.X,
+)
+_HAS_DIGIT_OR_WORD = re.compile(rf"\d|{_RELATIVE_WORDS}", re.I)
+
+
+def find_date(line: str, dates, *, max_len: int = 200):
+    """(ParsedDate, start, end, kind) of the first readable date in `line`, or None.
+
+    Relative dates count even when the page gives no reference time (value None)."""
+    if len(line) > max_len or not _HAS_DIGIT_OR_WORD.search(line):
+        return None
+    for m in DATE_SPAN.finditer(line):
+        text = m.group(0).strip(" ,-@")
+        parsed = dates.parse(text)
+        if parsed.value is not None or parsed.relative:
+            return parsed, m.start(), m.end(), m.lastgroup
+    return None

@@ -1,0 +1,81 @@
+"""Thread-level values of a text dump: title, views, replies."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..numbers import parse_count
+from .layout import _NOT_NAMES
+from .tokens import Token
+
+_RE_TITLE = re.compile(r"^(?:re|aw|antw|rép|ответ|odp)\s*(?:\[\d+\])?\s*:\s*(?P<title>.{3,200})$", re.I)
+_LABELLED_TITLE = re.compile(
+    r"^(?:\w+\s+)?(?:thread|topic|subject|thema|sujet|tema|tópico|onderwerp|тема|temat)\s*:\s*(?P<title>.{3,200}?)"
+    r"\s*(?:\((?:read|gelesen|lu|leído|letto|lido|gelezen|прочитано)\b[^)]*\))?\s*$",
+    re.I,
+)
+_NAV_WORDS = re.compile(
+    r"forum index|view (?:previous|next)|post new|reply to|log ?in\b|register|::|->|»|\bsearch\b|\bfaq\b|"
+    r"memberlist|powered by|javascript|cookies?\b|browser|skip to|jump to|main menu|navigation|"
+    r"unread|new posts|mark (?:forums|all)|home page|sign (?:in|up)|notifications",
+    re.I,
+)
+_VIEWS = re.compile(
+    r"(?:\b(?:views?|aufrufe|zugriffe|vues|visitas|visite|visualizações|weergaven|просмотр\w*|wyświetle\w*)\s*[:：]?\s*"
+    r"(?P<a>\d[\d,.  ]*\d|\d)(?![\d.,]*\s*[kKmM]\b)"
+    r"|(?P<b>\d[\d,.  ]*\d|\d)\s+(?:views?|aufrufe|zugriffe|vues|visitas|visite|visualizações|weergaven|"
+    r"просмотр\w*|wyświetle\w*)\b"
+    r"|\((?:read|gelesen|lu|leído|letto|lido|gelezen|прочитано)\s+(?P<c>\d[\d,.]*)\s+(?:times|mal|fois|veces|volte|"
+    r"vezes|keer|раз)\))",
+    re.I,
+)
+_REPLIES = re.compile(
+    r"(?:\b(?:replies|antworten|réponses|respuestas|risposte|respostas|reacties|ответов|odpowiedzi)\s*[:：]\s*"
+    r"(?P<a>\d[\d,.]*)|(?P<b>\d[\d,.]*)\s+(?:replies|antworten|réponses|respuestas|risposte|respostas|reacties|"
+    r"ответов|odpowiedzi)\b)",
+    re.I,
+)
+
+
+def find_title(tokens: list[Token], first_header: int) -> str | None:
+    """The thread title: repeated "Re: title" lines, a "Thread: title" label, or the heading-like
+    line above the first post."""
+    re_titles = Counter()
+    for tok in tokens:
+        if tok.kind == "body" and len(tok.text) < 200:
+            m = _RE_TITLE.match(tok.text)
+            if m:
+                re_titles[m.group("title").strip()] += 1
+    if re_titles:
+        title, count = re_titles.most_common(1)[0]
+        if count >= 2 or any(t.text == title for t in tokens[:first_header]):
+            return title
+    for tok in tokens[:first_header]:
+        if tok.kind == "body":
+            m = _LABELLED_TITLE.search(tok.text)
+            if m:
+                return m.group("title").strip()
+    if re_titles:
+        return re_titles.most_common(1)[0][0]
+    for j in range(first_header - 1, -1, -1):
+        tok = tokens[j]
+        if tok.kind != "body" or tok.bullet or len(tok.text) < 3:
+            continue
+        if tok.text.startswith(("[", "#", "(")) or re.match(r"^\d[\d,. ]*\s+\w+$", tok.text):
+            continue
+        if _NAV_WORDS.search(tok.text) or _NOT_NAMES.match(tok.text):
+            continue
+        return tok.text
+    return None
+
+
+def find_counts(text_head: str) -> tuple[int | None, int | None]:
+    """(views, replies) where the dump states them as exact numbers."""
+    views = replies = None
+    m = _VIEWS.search(text_head)
+    if m:
+        views = parse_count(m.group("a") or m.group("b") or m.group("c"), allow_abbrev=False)
+    m = _REPLIES.search(text_head)
+    if m:
+        replies = parse_count(m.group("a") or m.group("b"), allow_abbrev=False)
+    return views, replies
