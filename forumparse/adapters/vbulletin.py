@@ -1,0 +1,406 @@
+"""vBulletin 3, 4 and 5 thread pages (HTML).
+
+vBulletin 3 and 4 wrap every message in `div#post_message_N` inside a postbit
+whose id is `postN` (3: a table or section) or `post_N` (4: `li.postcontainer`);
+vBulletin 5 lists `li.b-post` nodes. Postbits without a message (ads styled as
+posts) are not posts. Markup knowledge only: dates, counts and bodies go
+through the shared helpers.
+"""
+from __future__ import annotations
+
+import re
+
+from ..html.body import extract_body, render_text
+from ..html.select import attr, first_text, select, select_one, text_of, xpath
+from ..numbers import parse_count
+from ..records import Author, Post, Thread
+from ..vocab import JOINED_LABELS, LOCATION_LABELS, POSTS_LABELS
+from . import _html_common as common
+from ._html_common import absolute
+from .base import Adapter
+
+_POSTS = frozenset(w.casefold() for w in POSTS_LABELS)
+_JOINED = frozenset(w.casefold() for w in JOINED_LABELS)
+_LOCATION = frozenset(w.casefold() for w in LOCATION_LABELS)
+
+_GENERATOR = re.compile(r"""<meta[^>]+name=["']generator["'][^>]+content=["']vBulletin""", re.I)
+_ASSETS = re.compile(r"vbulletin_css|vbulletin_global\.js|vbulletin-core\.js|clientscript/vbulletin|"
+                     r"id=\"vbulletin_html\"|vb_meta_bburl|vb_login_username|vBulletin Solutions", re.I)
+_MARKUP = re.compile(r"id=\"post_message_\d+\"|class=\"[^\"]*\b(?:postbitlegacy|postbit|postcontainer)\b|"
+                     r"class=\"[^\"]*\bb-post\b[^\"]*\bjs-post\b|js-post__content-text|class=\"bigusername\"")
+_SOMETHING_AWFUL = re.compile(r"forums\.somethingawful\.com|id=\"something_awful\"", re.I)
+_PAGE_OF = re.compile(r"(\d+)\s*(?:of|von|de|di|sur|из|z|van|av|/)\s*(\d+)", re.I)
+_USER_ID = re.compile(r"(?:[?&](?:u|userid)=|member\.php/|/members?/)(\d+)")
+_SEO_USER_ID = re.compile(r"/(\d+)-[^/]*\.html?$")
+_SIG_RULE = re.compile(r"^_{5,}\s*")
+# Mobile-app lines appended to a message as plain text ("Sent from my X using Tapatalk").
+_APP_SIGNATURE = re.compile(
+    r"^(?:(?:sent|posted|gesendet|envoyé|enviado|inviato|verstuurd)\b.{0,80}?\b(?:from|von|de|da|vanaf)\s+"
+    r"(?:my|meinem|meinen|mon|ma|mi|il mio|mijn)\b.{0,80}"
+    r"|mit der\b.{0,60}\bapp von meinem\b.{0,60}geschrieben\.?)$", re.I)
+_EDIT_DATE = re.compile(r";\s*(?P<date>.+?)\s*\.?\s*(?:(?:Reason|Grund|Raison|Motivo)\s*:.*)?$", re.I | re.S)
+
+
+class VBulletinHtml(Adapter):
+    name = "vbulletin"
+    format = "html"
+    priority = 0.6
+    description = "vBulletin 3, 4 and 5 thread pages"
+
+    # vBulletin 3 and 4 postbits
+    MESSAGE_XPATH = '//div[starts-with(@id, "post_message_")]'
+    AUTHOR_CSS = ("a.bigusername", ".username_container .username", "a.username", ".username",
+                  "[id^=postmenu_]")
+    USERINFO_CSS = ".userinfo, .userinfo_noavatar, .postdetails_noavatar"
+    USERTITLE_CSS = ".usertitle"
+    RANK_IMAGE_CSS = ".rank img"
+    AVATAR_CSS = "a.postuseravatar img, a.postuseravatarlink img, img.avatar, .avatar img"
+    DATE_CSS = (".posthead .date", ".postdate .date", "span.date", "[itemprop=dateCreated]")
+    PERMALINK_CSS = "a.postcounter, a[id^=postlink], a[id^=postcount]"
+    POST_TITLE_CSS = "h2.title, .posttitle"
+    CONTENT_CSS = "blockquote.postcontent"
+    SIGNATURE_CSS = ".signaturecontainer, blockquote.signature, .signature, .post-signature"
+    EDIT_CSS = ".lastedited, .b-post__edit, .post-edit"
+    ATTACHMENT_CSS = ("a[href*='attachment.php'], a[href*='/attachments/'], a[href*='filedata/fetch'], "
+                      ".attachments a[href], .b-post-attachments a[href]")
+    LIKES_CSS = "[id^=post_thanks_box] .postbit_thanks_count, .dbtech-thanks-bubble-content, .b-post__likes-count"
+    # bbcode quote boxes: vB 4/5 `bbcode_quote`; vB 3 a "Quote:" smallfont header over a table or div
+    QUOTE_CSS = ("div.bbcode_container:has(> div.bbcode_quote), div.bbcode_quote, "
+                 "div:has(> div.smallfont:first-child + table), "
+                 "div:has(> div.smallfont:first-child + div:not(.alt2))")
+    QUOTE_AUTHOR_CSS = ".bbcode_postedby, div.smallfont:first-child"
+    DROP_CSS = ".tapatalkSignatur, .tapatalk-signature, .bbcode_description + .bbcode_quote_container"
+    # vBulletin 5 nodes
+    V5_POST_CSS = "li.b-post, div.b-post"
+    V5_CONTENT_CSS = ".js-post__content-text"
+    V5_AUTHOR_CSS = (".b-userinfo .author a", ".b-userinfo .author", ".author a")
+    V5_USERINFO_CSS = ".b-userinfo"
+    V5_AVATAR_CSS = "a.b-avatar img, .b-avatar img"
+    V5_DATE_CSS = ".b-post__timestamp"
+    V5_PERMALINK_CSS = "a.b-post__count"
+    V5_TITLE_CSS = ".b-post__title"
+    V5_RANK_IMAGE_CSS = ".b-userinfo__rank img"
+    # thread
+    TITLE_CSS = ("#pagetitle .threadtitle", ".threadtitle", "li.navbit.lastnavbit", "h1.main-title")
+    VB3_TITLE_CSS = "td.navbar strong, .breadcrumb strong, .navbar strong"
+    BREADCRUMB_BOX_CSS = "#breadcrumb, #breadcrumbs, .breadcrumb"
+    BREADCRUMB_LINK_CSS = "span.navbar a"
+    PAGE_CSS = ".pagination .popupctrl, .pagenav td.vbmenu_control, .pagenav .pagetotal, .pagination, .pagenav"
+
+    def detect(self, doc) -> float:
+        if not doc.is_html:
+            return 0.0
+        head = doc.text[:400_000]
+        if _SOMETHING_AWFUL.search(head):
+            return 0.0
+        generator = bool(_GENERATOR.search(head))
+        assets = bool(_ASSETS.search(head))
+        if not _MARKUP.search(doc.text):
+            # a page that names vBulletin without its postbits is not a vBulletin thread
+            return 0.3 if generator else 0.2 if assets else 0.0
+        return 1.0 if generator or assets else 0.9
+
+    # -- thread -------------------------------------------------------------------------------
+    def parse(self, doc, ctx) -> Thread:
+        root = doc.tree
+        base = common.page_base(root, ctx.url)
+        v5 = [el for el in select(root, self.V5_POST_CSS) if select_one(el, self.V5_CONTENT_CSS) is not None]
+        if v5:
+            posts = [self._v5_post(el, ctx, base) for el in v5]
+        else:
+            posts = [self._post(box, msg, pid, ctx, base) for box, msg, pid in self._postbits(root)]
+        page, page_count = self._pages(root)
+        return Thread(
+            title=self._title(root),
+            url=common.canonical(root, base),
+            breadcrumbs=self._breadcrumbs(root),
+            page=page,
+            page_count=page_count,
+            next_page_url=_rel_link(root, base, "next"),
+            posts=[p for p in posts if p is not None],
+        )
+
+    def _postbits(self, root):
+        """(postbit, message element, post id) for every message; the postbit is the message's
+        ancestor whose id names the same post."""
+        found = []
+        for msg in xpath(self.MESSAGE_XPATH)(root):
+            pid = msg.get("id", "")[len("post_message_"):]
+            if not pid.isdigit():
+                continue
+            ids = {f"post{pid}", f"post_{pid}", f"edit{pid}"}
+            box = next((a for a in msg.iterancestors() if a.get("id") in ids), None)
+            found.append((box if box is not None else msg.getparent(), msg, pid))
+        return found
+
+    def _title(self, root) -> str | None:
+        title = first_text(root, *self.TITLE_CSS)
+        if title:
+            return title
+        for strong in select(root, self.VB3_TITLE_CSS):
+            # the title is plain text; a thread prefix is markup in front of it
+            own = " ".join("".join(strong.xpath("text()")).split())
+            if own:
+                return own
+        raw = text_of(select_one(root, "title"))
+        if raw:
+            raw = re.sub(r"\s+-\s+(?:Page|Seite|Pagina|Página|Page)\s+\d+.*$", "", raw)
+            return raw.rsplit(" - ", 1)[0].strip() or None
+        return None
+
+    def _breadcrumbs(self, root) -> list[str]:
+        box = select_one(root, self.BREADCRUMB_BOX_CSS)
+        links = select(box, "a") if box is not None else select(root, self.BREADCRUMB_LINK_CSS)
+        return list(dict.fromkeys(t for t in (text_of(a) for a in links) if t))
+
+    def _pages(self, root) -> tuple[int | None, int | None]:
+        current = select_one(root, ".pagenav input[name=page]")  # vB 5: Page [n] of <span>N</span>
+        total = select_one(root, ".pagenav .pagetotal")
+        if current is not None and total is not None:
+            return parse_count(current.get("value")), parse_count(text_of(total))
+        for el in select(root, self.PAGE_CSS):
+            match = _PAGE_OF.search(text_of(el) or "")
+            if match:
+                return int(match.group(1)), int(match.group(2))
+        return None, None
+
+    # -- vBulletin 3 / 4 postbits --------------------------------------------------------------
+    def _post(self, box, msg, pid, ctx, base) -> Post | None:
+        content = select_one(msg, self.CONTENT_CSS)
+        body = extract_body(content if content is not None else msg, quote_css=self.QUOTE_CSS,
+                            quote_author_css=self.QUOTE_AUTHOR_CSS, signature_css=None, edit_css=None,
+                            drop_css=self.DROP_CSS)
+        raw = self._date_text(box, pid)
+        signature = self._signature(box)
+        return Post(
+            post_id=pid,
+            permalink=absolute(base, attr(select_one(box, self.PERMALINK_CSS), "href")),
+            author=self._author(box, ctx, base, signature),
+            timestamp=ctx.dates.iso(raw) if raw else None,
+            timestamp_raw=raw,
+            title=self._post_title(box, msg),
+            body=_without_app_line(body.text),
+            body_html=body.html,
+            quotes=body.quotes,
+            edited=self._edited(box, ctx),
+            likes=self._likes(box),
+            attachments=self._attachments(box, base),
+        )
+
+    def _author(self, box, ctx, base, signature) -> Author | None:
+        name_el = None
+        for css in self.AUTHOR_CSS:
+            name_el = next((el for el in select(box, css) if text_of(el)), None)
+            if name_el is not None:
+                break
+        if name_el is None:
+            return None
+        profile = attr(name_el, "href") or attr(select_one(name_el, "a[href]"), "href")
+        menu = select_one(box, "[id^=postmenu_]")
+        info = select_one(box, self.USERINFO_CSS)
+        if info is None and menu is not None:
+            info = menu.getparent()
+        rank = text_of(select_one(box, self.USERTITLE_CSS))
+        if rank is None and select_one(box, self.USERTITLE_CSS) is None and menu is not None:
+            rank = _vb3_usertitle(menu)
+        if rank is None:
+            rank = _image_label(select_one(box, self.RANK_IMAGE_CSS))
+        stats = _stats(info)
+        avatar = _avatar(info if info is not None else box, self.AVATAR_CSS)
+        return _make_author(text_of(name_el), rank, stats, ctx, base, profile, avatar, signature)
+
+    def _date_text(self, box, pid) -> str | None:
+        text = first_text(box, *self.DATE_CSS)
+        if text:
+            return text
+        # vB 3: the date follows the post's <a name="postN"> anchor up to the next comment
+        for anchor in xpath(".//a[@name=$n]")(box, n=f"post{pid}")[:1]:
+            parts = [anchor.tail or ""]
+            for sib in anchor.itersiblings():
+                if not isinstance(sib.tag, str):
+                    break
+                parts += [text_of(sib) or "", sib.tail or ""]
+            text = " ".join(" ".join(parts).split())
+            if text:
+                return text
+        return _scan_date(box)
+
+    def _post_title(self, box, msg) -> str | None:
+        title = first_text(box, self.POST_TITLE_CSS)
+        if title:
+            return title
+        # vB 3: "icon and title" row just above the message
+        for strong in msg.xpath('preceding-sibling::div[contains(@class, "smallfont")][1]//strong')[:1]:
+            return text_of(strong)
+        return None
+
+    def _signature(self, box) -> str | None:
+        el = select_one(box, self.SIGNATURE_CSS)
+        if el is None:  # vB 3: the signature follows a line of underscores
+            found = xpath('.//div[starts-with(normalize-space(text()), "_____")]')(box)
+            el = found[0] if found else None
+        if el is None:
+            return None
+        return _SIG_RULE.sub("", render_text(el)).strip() or None
+
+    def _edited(self, box, ctx) -> str | None:
+        note = select_one(box, self.EDIT_CSS)
+        if note is None:  # vB 3: <!-- edit note --> then the note
+            found = xpath('.//comment()[contains(., "edit note")]/following-sibling::*[1]')(box)
+            note = found[0] if found else None
+        match = _EDIT_DATE.search(text_of(note) or "")
+        return ctx.dates.iso(match.group("date")) if match else None
+
+    def _likes(self, box) -> int | None:
+        counts = [parse_count(text_of(el)) for el in select(box, self.LIKES_CSS)]
+        counts = [c for c in counts if c is not None]
+        return sum(counts) if counts else None
+
+    def _attachments(self, box, base) -> list[str]:
+        urls = (absolute(base, a.get("href")) for a in select(box, self.ATTACHMENT_CSS))
+        return list(dict.fromkeys(u for u in urls if u))
+
+    # -- vBulletin 5 nodes ---------------------------------------------------------------------
+    def _v5_post(self, el, ctx, base) -> Post | None:
+        content = select_one(el, self.V5_CONTENT_CSS)
+        body = extract_body(content, quote_css=self.QUOTE_CSS, quote_author_css=self.QUOTE_AUTHOR_CSS,
+                            signature_css=None, edit_css=None, drop_css=self.DROP_CSS)
+        raw = first_text(el, self.V5_DATE_CSS)
+        publish = el.get("data-node-publishdate")
+        timestamp = ctx.dates.machine(publish) if publish else (ctx.dates.iso(raw) if raw else None)
+        info = select_one(el, self.V5_USERINFO_CSS)
+        author = None
+        name_el = next((a for css in self.V5_AUTHOR_CSS for a in select(el, css) if text_of(a)), None)
+        if name_el is not None:
+            rank = text_of(select_one(info, self.USERTITLE_CSS)) or _image_label(
+                select_one(info, self.V5_RANK_IMAGE_CSS))
+            author = _make_author(text_of(name_el), rank, _stats(info), ctx, base, attr(name_el, "href"),
+                                  _avatar(info, self.V5_AVATAR_CSS), self._signature(el))
+        pid = el.get("data-node-id") or common.number_suffix(el.get("id"))
+        return Post(
+            post_id=pid,
+            permalink=absolute(base, attr(select_one(el, self.V5_PERMALINK_CSS), "href")),
+            author=author,
+            timestamp=timestamp,
+            timestamp_raw=raw,
+            title=first_text(el, self.V5_TITLE_CSS),
+            body=_without_app_line(body.text),
+            body_html=body.html,
+            quotes=body.quotes,
+            edited=self._edited(el, ctx),
+            likes=self._likes(el),
+            attachments=self._attachments(el, base),
+        )
+
+
+def _without_app_line(text: str) -> str:
+    head, sep, last = text.rpartition("\n\n")
+    return head.rstrip() if sep and len(last) < 160 and _APP_SIGNATURE.match(last.strip()) else text
+
+
+def _make_author(name, rank, stats, ctx, base, profile, avatar, signature) -> Author:
+    profile_url = absolute(base, profile)
+    return Author(
+        name=name,
+        rank=rank,
+        post_count=parse_count(stats.get("posts"), allow_abbrev=False),
+        joined=ctx.dates.parse(stats["joined"]).iso() if stats.get("joined") else None,
+        user_id=_user_id(profile_url),
+        profile_url=profile_url,
+        avatar_url=absolute(base, avatar),
+        location=stats.get("location"),
+        signature=signature,
+    )
+
+
+def _user_id(url: str | None) -> str | None:
+    if not url:
+        return None
+    match = _USER_ID.search(url) or _SEO_USER_ID.search(url.split("?")[0])
+    return match.group(1) if match else None
+
+
+def _stats(info) -> dict[str, str]:
+    """Posts / join date / location from `dt`/`dd` pairs and "Label: value" lines."""
+    found: dict[str, str] = {}
+    if info is None:
+        return found
+
+    def add(label: str | None, value: str | None) -> None:
+        label = (label or "").strip().rstrip(":：").strip().casefold()
+        value = (value or "").strip()
+        if not label or not value:
+            return
+        for key, words in (("posts", _POSTS), ("joined", _JOINED), ("location", _LOCATION)):
+            if label in words:
+                found.setdefault(key, value)
+
+    for dt in select(info, "dt"):
+        dd = dt.getnext()
+        if dd is not None and dd.tag == "dd":
+            add(text_of(dt), text_of(dd))
+    for line in render_text(info).split("\n"):
+        label, sep, value = line.partition(":")
+        if sep:
+            add(label, value)
+    return found
+
+
+def _vb3_usertitle(menu) -> str | None:
+    """vB 3: the usertitle is the first text block after the name, before avatar and stats."""
+    for sib in menu.itersiblings():
+        if not isinstance(sib.tag, str) or sib.tag in ("script", "br"):
+            continue
+        if _stats(sib) or _avatar(sib, "img.avatar") is not None:
+            return None
+        text = text_of(sib)
+        if text:
+            return text
+        label = _image_label(select_one(sib, "img"))
+        if label:
+            return label
+    return None
+
+
+def _image_label(img) -> str | None:
+    return (attr(img, "alt") or attr(img, "title")) if img is not None else None
+
+
+def _avatar(info, css: str) -> str | None:
+    if info is None:
+        return None
+    img = select_one(info, css)
+    if img is None:
+        img = next((i for i in select(info, "img") if "avatar" in (
+            (i.get("alt") or "") + (i.get("src") or "") + (i.get("class") or "")).lower()), None)
+    if img is None:
+        return None
+    return attr(img, "data-original") or attr(img, "data-src") or attr(img, "src")
+
+
+def _rel_link(root, base, rel: str) -> str | None:
+    for href in xpath(f'//link[@rel="{rel}"]/@href | //a[@rel="{rel}"]/@href')(root):
+        url = absolute(base, href)
+        if url:
+            return url
+    return None
+
+
+_DATE_TEXT = xpath('.//text()[normalize-space()][not(ancestor::script)]'
+                   '[not(ancestor::div[starts-with(@id, "post_message_")])]')
+
+
+def _scan_date(box) -> str | None:
+    """Last resort: the first short text outside the message that reads as a date with a time."""
+    from ..dates import parse_date
+
+    for node in _DATE_TEXT(box):
+        text = " ".join(str(node).split())
+        if 6 <= len(text) <= 40 and any(c.isdigit() for c in text) and ":" in text:
+            parsed = parse_date(text)
+            if parsed.value is not None and parsed.precision in ("minute", "second"):
+                return text
+    return None
+
+
+ADAPTERS = (VBulletinHtml,)
