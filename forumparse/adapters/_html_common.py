@@ -1,0 +1,168 @@
+"""Small helpers shared by the classic-board HTML adapters (MyBB, SMF, Vanilla, FluxBB, Phorum, Jive).
+
+Markup knowledge stays in the adapters; these read what every such page has in
+common: its address, a generator line, labelled author statistics, page links.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from urllib.parse import urljoin
+
+from ..html.body import render_text
+from ..html.select import attr, select, text_of, xpath
+from ..numbers import parse_count
+from ..vocab import JOINED_LABEL, LOCATION_LABEL, POSTS_LABEL
+
+
+def head(doc, size: int = 300_000) -> str:
+    """The start of the page text: what detectors look at."""
+    return doc.text[:size]
+
+
+def marker_score(text: str, markers, strong=()) -> float:
+    """0..1 from how many engine markers a page shows; one strong marker alone is enough."""
+    if any(s in text for s in strong):
+        return 1.0
+    hits = sum(1 for m in markers if m in text)
+    return 0.0 if hits == 0 else min(0.95, 0.15 + 0.2 * hits)
+
+
+def page_base(tree, url: str | None) -> str | None:
+    """What relative links resolve against: <base href>, the page url, then its canonical link."""
+    for href in xpath("//base/@href")(tree)[:1]:
+        if href.strip().startswith(("http://", "https://")):
+            return href.strip()
+    if url:
+        return url
+    canon = canonical(tree, None)
+    return canon if canon and canon.startswith(("http://", "https://")) else None
+
+
+def canonical(tree, base: str | None) -> str | None:
+    for href in xpath('//link[@rel="canonical"]/@href | //meta[@property="og:url"]/@content')(tree):
+        found = absolute(base, href)
+        if found:
+            return found
+    return None
+
+
+def absolute(base: str | None, href: str | None) -> str | None:
+    if not href or not href.strip() or href.strip().startswith(("javascript:", "#", "data:")):
+        return None
+    href = href.strip()
+    try:
+        return urljoin(base, href) if base else href
+    except ValueError:
+        return href
+
+
+def generator(tree) -> str:
+    return " ".join(xpath('//meta[translate(@name,"GENRATO","genrato")="generator"]/@content')(tree)).lower()
+
+
+def lines(el) -> list[str]:
+    """The element's text split at line breaks and blocks, empty lines dropped."""
+    if el is None:
+        return []
+    return [ln.strip() for ln in render_text(el).split("\n") if ln.strip()]
+
+
+def stats_from_lines(texts, ctx) -> dict:
+    """post_count, joined and location from "Label: value" lines."""
+    stats: dict = {}
+    for line in texts:
+        m = POSTS_LABEL.match(line)
+        if m and "post_count" not in stats:
+            count = parse_count(m.group("value"), allow_abbrev=False)
+            if count is not None and re.fullmatch(r"[\d,.\s\u00a0']+", m.group("value")):
+                stats["post_count"] = count
+                continue
+        m = JOINED_LABEL.match(line)
+        if m and m.group("value") and "joined" not in stats:
+            joined = ctx.dates.parse(m.group("value")).iso()
+            if joined:
+                stats["joined"] = joined
+                continue
+        m = LOCATION_LABEL.match(line)
+        if m and m.group("value") and "location" not in stats and ":" in line:
+            stats["location"] = m.group("value")
+    return stats
+
+
+def image_label(el) -> str | None:
+    """alt or title of the first image under `el` that says something (not '*')."""
+    for img in select(el, "img"):
+        for name in ("title", "alt"):
+            value = attr(img, name)
+            if value and any(ch.isalpha() for ch in value):
+                return value
+    return None
+
+
+_NUM_ID = re.compile(r"(\d+)$")
+
+
+def number_suffix(value: str | None) -> str | None:
+    """The trailing digits of an id such as "post_123"."""
+    m = _NUM_ID.search(value or "")
+    return m.group(1) if m else None
+
+
+def query_id(href: str | None, *keys: str) -> str | None:
+    """A numeric parameter of a url: uid=5, u=5, id=5 (also SMF's ';u=5')."""
+    if not href:
+        return None
+    for key in keys:
+        m = re.search(rf"[?&;]{re.escape(key)}=(\d+)", href)
+        if m:
+            return m.group(1)
+    return None
+
+
+def pages_from(links, current_el, base) -> tuple[int | None, int | None, str | None]:
+    """(page, page_count, next url) from a pager: numbered links and the current-page element."""
+    current = parse_count(text_of(current_el), allow_abbrev=False) if current_el is not None else None
+    numbers = {}
+    for a in links:
+        n = text_of(a)
+        if n and n.isdigit():
+            numbers[int(n)] = a.get("href")
+    if current is None and not numbers:
+        return None, None, None
+    page = current or 1
+    count = max([page, *numbers])
+    nxt = absolute(base, numbers.get(page + 1)) if numbers.get(page + 1) else None
+    return page, count, nxt
+
+
+def pick(el, css: str):
+    """The first match of the first comma-separated selector that finds anything.
+
+    A plain union selector returns matches in document order, where a fallback such as
+    ".Author" would win over ".Author a.Username" inside it; here order means priority.
+    """
+    if el is None:
+        return None
+    for part in _split(css):
+        found = select(el, part)
+        if found:
+            return found[0]
+    return None
+
+
+def pick_text(el, css: str) -> str | None:
+    """Text of the first selector (in priority order) whose match has text."""
+    if el is None:
+        return None
+    for part in _split(css):
+        for found in select(el, part):
+            value = text_of(found)
+            if value:
+                return value
+    return None
+
+
+@lru_cache(maxsize=512)
+def _split(css: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in css.split(",") if p.strip())

@@ -1,0 +1,197 @@
+"""MyBB 1.6 and 1.8 thread pages (classic and horizontal postbits)."""
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from ..html.body import extract_body
+from ..html.select import attr, select, select_one, text_of
+from ..records import Author, Post, Thread
+from . import _html_common as common
+from .base import Adapter
+
+_POST_ID = re.compile(r"^post_(\d+)$")
+_EDIT_DATE = re.compile(
+    r"(?:modified|bearbeitet|modifié|modificado|modificato)[^:]*:\s*(.+?)\s+(?:by|von|par|por|da)\s", re.I)
+_DATE_PREFIX = re.compile(r"^\s*\([^)]*\)\s*")
+
+
+class MyBB(Adapter):
+    name = "mybb"
+    format = "html"
+    description = "MyBB 1.6 / 1.8 thread pages"
+
+    MARKERS = ("my_post_key", "Thread.multiQuote", "mycode_", "jscripts/general.js", 'id="pid_',
+               "MyBBEditor", "Thread.quickEdit", "class=\"post_author", "postbit_usertitle", "author_statistics")
+    STRONG = ("Powered By <a href=\"https://mybb.com\"", "Powered By <a href=\"http://www.mybb.com\"",
+              "Powered By <a href=\"https://www.mybb.com\"", "<!-- MyBB is free software")
+
+    POSTS = "div.post[id^=post_], table[id^=post_]"
+    NAME = ".largetext a, .profile-username a, .largetext, .profile-username, .author_information strong"
+    USERTITLE = ".postbit_usertitle, .usertitle"
+    TITLE_BOX = ".author_information span.smalltext, td.post_author span.smalltext"
+    GROUP_IMAGE = ".post_groupimage, .groupimage"
+    STATS = ".author_statistics, .post_author_info, td.post_author_info"
+    AVATAR = ".author_avatar img, .post_avatar img"
+    DATE = ".post_date, td.tcat .float_left.smalltext, td.tcat .smalltext"
+    SUBJECT = ".post_title, .postbit_title"
+    PERMALINK = ".post_head a[href*='pid'], td.tcat a[href*='pid'], a.posturl[href]"
+    BODY = ".post_body, div[id^=pid_]"
+    SIGNATURE = ".signature"
+    EDIT = ".post_edit, .edited_post, [id^=edited_by_]"
+    ATTACHMENTS = "a[href*='attachment.php?aid=']"
+    QUOTE = "blockquote"
+    QUOTE_AUTHOR = "cite"
+    CRUMB_TITLE = ".navigation .active, .breadcrumb .active, .breadcrumb li:last-child"
+    CRUMBS = ".navigation a, .breadcrumb li a"
+    THEAD_TITLE = "td.thead strong, .thead strong"
+    PAGER = ".pagination"
+
+    def detect(self, doc) -> float:
+        text = common.head(doc)
+        if re.search(r"Powered By\s*<a[^>]*mybb\.com", doc.text[-40000:], re.I):
+            return 1.0
+        return common.marker_score(text, self.MARKERS, self.STRONG)
+
+    def parse(self, doc, ctx) -> Thread:
+        tree = doc.tree
+        base = common.page_base(tree, ctx.url)
+        elements = [el for el in select(tree, self.POSTS) if _POST_ID.match(el.get("id") or "")]
+        posts = [p for p in (self._post(el, base, ctx) for el in elements) if p is not None]
+        pager = select_one(tree, self.PAGER)
+        page, page_count, next_url = common.pages_from(select(pager, "a"), select_one(pager, ".pagination_current"),
+                                                       base) if pager is not None else (None, None, None)
+        nxt = select_one(pager, "a.pagination_next") if pager is not None else None
+        if nxt is not None:
+            next_url = common.absolute(base, nxt.get("href")) or next_url
+        return Thread(title=self._title(tree), url=common.canonical(tree, base) or ctx.url,
+                      breadcrumbs=self._crumbs(tree), page=page, page_count=page_count,
+                      next_page_url=next_url, posts=posts)
+
+    # -- posts -----------------------------------------------------------------------------
+    def _post(self, el, base, ctx) -> Post | None:
+        body_el = common.pick(el, self.BODY)
+        if body_el is None:
+            return None
+        body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
+                            signature_css=None, edit_css=self.EDIT, drop_css="a.quick_jump")
+        quotes = _clean_quotes(body.quotes, body_el)
+        raw_date = _date_text(common.pick(el, self.DATE))
+        link = common.pick(el, self.PERMALINK)
+        edit_el = select_one(el, self.EDIT)
+        edited = None
+        if edit_el is not None:
+            m = _EDIT_DATE.search(text_of(edit_el) or "")
+            edited = ctx.dates.iso(m.group(1)) if m else None
+        return Post(
+            post_id=_POST_ID.match(el.get("id")).group(1),
+            permalink=common.absolute(base, link.get("href")) if link is not None else None,
+            author=self._author(el, base, ctx),
+            timestamp=ctx.dates.iso(raw_date) if raw_date else None,
+            timestamp_raw=raw_date,
+            title=text_of(select_one(el, self.SUBJECT)),
+            body=body.text,
+            body_html=body.html,
+            quotes=quotes,
+            edited=edited,
+            attachments=[common.absolute(base, a.get("href")) for a in select(el, self.ATTACHMENTS)],
+        )
+
+    def _author(self, el, base, ctx) -> Author | None:
+        name_el = common.pick(el, self.NAME)
+        if name_el is None:
+            return None
+        link = name_el if name_el.tag == "a" else select_one(name_el, "a[href]")
+        href = link.get("href") if link is not None else None
+        uid = common.query_id(href, "uid")
+        if uid is None:  # SEO profile urls hide the id; the author's buttons still carry it
+            button = select_one(el, ".author_buttons a[href*='uid='], .postbit_find[href*='uid=']")
+            uid = common.query_id(button.get("href"), "uid") if button is not None else None
+        stats = common.stats_from_lines(common.lines(select_one(el, self.STATS)), ctx)
+        avatar = common.pick(el, self.AVATAR)
+        return Author(
+            name=text_of(name_el) or "",
+            rank=self._rank(el),
+            post_count=stats.get("post_count"),
+            joined=stats.get("joined"),
+            location=stats.get("location"),
+            user_id=uid,
+            profile_url=common.absolute(base, href),
+            avatar_url=common.absolute(base, attr(avatar, "src")),
+            signature=self._signature(el),
+        )
+
+    def _rank(self, el) -> str | None:
+        title = text_of(select_one(el, self.USERTITLE))
+        if title:
+            return title
+        box = common.pick(el, self.TITLE_BOX)
+        box_lines = common.lines(box)
+        if box_lines:
+            return box_lines[0]
+        group = select_one(el, self.GROUP_IMAGE)
+        return common.image_label(group) if group is not None else (common.image_label(box) if box is not None
+                                                                    else None)
+
+    def _signature(self, el) -> str | None:
+        sig = select_one(el, self.SIGNATURE)
+        if sig is None:
+            return None
+        text = "\n".join(common.lines(sig))
+        if not text:  # some themes print an empty separator div and the signature right after it
+            nxt = sig.getnext()
+            text = "\n".join(common.lines(nxt)) if nxt is not None and nxt.tag == "div" else ""
+        return text or None
+
+    # -- thread ----------------------------------------------------------------------------
+    def _title(self, tree) -> str | None:
+        for css in (self.CRUMB_TITLE, self.THEAD_TITLE):
+            found = text_of(select_one(tree, css))
+            if found:
+                return found
+        return text_of(select_one(tree, "title"))
+
+    def _crumbs(self, tree) -> list[str]:
+        return [t for t in (text_of(a) for a in select(tree, self.CRUMBS)) if t]
+
+
+def _date_text(el) -> str | None:
+    """The shown post date; "Today"/"Yesterday"/"1 hour ago" spans carry the real date in title=."""
+    if el is None:
+        return None
+    parts = [el.text or ""]
+    for child in el:
+        classes = child.get("class") or ""
+        if "post_edit" in classes or (child.get("id") or "").startswith("edited_by"):
+            pass
+        elif child.tag == "span" and re.search(r"\d", child.get("title") or ""):
+            title = child.get("title")
+            if ":" in title:  # a full date and time: the shown text is only relative
+                return " ".join(title.split())
+            parts.append(title)
+        elif child.tag in ("a", "span", "strong", "b"):
+            parts.append(text_of(child) or "")
+        if child.tail:
+            parts.append(child.tail)
+    text = " ".join("".join(parts).split()).strip(" ,")
+    return text or None
+
+
+def _clean_quotes(quotes, body_el):
+    """MyBB 1.8 cites read "(date)Name Wrote:"; the quoted post id sits in the cite's jump link."""
+    if not quotes:
+        return quotes
+    boxes = [b for b in select(body_el, "blockquote") if not any(a.tag == "blockquote" for a in b.iterancestors())]
+    cleaned = []
+    for i, quote in enumerate(quotes):
+        author = _DATE_PREFIX.sub("", quote.author or "") or None
+        post_id = quote.post_id
+        if post_id is None and i < len(boxes):
+            jump = select_one(boxes[i], "cite a[href*='pid']")
+            post_id = common.query_id(jump.get("href"), "pid") if jump is not None else None
+        cleaned.append(attrs.evolve(quote, author=author, post_id=post_id))
+    return tuple(cleaned)
+
+
+ADAPTERS = (MyBB,)

@@ -1,0 +1,239 @@
+"""Simple Machines Forum thread pages: SMF 1.1 (tables) and 2.0 / 2.1 (div.poster + div.postarea)."""
+from __future__ import annotations
+
+import re
+
+from ..html.body import extract_body
+from ..html.select import attr, select, select_one, text_of
+from ..numbers import parse_count
+from ..records import Author, Post, Thread
+from ..vocab import JOINED_LABEL, LOCATION_LABEL, POSTS_LABEL
+from . import _html_common as common
+from .base import Adapter
+
+_MSG_ID = re.compile(r"^msg_?(\d+)$")
+# "« Reply #3 on: September 19, 2007, 02:57:03 PM »", "« on: ... »", "Antwort #3 am: ..."
+_DATE_LABEL = re.compile(r"^.*?\b(?:on|am|le|el|il|em|op|dnia)\s*:\s*", re.I)
+_READ = re.compile(r"\((?:Read|Gelesen|Lu|Leído|Letto|Lido|Gelezen|Прочитано)\s+([\d.,\s]+?)\s*"
+                   r"(?:times|mal|fois|veces|volte|vezes|keer|раз)", re.I)
+_LAST_EDIT = re.compile(r"(?:Last Edit|Letzte Änderung|Dernière édition|Última edición|Ultima modifica)\s*:?\s*"
+                        r"(.+?)(?:\s+(?:by|von|par|por|da)\s.*)?$", re.I)
+_STATUS = re.compile(r"^(?:online|offline)$", re.I)
+
+
+class SMF(Adapter):
+    name = "smf"
+    format = "html"
+    description = "Simple Machines Forum 1.1 / 2.0 / 2.1 topic pages"
+
+    MARKERS = ("smf_theme_url", "smf_scripturl", "smf_default_theme_url", "var smf_", "action=profile;u=",
+               "quickModForm", "bbc_standard_quote", "index.php?topic=", "Themes/default/", "smf_session_id")
+    STRONG = ("Powered by SMF", "simplemachines.org/about/copyright.php", "title=\"Simple Machines Forum\"",
+              "Simple Machines</a>")
+
+    POSTER = "div.poster"
+    NAME = "h4 a[href*='action=profile'], h4 a, h4, a[href*='action=profile'][title]"
+    USER_INFO = "ul"
+    TITLE = "li.title"
+    GROUP = "li.membergroup"
+    POSTGROUP = "li.postgroup"
+    POSTCOUNT = "li.postcount"
+    AVATAR = "li.avatar img, img.avatar"
+    BODY = "div.inner, div.post, div.list_posts"
+    KEYINFO = ".keyinfo, .postinfo"
+    SUBJECT = "h5 a, [id^=subject_] a, h5"
+    EDIT = "[id^=modified_], .modified, .lastedit"
+    SIGNATURE = ".signature"
+    ATTACHMENTS = "a[href*='action=dlattach']"
+    QUOTE = "blockquote, div.quote"
+    QUOTE_AUTHOR = "cite"
+    DROP = ".quotefooter, .codeheader, .botslice_quote, .topslice_quote:empty"
+    LIKES = ".smflikebutton .like_count, .like_count"
+    TOP_SUBJECT = "#top_subject, .display_title"
+    CLASSED = "li.postcount, li.membergroup, li.postgroup, li.stars, li.avatar"
+    LINKTREE = ".linktree, .navigate_section, div.nav"
+    PAGER = ".pagelinks, .pagesection .pagelinks, #postbuttons .middletext, .middletext"
+
+    def detect(self, doc) -> float:
+        return common.marker_score(common.head(doc) + doc.text[-50000:], self.MARKERS, self.STRONG)
+
+    def parse(self, doc, ctx) -> Thread:
+        tree = doc.tree
+        base = common.page_base(tree, ctx.url)
+        units = self._units(tree)
+        posts = [p for p in (self._post(poster, box, base, ctx) for poster, box in units) if p is not None]
+        page, page_count, next_url = self._pages(tree, base)
+        top = common.pick(tree, self.TOP_SUBJECT)
+        top_text = text_of(top) or ""
+        views = _READ.search(top_text) or _READ.search(doc.text[:400_000])
+        return Thread(
+            title=self._title(tree, top_text, posts),
+            url=common.canonical(tree, base) or ctx.url,
+            breadcrumbs=[t for t in (text_of(a) for a in select(common.pick(tree, self.LINKTREE), "a")) if t],
+            views=parse_count(views.group(1), allow_abbrev=False) if views else None,
+            page=page, page_count=page_count, next_page_url=next_url, posts=posts,
+        )
+
+    # -- post units ------------------------------------------------------------------------
+    def _units(self, tree) -> list[tuple]:
+        """(poster element, post box) pairs. SMF 2.x: div.poster beside div.postarea in one box;
+        SMF 1.1: a table whose first cell is the poster and whose second holds div.post."""
+        units = [(p, p.getparent()) for p in select(tree, self.POSTER) if p.getparent() is not None]
+        if units:
+            return units
+        found = []
+        for body in select(tree, "div.post"):
+            table = next((a for a in body.iterancestors() if a.tag == "table"), None)
+            if table is None:
+                continue
+            cells = table.xpath("./tr/td|./tbody/tr/td")
+            if len(cells) >= 2 and body not in set(cells[0].iter()):
+                found.append((cells[0], table))
+        return found
+
+    def _post(self, poster, box, base, ctx) -> Post | None:
+        body_el = _body(box)
+        if body_el is None:
+            return None
+        body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
+                            signature_css=self.SIGNATURE, edit_css=None, drop_css=self.DROP)
+        post_id = _post_id(body_el, box)
+        keyinfo = select_one(box, self.KEYINFO)
+        keyinfo = box if keyinfo is None else keyinfo
+        subject = common.pick(keyinfo, self.SUBJECT)
+        link = subject if subject is not None and subject.tag == "a" else select_one(
+            box, f"a[href*='msg{post_id}']") if post_id else None
+        raw = self._date(keyinfo, subject)
+        edit_el = select_one(box, self.EDIT)
+        edited = None
+        if edit_el is not None and text_of(edit_el):
+            m = _LAST_EDIT.search(text_of(edit_el).strip("«» "))
+            edited = ctx.dates.iso(m.group(1).strip("«» ")) if m else None
+        likes = select_one(box, self.LIKES)
+        return Post(
+            post_id=post_id,
+            permalink=common.absolute(base, link.get("href")) if link is not None else None,
+            author=self._author(poster, box, base, ctx),
+            timestamp=ctx.dates.iso(raw) if raw else None,
+            timestamp_raw=raw,
+            title=text_of(subject),
+            body=body.text,
+            body_html=body.html,
+            quotes=body.quotes,
+            edited=edited,
+            likes=parse_count(text_of(likes), allow_abbrev=False) if likes is not None else None,
+            attachments=[common.absolute(base, a.get("href")) for a in select(box, self.ATTACHMENTS)],
+        )
+
+    def _date(self, keyinfo, subject) -> str | None:
+        """The post date: the keyinfo line "« Reply #N on: DATE »" (2.0, 1.1) or the msg link text (2.1)."""
+        for el in select(keyinfo, ".smalltext, a.smalltext, .postinfo a, div"):
+            if subject is not None and (el is subject or el in set(subject.iterancestors())):
+                continue
+            text = text_of(el)
+            if text and re.search(r"\d{1,2}:\d{2}|\d{4}", text) and len(text) < 120:
+                text = _DATE_LABEL.sub("", text.replace("«", " ").replace("»", " ")).strip()
+                text = re.sub(r"^\s*(?:Reply|Antwort|Réponse|Respuesta|Risposta)\s*#\d+\s*-?\s*", "", text, flags=re.I)
+                return text.strip(" -") or None
+        return None
+
+    def _author(self, poster, box, base, ctx) -> Author | None:
+        name_el = common.pick(poster, self.NAME)
+        if name_el is None:
+            name_el = select_one(poster, "b, strong")
+        if name_el is None:
+            return None
+        link = name_el if name_el.tag == "a" else select_one(name_el, "a[href]")
+        href = link.get("href") if link is not None else None
+        info = select_one(poster, self.USER_INFO)
+        info_lines = common.lines(info) if info is not None else _poster_lines(poster, name_el)
+        stats = common.stats_from_lines(info_lines, ctx)
+        count_el = select_one(poster, self.POSTCOUNT)
+        if count_el is not None and "post_count" not in stats:
+            stats["post_count"] = parse_count(text_of(count_el), allow_abbrev=False)
+        avatar = common.pick(poster, self.AVATAR)
+        sig = select_one(box, self.SIGNATURE)
+        return Author(
+            name=text_of(name_el) or "",
+            rank=self._rank(poster, info, info_lines),
+            post_count=stats.get("post_count"),
+            joined=stats.get("joined"),
+            location=stats.get("location"),
+            user_id=common.query_id(href, "u"),
+            profile_url=common.absolute(base, href),
+            avatar_url=common.absolute(base, attr(avatar, "src")),
+            signature="\n".join(common.lines(sig)) or None if sig is not None else None,
+        )
+
+    def _rank(self, poster, info, info_lines) -> str | None:
+        for css in (self.TITLE, self.GROUP, self.POSTGROUP):
+            found = text_of(select_one(poster, css))
+            if found:
+                return found
+        if info is not None and select_one(info, self.CLASSED) is not None:
+            return None  # a classed list without title or group: nothing to show
+        # themes without classes (SMF 2.0 RCs, 1.1): the first line that is no statistic
+        for line in info_lines:
+            if _is_stat(line) or _STATUS.match(line):
+                continue
+            return line
+        return None
+
+    # -- thread ----------------------------------------------------------------------------
+    def _title(self, tree, top_text, posts) -> str | None:
+        if top_text:
+            title = re.sub(r"^\s*(?:Topic|Thema|Sujet|Tema|Argomento|Tópico|Onderwerp|Тема)\s*:\s*", "", top_text,
+                           flags=re.I)
+            title = _READ.split(title)[0] if _READ.search(title) else title
+            title = title.strip()
+            if title:
+                return title
+        if posts and posts[0].title:
+            return posts[0].title
+        return text_of(select_one(tree, "title"))
+
+    def _pages(self, tree, base):
+        for pager in select(tree, self.PAGER):
+            links = select(pager, "a")
+            current = select_one(pager, "strong, .current_page, span.current")
+            if current is None or not (text_of(current) or "").isdigit():
+                continue
+            return common.pages_from(links, current, base)
+        return None, None, None
+
+
+def _body(box):
+    for el in select(box, SMF.BODY):
+        if _MSG_ID.match(el.get("id") or "") or "inner" in (el.get("class") or "").split():
+            return el
+    return select_one(box, "div.post")
+
+
+def _post_id(body_el, box) -> str | None:
+    for value in (body_el.get("id"), box.get("id")):
+        m = _MSG_ID.match(value or "")
+        if m:
+            return m.group(1)
+    anchor = select_one(box, "a[id^=msg], a[name^=msg]")
+    if anchor is None:
+        prev = box.getprevious()
+        anchor = prev if prev is not None and prev.tag == "a" else None
+    if anchor is not None:
+        return common.number_suffix(anchor.get("id") or anchor.get("name"))
+    return None
+
+
+def _is_stat(line: str) -> bool:
+    for pattern in (POSTS_LABEL, JOINED_LABEL, LOCATION_LABEL):
+        if pattern.match(line) and ":" in line:
+            return True
+    return bool(re.match(r"^[^:]{1,30}:\s", line))  # "Karma: +3", "Gender: ..."
+
+
+def _poster_lines(poster, name_el) -> list[str]:
+    """SMF 1.1 prints the poster cell as <br>-separated lines after the name."""
+    name = text_of(name_el)
+    return [ln for ln in common.lines(poster) if ln != name]
+
+
+ADAPTERS = (SMF,)

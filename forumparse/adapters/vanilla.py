@@ -1,0 +1,131 @@
+"""Vanilla Forums 2.x discussion pages: the discussion (#Discussion_N) and its comments (#Comment_N)."""
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from ..html.body import extract_body
+from ..html.select import attr, select, select_one, text_of
+from ..numbers import parse_count
+from ..records import Author, Post, Thread
+from . import _html_common as common
+from .base import Adapter
+
+_ITEM_ID = re.compile(r"^(?:Discussion|Comment)_(\d+)$")
+_PROFILE_ID = re.compile(r"/profile/(\d+)/")
+_EDITED = re.compile(r"Edited\s+(.+?)(?:\s+by\s.*)?\.?$", re.I)
+
+
+class Vanilla(Adapter):
+    name = "vanilla"
+    format = "html"
+    description = "Vanilla Forums 2.x discussion pages"
+
+    MARKERS = ("gdn.meta", "gdn=window.gdn", "/applications/vanilla/", "/applications/dashboard/", "ItemComment",
+               "vanillicon", "DataList Comments", "Vanilla.js", "CommentHeading")
+    STRONG = ('content="Vanilla', "Powered by Vanilla", "vanillaforums.com\" class=\"PoweredByVanilla",
+              "PoweredByVanilla")
+
+    ITEMS = "[id^=Discussion_], [id^=Comment_]"
+    NAME = ".Author a.Username, a.Username, .Author a[href*='/profile/']:not(.PhotoWrap), .Author"
+    RANK = ".AuthorInfo .RoleTitle, .RoleTitle, .AuthorInfo .Rank, .MItem.Rank, .Rank, .AuthorTitle"
+    LOCATION = ".AuthorLocation"
+    POST_COUNT = ".PostCount, .CountPosts, .AuthorInfo .MItem-PostCount"
+    AVATAR = ".Author a.PhotoWrap img, img.ProfilePhoto, .Author img"
+    TIME = ".DateCreated time, .Meta time, time"
+    DATE = ".DateCreated"
+    PERMALINK = "a.Permalink, .DateCreated a[href]"
+    BODY = "div.Message"
+    QUOTE = "blockquote, .Quote, .UserQuote"
+    QUOTE_AUTHOR = ".QuoteAuthor, cite"
+    SIGNATURE = ".Signature, .UserSignature"
+    EDITED = ".DateUpdated"
+    LIKES = ".Reactions .ReactButton-Like .Count, .Reactions .Like .Count"
+    ATTACHMENTS = ".Attachments a[href], .Attachment a[href]"
+    SUBJECT = "h2.CommentHeading, .Item-Header h2"
+    TITLE = ".PageTitle h1, #Item_0 h1, .Discussion h1, .DiscussionTabs .SubTab, h1"
+    CRUMBS = ".Breadcrumbs .CrumbLabel a, .Breadcrumbs a"
+
+    def detect(self, doc) -> float:
+        return common.marker_score(common.head(doc) + doc.text[-30000:], self.MARKERS, self.STRONG)
+
+    def parse(self, doc, ctx) -> Thread:
+        tree = doc.tree
+        base = common.page_base(tree, ctx.url)
+        items = [el for el in select(tree, self.ITEMS) if _ITEM_ID.match(el.get("id") or "")]
+        posts = [p for p in (self._post(el, base, ctx) for el in items) if p is not None]
+        page = page_count = next_url = None
+        for pager in select(tree, ".Pager"):
+            page, page_count, next_url = common.pages_from(select(pager, "a"), select_one(pager, "a.Highlight"), base)
+            nxt = select_one(pager, "a.Next[href]")
+            if nxt is not None:
+                next_url = common.absolute(base, nxt.get("href"))
+            if page is not None:
+                break
+        return Thread(
+            title=common.pick_text(tree, self.TITLE),
+            url=common.canonical(tree, base) or ctx.url,
+            breadcrumbs=[t for t in (text_of(a) for a in select(tree, self.CRUMBS)) if t],
+            page=page, page_count=page_count, next_page_url=next_url, posts=posts,
+        )
+
+    def _post(self, el, base, ctx) -> Post | None:
+        body_el = select_one(el, self.BODY)
+        if body_el is None:
+            return None
+        body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
+                            signature_css=self.SIGNATURE, edit_css=None)
+        quotes = tuple(attrs.evolve(q, author=q.author.lstrip("@")) if q.author else q for q in body.quotes)
+        stamp = common.pick(el, self.TIME)
+        timestamp = raw = None
+        if stamp is not None:
+            raw = attr(stamp, "title") or text_of(stamp)
+            timestamp = ctx.dates.machine(attr(stamp, "datetime")) or ctx.dates.iso(attr(stamp, "title"))
+        else:
+            raw = text_of(select_one(el, self.DATE))
+            timestamp = ctx.dates.iso(raw) if raw else None
+        link = common.pick(el, self.PERMALINK)
+        edited_el = select_one(el, self.EDITED)
+        edited = None
+        if edited_el is not None:
+            m = _EDITED.search(attr(edited_el, "title") or "")
+            edited = ctx.dates.iso(m.group(1)) if m else None
+        likes = select_one(el, self.LIKES)
+        return Post(
+            post_id=_ITEM_ID.match(el.get("id")).group(1),
+            permalink=common.absolute(base, link.get("href")) if link is not None else None,
+            author=self._author(el, base, ctx),
+            timestamp=timestamp,
+            timestamp_raw=raw,
+            title=text_of(select_one(el, self.SUBJECT)) if el.get("id", "").startswith("Comment_") else None,
+            body=body.text,
+            body_html=body.html,
+            quotes=quotes,
+            edited=edited,
+            likes=parse_count(text_of(likes), allow_abbrev=False) if likes is not None else None,
+            attachments=[common.absolute(base, a.get("href")) for a in select(el, self.ATTACHMENTS)],
+        )
+
+    def _author(self, el, base, ctx) -> Author | None:
+        name_el = common.pick(el, self.NAME)
+        if name_el is None:
+            return None
+        href = name_el.get("href") if name_el.tag == "a" else None
+        m = _PROFILE_ID.search(href or "")
+        avatar = common.pick(el, self.AVATAR)
+        sig = select_one(el, self.SIGNATURE)
+        count = select_one(el, self.POST_COUNT)
+        return Author(
+            name=text_of(name_el) or "",
+            rank=common.pick_text(el, self.RANK),
+            post_count=parse_count(text_of(count), allow_abbrev=False) if count is not None else None,
+            location=text_of(select_one(el, self.LOCATION)),
+            user_id=m.group(1) if m else attr(name_el, "data-userid"),
+            profile_url=common.absolute(base, href),
+            avatar_url=common.absolute(base, attr(avatar, "src")),
+            signature="\n".join(common.lines(sig)) or None if sig is not None else None,
+        )
+
+
+ADAPTERS = (Vanilla,)
