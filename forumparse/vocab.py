@@ -71,6 +71,7 @@ JOINED_LABELS = (
     "registered on", "joined on", "member since:", "membre depuis", "miembro desde", "registrado desde",
     "iscritto il", "registrato il", "iscritto dal", "membro dal", "registrado em", "lid sinds",
     "geregistreerd op", "на форуме с", "дата регистрации", "zarejestrowany", "data rejestracji",
+    "anmeldedatum", "fecha de inscripción", "data d'iscrizione", "data de inscrição",  # Forumotion
 )
 # Other author statistics, read past (not recorded) so that they do not pass for names or text.
 OTHER_STAT_LABELS = (

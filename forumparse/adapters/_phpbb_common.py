@@ -1,0 +1,246 @@
+"""Markup habits shared by phpBB and its hosted cousin Forumotion.
+
+Both print the author's statistics as label/value lines ("Posts: 57", "Joined: ..."),
+the post time as the tail of an author line ("by X » date", "Posted: date"),
+the signature of table layouts after a "_________________" rule, and pagination
+as "Page 2 of 5" or a list of page links. The adapters hold the selectors; these
+functions read what the selectors found.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from ..html.select import attr, select, select_one, text_of
+from ..numbers import parse_count
+from ..vocab import JOINED_LABEL, LOCATION_LABEL, POSTS_LABEL
+
+_BREAKS = frozenset({"br", "div", "p", "dd", "dt", "li", "tr", "table", "ul", "dl", "hr", "center"})
+_SKIP = frozenset({"script", "style", "noscript", "input", "button", "select", "textarea", "template"})
+# "Posted:", "Verfasst am:", "Post subject:" ... a label is text without digits up to the first colon.
+_LABEL = re.compile(r"^\s*[^\d:]{1,40}?:\s*")
+# Words between an author's name and the date on an author line ("by X » date", "von X am date").
+_CONNECTOR = re.compile(r"^[\s»«,:\-–—|]*(?:(?:on|at|am|le|el|il|em|op|w|в|den|dnia|於)\b[\s,:]*)?", re.I)
+_RULE = re.compile(r"(?m)^_{8,}\s*$")  # the signature rule table layouts print
+_PAGE_OF = re.compile(r"(\d+)\s*(?:of|von|de|du|sur|di|z|из|van|av|/)\s*(\d+)", re.I)
+# Forumotion (Forumactif, Forumieren, Foroactivo ...) hosts phpBB look-alike boards: its CDN,
+# its domains and its page scripts tell them from phpBB itself.
+FORUMOTION = re.compile(
+    r"illiweb\.com|forumotion\.|forumactif\.|forumieren\.|foroactivo\.|forumeiros\.|forumgratuit\.|"
+    r"fa_endpage\(|_userdata\[", re.I)
+_USER_ID = re.compile(r"[?&;]u=(\d+)|/u(\d+)(?:[-/?#]|$)")
+
+
+def forumotion_marks(text: str) -> int:
+    """How many different Forumotion markers the page text holds."""
+    return len({m.group(0).lower()[:8] for m in FORUMOTION.finditer(text)})
+
+
+def profile_lines(el, label_css: str | None = None) -> list[str]:
+    """The text lines of a profile block (<br> and blocks break lines). An image inside a
+    `label_css` element stands for its alt text, as Forumotion themes draw labels as icons."""
+    lines: list[str] = []
+    parts: list[str] = []
+
+    def flush():
+        line = " ".join("".join(parts).split())
+        if line:
+            lines.append(line)
+        parts.clear()
+
+    labels = set(select(el, label_css)) if label_css else set()
+
+    def walk(node, in_label):
+        tag = node.tag if isinstance(node.tag, str) else None
+        if tag is None or tag in _SKIP:
+            return
+        in_label = in_label or node in labels
+        if tag == "img":
+            if in_label:
+                parts.append(" " + (attr(node, "alt") or attr(node, "title") or "") + " ")
+            return
+        if tag in _BREAKS:
+            flush()
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child, in_label)
+            if child.tail:
+                parts.append(child.tail)
+        if tag in _BREAKS:
+            flush()
+
+    walk(el, False)
+    flush()
+    return lines
+
+
+def read_stats(lines, ctx) -> dict:
+    """post_count, joined, location from "Label: value" lines, and `plain`: the unlabelled
+    lines that come before the first labelled one (where themes print the rank)."""
+    stats: dict = {"plain": []}
+    labelled = False
+    for line in lines:
+        kind, value = _labelled(line)
+        if kind is None:
+            if not labelled:
+                stats["plain"].append(line)
+            continue
+        labelled = True
+        if kind == "post_count" and "post_count" not in stats:
+            count = parse_count(value, allow_abbrev=False)
+            if count is not None:
+                stats["post_count"] = count
+        elif kind == "joined" and "joined" not in stats:
+            stats["joined"] = join_date(value, ctx)
+        elif kind == "location" and "location" not in stats:
+            stats["location"] = value
+    return stats
+
+
+def _labelled(line: str) -> tuple[str | None, str]:
+    for kind, pattern in (("post_count", POSTS_LABEL), ("joined", JOINED_LABEL), ("location", LOCATION_LABEL)):
+        match = pattern.match(line)
+        if not match or not match.group("value"):
+            continue
+        value = match.group("value").lstrip(":： ").strip()
+        head = line[: match.start("value")]
+        # "Postsxyz" is not the label "Posts": a word must end where the label does
+        if head and head[-1].isalpha() and match.group("value")[:1].isalpha():
+            continue
+        if kind == "post_count" and parse_count(value, allow_abbrev=False) is None:
+            continue
+        return kind, value
+    return None, ""
+
+
+def join_date(text: str | None, ctx) -> str | None:
+    """A join date at the precision shown; a time of day printed with it is not kept."""
+    if not text:
+        return None
+    iso = ctx.dates.parse(text).iso()
+    return iso[:10] if iso and len(iso) > 10 else iso
+
+
+def strip_label(text: str | None) -> str | None:
+    """"Posted: Sun May 26, 2019" -> "Sun May 26, 2019"; text without a label is kept."""
+    if not text:
+        return None
+    return _LABEL.sub("", text, count=1).strip() or None
+
+
+def shown_time(text: str | None, ctx) -> tuple[str | None, str | None]:
+    """(ISO, raw) for a date shown after an author line's name: connector words stripped."""
+    if not text:
+        return None, None
+    raw = " ".join(_CONNECTOR.sub("", text.replace("\xa0", " "), count=1).split()).strip(" ,.|")
+    if not raw:
+        return None, None
+    return ctx.dates.iso(raw), raw
+
+
+def line_time(el, ctx) -> tuple[str | None, str | None]:
+    """The post time of an author line: a machine attribute first, else the text after the
+    last "»", else the text after the line's last element (the author's name)."""
+    if el is None:
+        return None, None
+    stamp = select_one(el, "time[datetime]")
+    if stamp is not None:
+        iso = ctx.dates.machine(attr(stamp, "datetime"))
+        if iso:
+            return iso, text_of(stamp)
+    text = text_of(el) or ""
+    if "»" in text:
+        return shown_time(text.rpartition("»")[2], ctx)
+    children = [c for c in el if isinstance(c.tag, str) and c.tag not in ("img", "br", "i")]
+    if children:
+        return shown_time(children[-1].tail, ctx)
+    return shown_time(strip_label(text), ctx)
+
+
+def split_signature(text: str) -> tuple[str, str | None]:
+    """Body text and the signature printed after a "_________________" rule, if any."""
+    match = _RULE.search(text or "")
+    if not match:
+        return text, None
+    return text[: match.start()].rstrip(), text[match.end():].strip() or None
+
+
+def user_id(href: str | None) -> str | None:
+    """The user id of a profile link: "memberlist.php?mode=viewprofile&u=5", "/u12"."""
+    if not href:
+        return None
+    match = _USER_ID.search(href)
+    return (match.group(1) or match.group(2)) if match else None
+
+
+def post_id_of(value: str | None) -> str | None:
+    match = re.search(r"(\d+)\s*$", value or "")
+    return match.group(1) if match and match.group(1) != "0" else None
+
+
+def absolute(base: str | None, href: str | None) -> str | None:
+    if not href or href.startswith(("javascript:", "data:")):
+        return None
+    if base and base.startswith("http"):
+        try:
+            return urljoin(base, href)
+        except ValueError:
+            return href
+    return href
+
+
+def page_url(doc, ctx) -> str | None:
+    """The page's own address: the caller's, else an absolute canonical link or og:url."""
+    if ctx.url:
+        return ctx.url
+    for href in doc.tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"):
+        if href.strip().startswith("http"):
+            return href.strip()
+    return None
+
+
+def page_numbers(el) -> tuple[int | None, int | None, object]:
+    """(page, page_count, link to the next page) from a pagination block."""
+    if el is None:
+        return None, None, None
+    text = text_of(el) or ""
+    page = count = None
+    match = _PAGE_OF.search(text)
+    if match and int(match.group(1)) <= int(match.group(2)):
+        page, count = int(match.group(1)), int(match.group(2))
+    links = {}
+    numbers = []
+    for a in select(el, "a[href]"):
+        label = text_of(a) or ""
+        if label.isdigit():
+            numbers.append(int(label))
+            links.setdefault(int(label), a)
+    if page is None:  # the current page is the number that is not a link
+        for cur in select(el, "strong, b, span, li.active"):
+            label = text_of(cur) or ""
+            if label.isdigit() and select_one(cur, "a") is None:
+                page = int(label)
+                break
+    if page is not None and count is None and numbers:
+        count = max(numbers + [page])
+    nxt = links.get(page + 1) if page is not None else None
+    return page, count, nxt
+
+
+_EDIT_DATE = re.compile(r"\s(?:on|am|le|el|il|em|op|в|dnia|den)\s+(.+)$", re.I)
+_EDIT_COUNT = re.compile(r",\s*\D*\d+\D*$")  # ", edited 2 times in total."
+
+
+def edit_time(el, ctx) -> str | None:
+    """When a post was last edited, from a "Last edited by X on DATE, edited N times" note."""
+    if el is None:
+        return None
+    stamp = select_one(el, "time[datetime]")
+    if stamp is not None:
+        return ctx.dates.machine(attr(stamp, "datetime"))
+    text = text_of(el) or ""
+    match = _EDIT_DATE.search(text)
+    if not match:
+        return None
+    return ctx.dates.iso(_EDIT_COUNT.sub("", match.group(1)).strip(" .,"))
