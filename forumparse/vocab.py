@@ -23,8 +23,9 @@ QUOTE_HEADER = re.compile(
     rf"""^\s*(?:
         (?:quote:?\s*)?{_QUOTE_BEFORE}\s*:?\s*(?P<author2>[^\n]{{1,60}}?)
         \s*(?:»|on\b[^\n]*|\([^)\n]*\))?\s*:?\s*$
-      | (?:quote:\s*)?(?P<author>[^\n]{{1,60}}?)\s*(?:\([^)\n]*\)\s*)?{_QUOTE_AFTER}
-        (?:\s+(?:on|at|am|le|el|il|em|op)\s[^\n]{{1,40}}?)?\s*:?\s*(?:↑|»)?\s*$
+      | (?:quote:\s*)?(?P<author>[^\n]{{1,60}}?)\s*(?:\([^)\n]*\)\s*)?
+        (?:,\s*(?:on|am|le|el|il|em|op)\s[^\n]{{1,50}}?,\s*)?{_QUOTE_AFTER}
+        (?:\s+(?:on|at|am|le|el|il|em|op|in)\s[^\n]{{1,80}}?)?\s*:?\s*(?:↑|»)?\s*$
       | (?:quote|zitat|citation|cita|citazione|citação|citaat|цитата|cytat)\s*:?\s*$
     )""",
     re.I | re.X,

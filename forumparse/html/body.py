@@ -259,7 +259,8 @@ _POST_ID_IN = re.compile(r"(?:post|p|msg|comment)(?:\?id=|[-_=#])?(\d+)", re.I) 
 
 
 def _quoted_post_id(box) -> str | None:
-    for name in ("data-source", "data-postid", "data-post-id", "data-pid", "data-ipsquote-contentcommentid"):
+    for name in ("data-source", "data-postid", "data-post-id", "data-pid", "data-ipsquote-contentcommentid",
+                 "data-cid"):
         value = box.get(name)
         if value:
             match = re.search(r"\d+", value)

@@ -1,0 +1,296 @@
+"""Invision: IP.Board 3 (div.post_block, author_info) and Invision Community 4+ (article.cPost)."""
+from __future__ import annotations
+
+import re
+
+from ..html.body import extract_body, render_text
+from ..html.pageinfo import (
+    PostScope,
+    absolute,
+    author_stats,
+    base_url,
+    canonical_url,
+    count_named,
+    id_in_url,
+    label_pairs,
+    link_href,
+    meta_content,
+    text_without,
+    texts,
+)
+from ..html.select import attr, select, select_one, text_of
+from ..numbers import parse_count
+from ..records import Author, Post, Thread
+from .base import Adapter
+
+# "6 Replies", "Replies (6)", "6 replies to this topic" (the page's own count, never a topic list's)
+_REPLIES = re.compile(
+    r"^\s*(?:(\d[\d,.\s]*)\s+repl(?:y|ies)(?:\s+to\s+this\s+topic)?|repl(?:y|ies)\s*\((\d[\d,.]*)\))\s*$", re.I)
+_OUTSIDE_TOPIC = ("ancestor::table or ancestor::*[@id='similar_topics'] or ancestor::*[@data-role='commentContent']"
+                  " or ancestor::*[contains(@class,'entry-content')]")
+_DIGITS = re.compile(r"(\d+)$")
+_LIKE_TEXT = re.compile(r"^\s*(.+?)\s+likes?\s+this\b", re.I)
+
+
+class Invision(Adapter):
+    name = "invision"
+    format = "html"
+    priority = 0.6
+    description = "IP.Board 3.x and Invision Community 4.x topic pages"
+
+    # IP.Board 3: a post block carries its own content; the "similar topics" box reuses the class
+    POST3 = "div.post_block"
+    CONTENT3 = "div.post.entry-content, [itemprop=commentText]"
+    NAME3 = (".author_info [itemprop=name], h3 .author a, h3 .author, span.author.vcard, "
+             ".author_info li.author a, .author_info li.author, .author_info .author")
+    TITLE3 = ".author_info .member_title, .author_info .title"
+    GROUP3 = ".author_info .group_title"
+    RANK_IMG3 = ".author_info .group_icon img, .author_info .rank img"
+    COUNT3 = ".author_info .post_count"
+    AVATAR3 = ".author_info .avatar img, .author_info img.ipsUserPhoto"
+    TIME3 = "abbr.published, [itemprop=commentTime], .posted_info abbr"
+    POSTED3 = ".posted_info"
+    PERMALINK3 = ".post_id a[href], a[rel=bookmark][href]"
+    SIGNATURE3 = ".signature"
+    EDIT3 = "p.edit, .post .edit"
+    LIKES3 = ".rep_bar .reputation, .ipsLikeBar_info, .ipsLikeBar"
+    FIELDS3 = ".author_info dl"
+    # Invision Community 4
+    POST4 = "article.cPost, article.ipsComment[id^=elComment_]"
+    CONTENT4 = "[data-role=commentContent]"
+    NAME4 = ".cAuthorPane_author a, .cAuthorPane_author, h3.ipsType_sectionHead a"
+    TITLE4 = ".cAuthorPane_info li[data-role=title], .cAuthorPane_info li[data-role=rank-title]"
+    GROUP4 = ".cAuthorPane_info li[data-role=group]"
+    RANK_IMG4 = ".cAuthorPane_info li[data-role=rank-image] img"
+    STATS4 = ".cAuthorPane_info li[data-role=stats] a[title], .cAuthorPane_info li[data-role=stats] li"
+    AVATAR4 = ".cAuthorPane_photo img, .ipsUserPhoto img"
+    TIME4 = ".ipsComment_meta time[datetime], time[datetime]"
+    PERMALINK4 = ".ipsComment_meta a[href*=comment], .ipsComment_meta a[href]"
+    SIGNATURE4 = "[data-role=memberSignature]"
+    LIKES4 = ".ipsReact_reactCount, .ipsReact_reactCountOnly"
+    ATTACH = "a.ipsAttachLink[href], .attachment a[href]"
+    # shared
+    QUOTE = "blockquote.ipsBlockquote, blockquote.ipsQuote, div.blockquote, blockquote"
+    QUOTE_AUTHOR = ".ipsQuote_citation, p.citation, .citation"
+    EDIT = "p.edit, .edit, span[data-excludequote] strong, [data-excludequote]"
+    DROP = ".ipsQuote_contents > .ipsQuote_citation, .nexusad, .ipsHide, .ipsQuote_expand"
+    THREAD_TITLE = "h1.ipsType_pagetitle, h1.ipsType_pageTitle, .ipsPageHeader h1, h1[itemprop=name], h1"
+    TITLE_LABELS = ".ipsBadge, .ipsType_light, .topic_prefix, [data-role=editTitle] ~ *"
+    CRUMBS = "ol.breadcrumb [itemprop=title], ul[data-role=breadcrumbList] li [itemprop=name], " \
+             "[data-role=breadcrumbList] li a span, ol.breadcrumb li a"
+
+    def detect(self, doc) -> float:
+        tree = doc.tree
+        if tree is None:
+            return 0.0
+        text = doc.text
+        head = text[:300000]
+        score = 0.0
+        if re.search(r"ipb\.vars\[|ipb\.templates\[|ips_Posts|IP\.Board|Invision Power Board", head):
+            score = 0.9
+        body = tree.find("body")
+        if body is not None and "ipsApp" in (body.get("class") or ""):
+            score = 1.0
+        if not score and re.search(r"Powered by Invision|invisioncommunity\.com|invisionpower\.com", text[-80000:]):
+            score = 0.8
+        return score
+
+    def parse(self, doc, ctx) -> Thread:
+        tree = doc.tree
+        base = base_url(tree, ctx.url)
+        v4 = [p for p in select(tree, self.POST4) if select_one(p, self.CONTENT4) is not None]
+        if v4:
+            scope = PostScope(v4)
+            posts = [self._post4(p, scope, base, ctx) for p in v4]
+        else:
+            v3 = [p for p in select(tree, self.POST3)
+                  if (p.get("id") or "").startswith("post_id_") or select_one(p, self.CONTENT3) is not None]
+            v3 = [p for p in v3 if select_one(p, self.CONTENT3) is not None]
+            scope = PostScope(v3)
+            posts = [self._post3(p, scope, base, ctx) for p in v3]
+        page, page_count, next_url = _pages(tree, base)
+        return Thread(
+            title=self._title(tree),
+            url=canonical_url(tree, ctx.url),
+            breadcrumbs=self._crumbs(tree),
+            reply_count=_reply_count(tree),
+            page=page, page_count=page_count, next_page_url=next_url,
+            posts=posts,
+        )
+
+    # -- IP.Board 3 ------------------------------------------------------------------------
+    def _post3(self, el, scope, base, ctx) -> Post:
+        body = extract_body(scope.one(el, self.CONTENT3), quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
+                            signature_css=self.SIGNATURE3, edit_css=self.EDIT, drop_css=self.DROP)
+        stamp = scope.one(el, self.TIME3)
+        timestamp, raw = _time(stamp, ctx)
+        if timestamp is None:
+            raw = _strip_posted(scope.text(el, self.POSTED3))
+            timestamp = ctx.dates.iso(raw)
+        name_el = scope.one(el, self.NAME3)
+        link = name_el if name_el is not None and name_el.tag == "a" else select_one(name_el, "a[href]")
+        rank = scope.text(el, self.TITLE3) or scope.text(el, self.GROUP3) or _img_label(scope.one(el, self.RANK_IMG3))
+        stats = author_stats([p for dl in scope.all(el, self.FIELDS3) for p in label_pairs(dl, "dl")], ctx)
+        count_text = scope.text(el, self.COUNT3)
+        signature_el = scope.one(el, self.SIGNATURE3)
+        author = Author(
+            name=text_of(name_el) or "",
+            rank=rank,
+            post_count=parse_count(count_text, allow_abbrev=False) if count_text else stats.get("post_count"),
+            joined=stats.get("joined"),
+            user_id=id_in_url(attr(link, "href")) or attr(signature_el, "data-memberid"),
+            profile_url=absolute(base, attr(link, "href")),
+            avatar_url=absolute(base, attr(scope.one(el, self.AVATAR3), "src")),
+            location=stats.get("location"),
+            signature=(render_text(signature_el) or None) if signature_el is not None else body.signature,
+        )
+        post_id = _digits(el.get("id")) or _digits(attr(scope.one(el, "[data-entry-pid]"), "data-entry-pid"))
+        link_el = scope.one(el, self.PERMALINK3)
+        return Post(
+            post_id=post_id,
+            permalink=absolute(base, attr(link_el, "href")),
+            author=author,
+            timestamp=timestamp,
+            timestamp_raw=raw,
+            body=body.text,
+            body_html=body.html,
+            quotes=body.quotes,
+            edited=_edit_time(body.edited, ctx),
+            likes=_likes(scope.one(el, self.LIKES3)),
+            attachments=[absolute(base, attr(a, "href")) for a in scope.all(el, self.ATTACH)],
+        )
+
+    # -- Invision Community 4 --------------------------------------------------------------
+    def _post4(self, el, scope, base, ctx) -> Post:
+        body = extract_body(scope.one(el, self.CONTENT4), quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
+                            signature_css=None, edit_css=self.EDIT, drop_css=self.DROP)
+        timestamp, raw = _time(scope.one(el, self.TIME4), ctx)
+        name_el = scope.one(el, self.NAME4)
+        link = name_el if name_el is not None and name_el.tag == "a" else select_one(name_el, "a[href]")
+        rank = scope.text(el, self.TITLE4) or scope.text(el, self.GROUP4) or _img_label(scope.one(el, self.RANK_IMG4))
+        post_count = None
+        for stat in scope.all(el, self.STATS4):
+            label = (attr(stat, "title") or text_of(stat) or "").lower()
+            if "post" in label or select_one(stat, ".fa-comment") is not None:
+                post_count = parse_count(label, allow_abbrev=False) or parse_count(text_of(stat), allow_abbrev=False)
+                if post_count is not None:
+                    break
+        signature_el = scope.one(el, self.SIGNATURE4)
+        author = Author(
+            name=text_of(name_el) or "",
+            rank=rank,
+            post_count=post_count,
+            user_id=id_in_url(attr(link, "href")),
+            profile_url=absolute(base, attr(link, "href")),
+            avatar_url=absolute(base, attr(scope.one(el, self.AVATAR4), "src")),
+            signature=(render_text(signature_el) or None) if signature_el is not None else None,
+        )
+        wrap = scope.one(el, "[data-commentid]")
+        post_id = attr(wrap, "data-commentid") or _digits(el.get("id"))
+        link_el = scope.one(el, self.PERMALINK4)
+        likes_el = scope.one(el, self.LIKES4)
+        return Post(
+            post_id=post_id,
+            permalink=absolute(base, attr(link_el, "href")),
+            author=author,
+            timestamp=timestamp,
+            timestamp_raw=raw,
+            body=body.text,
+            body_html=body.html,
+            quotes=body.quotes,
+            edited=_edit_time(body.edited, ctx),
+            likes=parse_count(text_of(likes_el), allow_abbrev=False) if likes_el is not None else None,
+            attachments=[absolute(base, attr(a, "href")) for a in scope.all(el, self.ATTACH)],
+        )
+
+    # -- thread ----------------------------------------------------------------------------
+    def _title(self, tree) -> str | None:
+        title = text_without(select_one(tree, self.THREAD_TITLE), self.TITLE_LABELS)
+        return title or meta_content(tree, "og:title")
+
+    def _crumbs(self, tree) -> tuple[str, ...]:
+        for css in self.CRUMBS.split(", "):
+            found = texts(select(tree, css))
+            if found:
+                half = len(found) // 2
+                return found[:half] if half and found[:half] == found[half:] else found
+        return ()
+
+
+def _digits(value: str | None) -> str | None:
+    match = _DIGITS.search(value or "")
+    return match.group(1) if match else None
+
+
+def _time(el, ctx) -> tuple[str | None, str | None]:
+    if el is None:
+        return None, None
+    raw = text_of(el) or attr(el, "title")
+    for name in ("datetime", "title", "data-time"):
+        value = attr(el, name)
+        if value and re.match(r"^\d{4}-\d{2}-\d{2}T|^\d{9,13}$", value):
+            return ctx.dates.machine(value), raw
+    return ctx.dates.iso(raw), raw
+
+
+def _strip_posted(text: str | None) -> str | None:
+    return re.sub(r"^\s*(?:posted|geschrieben|publié|publicado|inviato|отправлено)\s*:?\s*", "", text or "",
+                  flags=re.I) or None
+
+
+def _edit_time(note: str | None, ctx) -> str | None:
+    """IP.Board's "This post has been edited by X: 07 December 2015 - 01:00 AM" keeps its date after the colon."""
+    _, sep, when = (note or "").partition(": ")
+    return ctx.dates.iso(when.strip()) if sep else None
+
+
+def _likes(el) -> int | None:
+    if el is None:
+        return None
+    if "reputation" in (el.get("class") or ""):
+        return parse_count(text_of(el), allow_abbrev=False)
+    named = count_named(el, "a[href*=user], a[href*=profile], a[href*=showuser]")
+    if named is None:  # names as plain text: "A, B and 2 others like this"
+        match = _LIKE_TEXT.match(text_of(el) or "")
+        if match:
+            names = [n for n in re.split(r",\s*|\s+and\s+", match.group(1)) if n.strip()]
+            others = [n for n in names if re.match(r"^\d+\s+others?$", n.strip())]
+            named = len(names) - len(others) + sum(parse_count(n) or 0 for n in others)
+    return named
+
+
+def _img_label(img) -> str | None:
+    return attr(img, "alt") or attr(img, "title") if img is not None else None
+
+
+def _reply_count(tree) -> int | None:
+    for node in tree.xpath("//text()[contains(translate(., 'REPLIS', 'replis'), 'repl')]"):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("script", "style", "a", "title"):
+            continue
+        if parent.xpath(_OUTSIDE_TOPIC):
+            continue
+        match = _REPLIES.match(text_of(parent) or "")
+        if match:
+            return parse_count(match.group(1) or match.group(2), allow_abbrev=False)
+    return None
+
+
+def _pages(tree, base):
+    page = page_count = None
+    current = select_one(tree, ".pagination li.active, .ipsPagination_active a, .ipsPagination_active")
+    if current is not None:
+        page = parse_count(text_of(current), allow_abbrev=False)
+    pages_el = select_one(tree, ".ipsPagination[data-pages], .pagination [data-pages]")
+    if pages_el is not None:
+        page_count = parse_count(pages_el.get("data-pages"))
+    else:
+        last = select_one(tree, ".pagination li.pagejump a, .pagination .pages")
+        match = re.search(r"(?:of|von|de|из)\s+(\d+)", text_of(last) or "", re.I)
+        page_count = int(match.group(1)) if match else None
+    next_href = link_href(tree, "next") or attr(select_one(tree, ".ipsPagination_next a[href], .pagination li.next a"),
+                                               "href")
+    return page, page_count, absolute(base, next_href)
+
+
+ADAPTERS = (Invision,)
