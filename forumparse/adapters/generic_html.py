@@ -1,7 +1,18 @@
-"""Generic HTML layout heuristics: the fallback for pages of unknown engines (grown in issue 4)."""
+"""Generic HTML layout heuristics: the fallback for pages of unknown engines.
+
+Tiers, most certain first: schema.org structured data that lists the posts,
+then the repeated records found around post dates and author links, then a
+page that holds one post.
+"""
 from __future__ import annotations
 
 from ..errors import NotAThreadError
+from ..html.dates_found import find_dates
+from ..html.generic import extract_posts
+from ..html.records_found import PageIndex, Record, author_candidates, find_records
+from ..html.structured import structured_thread
+from ..html.title import thread_title
+from ..records import Thread
 from .base import Adapter
 
 
@@ -15,7 +26,38 @@ class GenericHtml(Adapter):
         return 0.01
 
     def parse(self, doc, ctx):
-        raise NotAThreadError("no repeated post structure found in the page")
+        root = doc.tree
+        if root is None:
+            raise NotAThreadError("the page has no HTML tree")
+        index = PageIndex(root)
+        dates = find_dates(root, ctx)
+        authors = author_candidates(index)
+        records = find_records(index, dates, authors)
+        posts = extract_posts(records, index, dates, authors, ctx, ctx.url) if records else []
+        if len(posts) < 2:
+            single = self._single(root, index, dates, authors, ctx)
+            if len(single) > len(posts):
+                posts = single
+        structured = structured_thread(root, ctx)
+        if structured is not None and len(structured.posts) > len(posts):
+            ctx.warn("posts read from the page's schema.org data; the layout showed fewer")
+            return structured
+        if not posts:
+            raise NotAThreadError("no repeated post structure found in the page")
+        if len(posts) < 2:
+            ctx.warn("only one post record found; the layout may have been misread")
+        title = thread_title(root) or (structured.title if structured is not None else None)
+        return Thread(title=title, posts=posts)
+
+    @staticmethod
+    def _single(root, index, dates, authors, ctx) -> list:
+        """A page with one post: the first post date anchors a record that is the whole body."""
+        body = next(iter(root.iter("body")), None)
+        hit = next((d for d in dates if d.label is None and d.iso), None)
+        if body is None or hit is None:
+            return []
+        record = Record(hit.el, [body], "date")
+        return extract_posts([record], index, dates, authors, ctx, ctx.url)
 
 
 ADAPTERS = (GenericHtml,)

@@ -1,0 +1,144 @@
+"""Every date shown on a page, found in one pass: machine attributes first, then dates in text.
+
+The generic layout heuristics anchor on these: every post shows a date, in order.
+Date strings are cut out of longer text here; reading them is left to `ctx.dates`.
+"""
+from __future__ import annotations
+
+import re
+
+from attrs import define
+
+from ..dates import MONTHS, WEEKDAYS
+from ..vocab import EDIT_NOTE, JOINED_LABELS
+
+_MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_WD = rf"(?:(?:{WEEKDAYS})\.?,?\s+)?"
+_CLOCK = r"\d{1,2}[:h.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?"
+_AT = r"(?:\s*(?:,|at|um|à|a las|alle|às|om|в|kl\.?|@|-|—|\|)?\s*)"
+_TIME = rf"(?:{_AT}{_CLOCK}(?:\s*(?:uhr|h|z|utc|gmt|[+-]\d{{2}}:?\d{{2}}))?)?"
+DATE_IN_TEXT = re.compile(
+    rf"""(?<![\w/.:-])(?:
+      \d{{4}}-\d{{1,2}}-\d{{1,2}}(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?
+    | {_WD}\d{{1,4}}([./-])\d{{1,2}}\1\d{{2,4}}\.?{_TIME}
+    | {_WD}\d{{1,2}}(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+)?(?:{_MONTH})\.?,?\s*(?:de\s+)?\d{{4}}{_TIME}
+    | {_WD}(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}{_TIME}
+    | {_WD}\d{{1,2}}-(?:{_MONTH})-\d{{2,4}}{_TIME}
+    | (?:{WEEKDAYS})\s+(?:{_MONTH})\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s+[A-Z]{{2,5}})?\s+\d{{4}}
+    | (?:today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ieri|сегодня|вчера){_TIME}
+    | (?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago
+    )(?![\w])""",
+    re.I | re.X,
+)
+_JOINED_BEFORE = re.compile(
+    r"(?:" + "|".join(sorted((re.escape(w) for w in JOINED_LABELS), key=len, reverse=True)) + r")\s*[:：]?\s*$",
+    re.I)
+_EDITED_BEFORE = re.compile(r"(?:edit|bearbeitet|modifi|editado|отредакт)\w*\b[^\n]{0,60}$", re.I)
+_MACHINE_ATTRS = ("datetime", "data-time", "data-timestamp", "data-datetime", "data-utime", "data-date",
+                  "content")
+_SKIP = frozenset({"script", "style", "noscript", "template", "head", "title", "textarea", "option", "select"})
+
+
+@define
+class DateHit:
+    """A date on the page: the element that shows it, its ISO value (None when unresolved)."""
+
+    el: object
+    raw: str
+    iso: str | None
+    machine: bool = False
+    relative: bool = False
+    label: str | None = None  # "joined" or "edited" when a label in front says so
+
+
+def find_dates(root, ctx) -> list[DateHit]:
+    """Dates in document order, at most one per element (its machine value when it has one)."""
+    hits: list[DateHit] = []
+    for el in walk(root):
+        tag = el.tag if isinstance(el.tag, str) else None
+        parent = el.getparent()
+        if tag is not None and tag not in _SKIP:
+            hit = _machine_hit(el, tag, ctx)
+            if hit is not None:
+                hits.append(hit)
+            elif el.text:
+                _text_hits(el.text, el, ctx, hits, None)
+        if el.tail and parent is not None:
+            _text_hits(el.tail, parent, ctx, hits, el if tag is not None else None)
+    return hits
+
+
+def walk(root):
+    """Elements in document order, without descending into scripts, styles and the like."""
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        yield el
+        if isinstance(el.tag, str) and el.tag not in _SKIP and len(el):
+            stack.extend(reversed(el))
+
+
+def _machine_hit(el, tag: str, ctx) -> DateHit | None:
+    if tag == "meta" or (tag != "time" and not any(a in el.attrib for a in _MACHINE_ATTRS[1:6]) and
+                         "title" not in el.attrib):
+        return None
+    shown = " ".join((el.text or "").split())
+    for name in _MACHINE_ATTRS[:6]:
+        value = el.get(name)
+        if value and (name != "datetime" or tag in ("time", "abbr", "span", "ins", "del")):
+            iso = ctx.dates.machine(value)
+            if iso and len(iso) >= 10:
+                return DateHit(el, shown or value, iso, machine=True, label=_label_before(el, None))
+    title = el.get("title")
+    if title and len(title) < 60 and shown and len(shown) < 60:
+        parsed = ctx.dates.parse(title)
+        if parsed.value is not None and parsed.precision in ("minute", "second"):
+            return DateHit(el, shown, parsed.iso(), machine=True, label=_label_before(el, None))
+    return None
+
+
+def _text_hits(text: str, owner, ctx, hits: list, before_el) -> None:
+    if len(text) < 6 or not any(c.isdigit() for c in text) and "ago" not in text and "yesterday" not in text.lower():
+        return
+    for m in DATE_IN_TEXT.finditer(text):
+        raw = " ".join(m.group(0).split())
+        parsed = ctx.dates.parse(raw)
+        if parsed.value is None and not parsed.relative:
+            continue
+        if hits and hits[-1].el is owner:
+            continue  # one date per element: the first shown
+        prefix = text[max(0, m.start() - 80):m.start()]
+        label = _label_text(prefix)
+        if label is None and not prefix.strip():
+            label = _label_before(before_el if before_el is not None else owner, before_el)
+        hits.append(DateHit(owner, raw, parsed.iso(), relative=parsed.relative, label=label))
+
+
+def _label_text(prefix: str) -> str | None:
+    if not prefix.strip():
+        return None
+    if _JOINED_BEFORE.search(prefix):
+        return "joined"
+    line = prefix.rsplit("\n", 1)[-1]
+    if EDIT_NOTE.match(line.strip()) or _EDITED_BEFORE.search(line):
+        return "edited"
+    return None
+
+
+def _label_before(el, tail_of) -> str | None:
+    """The label in front of an element's date: its own preceding text, the previous sibling,
+    or the parent's leading text."""
+    if tail_of is not None:  # the date sits in tail_of's tail: tail_of itself is the label
+        return _label_text(_text(tail_of)[-80:])
+    prev = el.getprevious()
+    if prev is not None:
+        text = prev.tail if prev.tail and prev.tail.strip() else _text(prev)
+        return _label_text(text[-80:])
+    parent = el.getparent()
+    if parent is not None and parent.text:
+        return _label_text(parent.text[-80:])
+    return None
+
+
+def _text(el) -> str:
+    return " ".join(el.itertext()) if isinstance(el.tag, str) else ""

@@ -1,0 +1,347 @@
+"""Post fields from generic records: body, author, date, rank and author statistics.
+
+Each choice is made per record, then made consistent across records: the
+element shape (tag and classes of it and its parent) that most records agree
+on wins, so one post whose signature is longer than its text still gets its
+text as body.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from urllib.parse import urljoin
+
+from attrs import define
+
+from ..numbers import parse_count
+from ..records import Author, Post
+from ..vocab import BUTTON_WORDS, JOINED_LABELS, POSTS_LABELS
+from .body import extract_body
+from .dates_found import DateHit
+from .records_found import PROFILE_HREF, PageIndex, Record, is_name, signature
+from .select import text_of
+
+# Class names of the element that holds a post's own text, across engines and themes.
+BODY_WORDS = re.compile(
+    r"^(?:post|message|comment|entry|article|topic|reply|forum)?[-_]?(?:body|content|text|message|msg|entry)"
+    r"(?:[-_]?(?:body|content|text|inner|wrapper))?$|^(?:postbody|postcolor|bbwrapper|commtext|md|usertext-body"
+    r"|post_message|messagetext|post-message|cooked|js-post-body|s-prose|content-body)$",
+    re.I)
+BODY_ITEMPROPS = frozenset({"text", "articlebody", "commenttext", "description"})
+RANK_WORDS = re.compile(
+    r"(?:^|[-_ ])(?:rank|user-?title|user_title|member-?title|member_title|userrank|user-?rank|postrank|"
+    r"rank-?title|usergroup-?title|role-?title)(?:$|[-_ ])", re.I)
+_NO_DESCENT = re.compile(r"quote|sig|code|spoiler", re.I)
+_DESCEND = frozenset({"div", "td", "tr", "tbody", "table", "span", "font", "section", "article", "main",
+                      "center", "p", "dd", "li", "ul", "blockquote", "form"})
+_SIG_RULE = re.compile(r"^\s*(?:_{6,}|--\s?)\s*$")
+_POST_ID = re.compile(r"^(?:post|p|msg|message|comment|reply|entry|thing_t\d)[-_]?(\d+)$", re.I)
+
+
+def _label_words(labels) -> str:
+    return "|".join(sorted((re.escape(w) for w in set(labels)), key=len, reverse=True))
+
+
+_COUNT_AFTER = re.compile(rf"^\s*(?:{_label_words(POSTS_LABELS)})\s*[:：]?\s*(?P<value>\d[\d.,' \u00a0]*)?\s*$", re.I)
+_COUNT_BEFORE = re.compile(rf"^\s*(?P<value>\d[\d.,' \u00a0]*)\s+(?:{_label_words(POSTS_LABELS)})\s*$", re.I)
+_JOINED = re.compile(rf"^\s*(?:{_label_words(JOINED_LABELS)})\s*[:：]?\s*(?P<value>.*?)\s*$", re.I)
+_ANY_LABEL = re.compile(rf"\s(?:{_label_words(POSTS_LABELS + JOINED_LABELS)})\s*[:：]", re.I)
+
+
+@define
+class Fields:
+    """What one record yields, before it becomes a Post."""
+
+    record: Record
+    body_el: object = None
+    author_el: object = None
+    date: DateHit | None = None
+
+
+def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit], authors: list, ctx,
+                  base_url: str | None = None) -> list[Post]:
+    fields = [Fields(r) for r in records]
+    for f in fields:
+        f.body_el = _body_candidate(f.record, index)
+    _agree(fields, index, "body_el", _body_alternatives)
+    author_pos = sorted(index.pos[a] for a in authors if a in index.pos)
+    for f in fields:
+        f.author_el = _author_candidate(f, index, author_pos)
+    _agree(fields, index, "author_el", lambda f, key: _author_alternatives(f, index, author_pos, key))
+    by_pos = sorted((index.pos[d.el], d) for d in dates if d.el in index.pos)
+    positions = [p for p, _ in by_pos]
+    posts = []
+    for f in fields:
+        f.date = _date_of(f, index, positions, by_pos)
+        post = _post(f, index, ctx, base_url)
+        if post is not None:
+            posts.append(post)
+    return posts
+
+
+# -- body ------------------------------------------------------------------------------------
+
+def _elements(record: Record, index: PageIndex):
+    for part in record.parts:
+        lo, hi = index.span(part)
+        if lo < 0:
+            continue
+        for el in index.order[lo:hi + 1]:
+            if isinstance(el.tag, str):
+                yield el
+
+
+def _anchor_line(record: Record) -> set:
+    line = {record.anchor}
+    line.update(record.anchor.iterancestors())
+    return line
+
+
+def _body_candidate(record: Record, index: PageIndex):
+    blocked = _anchor_line(record)
+    best, best_len, vocab, vocab_len = None, 0, None, 0
+    for el in _elements(record, index):
+        if el in blocked:
+            continue
+        n = index.length.get(el, 0)
+        if n > best_len:
+            best, best_len = el, n
+        if n > vocab_len and _is_body_class(el):
+            vocab, vocab_len = el, n
+    if vocab is not None and vocab_len * 3 >= best_len:
+        return vocab
+    return _descend(best, index) if best is not None else None
+
+
+def _is_body_class(el) -> bool:
+    if (el.get("itemprop") or "").lower() in BODY_ITEMPROPS:
+        return True
+    return any(BODY_WORDS.match(c) for c in (el.get("class") or "").split())
+
+
+def _descend(el, index: PageIndex):
+    """Go into a single child that holds nearly all the text (a wrapper around the body)."""
+    while True:
+        total = index.length.get(el, 0)
+        kids = [c for c in el if isinstance(c.tag, str)]
+        if not kids or not total:
+            return el
+        top = max(kids, key=lambda c: index.length.get(c, 0))
+        if (index.length.get(top, 0) < 0.85 * total or top.tag not in _DESCEND
+                or _NO_DESCENT.search((top.get("class") or "") + " " + top.tag)):
+            return el
+        el = top
+
+
+def _key(el) -> str | None:
+    if el is None:
+        return None
+    parent = el.getparent()
+    return signature(el) + "/" + (signature(parent) if parent is not None else "")
+
+
+def _agree(fields: list[Fields], index: PageIndex, name: str, alternatives) -> None:
+    """Records whose choice differs from the majority's shape take their element of that shape."""
+    keys = Counter(_key(getattr(f, name)) for f in fields if getattr(f, name) is not None)
+    if not keys:
+        return
+    key, count = keys.most_common(1)[0]
+    if count * 2 < len(fields):
+        return
+    for f in fields:
+        if _key(getattr(f, name)) != key:
+            alt = alternatives(f, key)
+            if alt is not None:
+                setattr(f, name, alt)
+
+
+def _body_alternatives(f: Fields, key: str):
+    blocked = _anchor_line(f.record)
+    for part in f.record.parts:
+        for el in part.iter():
+            if el not in blocked and isinstance(el.tag, str) and _key(el) == key and (el.text or len(el)):
+                return el
+    return None
+
+
+# -- author ----------------------------------------------------------------------------------
+
+def _author_options(f: Fields, index: PageIndex, author_pos: list[int]) -> list:
+    lo, hi = index.span(f.body_el) if f.body_el is not None else (-1, -2)
+    found = []
+    for part in f.record.parts:
+        for p in index.inside(author_pos, part):
+            if lo <= p <= hi:
+                continue
+            el = index.order[p]
+            if is_name(_name_text(el)):
+                found.append(el)
+    return found
+
+
+def _author_candidate(f: Fields, index: PageIndex, author_pos: list[int]):
+    options = _author_options(f, index, author_pos)
+    if f.record.kind == "author" and f.record.anchor in options:
+        return f.record.anchor
+    links = [el for el in options if el.tag == "a"]
+    return links[0] if links else (options[0] if options else None)
+
+
+def _author_alternatives(f: Fields, index: PageIndex, author_pos: list[int], key: str):
+    for el in _author_options(f, index, author_pos):
+        if _key(el) == key:
+            return el
+    return None
+
+
+def _name_text(el) -> str | None:
+    text = text_of(el)
+    if not text:
+        return None
+    text = text.strip(" :,|·•")
+    if text.casefold() in BUTTON_WORDS:
+        return None
+    if text.startswith(("u/", "/u/")):
+        text = text.split("u/", 1)[1]
+    return text.lstrip("@") or None
+
+
+# -- date ------------------------------------------------------------------------------------
+
+def _date_of(f: Fields, index: PageIndex, positions: list[int], by_pos: list) -> DateHit | None:
+    lo_b, hi_b = index.span(f.body_el) if f.body_el is not None else (-1, -2)
+    if f.record.kind == "date":
+        for _, hit in by_pos[_bisect(positions, index.pos.get(f.record.anchor, -1)):][:1]:
+            if hit.el is f.record.anchor:
+                return hit
+    for part in f.record.parts:
+        lo, hi = index.span(part)
+        start = _bisect(positions, lo)
+        for p, hit in by_pos[start:]:
+            if p > hi:
+                break
+            if hit.label is None and not lo_b <= p <= hi_b:
+                return hit
+    return None
+
+
+def _bisect(positions, value) -> int:
+    from bisect import bisect_left
+
+    return bisect_left(positions, value)
+
+
+# -- statistics -------------------------------------------------------------------------------
+
+def _chunks(f: Fields, index: PageIndex) -> list[tuple[str, object]]:
+    """Text pieces of the record outside its body, in order, with the element that shows them."""
+    lo_b, hi_b = index.span(f.body_el) if f.body_el is not None else (-1, -2)
+    out = []
+    for el in _elements(f.record, index):
+        p = index.pos.get(el, -1)
+        if lo_b <= p <= hi_b:
+            continue
+        if el.text and el.text.strip() and index.length.get(el, 0):
+            out.append((" ".join(el.text.split()), el))
+        for child in el:
+            if child.tail and child.tail.strip():
+                cp = index.pos.get(child, -1)
+                if not (lo_b <= cp <= hi_b) or cp == lo_b:
+                    out.append((" ".join(child.tail.split()), el))
+    return out
+
+
+def _stats(f: Fields, index: PageIndex, ctx) -> tuple[int | None, str | None]:
+    chunks = _chunks(f, index)
+    count = joined = None
+    for i, (text, _) in enumerate(chunks):
+        nxt = chunks[i + 1][0] if i + 1 < len(chunks) else ""
+        if count is None:
+            m = _COUNT_AFTER.match(text) or _COUNT_BEFORE.match(text)
+            if m:
+                value = m.group("value")
+                if value is None and re.match(r"^\d[\d.,' \u00a0]*$", nxt):
+                    value = nxt
+                count = parse_count(value) if value else None
+        if joined is None:
+            m = _JOINED.match(text)
+            if m:
+                value = m.group("value") or nxt
+                value = _ANY_LABEL.split(" " + value, 1)[0].strip()
+                joined = ctx.dates.parse(value).iso() if value else None
+    return count, joined
+
+
+def _rank(f: Fields, index: PageIndex) -> str | None:
+    lo_b, hi_b = index.span(f.body_el) if f.body_el is not None else (-1, -2)
+    for el in _elements(f.record, index):
+        if lo_b <= index.pos.get(el, -1) <= hi_b or not RANK_WORDS.search(el.get("class") or ""):
+            continue
+        text = text_of(el)
+        if not text:
+            img = next(iter(el.iter("img")), None)
+            text = img is not None and (img.get("alt") or img.get("title"))
+        if text and len(text) <= 120:
+            return text
+    return None
+
+
+# -- the post ---------------------------------------------------------------------------------
+
+def _post(f: Fields, index: PageIndex, ctx, base_url: str | None) -> Post | None:
+    if f.body_el is None:
+        return None
+    body = extract_body(f.body_el)
+    text, signature_text = split_signature(body.text)
+    if not text:
+        return None
+    author = None
+    if f.author_el is not None:
+        name = _name_text(f.author_el)
+        count, joined = _stats(f, index, ctx)
+        link = f.author_el if f.author_el.tag == "a" else next(
+            (a for a in f.author_el.iterancestors("a")), None)
+        if link is None:
+            link = next((a for a in f.author_el.iter("a")), None)
+        href = link.get("href") if link is not None else None
+        profile = urljoin(base_url, href) if href and base_url else href
+        if name:
+            author = Author(name=name, rank=_rank(f, index), post_count=count, joined=joined,
+                            profile_url=profile if href and PROFILE_HREF.search(href) else None,
+                            signature=body.signature or signature_text)
+    date = f.date
+    return Post(
+        post_id=_post_id(f, index),
+        author=author,
+        timestamp=date.iso if date else None,
+        timestamp_raw=date.raw if date else None,
+        body=text,
+        body_html=body.html,
+        quotes=body.quotes,
+        edited=body.edited,
+    )
+
+
+def split_signature(text: str) -> tuple[str, str | None]:
+    """Cut a signature off below a "____" or "-- " rule line."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if i and _SIG_RULE.match(line):
+            sig = "\n".join(lines[i + 1:]).strip()
+            return "\n".join(lines[:i]).strip(), sig or None
+    return text, None
+
+
+def _post_id(f: Fields, index: PageIndex) -> str | None:
+    for el in f.record.parts[:1]:
+        lo, hi = index.span(el)
+        for cand in index.order[lo:min(hi, lo + 40) + 1]:
+            if not isinstance(cand.tag, str):
+                continue
+            for value in (cand.get("id"), cand.get("name"), cand.get("data-postid"), cand.get("data-post-id")):
+                if value:
+                    m = _POST_ID.match(value) or (re.match(r"^(\d{2,})$", value) if cand.tag != "a" or
+                                                  cand.get("name") else None)
+                    if m:
+                        return m.group(1)
+    return None

@@ -1,0 +1,213 @@
+"""Find the repeated post records of a page without knowing its engine.
+
+Anchors are things every post shows once, in order: its date, its author link.
+Anchors are grouped by the shape of their surroundings (tag and class names of
+the element and its ancestors); for a group, each anchor's record is the
+largest subtree that holds no other anchor of the group, grown over following
+(or preceding) siblings when the post's text sits in the next table row or
+div. Groups are scored by how regularly their records hold a date, an author
+and a block of text.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from attrs import define
+
+from .dates_found import _SKIP, DateHit, walk
+
+_DIGITS = re.compile(r"\d+")
+# Links to a member's profile page, in the URL shapes forum engines use.
+PROFILE_HREF = re.compile(
+    r"(?:member|user|profile|/u/|/people/|/author/|showuser|viewprofile|[?&](?:u|uid|userid|user_id)=\d|/~\w)",
+    re.I)
+# Class or itemprop words that name the post's author element.
+AUTHOR_WORDS = re.compile(
+    r"(?:^|[-_ ])(?:author|username|user-?name|user_name|poster|postauthor|post-author|nick|nickname|"
+    r"uname|login|name|creator|commenter|byline|screen-?name|display-?name)(?:$|[-_ ])", re.I)
+MAX_NAME = 60
+
+
+def signature(el) -> str:
+    """Tag and class names with digits dropped: the same for every post of a page."""
+    cls = el.get("class")
+    if not cls:
+        return el.tag if isinstance(el.tag, str) else "#"
+    return el.tag + "." + ".".join(sorted(_DIGITS.sub("", c) for c in cls.split()))
+
+
+def path_key(el, depth: int = 4) -> str:
+    parts = [signature(el)]
+    for anc in el.iterancestors():
+        parts.append(signature(anc))
+        if len(parts) > depth:
+            break
+    return "/".join(parts)
+
+
+class PageIndex:
+    """Document order, subtree spans and visible text length of every element, from one pass,
+    so that "what does this subtree hold" is a range lookup instead of a walk."""
+
+    def __init__(self, root):
+        self.order = list(walk(root))
+        self.pos = {el: i for i, el in enumerate(self.order)}
+        self.length: dict = {}
+        self.end: dict = {}
+        for i in range(len(self.order) - 1, -1, -1):
+            el = self.order[i]
+            if not isinstance(el.tag, str) or el.tag in _SKIP or not len(el):
+                self.end[el] = i
+                skipped = not isinstance(el.tag, str) or el.tag in _SKIP
+                self.length[el] = 0 if skipped else len((el.text or "").strip())
+                continue
+            n = len((el.text or "").strip())
+            for child in el:
+                n += self.length.get(child, 0) + len((child.tail or "").strip())
+            self.length[el] = n
+            self.end[el] = self.end.get(el[-1], i)
+
+    def span(self, el) -> tuple[int, int]:
+        i = self.pos.get(el, -1)
+        return i, self.end.get(el, i)
+
+    def inside(self, positions: list[int], el) -> list[int]:
+        """The sorted positions that fall in el's subtree."""
+        lo, hi = self.span(el)
+        return positions[bisect_left(positions, lo):bisect_right(positions, hi)]
+
+
+@define
+class Record:
+    """One post: its anchor, and the sibling elements (usually one) that hold it."""
+
+    anchor: object
+    parts: list
+    kind: str  # "date" or "author"
+    score: float = 0.0
+
+
+def author_candidates(index: PageIndex) -> list:
+    """Short-text elements that look like an author name: profile links, author class words."""
+    found = []
+    for el in index.order:
+        tag = el.tag if isinstance(el.tag, str) else None
+        if tag is None or tag in _SKIP:
+            continue
+        is_link = tag == "a" and PROFILE_HREF.search(el.get("href") or "")
+        named = (AUTHOR_WORDS.search(el.get("class") or "") or el.get("itemprop") in ("author", "creator")
+                 or el.get("rel") == "author")
+        if (is_link or named) and 0 < index.length.get(el, 0) <= MAX_NAME:
+            found.append(el)
+    return found
+
+
+def is_name(text: str | None) -> bool:
+    return bool(text) and len(text) <= MAX_NAME and len(text.split()) <= 6 and not text.isdigit()
+
+
+def exclusive_roots(anchors: list) -> list:
+    """For each anchor, the largest ancestor that holds no other anchor of the list."""
+    paths = [list(reversed([a, *a.iterancestors()])) for a in anchors]
+    roots = []
+    for i, path in enumerate(paths):
+        depth = 0
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(paths):
+                other = paths[j]
+                k = 0
+                while k < len(path) and k < len(other) and path[k] is other[k]:
+                    k += 1
+                depth = max(depth, k)
+        roots.append(path[min(depth, len(path) - 1)])
+    return roots
+
+
+def group_anchors(items: list, key) -> dict:
+    groups: dict = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return groups
+
+
+def grow(roots: list, holders: set, direction: int) -> list[list]:
+    """Each root plus the siblings after (direction 1) or before (-1) it, up to the next
+    sibling that holds an anchor: a post split over table rows or adjacent divs."""
+    out = []
+    for root in roots:
+        parts = [root]
+        sib = root.getnext() if direction > 0 else root.getprevious()
+        while sib is not None and len(parts) < 8 and sib not in holders:
+            if isinstance(sib.tag, str):
+                parts.append(sib)
+            sib = sib.getnext() if direction > 0 else sib.getprevious()
+        if direction < 0:
+            parts.reverse()
+        out.append(parts)
+    return out
+
+
+def holders_of(anchors: list) -> set:
+    held = set()
+    for a in anchors:
+        held.add(a)
+        for anc in a.iterancestors():
+            if anc in held:
+                break
+            held.add(anc)
+    return held
+
+
+def records_for(anchors: list, index: PageIndex) -> list[list]:
+    """Record parts for a group of anchors, grown over sibling rows when that finds the text."""
+    roots = exclusive_roots(anchors)
+    if len({id(r) for r in roots}) < len(roots):
+        return []
+    plain = [[r] for r in roots]
+    if len(anchors) == 1:
+        return plain
+    thin = sum(1 for r in roots if index.length.get(r, 0) < 20)
+    if thin * 2 <= len(roots):
+        return plain
+    holders = holders_of(anchors)
+    best, best_rich = plain, len(roots) - thin
+    for direction in (1, -1):
+        grown = grow(roots, holders, direction)
+        rich = sum(1 for parts in grown if sum(index.length.get(p, 0) for p in parts) >= 20)
+        if rich > best_rich:
+            best, best_rich = grown, rich
+    return best
+
+
+def find_records(index: PageIndex, dates: list[DateHit], authors: list) -> list[Record]:
+    """The best-scoring set of post records on the page (empty when nothing repeats)."""
+    post_dates = [d for d in dates if d.label is None]
+    candidates = [(g, "date") for g in group_anchors(post_dates, lambda d: path_key(d.el)).values() if len(g) >= 2]
+    candidates += [(g, "author") for g in group_anchors(authors, path_key).values() if len(g) >= 2]
+    date_pos = sorted({index.pos[d.el] for d in post_dates if d.el in index.pos})
+    author_pos = sorted({index.pos[a] for a in authors if a in index.pos})
+    best, best_score = [], 0.0
+    for group, kind in candidates:
+        anchors = [d.el for d in group] if kind == "date" else group
+        if len({id(a) for a in anchors}) < len(anchors):
+            continue
+        parts_list = records_for(anchors, index)
+        if not parts_list:
+            continue
+        records = [Record(a, parts, kind, _record_score(parts, index, date_pos, author_pos))
+                   for a, parts in zip(anchors, parts_list)]
+        score = sum(r.score for r in records) * (1.05 if kind == "date" else 1.0)
+        if score > best_score:
+            best, best_score = records, score
+    return best
+
+
+def _record_score(parts, index: PageIndex, date_pos, author_pos) -> float:
+    n_dates = sum(len(index.inside(date_pos, p)) for p in parts)
+    has_author = any(index.inside(author_pos, p) for p in parts)
+    total = sum(index.length.get(p, 0) for p in parts)
+    score = (0.5 if n_dates else 0.0) + (1.0 if has_author else 0.0) + min(1.5, total / 150)
+    if n_dates > 3:  # a record that spans several posts is not one post
+        score -= 0.5 * (n_dates - 3)
+    return score
