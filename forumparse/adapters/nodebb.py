@@ -1,0 +1,186 @@
+"""NodeBB topic pages as the server renders them (li[component=post], data-pid, data-username)."""
+from __future__ import annotations
+
+import re
+
+from ..html.body import extract_body
+from ..html.pageinfo import (
+    PostScope,
+    absolute,
+    base_url,
+    canonical_url,
+    json_attr,
+    link_href,
+    meta_content,
+    texts,
+)
+from ..html.select import attr, select, select_one, text_of
+from ..numbers import parse_count
+from ..records import Author, Post, Quote, Thread
+from .base import Adapter
+
+_VIEWS = re.compile(r"^\s*views?\s*$", re.I)
+_NOT_THIS_TOPIC = "ancestor::*[@component='category/topic' or @component='post' or contains(@class,'topic-list')]"
+
+
+class NodeBB(Adapter):
+    name = "nodebb"
+    format = "html"
+    priority = 0.6
+    description = "NodeBB server-rendered topic pages"
+
+    POST = "[component=post][data-pid]"
+    CONTENT = "[component='post/content']"
+    AUTHOR_LINK = "[itemprop=author], a[data-username], .post-header a[href*='/user/']"
+    AVATAR = "img[component='user/picture'], img.avatar"
+    GROUPS = ".group-label, a[href*='/groups/'] .label, a[href*='/groups/'] .badge, [component='user/title']"
+    TIME = "[itemprop=datePublished], a.permalink .timeago, .timeago"
+    PERMALINK = "a.permalink[href], a[href*='/post/']"
+    EDITOR = "[component='post/editor'] .timeago"
+    VOTES = "[component='post/vote-count']"
+    SIGNATURE = "[component='post/signature'], .post-signature"
+    TITLE = "[component='topic/title'], h1[component='post/header'], h1 [itemprop=name], h1"
+    CRUMBS = "ol.breadcrumb li [itemprop=title], ol.breadcrumb li [itemprop=name], ol.breadcrumb li"
+
+    def detect(self, doc) -> float:
+        tree = doc.tree
+        if tree is None:
+            return 0.0
+        head = doc.text[:300000]
+        score = 0.0
+        if 'id="ajaxify-data"' in doc.text or "nodebb-plugin-" in head or 'component="topic"' in head:
+            score = 0.8
+        if select_one(tree, self.POST) is not None and select_one(tree, self.CONTENT) is not None:
+            score = min(1.0, score + 0.3)
+        elif re.search(r"Powered by\s*<a[^>]*>\s*NodeBB|www\.nodebb\.org", doc.text[-50000:]):
+            score = max(score, 0.5)
+        return score
+
+    def parse(self, doc, ctx) -> Thread:
+        tree = doc.tree
+        base = base_url(tree, ctx.url)
+        data = _ajaxify_data(tree)
+        posts_el = [p for p in select(tree, self.POST) if select_one(p, self.CONTENT) is not None]
+        scope = PostScope(posts_el)
+        posts = [self._post(p, scope, base, ctx) for p in posts_el]
+        pagination = data.get("pagination") if isinstance(data.get("pagination"), dict) else {}
+        next_page = None
+        current, count = pagination.get("currentPage"), pagination.get("pageCount")
+        if isinstance(current, int) and isinstance(count, int) and current < count:
+            next_page = link_href(tree, "next")
+        return Thread(
+            title=text_of(select_one(tree, self.TITLE)) or data.get("titleRaw") or meta_content(tree, "og:title"),
+            url=canonical_url(tree, ctx.url),
+            breadcrumbs=self._crumbs(tree),
+            views=_views(tree) if _views(tree) is not None else _int(data.get("viewcount")),
+            page=_int(current), page_count=_int(count),
+            next_page_url=absolute(base, next_page),
+            posts=posts,
+        )
+
+    def _post(self, el, scope, base, ctx) -> Post:
+        content = scope.one(el, self.CONTENT)
+        headers = _quote_headers(content)
+        body = extract_body(content, quote_css="blockquote", signature_css=None, edit_css=None)
+        quotes = []
+        for i, quote in enumerate(body.quotes):  # "@MJ said in <a href=/post/73814>Topic</a>:" before each quote
+            author, post_id = headers[i] if i < len(headers) else (None, None)
+            name = (author or quote.author or "").lstrip("@") or None
+            quotes.append(Quote(author=name, text=quote.text, post_id=post_id or quote.post_id))
+        link = scope.one(el, self.AUTHOR_LINK)
+        name = attr(el, "data-username") or attr(link, "data-username") or text_of(link) or ""
+        slug = attr(el, "data-userslug")
+        profile = attr(link, "href") if link is not None and link.tag == "a" else (f"/user/{slug}" if slug else None)
+        stamp = scope.one(el, self.TIME)
+        timestamp = ctx.dates.machine(attr(stamp, "content") or attr(stamp, "title") or attr(stamp, "datetime"))
+        if timestamp is None:
+            timestamp = ctx.dates.machine(attr(el, "data-timestamp"))
+        edited_el = scope.one(el, self.EDITOR)
+        votes = scope.one(el, self.VOTES)
+        signature = scope.one(el, self.SIGNATURE)
+        pid = attr(el, "data-pid")
+        permalink = attr(scope.one(el, self.PERMALINK), "href") or (f"/post/{pid}" if pid else None)
+        return Post(
+            post_id=pid,
+            permalink=absolute(base, permalink),
+            author=Author(
+                name=name,
+                rank=scope.text(el, self.GROUPS),
+                user_id=attr(el, "data-uid") or attr(link, "data-uid"),
+                profile_url=absolute(base, profile),
+                avatar_url=absolute(base, attr(scope.one(el, self.AVATAR), "src")),
+                signature=text_of(signature),
+            ),
+            timestamp=timestamp,
+            timestamp_raw=attr(stamp, "title") or attr(stamp, "content") or text_of(stamp),
+            body=body.text,
+            body_html=body.html,
+            quotes=quotes,
+            edited=ctx.dates.machine(attr(edited_el, "title")),
+            likes=parse_count(attr(votes, "data-votes") or text_of(votes), allow_abbrev=False),
+            reply_to=_parent_pid(el),
+        )
+
+    def _crumbs(self, tree) -> tuple[str, ...]:
+        for css in self.CRUMBS.split(", "):
+            found = texts(select(tree, css))
+            if found:
+                return found
+        return ()
+
+
+def _quote_headers(content) -> list[tuple[str | None, str | None]]:
+    """(author, quoted post id) for each outermost blockquote, from the "@X said in <a>" line before it."""
+    found = []
+    if content is None:
+        return found
+    for box in content.xpath(".//blockquote[not(ancestor::blockquote)]"):
+        prev = box.getprevious()
+        author = post_id = None
+        if prev is not None and prev.tag == "p":
+            mention = select_one(prev, "a.plugin-mentions-user, a[href*='/user/'], a[href*='/uid/']")
+            author = text_of(mention)
+            post_link = select_one(prev, "a[href*='/post/']")
+            match = re.search(r"/post/(\d+)", attr(post_link, "href") or "")
+            post_id = match.group(1) if match else None
+        found.append((author, post_id))
+    return found
+
+
+def _views(tree) -> int | None:
+    """The topic's own view counter: a "Views" label beside an exact number (title= holds it unabbreviated)."""
+    for node in tree.xpath("//text()[contains(translate(., 'VIEWS', 'views'), 'view')]"):
+        label = node.getparent()
+        if label is None or not _VIEWS.match(node) or label.xpath(_NOT_THIS_TOPIC):
+            continue
+        box = label.getparent()
+        if box is None:
+            continue
+        for number in box.xpath(".//*[@title]"):
+            count = parse_count(number.get("title"), allow_abbrev=False)
+            if count is not None and re.fullmatch(r"[\d,.\s]+", number.get("title").strip()):
+                return count
+        count = parse_count(text_of(box), allow_abbrev=False)
+        if count is not None:
+            return count
+    return None
+
+
+def _ajaxify_data(tree) -> dict:
+    for script in tree.xpath("//script[@id='ajaxify-data']"):
+        data = json_attr(script.text)
+        if isinstance(data, dict):
+            return data
+    return {}
+
+
+def _parent_pid(el) -> str | None:
+    parent = select_one(el, "[component='post/parent'][data-topid]")
+    return attr(parent, "data-topid")
+
+
+def _int(value) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+ADAPTERS = (NodeBB,)
