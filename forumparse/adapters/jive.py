@@ -1,10 +1,15 @@
-"""Jive (Clearspace / Jive SBS) text dumps: "NAME RANK N posts since DATE" headers."""
+"""Jive (Jive Forums, Clearspace / Jive SBS) threads: text dumps ("NAME RANK N posts since DATE"
+headers) and HTML pages (jive-thread-post / jive-message-list markup)."""
 from __future__ import annotations
 
 import re
 
+from ..html.body import extract_body
+from ..html.select import attr, select, select_one, text_of
+from ..numbers import parse_count
 from ..records import Author, LatestReply, Post, Thread
 from ..text.tokens import Token, paragraphs, tokenize
+from . import _html_common as common
 from .base import Adapter
 
 VOCAB = re.compile(r"posts? since|currently being moderated|latest reply:|more like this|retrieving data", re.I)
@@ -87,4 +92,153 @@ def _trim_trailer(tokens: list[Token], last: bool) -> list[Token]:
     return out
 
 
-ADAPTERS = (JiveText,)
+_SINCE = re.compile(r"([\d.,]+)\s+posts?\s+since\s+(.+?)\s*$", re.I)
+_VIEWS = re.compile(r"([\d.,]+)\s+Views?\b", re.I)
+_REPLIES = re.compile(r"([\d.,]+)\s+Repl(?:y|ies)\b", re.I)
+_LATEST = re.compile(r"Latest reply:\s*(.+?)\s+by\s+(.+?)\s*$", re.I)
+_MESSAGE_ID = re.compile(r"(?:/message/|messageID=|#)(\d+)")
+_EDITED = re.compile(r"^\s*Message was edited by:.*$", re.I | re.S)
+
+
+class JiveHtml(Adapter):
+    name = "jive"
+    format = "html"
+    description = "Jive Forums / Clearspace / Jive SBS thread pages"
+
+    MARKERS = ("jive-thread-post", "jive-author", "jive-rendered-content", "jive-message-body", "jive-body",
+               "jive-message-list", "/resources/scripts/jive", "jive-username-link", "_jive_", "jive-thread-info")
+    STRONG = ("Powered by Jive", 'content="Jive', "Jive SBS", "Clearspace Community")
+
+    AUTHOR = ".jive-author"
+    NAME = (".jive-author-name a, .jive-username-link, .jive-author a[href*='/people/'], "
+            ".jive-author a[href*='profile.jspa'], .jive-author-name, .jive-author strong, .jive-author em")
+    STATUS = ".jive-author-status, .jive-status-level, .jive-author-rank, .jive-rank"
+    POSTS_SINCE = ".jive-author-posts"
+    AVATAR = ".jive-author-avatar img, img.jive-avatar, .jive-author-avatar-container img"
+    BODY = ".jive-rendered-content, .jive-message-body, .jive-thread-post-message, .jive-message-text"
+    DATE = ".jive-thread-post-date, .jive-message-date, .jive-post-date, .jive-date"
+    SUBJECT = ".jive-thread-post-subject h2, .jive-thread-post-subject a, .jive-message-subject, .jive-subject"
+    PERMALINK = ".jive-thread-post-subject a[href], a[href*='/message/'], a[href*='messageID=']"
+    QUOTE = "blockquote, .jive-quote"
+    QUOTE_AUTHOR = ".jive-quote-header, cite"
+    SIGNATURE = ".jive-signature, .jive-author-signature, .jive-message-signature"
+    DROP = ".jive-thread-post-moderation, .jive-acclaim, .jive-thread-post-actions, .jive-thread-reply-btn"
+    ATTACHMENTS = ".jive-attachments a[href], .jive-attachment a[href]"
+    INFO = ".jive-thread-info, #jive-thread-info, .jive-thread-stats, #jive-thread-stats"
+    THREAD_TITLE = "#jive-body-intro h1, .jive-thread-title, h1"
+    CRUMBS = "#jive-breadcrumb a, .jive-breadcrumb a, #jive-breadcrumbs a"
+
+    def detect(self, doc) -> float:
+        return common.marker_score(common.head(doc) + doc.text[-30000:], self.MARKERS, self.STRONG)
+
+    def parse(self, doc, ctx) -> Thread:
+        tree = doc.tree
+        base = common.page_base(tree, ctx.url)
+        seen = set()
+        posts = []
+        for author_el in select(tree, self.AUTHOR):
+            box = _post_box(author_el, self.BODY)
+            if box is None or box in seen:
+                continue
+            seen.add(box)
+            post = self._post(box, author_el, base, ctx)
+            if post is not None:
+                posts.append(post)
+        info = text_of(common.pick(tree, self.INFO)) or ""
+        views, replies = _VIEWS.search(info), _REPLIES.search(info)
+        latest = _LATEST.search(info)
+        title = common.pick_text(tree, self.THREAD_TITLE)
+        if posts and posts[0].title:
+            title = posts[0].title
+        return Thread(
+            title=title or _page_title(tree),
+            url=common.canonical(tree, base) or ctx.url,
+            breadcrumbs=[t for t in (text_of(a) for a in select(tree, self.CRUMBS)) if t],
+            views=parse_count(views.group(1), allow_abbrev=False) if views else None,
+            reply_count=parse_count(replies.group(1), allow_abbrev=False) if replies else None,
+            latest_reply=LatestReply(author=latest.group(2), timestamp=ctx.dates.iso(latest.group(1)))
+            if latest else None,
+            posts=posts,
+        )
+
+    def _post(self, box, author_el, base, ctx) -> Post | None:
+        body_el = common.pick(box, self.BODY)
+        body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
+                            signature_css=self.SIGNATURE, edit_css=None, drop_css=self.DROP)
+        text, edited = _split_edit_note(body.text)
+        if not text:
+            return None
+        raw = common.pick_text(box, self.DATE)
+        link = common.pick(box, self.PERMALINK)
+        href = link.get("href") if link is not None else None
+        post_id = common.number_suffix(box.get("id")) or _message_id(href)
+        return Post(
+            post_id=post_id,
+            permalink=common.absolute(base, href),
+            author=self._author(author_el, box, base, ctx),
+            timestamp=ctx.dates.iso(raw) if raw else None,
+            timestamp_raw=raw,
+            title=common.pick_text(box, self.SUBJECT),
+            body=text,
+            body_html=body.html,
+            quotes=body.quotes,
+            edited=edited,
+            attachments=[common.absolute(base, a.get("href")) for a in select(box, self.ATTACHMENTS)],
+        )
+
+    def _author(self, el, box, base, ctx) -> Author | None:
+        name_el = common.pick(el, self.NAME)
+        if name_el is None:
+            return None
+        link = name_el if name_el.tag == "a" else select_one(name_el, "a[href]")
+        href = link.get("href") if link is not None else None
+        stats = common.stats_from_lines(common.lines(el), ctx)
+        since = _SINCE.search(text_of(common.pick(el, self.POSTS_SINCE)) or text_of(el) or "")
+        if since:
+            stats["post_count"] = parse_count(since.group(1), allow_abbrev=False)
+            stats["joined"] = ctx.dates.parse(since.group(2)).iso()
+        status = common.pick(el, self.STATUS)
+        rank = text_of(status) or (common.image_label(status) if status is not None else None)
+        avatar = common.pick(el, self.AVATAR)
+        avatar = common.pick(box, self.AVATAR) if avatar is None else avatar
+        sig = common.pick(box, self.SIGNATURE)
+        return Author(
+            name=text_of(name_el) or "",
+            rank=rank,
+            post_count=stats.get("post_count"),
+            joined=stats.get("joined"),
+            location=stats.get("location"),
+            user_id=attr(link, "data-userid") if link is not None else None,
+            profile_url=common.absolute(base, href),
+            avatar_url=common.absolute(base, attr(avatar, "src")),
+            signature="\n".join(common.lines(sig)) or None if sig is not None else None,
+        )
+
+
+def _post_box(author_el, body_css: str):
+    """The smallest element around an author block that also holds a message body."""
+    for anc in author_el.iterancestors():
+        if common.pick(anc, body_css) is not None:
+            return anc
+    return None
+
+
+def _message_id(href: str | None) -> str | None:
+    m = _MESSAGE_ID.search(href or "")
+    return m.group(1) if m else None
+
+
+def _split_edit_note(text: str) -> tuple[str, str | None]:
+    """Jive appends "Message was edited by: NAME" as the last paragraph of the body."""
+    head, _, last = text.rpartition("\n\n")
+    if _EDITED.match(last):
+        return head.strip(), None
+    return text, None
+
+
+def _page_title(tree) -> str | None:
+    title = text_of(select_one(tree, "title"))
+    return title.split(" | ")[0].strip() if title else None
+
+
+ADAPTERS = (JiveText, JiveHtml)
