@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from ..html.body import extract_body, render_text
 from ..html.select import attr, first_text, select, select_one, text_of, xpath
 from ..numbers import parse_count
@@ -181,7 +183,7 @@ class VBulletinHtml(Adapter):
             title=self._post_title(box, msg),
             body=_without_app_line(body.text),
             body_html=body.html,
-            quotes=body.quotes,
+            quotes=_named_quotes(body.quotes, content if content is not None else msg, self.QUOTE_CSS),
             edited=self._edited(box, ctx),
             likes=self._likes(box),
             attachments=self._attachments(box, base),
@@ -286,11 +288,34 @@ class VBulletinHtml(Adapter):
             title=first_text(el, self.V5_TITLE_CSS),
             body=_without_app_line(body.text),
             body_html=body.html,
-            quotes=body.quotes,
+            quotes=_named_quotes(body.quotes, content, self.QUOTE_CSS),
             edited=self._edited(el, ctx),
             likes=self._likes(el),
             attachments=self._attachments(el, base),
         )
+
+
+_QUOTED_NAME = xpath('(.//*[contains(@class, "bbcode_postedby")]//strong'
+                     ' | .//div[not(@class)][strong][following-sibling::div]/strong)[1]')
+
+
+def _named_quotes(quotes, content, css: str) -> tuple:
+    """Quoted names from the header's <strong>: header text also holds "View Post" links."""
+    if not quotes:
+        return quotes
+    boxes, seen = [], set()
+    for box in select(content, css):
+        if box is not content and not any(a in seen for a in box.iterancestors()):
+            seen.add(box)
+            boxes.append(box)
+    if len(boxes) != len(quotes):
+        return quotes
+    named = []
+    for quote, box in zip(quotes, boxes):
+        strong = _QUOTED_NAME(box)
+        name = text_of(strong[0]) if strong else None
+        named.append(attrs.evolve(quote, author=name) if quote.author and name else quote)
+    return tuple(named)
 
 
 def _without_app_line(text: str) -> str:

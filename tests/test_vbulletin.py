@@ -1,0 +1,70 @@
+"""vBulletin and Something Awful adapters: detection boundaries and markup rules the goldens don't pin."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from conftest import FIXTURES
+
+import forumparse
+from forumparse.adapters.somethingawful import SomethingAwfulHtml
+from forumparse.adapters.vbulletin import VBulletinHtml
+from forumparse.document import Document
+
+VB4_POST = """<html id="vbulletin_html"><head><meta name="generator" content="vBulletin 4.2.0" /></head><body>
+<ol id="posts"><li class="postbit postcontainer" id="post_7">
+<div class="posthead"><span class="postdate"><span class="date">{date}</span></span></div>
+<div class="userinfo"><a class="username" href="member.php?u=3"><strong>kea</strong></a>
+<span class="usertitle"></span><span class="rank"><img src="r.gif" alt="Veteran" /></span>
+<dl class="userinfo_extra"><dt>Posts</dt><dd>1.2k</dd></dl></div>
+<div id="post_message_7"><blockquote class="postcontent">Hello there.</blockquote></div>
+</li></ol></body></html>"""
+
+
+def _doc(text: str) -> Document:
+    return Document(text)
+
+
+def test_engines_do_not_claim_each_other():
+    sa = Document.load(FIXTURES / "somethingawful" / "showthread.html")
+    vb = Document.load(FIXTURES / "vbulletin" / "vb4-postbitlegacy.html")
+    assert VBulletinHtml().detect(sa) == 0.0
+    assert SomethingAwfulHtml().detect(vb) == 0.0
+    assert VBulletinHtml().detect(vb) == 1.0
+
+
+def test_page_that_only_mentions_vbulletin_is_not_claimed_strongly():
+    page = "<html><body><div class='post'>We moved from vBulletin Solutions software to this board.</div></body></html>"
+    assert VBulletinHtml().detect(_doc(page)) < 0.5
+
+
+def test_relative_dates_resolve_against_now():
+    page = VB4_POST.format(date="Yesterday,&nbsp;<span class='time'>10:30 PM</span>")
+    thread = forumparse.parse_thread(page, now=datetime(2015, 6, 2, 12, 0))
+    assert thread.engine == "vbulletin"
+    assert thread.posts[0].timestamp == "2015-06-01T22:30:00"
+
+
+def test_rank_image_alt_when_no_usertitle_and_abbreviated_count_is_not_exact():
+    thread = forumparse.parse_thread(VB4_POST.format(date="06-01-2015, 10:30 PM"))
+    author = thread.posts[0].author
+    assert author.rank == "Veteran"
+    assert author.post_count is None  # "1.2k" is not an exact count
+    assert author.user_id == "3"
+
+
+def test_ad_postbit_and_code_box_in_vb3():
+    thread = forumparse.parse_thread(FIXTURES / "vbulletin" / "vb3-table-postbit.html")
+    assert [p.author.name for p in thread.posts] == ["marsh_wren", "reedbed"]
+    first = thread.posts[0]
+    assert "float_switch = clean" in first.body  # a code box is the post's own text
+    assert "Mine cuts out" not in first.body and first.quotes[0].author == "reedbed"
+    assert thread.posts[1].author.rank == "Tadpole"  # rank shown only as an image
+
+
+def test_something_awful_quote_header_and_edit_line():
+    thread = forumparse.parse_thread(FIXTURES / "somethingawful" / "showthread.html")
+    first = thread.posts[0]
+    assert first.quotes[0].author == "Egg Slicer"
+    assert "fucked around" not in first.body
+    assert first.edited == "2014-04-02T21:17:00"
+    assert first.author.post_count is None
