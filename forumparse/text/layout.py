@@ -73,17 +73,21 @@ def choose_anchors(tokens: list[Token]) -> list[int]:
 
 def _residual_key(residual: str) -> str:
     words = re.findall(r"[^\W\d_]+", residual.lower())
-    return words[0] if words and words[0] in ("by", "posted", "on", "post", "reply", "von", "par") else "*"
+    if not words:
+        return ""
+    return words[0] if words[0] in ("by", "posted", "on", "post", "reply", "von", "par") else "*"
 
 
 def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
     posts: list[PostParts] = []
+    starts = [_scan_back(tokens, a, anchors[n - 1] if n else -1) for n, a in enumerate(anchors)]
+    starts = _trim_to_template(tokens, anchors, starts)
     limit = -1
     for n, a in enumerate(anchors):
         nxt = anchors[n + 1] if n + 1 < len(anchors) else len(tokens)
         parts = PostParts(anchor=tokens[a])
         inline = _inline_author(tokens[a].data["residual"])
-        start = _scan_back(tokens, a, limit)
+        start = max(starts[n], limit + 1)
         before = [t for t in tokens[start:a] if t.kind == "body"]
         names_before = [t for t in before if name_like(t.text)]
         end, after_names = _scan_forward(tokens, a, nxt, need_names=not inline and not names_before)
@@ -99,6 +103,24 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
         _read_stats(tokens[parts.head_start:stop], parts)
         _read_body(tokens[parts.head_end + 1:stop], parts, last=n + 1 == len(posts))
     return posts
+
+
+def _trim_to_template(tokens: list[Token], anchors: list[int], starts: list[int]) -> list[int]:
+    """Headers hold the same number of name-like lines: a header with more than most have
+    took the short last lines of the previous post; give them back."""
+    names = [[j for j in range(s, a) if tokens[j].kind == "body"] for s, a in zip(starts, anchors)]
+    counts = Counter(len(n) for n in names)
+    if len(anchors) < 3 or not counts:
+        return starts
+    usual, freq = counts.most_common(1)[0]
+    if freq * 2 < len(anchors):
+        return starts
+    out = []
+    for s, found in zip(starts, names):
+        if len(found) > usual:
+            s = found[len(found) - usual] if usual else found[-1] + 1
+        out.append(s)
+    return out
 
 
 def _inline_author(residual: str) -> str | None:
@@ -217,11 +239,18 @@ def _read_body(tokens: list[Token], parts: PostParts, last: bool) -> None:
     parts.body = paragraphs(out)
 
 
+_EXPAND = re.compile(r"^(?:click to expand|нажмите для раскрытия|zum erweitern anklicken|cliquez pour (?:agrandir|"
+                     r"développer)|haz clic para expandir|clique para expandir|clicca per espandere|"
+                     r"klik om uit te vouwen|kliknij,? aby rozwinąć)\.*…?$", re.I)
+
+
 def _skip_quote(tokens: list[Token], i: int, base: int, parts: PostParts) -> int:
     """Skip a quote block: the lines indented deeper than the body, or else up to a blank line."""
     head = tokens[i]
     quoted = [head.data.get("rest") or ""]
     j = i + 1
+    while j < len(tokens) and tokens[j].kind == "blank":
+        j += 1
     indented = head.indent > base or any(t.indent > base for t in tokens[j:j + 3] if t.kind != "blank")
     while j < len(tokens):
         tok = tokens[j]
@@ -231,6 +260,9 @@ def _skip_quote(tokens: list[Token], i: int, base: int, parts: PostParts) -> int
             j += 1
             continue
         if indented and tok.indent <= base:
+            break
+        if _EXPAND.match(tok.text):  # XenForo closes its quote boxes with "Click to expand..."
+            j += 1
             break
         if tok.kind in ("button", "rule") and tok.indent <= base:
             break

@@ -17,7 +17,9 @@ _LABELLED_TITLE = re.compile(
 _NAV_WORDS = re.compile(
     r"forum index|view (?:previous|next)|post new|reply to|log ?in\b|register|::|->|»|\bsearch\b|\bfaq\b|"
     r"memberlist|powered by|javascript|cookies?\b|browser|skip to|jump to|main menu|navigation|"
-    r"unread|new posts|mark (?:forums|all)|home page|sign (?:in|up)|notifications",
+    r"unread|new posts|mark (?:forums|all)|home page|sign (?:in|up)|notifications|перейти к странице|"
+    r"go to page|gehe zu seite|aller à la page|ir a la página|vai alla pagina|ir para a página|"
+    r"ga naar pagina|przejdź do strony|first\b.*\b(?:prev|назад|zurück)|\b(?:next|вперёд|weiter) last\b",
     re.I,
 )
 _VIEWS = re.compile(
@@ -57,16 +59,37 @@ def find_title(tokens: list[Token], first_header: int) -> str | None:
                 return m.group("title").strip()
     if re_titles:
         return re_titles.most_common(1)[0][0]
+    return _heading_above(tokens, first_header)
+
+
+def _heading_above(tokens: list[Token], first_header: int) -> str | None:
+    """The most heading-like line above the first post: standing alone between blank lines,
+    unindented where the dump indents text (lynx), a few words, no sentence or menu."""
+    indents = Counter(t.indent for t in tokens[:first_header] if t.kind == "body")
+    indented_dump = bool(indents) and indents.most_common(1)[0][0] > 0
+    best, best_score = None, 0.0
     for j in range(first_header - 1, -1, -1):
         tok = tokens[j]
-        if tok.kind != "body" or tok.bullet or len(tok.text) < 3:
+        if tok.kind != "body" or tok.bullet or not 3 <= len(tok.text) <= 200:
             continue
-        if tok.text.startswith(("[", "#", "(")) or re.match(r"^\d[\d,. ]*\s+\w+$", tok.text):
+        text = tok.text
+        if text.startswith(("[", "#", "(")) or re.match(r"^\d[\d,. ]*\s+\w+$", text):
             continue
-        if _NAV_WORDS.search(tok.text) or _NOT_NAMES.match(tok.text):
+        if _NAV_WORDS.search(text) or _NOT_NAMES.match(text) or "____" in text:
             continue
-        return tok.text
-    return None
+        prev_blank = j == 0 or tokens[j - 1].kind == "blank"
+        next_blank = j + 1 >= len(tokens) or tokens[j + 1].kind == "blank"
+        score = 1.0 + 0.5 * prev_blank + 0.5 * next_blank
+        if indented_dump and tok.indent == 0:
+            score += 1.5
+        if len(text.split()) >= 2:
+            score += 0.5
+        if text.endswith((".", ",", ":", ";")) and not text.endswith("..."):
+            score -= 1.0
+        score -= 0.01 * (first_header - j)
+        if score > best_score:
+            best, best_score = text, score
+    return best
 
 
 def find_counts(text_head: str) -> tuple[int | None, int | None]:
