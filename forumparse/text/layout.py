@@ -95,7 +95,7 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
         header_names = names_before if names_before else after_names
         parts.author = inline or _pick_author(header_names)
         if not inline:
-            parts.rank = _pick_rank(header_names, parts.author)
+            parts.rank = _pick_rank(header_names, parts.author, tokens)
         posts.append(parts)
         limit = end
     for n, parts in enumerate(posts):
@@ -140,6 +140,8 @@ def _scan_back(tokens: list[Token], a: int, limit: int) -> int:
         tok = tokens[j]
         if tok.kind in ("stat", "stat_value", "postnum") or (tok.kind == "body" and name_like(tok.text)):
             start = j
+        elif tok.kind == "button" and start == a:
+            pass  # buttons sit between the profile and the date line ("Quote")
         elif tok.kind != "blank":
             break
         j -= 1
@@ -176,11 +178,13 @@ def _pick_author(names: list[Token]) -> str | None:
     return repeated[0] if repeated else texts[0]
 
 
-def _pick_rank(names: list[Token], author: str | None) -> str | None:
+def _pick_rank(names: list[Token], author: str | None, tokens=None) -> str | None:
     if not author:
         return None
     seen_author = False
     for tok in names:
+        if seen_author and tokens is not None and _stat_between(tokens, names, tok):
+            return None
         text = _clean_name(tok.text)
         if text == author:
             seen_author = True
@@ -197,6 +201,13 @@ def _pick_rank(names: list[Token], author: str | None) -> str | None:
                 continue
         return text
     return None
+
+
+def _stat_between(tokens: list[Token], names: list[Token], tok: Token) -> bool:
+    """A rank sits between the name and the statistics, never after them."""
+    first = names[0].line
+    return any(t.kind == "stat" and first < t.line < tok.line for t in tokens[first:tok.line + 1]
+               if t.line < tok.line)
 
 
 def _clean_name(text: str) -> str | None:
@@ -218,7 +229,26 @@ _CODE_LABEL = re.compile(r"^(?:code|quote|spoiler|zitat|код|цитата)\s*:
                          r"alles auswählen|выделить всё)?\s*$", re.I)
 
 
+def _profile_after_body(tokens: list[Token], parts: PostParts) -> int | None:
+    """Where a profile block (name, rank, statistics) placed after the body starts."""
+    if not parts.author:
+        return None
+    for i, tok in enumerate(tokens):
+        if tok.kind != "body" or tok.text != parts.author:
+            continue
+        rest = [t for t in tokens[i + 1:i + 8] if t.kind != "blank"]
+        if rest and rest[0].kind == "stat":
+            return i
+        if len(rest) > 1 and rest[0].kind == "body" and name_like(rest[0].text) and rest[1].kind == "stat":
+            parts.rank = parts.rank or _clean_name(rest[0].text)
+            return i
+    return None
+
+
 def _read_body(tokens: list[Token], parts: PostParts, last: bool) -> None:
+    profile = _profile_after_body(tokens, parts)
+    if profile is not None:
+        tokens = tokens[:profile]
     indents = Counter(t.indent for t in tokens if t.kind == "body")
     base = min(indents, key=lambda k: (-indents[k], k)) if indents else 0
     out: list[Token] = []
