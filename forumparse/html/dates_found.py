@@ -88,12 +88,13 @@ def _machine_hit(el, tag: str, ctx) -> DateHit | None:
         if value and (name != "datetime" or tag in ("time", "abbr", "span", "ins", "del")):
             iso = ctx.dates.machine(value)
             if iso and len(iso) >= 10:
-                return DateHit(el, shown or value, iso, machine=True, label=_label_before(el, None))
+                return DateHit(el, shown or value, iso, machine=True,
+                               label=_label_before(el, None) or _label_class(el))
     title = el.get("title")
     if title and len(title) < 60 and shown and len(shown) < 60:
         parsed = ctx.dates.parse(title)
         if parsed.value is not None and parsed.precision in ("minute", "second"):
-            return DateHit(el, shown, parsed.iso(), machine=True, label=_label_before(el, None))
+            return DateHit(el, shown, parsed.iso(), machine=True, label=_label_before(el, None) or _label_class(el))
     return None
 
 
@@ -111,7 +112,24 @@ def _text_hits(text: str, owner, ctx, hits: list, before_el) -> None:
         label = _label_text(prefix)
         if label is None and not prefix.strip():
             label = _label_before(before_el if before_el is not None else owner, before_el)
-        hits.append(DateHit(owner, raw, parsed.iso(), relative=parsed.relative, label=label))
+        hits.append(DateHit(owner, raw, parsed.iso(), relative=parsed.relative, label=label or _label_class(owner)))
+
+
+_JOINED_CLASS = re.compile(r"regist|joined|join-?date|member-?since|regdate|user-?since", re.I)
+_EDITED_CLASS = re.compile(r"edit", re.I)
+
+
+def _label_class(el) -> str | None:
+    """A label that only the class names give: <dd class="registered">Apr 28, 2012</dd>."""
+    for node in (el, el.getparent()):
+        if node is None:
+            continue
+        cls = node.get("class") or ""
+        if _JOINED_CLASS.search(cls):
+            return "joined"
+        if _EDITED_CLASS.search(cls):
+            return "edited"
+    return None
 
 
 def _label_text(prefix: str) -> str | None:

@@ -104,13 +104,19 @@ def _body_candidate(record: Record, index: PageIndex):
         if el in blocked:
             continue
         n = index.length.get(el, 0)
+        if n < 40 and not _has_letters(el):
+            continue  # a date, a count or a post number is not a post's text
         if n > best_len:
             best, best_len = el, n
         if n > vocab_len and _is_body_class(el):
             vocab, vocab_len = el, n
-    if vocab is not None and vocab_len * 3 >= best_len:
+    if vocab is not None and (vocab_len * 3 >= best_len or vocab_len >= 20):
         return vocab
     return _descend(best, index) if best is not None else None
+
+
+def _has_letters(el) -> bool:
+    return any(c.isalpha() for c in el.text_content())
 
 
 def _is_body_class(el) -> bool:
@@ -234,21 +240,22 @@ def _bisect(positions, value) -> int:
 # -- statistics -------------------------------------------------------------------------------
 
 def _chunks(f: Fields, index: PageIndex) -> list[tuple[str, object]]:
-    """Text pieces of the record outside its body, in order, with the element that shows them."""
-    lo_b, hi_b = index.span(f.body_el) if f.body_el is not None else (-1, -2)
-    out = []
-    for el in _elements(f.record, index):
-        p = index.pos.get(el, -1)
-        if lo_b <= p <= hi_b:
-            continue
-        if el.text and el.text.strip() and index.length.get(el, 0):
-            out.append((" ".join(el.text.split()), el))
-        for child in el:
-            if child.tail and child.tail.strip():
-                cp = index.pos.get(child, -1)
-                if not (lo_b <= cp <= hi_b) or cp == lo_b:
-                    out.append((" ".join(child.tail.split()), el))
+    """Text pieces of the record outside its body, in document order."""
+    out: list[tuple[str, object]] = []
+    for part in f.record.parts:
+        _chunk_walk(part, f.body_el, out)
     return out
+
+
+def _chunk_walk(el, skip, out: list) -> None:
+    if el is skip or not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template"):
+        return
+    if el.text and el.text.strip():
+        out.append((" ".join(el.text.split()), el))
+    for child in el:
+        _chunk_walk(child, skip, out)
+        if child.tail and child.tail.strip():
+            out.append((" ".join(child.tail.split()), el))
 
 
 def _stats(f: Fields, index: PageIndex, ctx) -> tuple[int | None, str | None]:
@@ -272,10 +279,15 @@ def _stats(f: Fields, index: PageIndex, ctx) -> tuple[int | None, str | None]:
     return count, joined
 
 
+def _is_rank_class(el) -> bool:
+    return any(RANK_WORDS.search(c) and not c.startswith(("has-", "with-", "no-"))
+               for c in (el.get("class") or "").split())
+
+
 def _rank(f: Fields, index: PageIndex) -> str | None:
     lo_b, hi_b = index.span(f.body_el) if f.body_el is not None else (-1, -2)
     for el in _elements(f.record, index):
-        if lo_b <= index.pos.get(el, -1) <= hi_b or not RANK_WORDS.search(el.get("class") or ""):
+        if lo_b <= index.pos.get(el, -1) <= hi_b or not _is_rank_class(el):
             continue
         text = text_of(el)
         if not text:

@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 
 from attrs import define
 
+from ..vocab import BUTTON_WORDS
 from .dates_found import _SKIP, DateHit, walk
 
 _DIGITS = re.compile(r"\d+")
@@ -25,8 +26,13 @@ PROFILE_HREF = re.compile(
 # Class or itemprop words that name the post's author element.
 AUTHOR_WORDS = re.compile(
     r"(?:^|[-_ ])(?:author|username|user-?name|user_name|poster|postauthor|post-author|nick|nickname|"
-    r"uname|login|name|creator|commenter|byline|screen-?name|display-?name)(?:$|[-_ ])", re.I)
+    r"uname|login|name|creator|commenter|byline|screen-?name|display-?name|userid|user-id|user)(?:$|[-_ ])", re.I)
 MAX_NAME = 60
+# Profile-menu link texts that are not names (BUTTON_WORDS has the post buttons).
+NOT_NAMES = frozenset({"profile", "view profile", "message", "send message", "private message", "post history",
+                       "posts", "find posts", "website", "homepage", "user control panel", "user cp", "members",
+                       "memberlist", "register", "login", "log in", "sign in", "sign up", "logout", "log out",
+                       "guest", "contact", "ignore", "search", "send pm", "add to buddy list", "?", "users"})
 
 
 def signature(el) -> str:
@@ -99,12 +105,15 @@ def author_candidates(index: PageIndex) -> list:
         named = (AUTHOR_WORDS.search(el.get("class") or "") or el.get("itemprop") in ("author", "creator")
                  or el.get("rel") == "author")
         if (is_link or named) and 0 < index.length.get(el, 0) <= MAX_NAME:
-            found.append(el)
+            text = " ".join((el.text_content() or "").split()).casefold()
+            if text not in BUTTON_WORDS and text not in NOT_NAMES:
+                found.append(el)
     return found
 
 
 def is_name(text: str | None) -> bool:
-    return bool(text) and len(text) <= MAX_NAME and len(text.split()) <= 6 and not text.isdigit()
+    return (bool(text) and len(text) <= MAX_NAME and len(text.split()) <= 6 and not text.isdigit()
+            and any(c.isalnum() for c in text))
 
 
 def exclusive_roots(anchors: list) -> list:
@@ -204,10 +213,11 @@ def find_records(index: PageIndex, dates: list[DateHit], authors: list) -> list[
 
 
 def _record_score(parts, index: PageIndex, date_pos, author_pos) -> float:
+    """Near 1 for a record that holds a date, an author and a block of text; small otherwise."""
     n_dates = sum(len(index.inside(date_pos, p)) for p in parts)
     has_author = any(index.inside(author_pos, p) for p in parts)
     total = sum(index.length.get(p, 0) for p in parts)
-    score = (0.5 if n_dates else 0.0) + (1.0 if has_author else 0.0) + min(1.5, total / 150)
+    score = (1.0 if n_dates else 0.3) * (1.0 if has_author else 0.3) * min(1.0, 0.2 + total / 100)
     if n_dates > 3:  # a record that spans several posts is not one post
-        score -= 0.5 * (n_dates - 3)
+        score /= n_dates - 2
     return score
