@@ -229,7 +229,7 @@ def page_numbers(el) -> tuple[int | None, int | None, object]:
 
 
 _EDIT_DATE = re.compile(r"\s(?:on|am|le|el|il|em|op|в|dnia|den)\s+(.+)$", re.I)
-_EDIT_COUNT = re.compile(r",\s*\D*\d+\D*$")  # ", edited 2 times in total."
+_EDIT_COUNT = re.compile(r"[,;]\s*\D*\d+\D*$")  # ", edited 2 times in total." ("; edited" in phpBB 2)
 
 
 def edit_time(el, ctx) -> str | None:

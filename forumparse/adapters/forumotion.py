@@ -120,7 +120,7 @@ class ForumotionHtml(Adapter):
             author=self._author(el, name, ctx, base, signature),
             timestamp=timestamp,
             timestamp_raw=raw,
-            title=first_text(el, "h3 a", "h2.topic-title", ".post-title"),
+            title=first_text(el, "h3 a", "h2.topic-title", ".post-title", "span.postdetails a[href*='#']"),
             body=body.text,
             body_html=body.html,
             quotes=body.quotes,
@@ -132,14 +132,15 @@ class ForumotionHtml(Adapter):
         lines = common.profile_lines(profile, self.LABEL_CSS) if profile is not None else []
         labels = [t for t in (text_of(lb) or _img_alt(lb) for lb in select(profile, self.LABEL_CSS)) if t]
         stats = common.read_stats(lines, ctx)
-        rank = next((line for line in stats["plain"]
-                     if line != name and not any(line.startswith(lb) for lb in labels)), None)
+        plain = stats["plain"][1:] if stats["plain"][:1] == [name] else stats["plain"]  # the name line
+        rank = next((line for line in plain if not any(line.startswith(lb) for lb in labels)), None)
         if rank is None:
             rank = next((_img_alt(img) for img in select(profile, "img") if "rank" in (attr(img, "src") or "")),
                         None)
         link = select_one(el, self.USER_LINK)
         href = attr(link, "href")
-        avatar = select_one(el, self.AVATAR)
+        avatar = next((img for img in select(el, self.AVATAR)
+                       if not re.search(r"rank|empty\.gif|/icon", attr(img, "src") or "")), None)
         return Author(
             name=name,
             rank=rank,
@@ -200,9 +201,12 @@ def _after_subject(el) -> str | None:
     """phpBB2 template: "Subject: Re: topic  Mon Mar 14, 2011 8:16 pm": the date follows the
     subject link."""
     links = select(el, "a")
-    if links:
-        return links[-1].tail
-    return common.strip_label(text_of(el))
+    if not links:
+        return common.strip_label(text_of(el))
+    parts = [links[-1].tail or ""]
+    for sib in links[-1].itersiblings():
+        parts += [text_of(sib) or "", sib.tail or ""]
+    return " ".join("".join(parts).split())
 
 
 ADAPTERS = (ForumotionHtml,)

@@ -242,7 +242,7 @@ class PhpbbHtml(Adapter):
         lines = [line for el in details for line in common.profile_lines(el)]
         stats = common.read_stats(lines, ctx)
         rank = next((p for p in stats["plain"] if p != name), None)
-        images = [img for el in details or [profile] for img in select(el, "img")] if profile is not None else []
+        images = select(profile, "img") if profile is not None else []
         if rank is None:
             rank = next((_image_title(img) for img in images if _is_rank_image(img)), None)
         avatar = next((img for img in images if not _is_rank_image(img) and not _is_icon(img)), None)

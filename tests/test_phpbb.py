@@ -1,0 +1,101 @@
+"""phpBB / Forumotion helpers and detection on small hand-written snippets."""
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from forumparse.adapters import _phpbb_common as common
+from forumparse.adapters.forumotion import ForumotionHtml
+from forumparse.adapters.phpbb import PhpbbHtml, _posted_and_subject, _title_from_head
+from forumparse.dates import DateContext
+from forumparse.document import Document
+
+
+class Ctx:
+    def __init__(self):
+        self.dates = DateContext(date_order="DMY")
+
+
+def frag(html):
+    return lxml.html.fragment_fromstring(html, create_parent="div")[0]
+
+
+def test_signature_rule_splits_body():
+    body, sig = common.split_signature("Hello there\n_________________\nMy boat, 57ft")
+    assert body == "Hello there"
+    assert sig == "My boat, 57ft"
+    assert common.split_signature("no rule here") == ("no rule here", None)
+
+
+def test_profile_lines_read_icon_labels():
+    el = frag('<span><b>admina</b><br/><span class="label"><img alt="Beiträge"/></span> 1070<br/>'
+              '<span class="label"><img alt="Anmeldedatum"/></span> 26.10.13<br/></span>')
+    lines = common.profile_lines(el, ".label")
+    assert lines == ["admina", "Beiträge 1070", "Anmeldedatum 26.10.13"]
+    stats = common.read_stats(lines, Ctx())
+    assert stats["post_count"] == 1070
+    assert stats["joined"] == "2013-10-26"
+    assert stats["plain"] == ["admina"]
+
+
+def test_join_date_drops_time_of_day():
+    assert common.join_date("Sun Sep 03, 2006 9:23 pm", Ctx()) == "2006-09-03"
+
+
+@pytest.mark.parametrize("html, iso", [
+    ('<p class="author">by <strong><a>Jo</a></strong> &raquo; Sun May 26, 2019 4:34 pm</p>', "2019-05-26T16:34:00"),
+    ('<p class="author">von <span><strong>lupa</strong></span> am 26/10/13, 03:48 pm</p>', "2013-10-26T15:48:00"),
+    ('<p class="author">by <strong>Jo</strong> &raquo; <time datetime="2019-03-02T18:05:00+00:00">x</time></p>',
+     "2019-03-02T18:05:00+00:00"),
+])
+def test_author_line_time(html, iso):
+    assert common.line_time(frag(html), Ctx())[0] == iso
+
+
+def test_phpbb2_posted_and_subject():
+    el = frag('<span class="postdetails">Posted: Mon Nov 07, 2005 8:15 pm<span class="gen">&nbsp;</span>'
+              '&nbsp; &nbsp;Post subject: Re: Moorings</span>')
+    assert _posted_and_subject(el) == ("Mon Nov 07, 2005 8:15 pm", "Re: Moorings")
+
+
+def test_edit_note_time():
+    el = frag('<div>Last edited by Jo on Thu May 08, 2003 10:50 pm; edited 1 time in total</div>')
+    assert common.edit_time(el, Ctx()) == "2003-05-08T22:50:00"
+
+
+def test_pagination_without_page_of_text():
+    el = frag('<div class="pagination">24 posts <ul><li><a href="?start=0">1</a></li><li class="active">'
+              '<span>2</span></li><li><a href="?start=30">3</a></li></ul></div>')
+    page, count, nxt = common.page_numbers(el)
+    assert (page, count, nxt.get("href")) == (2, 3, "?start=30")
+
+
+def test_title_from_head():
+    assert _title_from_head("Board • View topic - Cold starts") == "Cold starts"
+    assert _title_from_head("Cold starts - Small Engines") == "Cold starts"
+
+
+def test_user_ids():
+    assert common.user_id("./memberlist.php?mode=viewprofile&u=5996") == "5996"
+    assert common.user_id("/u14") == "14"
+    assert common.user_id("/forum") is None
+
+
+FORUMOTION_PAGE = ('<html><head><script src="https://illiweb.com/rs3/x.js"></script></head><body>'
+                   '<div id="p1" class="post"><div class="postprofile">x</div></div>'
+                   '<a href="https://help.forumotion.com">Forumotion</a><script>fa_endpage();</script></body></html>')
+PHPBB_PAGE = ('<html><body id="phpbb"><a href="./viewtopic.php?f=1&amp;t=2">x</a>'
+              '<dl class="postprofile"></dl>Powered by <a href="https://www.phpbb.com/">phpBB</a></body></html>')
+
+
+def test_detection_keeps_phpbb_and_forumotion_apart():
+    fa, pb = Document(FORUMOTION_PAGE), Document(PHPBB_PAGE)
+    assert PhpbbHtml().detect(fa) == 0.0
+    assert ForumotionHtml().detect(fa) > 0.5
+    assert PhpbbHtml().detect(pb) > 0.5
+    assert ForumotionHtml().detect(pb) == 0.0
+
+
+def test_postbody_class_alone_is_weak():
+    doc = Document('<html><body><div class="postbody">hi</div></body></html>')
+    assert PhpbbHtml().detect(doc) <= 0.1
