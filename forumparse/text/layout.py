@@ -249,8 +249,7 @@ def _read_body(tokens: list[Token], parts: PostParts, last: bool) -> None:
     profile = _profile_after_body(tokens, parts)
     if profile is not None:
         tokens = tokens[:profile]
-    indents = Counter(t.indent for t in tokens if t.kind == "body")
-    base = min(indents, key=lambda k: (-indents[k], k)) if indents else 0
+    base = min((t.indent for t in tokens if t.kind == "body"), default=0)
     out: list[Token] = []
     i = 0
     while i < len(tokens):

@@ -158,9 +158,16 @@ def is_buttons(text: str) -> bool:
     return bool(_PUNCT_ONLY.match(_BUTTONS.sub(" ", text)))
 
 
+SUBJECT_LABEL = re.compile(r"^(?:post\s+)?(?:subject|betreff|sujet(?: du message)?|asunto|oggetto|assunto|"
+                           r"onderwerp|тема|temat)\s*:\s*(?P<value>.*)$", re.I)
+
+
 def _stat_label(text: str, dates):
     """(field, value) for a user-stat line ("Posts: 57", "Beiträge 2.206", "Join Date"), else None.
     The value is "" when the label stands alone (its value is on the next line)."""
+    m = SUBJECT_LABEL.match(text)
+    if m:
+        return "subject", m.group("value") or " "
     if len(text) > 80:
         return None
     for field_name, rx in (("posts", POSTS_LABEL), ("joined", JOINED_LABEL), ("location", LOCATION_LABEL),
