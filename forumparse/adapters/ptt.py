@@ -1,0 +1,185 @@
+"""PTT BBS web view articles (www.ptt.cc/bbs/BOARD/M.*.html): the article, then each push as a post.
+
+The article text is pre-formatted BBS screen text inside div#main-content, with the
+pushes (推/→/噓 lines) as div.push elements among it. Text the author added between
+pushes by editing the article is given as posts of the author, without a time.
+"""
+from __future__ import annotations
+
+import re
+
+from ..html.pageinfo import absolute, canonical_url
+from ..html.select import attr, select, select_one, text_of
+from ..records import Author, Post, Thread
+from .base import Adapter
+
+_ACCOUNT = re.compile(r"^\s*([^\s(（]+)")
+_PUSH_TIME = re.compile(r"(?P<month>\d{1,2})/(?P<day>\d{1,2})\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})")
+# "作者: id (nick) 看板: Board" / "標題: ..." / "時間: ..." on the first lines of pages without metalines
+_TEXT_META = re.compile(r"^\s*(作者|標題|時間|看板)\s*[:：]?\s*(.+?)\s*(?:看板\s*[:：]?.*)?$")
+_YEAR = re.compile(r"\b(\d{4})\b")
+
+
+class Ptt(Adapter):
+    name = "ptt"
+    format = "html"
+    priority = 0.6
+    description = "PTT (批踢踢) BBS web view articles with push comments"
+
+    CONTENT = "#main-content"
+    META_LINE = "div.article-metaline, div.article-metaline-right"
+    META_TAG = ".article-meta-tag"
+    META_VALUE = ".article-meta-value"
+    PUSH = "div.push"
+    PUSH_USER = ".push-userid"
+    PUSH_TEXT = ".push-content"
+    PUSH_TIME = ".push-ipdatetime"
+    PUSH_TAG = ".push-tag"
+    SKIP = ("richcontent",)  # image / video previews: the link text above them is kept
+    AUTHOR_TAG, TITLE_TAG, TIME_TAG = "作者", "標題", "時間"
+    ORIGIN_URL = "※ 文章網址"
+
+    def detect(self, doc) -> float:
+        head = doc.text[:400_000]
+        if 'id="main-content"' not in head:
+            return 0.0
+        score = 0.0
+        if "article-meta-tag" in head or "push-userid" in head:
+            score = 0.9
+        if "ptt.cc" in head or "批踢踢" in head:
+            score = min(1.0, score + 0.1) if score else 0.5
+        return score
+
+    def parse(self, doc, ctx) -> Thread:
+        tree = doc.tree
+        content = select_one(tree, self.CONTENT)
+        if content is None:
+            return Thread(posts=[])
+        meta = self._meta(content)
+        segments = self._segments(content)
+        if not meta:
+            meta = _text_meta(segments[0][1] if segments and segments[0][0] == "text" else "")
+        author_raw = meta.get(self.AUTHOR_TAG)
+        author = _account(author_raw)
+        shown_time = meta.get(self.TIME_TAG)
+        article_time = ctx.dates.iso(shown_time)
+        year = _article_year(article_time, shown_time)
+        month = int(article_time[5:7]) if article_time and len(article_time) >= 7 else None
+        posts: list[Post] = []
+        first = True
+        for kind, value in segments:
+            if kind == "push":
+                posts.append(self._push(value, year, month, ctx))
+                continue
+            text = _article_text(value) if first else _added_text(value)
+            if first:
+                posts.append(Post(author=Author(name=author or ""), timestamp=article_time,
+                                  timestamp_raw=shown_time, title=meta.get(self.TITLE_TAG), body=text))
+                first = False
+            elif text:
+                posts.append(Post(author=Author(name=author or ""), body=text))
+        url = self._origin_url(content) or canonical_url(tree, ctx.url)
+        return Thread(title=meta.get(self.TITLE_TAG), url=url, posts=posts)
+
+    def _meta(self, content) -> dict[str, str]:
+        meta = {}
+        for line in select(content, self.META_LINE):
+            tag, value = text_of(select_one(line, self.META_TAG)), text_of(select_one(line, self.META_VALUE))
+            if tag and value:
+                meta.setdefault(tag, value)
+        return meta
+
+    def _segments(self, content) -> list[tuple[str, object]]:
+        """The content's children in order: ("text", screen text) runs and ("push", element)."""
+        segments: list[tuple[str, object]] = []
+        parts: list[str] = [content.text or ""]
+        metalines = set(select(content, self.META_LINE))
+        for child in content:
+            classes = (child.get("class") or "").split() if isinstance(child.tag, str) else []
+            if child in metalines or any(c in classes for c in self.SKIP) or not isinstance(child.tag, str):
+                pass
+            elif "push" in classes:
+                segments.append(("text", "".join(parts)))
+                segments.append(("push", child))
+                parts = []
+            elif child.tag not in ("script", "style"):
+                parts.append("".join(child.itertext()))
+            parts.append(child.tail or "")
+        segments.append(("text", "".join(parts)))
+        # the first text run is the article even when empty; later empty runs are nothing
+        return [s for i, s in enumerate(segments) if s[0] == "push" or i == 0 or s[1].strip()]
+
+    def _push(self, el, year, article_month, ctx) -> Post:
+        user = text_of(select_one(el, self.PUSH_USER)) or ""
+        text = text_of(select_one(el, self.PUSH_TEXT)) or ""
+        text = re.sub(r"^[:：]\s?", "", text).strip()
+        shown = text_of(select_one(el, self.PUSH_TIME))
+        timestamp = None
+        m = _PUSH_TIME.search(shown or "")
+        if m and year:
+            month = int(m.group("month"))
+            push_year = year + 1 if article_month and month < article_month else year  # pushed after New Year
+            timestamp = ctx.dates.iso(f"{push_year:04d}-{month:02d}-{int(m.group('day')):02d} "
+                                      f"{m.group('hour')}:{m.group('minute')}")
+        return Post(author=Author(name=user), timestamp=timestamp, timestamp_raw=shown, body=text)
+
+    def _origin_url(self, content) -> str | None:
+        for a in select(content, "a[href]"):
+            prev = a.getprevious()
+            holder = (prev.tail if prev is not None else a.getparent().text) or ""
+            if self.ORIGIN_URL in holder or self.ORIGIN_URL in (text_of(a.getparent()) or "")[:12]:
+                return absolute(None, attr(a, "href"))
+        return None
+
+
+def _account(shown: str | None) -> str | None:
+    """"billy3321 (雨蒼)" -> "billy3321": the account id without the nickname."""
+    m = _ACCOUNT.match(shown or "")
+    return m.group(1) if m else None
+
+
+def _article_year(iso: str | None, shown: str | None) -> int | None:
+    if iso and iso[:4].isdigit():
+        return int(iso[:4])
+    m = _YEAR.search(shown or "")
+    return int(m.group(1)) if m else None
+
+
+def _text_meta(text: str) -> dict[str, str]:
+    """Header lines of an article shown without metaline markup (older web view)."""
+    meta = {}
+    for line in text.split("\n")[:6]:
+        for part in re.split(r"\s{2,}(?=看板)", line):
+            m = _TEXT_META.match(part)
+            if m:
+                meta.setdefault(m.group(1), m.group(2))
+    return meta
+
+
+def _lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _article_text(text: str) -> str:
+    """The article's words: header lines and everything from the first "--" line on are not."""
+    lines = _lines(text)
+    while lines and _TEXT_META.match(lines[0]) and lines[0].strip()[:2] in ("作者", "標題", "時間"):
+        lines.pop(0)
+    for i, line in enumerate(lines):
+        if line.strip() == "--":
+            lines = lines[:i]
+            break
+    return _join(lines)
+
+
+def _added_text(text: str) -> str:
+    """Text the author inserted among the pushes, without "※" log lines (edits, cross-posts)."""
+    return _join([ln for ln in _lines(text) if not ln.lstrip().startswith("※") and ln.strip() != "--"])
+
+
+def _join(lines: list[str]) -> str:
+    text = "\n".join(ln.rstrip() for ln in lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+ADAPTERS = (Ptt,)
