@@ -219,6 +219,7 @@ class DateContext:
         elif month_first and not day_first:
             self.date_order = "MDY"
         elif lang:
+            lang = lang.replace("_", "-")  # "en_US" as some templates print it
             self.date_order = "MDY" if lang.startswith("en-us") or lang == "en" else "DMY"
 
     # -- parsing ---------------------------------------------------------------------------
