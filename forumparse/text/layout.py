@@ -30,6 +30,7 @@ _INLINE_AUTHOR = (
     re.compile(r"(?:^|\s)(?:posted\s+)?by\s*:?\s*(?P<name>[^»|•·,()]{1,40}?)\s*(?:»|\||•|·|,|\bon\b|$)", re.I),
     re.compile(r"^(?P<name>[^»|•·,()]{1,40}?)\s+(?:wrote|posted|said|schrieb|a écrit|escribió|написал)\b", re.I),
     re.compile(r"^(?:from|von|de|от)\s*:\s*(?P<name>[^<>()]{1,40}?)\s*(?:<.*)?$", re.I),
+    re.compile(r"^(?P<name>[^,»|•·()]{1,40}?)\s*,\s", re.I),  # "Name, Oct 30, 2014"
 )
 _SENTENCE_END = re.compile(r"[.!?,;:]$")
 
@@ -68,7 +69,10 @@ def choose_anchors(tokens: list[Token]) -> list[int]:
         groups.setdefault(key, []).append(i)
     if not groups:
         return []
-    return max(groups.values(), key=lambda idx: (len(idx), -idx[0]))
+    # equal counts: a join date shows the day, a post date the time too
+    fine = {"second": 2, "minute": 2, "day": 1}
+    return max(groups.values(),
+               key=lambda idx: (len(idx), fine.get(tokens[idx[0]].data["date"].precision, 0), -idx[0]))
 
 
 def _residual_key(residual: str) -> str:
@@ -78,7 +82,27 @@ def _residual_key(residual: str) -> str:
     return words[0] if words[0] in ("by", "posted", "on", "post", "reply", "von", "par") else "*"
 
 
+def _is_text(tok: Token) -> bool:
+    return tok.kind == "body" and (len(tok.text) > 40 or not name_like(tok.text))
+
+
+def footer_layout(tokens: list[Token], anchors: list[int]) -> bool:
+    """True when each post's date line closes the post (XenForo 1 "Name, date", Something Awful):
+    text runs right up to the date line, and what follows it is not text."""
+    if len(anchors) < 2:
+        return False
+    before = after = 0
+    for a in anchors:
+        prev = next((tokens[j] for j in range(a - 1, max(-1, a - 4), -1) if tokens[j].kind != "blank"), None)
+        nxt = next((tokens[j] for j in range(a + 1, min(len(tokens), a + 4)) if tokens[j].kind != "blank"), None)
+        before += bool(prev is not None and _is_text(prev))
+        after += bool(nxt is not None and _is_text(nxt))
+    return before * 2 >= len(anchors) and before > after * 2
+
+
 def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
+    if footer_layout(tokens, anchors):
+        return segment_footer(tokens, anchors)
     posts: list[PostParts] = []
     starts = [_scan_back(tokens, a, anchors[n - 1] if n else -1) for n, a in enumerate(anchors)]
     starts = _trim_to_template(tokens, anchors, starts)
@@ -103,6 +127,46 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
         _read_stats(tokens[parts.head_start:stop], parts)
         _read_body(tokens[parts.head_end + 1:stop], parts, last=n + 1 == len(posts))
     return posts
+
+
+def segment_footer(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
+    """Posts whose date line comes last: header (name, rank, stats) + text + date line."""
+    posts: list[PostParts] = []
+    prev = -1
+    for n, a in enumerate(anchors):
+        parts = PostParts(anchor=tokens[a])
+        region = list(range(_footer_start(tokens, prev, a), a))
+        prev = a
+        first_text = next((j for j in region if _is_text(tokens[j]) or tokens[j].kind == "quote_header"), a)
+        head = [tokens[j] for j in region if j < first_text]
+        names = [t for t in head if t.kind == "body" and name_like(_strip_number(t.text))]
+        inline = _inline_author(tokens[a].data["residual"])
+        parts.author = inline or _pick_author([Token(t.kind, _strip_number(t.text), t.line) for t in names])
+        parts.rank = _pick_rank(names, parts.author, tokens) if not inline else None
+        joined = next((t for t in head if t.kind == "date"), None)
+        if joined is not None:
+            parts.stats["joined"] = joined.data["raw"]
+        parts.head_start, parts.head_end = region[0] if region else a, first_text - 1
+        _read_stats(head, parts)
+        _read_body(tokens[first_text:a], parts, last=False)
+        posts.append(parts)
+    return posts
+
+
+def _footer_start(tokens: list[Token], prev: int, a: int) -> int:
+    """After the previous post's date line come its buttons; the next post starts after them."""
+    j = prev + 1
+    while j < a and (tokens[j].kind in ("blank", "button", "nav", "rule", "postnum")
+                     or (tokens[j].bullet and len(tokens[j].text) <= 25)):  # a menu of links
+        j += 1
+    return j
+
+
+_NUMBERED = re.compile(r"^\d{1,4}\.\s+")
+
+
+def _strip_number(text: str) -> str:
+    return _NUMBERED.sub("", text)
 
 
 def _trim_to_template(tokens: list[Token], anchors: list[int], starts: list[int]) -> list[int]:

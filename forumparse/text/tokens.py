@@ -141,7 +141,8 @@ _BUTTON_PHRASES = (
     "жалоба", "пожаловаться", "нравится", "antworten", "zitieren", "melden", "gefällt mir", "teilen",
     "zitat", "répondre", "citer", "signaler", "responder", "citar", "reportar", "rispondi", "cita",
     "segnala", "odpowiedz", "cytuj", "zgłoś", "beantwoorden", "citeren", "melden", "responder",
-    "denunciar", "reply to topic", "new topic", "post new topic", "reply to thread", "more",
+    "denunciar", "post history", "rap sheet", "alert moderators", "send message", "view posts", "message",
+    "private message", "find posts", "find all posts", "reply to topic", "new topic", "post new topic", "reply to thread", "more",
 )
 _BUTTONS = re.compile(
     r"(?:^|(?<=[\s|·•\[\]()]))(?:" + "|".join(
