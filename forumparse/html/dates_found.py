@@ -19,7 +19,7 @@ _AT = r"(?:\s*(?:,|at|um|à|a las|alle|às|om|в|kl\.?|@|-|—|\|)?\s*)"
 _TIME = rf"(?:{_AT}{_CLOCK}(?:\s*(?:uhr|h|z|utc|gmt|[+-]\d{{2}}:?\d{{2}}))?)?"
 DATE_IN_TEXT = re.compile(
     rf"""(?<![\w/.:-])(?:
-      \d{{4}}-\d{{1,2}}-\d{{1,2}}(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?
+      \d{{4}}-\d{{1,2}}-\d{{1,2}}T\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?
     | {_WD}\d{{1,4}}([./-])\d{{1,2}}\1\d{{2,4}}\.?{_TIME}
     | {_WD}\d{{1,2}}(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+)?(?:{_MONTH})\.?,?\s*(?:de\s+)?\d{{4}}{_TIME}
     | {_WD}(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}{_TIME}
@@ -106,6 +106,13 @@ def _text_hits(text: str, owner, ctx, hits: list, before_el) -> None:
         parsed = ctx.dates.parse(raw)
         if parsed.value is None and not parsed.relative:
             continue
+        if parsed.precision == "day" and isinstance(owner.tag, str):
+            # the time may sit in a child element: <span>04-09-2005, <span class="time">06:46 PM</span>
+            whole = " ".join(owner.text_content().split())
+            if len(whole) <= 60 and whole != raw:
+                fuller = ctx.dates.parse(whole)
+                if fuller.value is not None and fuller.precision in ("minute", "second"):
+                    raw, parsed = whole, fuller
         if hits and hits[-1].el is owner:
             continue  # one date per element: the first shown
         prefix = text[max(0, m.start() - 80):m.start()]

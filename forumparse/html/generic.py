@@ -34,6 +34,7 @@ RANK_WORDS = re.compile(
 _NO_DESCENT = re.compile(r"quote|sig|code|spoiler", re.I)
 _DESCEND = frozenset({"div", "td", "tr", "tbody", "table", "span", "font", "section", "article", "main",
                       "center", "p", "dd", "li", "ul", "blockquote", "form"})
+_SIGNATURE_CLASS = re.compile(r"signature|(?:^|[-_ ])sig(?:$|[-_ ])", re.I)
 _SIG_RULE = re.compile(r"^\s*(?:_{6,}|--\s?)\s*$")
 _POST_ID = re.compile(r"^(?:post|p|msg|message|comment|reply|entry|thing_t\d)[-_]?(\d+)$", re.I)
 
@@ -99,19 +100,27 @@ def _anchor_line(record: Record) -> set:
 
 def _body_candidate(record: Record, index: PageIndex):
     blocked = _anchor_line(record)
-    best, best_len, vocab, vocab_len = None, 0, None, 0
+    best, best_len, vocab = None, 0, []
     for el in _elements(record, index):
         if el in blocked:
             continue
         n = index.length.get(el, 0)
         if n < 40 and not _has_letters(el):
             continue  # a date, a count or a post number is not a post's text
+        if _SIGNATURE_CLASS.search(el.get("class") or ""):
+            continue
         if n > best_len:
             best, best_len = el, n
-        if n > vocab_len and _is_body_class(el):
-            vocab, vocab_len = el, n
-    if vocab is not None and (vocab_len * 3 >= best_len or vocab_len >= 20):
-        return vocab
+        if n and _is_body_class(el):
+            vocab.append(el)
+    if vocab:
+        top = max(vocab, key=lambda el: index.length.get(el, 0))
+        top_len = index.length.get(top, 0)
+        if top_len * 3 >= best_len or top_len >= 20:
+            # the innermost body-named element that still holds most of the text
+            lo, hi = index.span(top)
+            inner = [el for el in vocab if lo <= index.pos[el] <= hi and index.length.get(el, 0) >= 0.6 * top_len]
+            return min(inner, key=lambda el: (index.length.get(el, 0), -index.pos[el]))
     return _descend(best, index) if best is not None else None
 
 

@@ -32,7 +32,9 @@ MAX_NAME = 60
 NOT_NAMES = frozenset({"profile", "view profile", "message", "send message", "private message", "post history",
                        "posts", "find posts", "website", "homepage", "user control panel", "user cp", "members",
                        "memberlist", "register", "login", "log in", "sign in", "sign up", "logout", "log out",
-                       "guest", "contact", "ignore", "search", "send pm", "add to buddy list", "?", "users"})
+                       "guest", "contact", "ignore", "search", "send pm", "add to buddy list", "?", "users",
+                       "profil", "profil anzeigen", "perfil", "profilo", "профиль", "nachricht", "private nachricht",
+                       "beiträge", "mitglieder", "message privé", "mensaje privado"})
 
 
 def signature(el) -> str:
@@ -108,7 +110,18 @@ def author_candidates(index: PageIndex) -> list:
             text = " ".join((el.text_content() or "").split()).casefold()
             if text not in BUTTON_WORDS and text not in NOT_NAMES:
                 found.append(el)
-    return found
+    return _innermost(found, index)
+
+
+def _innermost(found: list, index: PageIndex) -> list:
+    """Drop a candidate that holds another one: the name is the inner element."""
+    out = []
+    for i, el in enumerate(found):
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and index.pos[el] < index.pos[nxt] <= index.end[el]:
+            continue
+        out.append(el)
+    return out
 
 
 def is_name(text: str | None) -> bool:

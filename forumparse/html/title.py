@@ -1,48 +1,61 @@
-"""The thread title of a page: a heading that the <title> also names, og:title, h1, <title>."""
+"""The thread title of a page: the part of <title> that the page also shows, og:title, h1."""
 from __future__ import annotations
 
 import re
 
 from .select import text_of
 
-_SEPARATORS = re.compile(r"\s+(?:[-|•·»:›/—–]|::)\s+")
-_PAGE_PART = re.compile(r"^(?:page|seite|página|pagina|страница|strona)\s*\d+(?:\s*(?:of|von|de|di)\s*\d+)?$", re.I)
-_GENERIC = re.compile(r"^(?:view topic|view thread|thread|topic|forum|forums|board)$", re.I)
+_SEPARATORS = re.compile(r"\s+(?:[-|•·»›/—–]|::)\s+")
+_PAGE_PART = re.compile(r"^(?:page|seite|página|pagina|страница|strona)\s*\d+(?:\s*(?:of|von|de|di|из)\s*\d+)?$",
+                        re.I)
+_GENERIC = re.compile(r"^(?:view topic|view thread|thread|topic|forum|forums|board|index)$", re.I)
+_PREFIX = re.compile(r"^(?:thread|topic|thema|sujet|tema|тема|view topic|re)\s*:\s*", re.I)
+_SHOWN = ("h1", "h2", "h3", "h4", "strong", "b", "a", "span", "div", "td")
 
 
-def thread_title(root) -> str | None:
+def thread_title(root, lengths: dict | None = None) -> str | None:
     title = text_of(next(iter(root.iter("title")), None))
-    parts = [p.strip() for p in _SEPARATORS.split(title)] if title else []
-    parts = [p for p in parts if p and not _PAGE_PART.match(p) and not _GENERIC.match(p)]
     og = _meta(root, "og:title")
-    site = _meta(root, "og:site_name")
-    headings = []
-    for tag in ("h1", "h2", "h3"):
-        for el in root.iter(tag):
-            text = text_of(el)
-            if text and len(text) < 300:
-                headings.append(text)
-    wanted = {p.casefold() for p in parts if p != site}
-    for text in headings:  # a heading that the <title> names too
-        if text.casefold() in wanted:
-            return text
-    for text in headings:
-        for part in sorted(wanted, key=len, reverse=True):
-            if len(part) > 8 and part in text.casefold():
-                return text
-    if og and og != site:
+    site = (_meta(root, "og:site_name") or "").casefold()
+    parts = [_PREFIX.sub("", p.strip()) for p in _SEPARATORS.split(title)] if title else []
+    parts = [p for p in parts if p and not _PAGE_PART.match(p) and not _GENERIC.match(p) and p.casefold() != site]
+    if og and _PREFIX.sub("", og).casefold() in {p.casefold() for p in parts}:
+        return _PREFIX.sub("", og)
+    shown = _shown_texts(root, {p.casefold() for p in parts} | ({og.casefold()} if og else set()))
+    for part in sorted(parts, key=len, reverse=True):
+        if part.casefold() in shown:
+            return part
+    if og and og.casefold() in shown:
         return og
-    if title:
-        if len(parts) > 1 and site:
-            parts = [p for p in parts if p.casefold() != site.casefold()] or parts
-        return max(parts, key=len) if parts else title
-    return headings[0] if headings else None
+    for el in root.iter("h1"):
+        text = text_of(el)
+        if text and text.casefold() != site:
+            return _PREFIX.sub("", text)
+    if og:
+        return og
+    return max(parts, key=len) if parts else title
+
+
+def _shown_texts(root, wanted: set[str]) -> set[str]:
+    """Which of the wanted strings the page shows as the whole text of some element."""
+    if not wanted:
+        return set()
+    longest = max(len(w) for w in wanted) + 20
+    found = set()
+    for el in root.iter(*_SHOWN):
+        text = el.text_content()
+        if len(text) > longest * 3:
+            continue
+        text = _PREFIX.sub("", " ".join(text.split())).casefold()
+        if text in wanted:
+            found.add(text)
+    return found
 
 
 def _meta(root, name: str) -> str | None:
     for el in root.iter("meta"):
         if el.get("property") == name or el.get("name") == name:
-            value = (el.get("content") or "").strip()
+            value = " ".join((el.get("content") or "").split())
             if value:
                 return value
     return None
