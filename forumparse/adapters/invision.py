@@ -29,6 +29,7 @@ _REPLIES = re.compile(
 _OUTSIDE_TOPIC = ("ancestor::table or ancestor::*[@id='similar_topics'] or ancestor::*[@data-role='commentContent']"
                   " or ancestor::*[contains(@class,'entry-content')]")
 _DIGITS = re.compile(r"(\d+)$")
+_POSTS_LINE = re.compile(r"^\s*([\d,.\s]+)\s+(?:posts?|beiträge|messages|mensajes|сообщени\w*)\s*$", re.I)
 _LIKE_TEXT = re.compile(r"^\s*(.+?)\s+likes?\s+this\b", re.I)
 
 
@@ -59,6 +60,7 @@ class Invision(Adapter):
     POST4 = "article.cPost, article.ipsComment[id^=elComment_]"
     CONTENT4 = "[data-role=commentContent]"
     NAME4 = ".cAuthorPane_author a, .cAuthorPane_author, h3.ipsType_sectionHead a"
+    INFO4 = ".cAuthorPane_info"
     TITLE4 = ".cAuthorPane_info li[data-role=title], .cAuthorPane_info li[data-role=rank-title]"
     GROUP4 = ".cAuthorPane_info li[data-role=group]"
     RANK_IMG4 = ".cAuthorPane_info li[data-role=rank-image] img"
@@ -67,7 +69,7 @@ class Invision(Adapter):
     TIME4 = ".ipsComment_meta time[datetime], time[datetime]"
     PERMALINK4 = ".ipsComment_meta a[href*=comment], .ipsComment_meta a[href]"
     SIGNATURE4 = "[data-role=memberSignature]"
-    LIKES4 = ".ipsReact_reactCount, .ipsReact_reactCountOnly"
+    LIKES4 = ".ipsReact_reactCount, .ipsReact_reactCountOnly, .ipsReputation_count"
     ATTACH = "a.ipsAttachLink[href], .attachment a[href]"
     # shared
     QUOTE = "blockquote.ipsBlockquote, blockquote.ipsQuote, div.blockquote, blockquote"
@@ -75,7 +77,7 @@ class Invision(Adapter):
     EDIT = "p.edit, .edit, span[data-excludequote] strong, [data-excludequote]"
     DROP = ".ipsQuote_contents > .ipsQuote_citation, .nexusad, .ipsHide, .ipsQuote_expand"
     THREAD_TITLE = "h1.ipsType_pagetitle, h1.ipsType_pageTitle, .ipsPageHeader h1, h1[itemprop=name], h1"
-    TITLE_LABELS = ".ipsBadge, .ipsType_light, .topic_prefix, [data-role=editTitle] ~ *"
+    TITLE_LABELS = ".ipsBadge, .ipsTag_prefix, .topic_prefix, .ipsType_light"
     CRUMBS = "ol.breadcrumb [itemprop=title], ul[data-role=breadcrumbList] li [itemprop=name], " \
              "[data-role=breadcrumbList] li a span, ol.breadcrumb li a"
 
@@ -167,13 +169,21 @@ class Invision(Adapter):
         timestamp, raw = _time(scope.one(el, self.TIME4), ctx)
         name_el = scope.one(el, self.NAME4)
         link = name_el if name_el is not None and name_el.tag == "a" else select_one(name_el, "a[href]")
-        rank = scope.text(el, self.TITLE4) or scope.text(el, self.GROUP4) or _img_label(scope.one(el, self.RANK_IMG4))
+        info = scope.one(el, self.INFO4)
+        rank = (scope.text(el, self.TITLE4) or _unlabelled_rank(info) or scope.text(el, self.GROUP4)
+                or _img_label(scope.one(el, self.RANK_IMG4)))
         post_count = None
         for stat in scope.all(el, self.STATS4):
             label = (attr(stat, "title") or text_of(stat) or "").lower()
             if "post" in label or select_one(stat, ".fa-comment") is not None:
                 post_count = parse_count(label, allow_abbrev=False) or parse_count(text_of(stat), allow_abbrev=False)
                 if post_count is not None:
+                    break
+        if post_count is None and info is not None:  # 4.0-4.4: <li class="ipsType_light">1,234 posts</li>
+            for li in info.xpath("./li"):
+                match = _POSTS_LINE.match(text_of(li) or "")
+                if match:
+                    post_count = parse_count(match.group(1), allow_abbrev=False)
                     break
         signature_el = scope.one(el, self.SIGNATURE4)
         author = Author(
@@ -188,7 +198,7 @@ class Invision(Adapter):
         wrap = scope.one(el, "[data-commentid]")
         post_id = attr(wrap, "data-commentid") or _digits(el.get("id"))
         link_el = scope.one(el, self.PERMALINK4)
-        likes_el = scope.one(el, self.LIKES4)
+        like_counts = [parse_count(text_of(c), allow_abbrev=False) for c in scope.all(el, self.LIKES4)]
         return Post(
             post_id=post_id,
             permalink=absolute(base, attr(link_el, "href")),
@@ -199,7 +209,7 @@ class Invision(Adapter):
             body_html=body.html,
             quotes=body.quotes,
             edited=_edit_time(body.edited, ctx),
-            likes=parse_count(text_of(likes_el), allow_abbrev=False) if likes_el is not None else None,
+            likes=sum(c for c in like_counts if c) if any(c is not None for c in like_counts) else None,
             attachments=[absolute(base, attr(a, "href")) for a in scope.all(el, self.ATTACH)],
         )
 
@@ -257,6 +267,19 @@ def _likes(el) -> int | None:
             others = [n for n in names if re.match(r"^\d+\s+others?$", n.strip())]
             named = len(names) - len(others) + sum(parse_count(n) or 0 for n in others)
     return named
+
+
+def _unlabelled_rank(info) -> str | None:
+    """Invision 4.0-4.4 lists the member title as the first plain <li>, above the photo."""
+    if info is None:
+        return None
+    for li in info.xpath("./li"):
+        if li.get("data-role") or "cAuthorPane_photo" in (li.get("class") or "") or select_one(li, "img") is not None:
+            return None
+        text = text_of(li)
+        if text and not _POSTS_LINE.match(text):
+            return text
+    return None
 
 
 def _img_label(img) -> str | None:

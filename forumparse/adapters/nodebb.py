@@ -31,9 +31,11 @@ class NodeBB(Adapter):
 
     POST = "[component=post][data-pid]"
     CONTENT = "[component='post/content']"
-    AUTHOR_LINK = "[itemprop=author], a[data-username], .post-header a[href*='/user/']"
-    AVATAR = "img[component='user/picture'], img.avatar"
-    GROUPS = ".group-label, a[href*='/groups/'] .label, a[href*='/groups/'] .badge, [component='user/title']"
+    AUTHOR_LINK = ("a[itemprop=author], a[data-username], [itemprop=author] a[href*='/user/'], "
+                   ".post-header a[href*='/user/']")
+    AVATAR = "img[component='user/picture'], img[component='avatar/picture'], img.avatar"
+    GROUPS = (".group-label, a[href*='/groups/'] .label, a[href*='/groups/'] .badge-text, a.badge[href*='/groups/'], "
+              "[component='user/title']")
     TIME = "[itemprop=datePublished], a.permalink .timeago, .timeago"
     PERMALINK = "a.permalink[href], a[href*='/post/']"
     EDITOR = "[component='post/editor'] .timeago"

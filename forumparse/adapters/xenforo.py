@@ -209,7 +209,7 @@ def _time(el, ctx) -> tuple[str | None, str | None]:
     if el is None:
         return None, None
     raw = attr(el, "title") or text_of(el)
-    for name in ("datetime", "data-time"):
+    for name in ("datetime", "data-timestamp", "data-time"):
         value = ctx.dates.machine(attr(el, name))
         if value:
             return value, raw
