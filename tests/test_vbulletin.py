@@ -68,3 +68,29 @@ def test_something_awful_quote_header_and_edit_line():
     assert "fucked around" not in first.body
     assert first.edited == "2014-04-02T21:17:00"
     assert first.author.post_count is None
+
+
+VB3_HORIZONTAL = """<html><head><meta name="generator" content="vBulletin 3.6.8" /></head><body><div id="posts">
+<table id="post55" class="tborder">
+<tr><td class="thead"><a name="post55"><img src="post_old.gif" alt="Old" /></a>
+ Today, <span class="time">08:12 AM</span><!-- / status icon and date --></td></tr>
+<tr><td class="alt2" style="padding:0px"><table><tr>
+  <td class="alt2"><a href="member.php?u=9"><img src="customavatars/avatar9_1.gif" alt="gull's Avatar" /></a></td>
+  <td nowrap="nowrap"><div id="postmenu_55"><a class="bigusername" href="member.php?u=9">gull</a></div>
+    <div class="smallfont">Harbour Master</div></td>
+  <td width="100%">&nbsp;</td>
+  <td valign="top" nowrap="nowrap"><div class="smallfont">
+    <div>Registriert seit: 12.03.2008</div><div>Ort: Kiel</div><div>Beiträge: 4.512</div></div></td>
+</tr></table></td></tr>
+<tr><td class="alt1" id="td_post_55"><div id="post_message_55">Ebbe um sechs.</div></td></tr>
+</table></div></body></html>"""
+
+
+def test_vb3_horizontal_postbit_stats_sit_in_a_sibling_cell():
+    thread = forumparse.parse_thread(VB3_HORIZONTAL, now=datetime(2009, 1, 5, 9, 0))
+    post = thread.posts[0]
+    assert post.timestamp == "2009-01-05T08:12:00"
+    author = post.author
+    assert (author.name, author.rank, author.post_count) == ("gull", "Harbour Master", 4512)
+    assert (author.joined, author.location) == ("2008-03-12", "Kiel")
+    assert author.avatar_url == "customavatars/avatar9_1.gif"

@@ -16,7 +16,7 @@ from ..records import Author, Post, Quote, Thread
 from . import _html_common as common
 from .base import Adapter
 
-_MARKERS = re.compile(r"forums\.somethingawful\.com|id=\"something_awful\"|The Something Awful Forums", re.I)
+_MARKERS = ("forums.somethingawful.com", 'id="something_awful"', "the something awful forums")
 _POSTED = re.compile(r"\s+posted\s*:?\s*$", re.I)
 _EDITED_AT = re.compile(r"\bat\s+(?P<date>.+?)\s*(?:around\s+(?P<time>\d{1,2}:\d{2}(?:\s*[ap]m)?))?\s*$", re.I)
 _USER_ID = re.compile(r"\buserid-(\d+)\b")
@@ -48,8 +48,8 @@ class SomethingAwfulHtml(Adapter):
     def detect(self, doc) -> float:
         if not doc.is_html:
             return 0.0
-        head = doc.text[:300_000]
-        if not _MARKERS.search(head):
+        head = doc.text[:300_000].lower()
+        if not any(m in head for m in _MARKERS):
             return 0.0
         return 1.0 if 'class="post' in doc.text and "userinfo" in doc.text else 0.4
 
@@ -96,15 +96,15 @@ class SomethingAwfulHtml(Adapter):
     def _post(self, el, ctx, base) -> Post | None:
         content = select_one(el, self.BODY_CSS)
         name = text_of(select_one(el, self.AUTHOR_CSS))
-        if content is None or not name:
-            return None
+        post_id = common.number_suffix(el.get("id"))
+        if content is None or not name or post_id is None:
+            return None  # the "Adbot" slot is styled as a post but has no post id
         body = extract_body(content, quote_css=self.QUOTE_CSS, quote_author_css=self.QUOTE_AUTHOR_CSS,
                             signature_css=None, edit_css=self.EDIT_CSS)
         raw = self._date_text(select_one(el, self.DATE_CSS))
-        post_id = common.number_suffix(el.get("id"))
         return Post(
             post_id=post_id,
-            permalink=f"{SITE}showthread.php?goto=post&postid={post_id}#post{post_id}" if post_id else None,
+            permalink=f"{SITE}showthread.php?goto=post&postid={post_id}#post{post_id}",
             author=self._author(el, name, ctx, base),
             timestamp=ctx.dates.iso(raw) if raw else None,
             timestamp_raw=raw,

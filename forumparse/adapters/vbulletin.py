@@ -21,16 +21,19 @@ from . import _html_common as common
 from ._html_common import absolute
 from .base import Adapter
 
-_POSTS = frozenset(w.casefold() for w in POSTS_LABELS)
-_JOINED = frozenset(w.casefold() for w in JOINED_LABELS)
-_LOCATION = frozenset(w.casefold() for w in LOCATION_LABELS)
+# vBulletin language packs' phrases for the postbit statistics, beside the shared vocabulary
+_POSTS = frozenset(w.casefold() for w in POSTS_LABELS + ("mesajlar", "mensagens", "mensajes", "bejegyzések"))
+_JOINED = frozenset(w.casefold() for w in JOINED_LABELS + (
+    "data registrazione", "registrato dal", "iscritto dal", "data de ingresso", "data de entrada",
+    "üyelik tarihi", "fecha de ingreso", "registriert seit", "date d'inscription", "regisztrált"))
+_LOCATION = frozenset(w.casefold() for w in LOCATION_LABELS + ("местонахождение", "konum", "lugar"))
 
-_GENERATOR = re.compile(r"""<meta[^>]+name=["']generator["'][^>]+content=["']vBulletin""", re.I)
-_ASSETS = re.compile(r"vbulletin_css|vbulletin_global\.js|vbulletin-core\.js|clientscript/vbulletin|"
-                     r"id=\"vbulletin_html\"|vb_meta_bburl|vb_login_username|vBulletin Solutions", re.I)
-_MARKUP = re.compile(r"id=\"post_message_\d+\"|class=\"[^\"]*\b(?:postbitlegacy|postbit|postcontainer)\b|"
-                     r"class=\"[^\"]*\bb-post\b[^\"]*\bjs-post\b|js-post__content-text|class=\"bigusername\"")
-_SOMETHING_AWFUL = re.compile(r"forums\.somethingawful\.com|id=\"something_awful\"", re.I)
+# Detection looks for plain substrings of the lower-cased page start: fast on big pages.
+_GENERATOR = ('name="generator" content="vbulletin', "name='generator' content='vbulletin")
+_ASSETS = ("vbulletin_css", "vbulletin_global.js", "vbulletin-core.js", "clientscript/vbulletin",
+           'id="vbulletin_html"', "vb_meta_bburl", "vb_login_username", "vbulletin solutions")
+_MARKUP = ('id="post_message_', "js-post__content-text", 'class="bigusername"', "postbitlegacy")
+_SOMETHING_AWFUL = ("forums.somethingawful.com", 'id="something_awful"')
 _PAGE_OF = re.compile(r"(\d+)\s*(?:of|von|de|di|sur|из|z|van|av|/)\s*(\d+)", re.I)
 _USER_ID = re.compile(r"(?:[?&](?:u|userid)=|member\.php/|/members?/)(\d+)")
 _SEO_USER_ID = re.compile(r"/(\d+)-[^/]*\.html?$")
@@ -57,7 +60,7 @@ class VBulletinHtml(Adapter):
     USERTITLE_CSS = ".usertitle"
     RANK_IMAGE_CSS = ".rank img"
     AVATAR_CSS = "a.postuseravatar img, a.postuseravatarlink img, img.avatar, .avatar img"
-    DATE_CSS = (".posthead .date", ".postdate .date", "span.date", "[itemprop=dateCreated]")
+    DATE_CSS = ".posthead .date, .postdate .date, span.date, [itemprop=dateCreated]"
     PERMALINK_CSS = "a.postcounter, a[id^=postlink], a[id^=postcount]"
     POST_TITLE_CSS = "h2.title, .posttitle"
     CONTENT_CSS = "blockquote.postcontent"
@@ -92,12 +95,13 @@ class VBulletinHtml(Adapter):
     def detect(self, doc) -> float:
         if not doc.is_html:
             return 0.0
-        head = doc.text[:400_000]
-        if _SOMETHING_AWFUL.search(head):
+        head = doc.text[:400_000].lower()
+        if any(m in head for m in _SOMETHING_AWFUL):
             return 0.0
-        generator = bool(_GENERATOR.search(head))
-        assets = bool(_ASSETS.search(head))
-        if not _MARKUP.search(doc.text):
+        generator = any(m in head for m in _GENERATOR)
+        assets = any(m in head for m in _ASSETS)
+        markup = any(m in head for m in _MARKUP) or 'id="post_message_' in doc.text
+        if not markup:
             # a page that names vBulletin without its postbits is not a vBulletin thread
             return 0.3 if generator else 0.2 if assets else 0.0
         return 1.0 if generator or assets else 0.9
@@ -132,8 +136,18 @@ class VBulletinHtml(Adapter):
                 continue
             ids = {f"post{pid}", f"post_{pid}", f"edit{pid}"}
             box = next((a for a in msg.iterancestors() if a.get("id") in ids), None)
-            found.append((box if box is not None else msg.getparent(), msg, pid))
+            found.append((box if box is not None else self._nearest_postbit(msg), msg, pid))
         return found
+
+    def _nearest_postbit(self, msg):
+        """Custom templates without post ids: the closest ancestor that also names an author
+        and holds no other message."""
+        for depth, anc in enumerate(msg.iterancestors()):
+            if depth > 8 or len(xpath("." + self.MESSAGE_XPATH)(anc)) > 1:
+                break
+            if any(select_one(anc, css) is not None for css in self.AUTHOR_CSS[:4]):
+                return anc
+        return msg.getparent()
 
     def _title(self, root) -> str | None:
         title = first_text(root, *self.TITLE_CSS)
@@ -141,7 +155,7 @@ class VBulletinHtml(Adapter):
             return title
         for strong in select(root, self.VB3_TITLE_CSS):
             # the title is plain text; a thread prefix is markup in front of it
-            own = " ".join("".join(strong.xpath("text()")).split())
+            own = " ".join("".join(strong.xpath("text()")).split()) or text_of(strong)
             if own:
                 return own
         raw = text_of(select_one(root, "title"))
@@ -177,7 +191,7 @@ class VBulletinHtml(Adapter):
         return Post(
             post_id=pid,
             permalink=absolute(base, attr(select_one(box, self.PERMALINK_CSS), "href")),
-            author=self._author(box, ctx, base, signature),
+            author=self._author(box, msg, ctx, base, signature),
             timestamp=ctx.dates.iso(raw) if raw else None,
             timestamp_raw=raw,
             title=self._post_title(box, msg),
@@ -189,7 +203,7 @@ class VBulletinHtml(Adapter):
             attachments=self._attachments(box, base),
         )
 
-    def _author(self, box, ctx, base, signature) -> Author | None:
+    def _author(self, box, msg, ctx, base, signature) -> Author | None:
         name_el = None
         for css in self.AUTHOR_CSS:
             name_el = next((el for el in select(box, css) if text_of(el)), None)
@@ -199,20 +213,21 @@ class VBulletinHtml(Adapter):
             return None
         profile = attr(name_el, "href") or attr(select_one(name_el, "a[href]"), "href")
         menu = select_one(box, "[id^=postmenu_]")
-        info = select_one(box, self.USERINFO_CSS)
-        if info is None and menu is not None:
-            info = menu.getparent()
-        rank = text_of(select_one(box, self.USERTITLE_CSS))
-        if rank is None and select_one(box, self.USERTITLE_CSS) is None and menu is not None:
+        info = _user_region(name_el, msg, box)
+        if info is None:
+            info = select_one(box, self.USERINFO_CSS)
+        title_el = select_one(info, self.USERTITLE_CSS)
+        rank = text_of(title_el)
+        if rank is None and title_el is None and menu is not None:
             rank = _vb3_usertitle(menu)
         if rank is None:
-            rank = _image_label(select_one(box, self.RANK_IMAGE_CSS))
+            rank = _image_label(select_one(info, self.RANK_IMAGE_CSS))
         stats = _stats(info)
         avatar = _avatar(info if info is not None else box, self.AVATAR_CSS)
         return _make_author(text_of(name_el), rank, stats, ctx, base, profile, avatar, signature)
 
     def _date_text(self, box, pid) -> str | None:
-        text = first_text(box, *self.DATE_CSS)
+        text = first_text(box, self.DATE_CSS)
         if text:
             return text
         # vB 3: the date follows the post's <a name="postN"> anchor up to the next comment
@@ -369,6 +384,20 @@ def _stats(info) -> dict[str, str]:
         if sep:
             add(label, value)
     return found
+
+
+def _user_region(name_el, msg, box):
+    """The largest block around the author's name that does not hold the message: the user
+    column in legacy postbits, the user row in vB 3's horizontal postbit."""
+    if name_el is None or msg is None:
+        return None
+    holds_msg = set(msg.iterancestors())
+    region = None
+    for anc in name_el.iterancestors():
+        if anc is box or anc in holds_msg:
+            break
+        region = anc
+    return region
 
 
 def _vb3_usertitle(menu) -> str | None:
