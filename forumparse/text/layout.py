@@ -24,8 +24,8 @@ _NOT_NAMES = re.compile(
 )
 _STATUS = re.compile(r"^(?:(?P<name>.+?)\s+(?:is|ist|est|está)\s+)?(?:offline|online|away|abwesend|hors ligne|en ligne)"
                      r"(?:\s+(?:offline|online))?$", re.I)
-_AVATAR = re.compile(r"^(?:(?P<before>.*?)\s*)?(?:\S+'s avatar|avatar of \S+|avatar de \S+|\S+s avatar|\[?avatar\]?)$",
-                     re.I)
+_AVATAR = re.compile(r"^(?:\d{1,4}\.\s+)?(?:(?P<before>.*?)\s*)?(?:\S+'s avatar|(?:avatar|аватар) (?:of|von|de|di|van|"
+                     r"пользователя)\s+.+|\S+s avatar|\[?avatar\]?)$", re.I)
 _INLINE_AUTHOR = (
     re.compile(r"(?:^|\s)(?:posted\s+)?by\s*:?\s*(?P<name>[^»|•·,()]{1,40}?)\s*(?:»|\||•|·|,|\bon\b|$)", re.I),
     re.compile(r"^(?P<name>[^»|•·,()]{1,40}?)\s+(?:wrote|posted|said|schrieb|a écrit|escribió|написал)\b", re.I),
@@ -94,7 +94,8 @@ def footer_layout(tokens: list[Token], anchors: list[int]) -> bool:
     before = after = 0
     for a in anchors:
         prev = next((tokens[j] for j in range(a - 1, max(-1, a - 4), -1) if tokens[j].kind != "blank"), None)
-        nxt = next((tokens[j] for j in range(a + 1, min(len(tokens), a + 4)) if tokens[j].kind != "blank"), None)
+        nxt = next((tokens[j] for j in range(a + 1, min(len(tokens), a + 8))
+                    if tokens[j].kind not in ("blank", "postnum", "button", "rule")), None)
         before += bool(prev is not None and _is_text(prev))
         after += bool(nxt is not None and _is_text(nxt))
     return before * 2 >= len(anchors) and before > after * 2
@@ -120,6 +121,8 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
         parts.author = inline or _pick_author(header_names)
         if not inline:
             parts.rank = _pick_rank(header_names, parts.author, tokens)
+        if not parts.rank:
+            parts.rank = _status_rank(tokens[start:end + 1])
         posts.append(parts)
         limit = end
     for n, parts in enumerate(posts):
@@ -202,7 +205,7 @@ def _scan_back(tokens: list[Token], a: int, limit: int) -> int:
     j = a - 1
     while j > limit:
         tok = tokens[j]
-        if tok.kind in ("stat", "stat_value", "postnum") or (tok.kind == "body" and name_like(tok.text)):
+        if tok.kind in ("stat", "stat_value", "postnum", "status") or (tok.kind == "body" and name_like(tok.text)):
             start = j
         elif tok.kind == "button" and start == a:
             pass  # buttons sit between the profile and the date line ("Quote")
@@ -220,7 +223,7 @@ def _scan_forward(tokens: list[Token], a: int, nxt: int, need_names: bool) -> tu
         tok = tokens[j]
         if tok.kind == "blank":
             continue
-        if tok.kind in ("stat", "stat_value", "postnum", "rule", "button", "nav"):
+        if tok.kind in ("stat", "stat_value", "postnum", "rule", "button", "nav", "status"):
             seen_stat = seen_stat or tok.kind.startswith("stat")
             end = j
             continue
@@ -233,7 +236,7 @@ def _scan_forward(tokens: list[Token], a: int, nxt: int, need_names: bool) -> tu
 
 
 def _pick_author(names: list[Token]) -> str | None:
-    texts = [_clean_name(t.text) for t in names]
+    texts = [_clean_name(_strip_number(t.text)) for t in names]
     texts = [t for t in texts if t]
     if not texts:
         return None
@@ -249,7 +252,7 @@ def _pick_rank(names: list[Token], author: str | None, tokens=None) -> str | Non
     for tok in names:
         if seen_author and tokens is not None and _stat_between(tokens, names, tok):
             return None
-        text = _clean_name(tok.text)
+        text = _clean_name(_strip_number(tok.text))
         if text == author:
             seen_author = True
             continue
@@ -264,6 +267,15 @@ def _pick_rank(names: list[Token], author: str | None, tokens=None) -> str | Non
             if not text:
                 continue
         return text
+    return None
+
+
+def _status_rank(tokens: list[Token]) -> str | None:
+    for tok in tokens:
+        if tok.kind == "status" and tok.data.get("rest"):
+            rest = _AVATAR.match(tok.data["rest"])
+            text = (rest.group("before") or "") if rest else tok.data["rest"]
+            return text.strip() or None
     return None
 
 

@@ -142,7 +142,8 @@ _BUTTON_PHRASES = (
     "zitat", "répondre", "citer", "signaler", "responder", "citar", "reportar", "rispondi", "cita",
     "segnala", "odpowiedz", "cytuj", "zgłoś", "beantwoorden", "citeren", "melden", "responder",
     "denunciar", "post history", "rap sheet", "alert moderators", "send message", "view posts", "message",
-    "private message", "find posts", "find all posts", "reply to topic", "new topic", "post new topic", "reply to thread", "more",
+    "private message", "find posts", "find all posts", "view forum posts", "view blog entries", "view articles",
+    "visit homepage", "profil", "beiträge anzeigen", "private nachricht", "homepage besuchen", "reply to topic", "new topic", "post new topic", "reply to thread", "more",
 )
 _BUTTONS = re.compile(
     r"(?:^|(?<=[\s|·•\[\]()]))(?:" + "|".join(
@@ -150,6 +151,11 @@ _BUTTONS = re.compile(
     re.I,
 )
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
+
+
+# "Rainmaker is offline", "sunsetkilling ist offline Mich gibt's schon länger" (a user title may follow)
+STATUS_LINE = re.compile(r"^(?P<name>\S.{0,40}?)\s+(?:is|ist|est|está|è|jest)\s+(?:offline|online|en ligne|hors ligne)"
+                         r"\s*(?P<rest>.*)$", re.I)
 
 
 def is_buttons(text: str) -> bool:
@@ -241,6 +247,9 @@ def _scan_line(line: str, number: int, dates) -> Token:
             return Token("date", body, number, indent, bullet,
                          {"date": parsed, "raw": body[start:end].strip(" ,-@"), "residual": residual,
                           "date_kind": date_kind})
+    status = STATUS_LINE.match(body)
+    if status:
+        return Token("status", body, number, indent, bullet, status.groupdict())
     if is_buttons(body):
         return Token("button", body, number, indent, bullet)
     if NAV.match(body):
