@@ -24,16 +24,16 @@ _CONNECTOR = re.compile(r"^[\s»«,:\-–—|]*(?:(?:on|at|am|le|el|il|em|op|w|�
 _RULE = re.compile(r"(?m)^_{8,}\s*$")  # the signature rule table layouts print
 _PAGE_OF = re.compile(r"(\d+)\s*(?:of|von|de|du|sur|di|z|из|van|av|/)\s*(\d+)", re.I)
 # Forumotion (Forumactif, Forumieren, Foroactivo ...) hosts phpBB look-alike boards: its CDN,
-# its domains and its page scripts tell them from phpBB itself.
-FORUMOTION = re.compile(
-    r"illiweb\.com|forumotion\.|forumactif\.|forumieren\.|foroactivo\.|forumeiros\.|forumgratuit\.|"
-    r"fa_endpage\(|_userdata\[", re.I)
+# its domains and its page scripts tell them from phpBB itself. Plain substring tests: a
+# regex alternation over a whole page costs more than the rest of detection.
+FORUMOTION_MARKS = ("illiweb.com", "forumotion.", "forumactif.", "forumieren.", "foroactivo.", "forumeiros.",
+                    "forumgratuit.", "fa_endpage(", "_userdata[")
 _USER_ID = re.compile(r"[?&;]u=(\d+)|/u(\d+)(?:[-/?#]|$)")
 
 
 def forumotion_marks(text: str) -> int:
     """How many different Forumotion markers the page text holds."""
-    return len({m.group(0).lower()[:8] for m in FORUMOTION.finditer(text)})
+    return sum(1 for mark in FORUMOTION_MARKS if mark in text)
 
 
 def profile_lines(el, label_css: str | None = None) -> list[str]:

@@ -18,7 +18,7 @@ from . import _phpbb_common as common
 from .base import Adapter
 
 _HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
-MARKUP = re.compile(r"class=\"[^\"]*\b(?:postprofile|post-entry|poster-profile|signature_div|postdetails)\b", re.I)
+MARKUP = ("postprofile", "post-entry", "poster-profile", "signature_div", "postdetails")
 
 
 class ForumotionHtml(Adapter):
@@ -54,7 +54,7 @@ class ForumotionHtml(Adapter):
         marks = common.forumotion_marks(head) + common.forumotion_marks(doc.text[-20_000:])
         if marks < 2:
             return 0.0
-        return min(0.95, 0.45 + 0.1 * marks + (0.2 if MARKUP.search(head) else 0.0))
+        return min(0.95, 0.45 + 0.1 * marks + (0.2 if any(m in head for m in MARKUP) else 0.0))
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree

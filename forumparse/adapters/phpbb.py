@@ -22,11 +22,11 @@ from .base import Adapter
 
 _HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
 
-BRAND = re.compile(r"powered by[^<]{0,20}<a[^>]+phpbb|phpbb\.com|phpbb group|phpbb limited|<body[^>]+id=\"phpbb\""
-                   r"|phpbb style name|phpbb_[a-z]+_(?:u|k|sid)\b|templates/subsilver|styles/(?:pro|sub)silver", re.I)
-LINKS = re.compile(r"viewtopic[\w-]*\.(?:php|html?)\?[^\"'>]*\b[tpf]=|"
-                   r"(?:memberlist|profile)[\w-]*\.(?:php|html?)\?mode=viewprofile", re.I)
-MARKUP = re.compile(r"class=\"[^\"]*\b(?:postprofile|postauthor|postdetails|postbody)\b", re.I)
+# Evidence, as plain substrings (cheap on big pages): the brand, the script names, the post markup.
+BRAND = ("phpBB", "phpbb", 'id="phpbb"', "subSilver", "prosilver", "subsilver2")
+LINKS = ("viewprofile", "viewforum", "memberlist")
+MARKUP = ('class="postprofile', 'class="postauthor', 'class="postdetails', 'class="postbody', "postprofile",
+          "postauthor")
 
 
 class PhpbbHtml(Adapter):
@@ -63,9 +63,13 @@ class PhpbbHtml(Adapter):
         head = doc.text[:400_000]
         if common.forumotion_marks(head) >= 2:
             return 0.0  # Forumotion boards are hosted phpBB look-alikes: theirs
-        markup, links, brand = bool(MARKUP.search(head)), bool(LINKS.search(head)), bool(BRAND.search(head))
+        markup = any(m in head for m in MARKUP)
+        links = "viewtopic" in head and any(m in head for m in LINKS)
+        brand = any(m in head for m in BRAND)
+        if not (links or markup):
+            return 0.15 if brand else 0.0  # a page that only names phpBB
         if not (links or brand):
-            return 0.1 if markup else 0.0  # "postbody" alone is common to many engines
+            return 0.1  # "postbody" alone is common to many engines
         return 0.05 + 0.3 * markup + 0.3 * links + 0.3 * brand
 
     def parse(self, doc, ctx) -> Thread:
