@@ -224,7 +224,7 @@ def _scan_forward(tokens: list[Token], a: int, nxt: int, need_names: bool) -> tu
         if tok.kind == "blank":
             continue
         if tok.kind in ("stat", "stat_value", "postnum", "rule", "button", "nav", "status"):
-            seen_stat = seen_stat or tok.kind.startswith("stat")
+            seen_stat = seen_stat or tok.kind in ("stat", "stat_value")
             end = j
             continue
         if need_names and not seen_stat and tok.kind == "body" and name_like(tok.text) and len(names) < 4:
