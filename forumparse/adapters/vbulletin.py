@@ -72,7 +72,7 @@ class VBulletinHtml(Adapter):
     # bbcode quote boxes: vB 4/5 `bbcode_quote`; vB 3 a "Quote:" smallfont header over a table or div
     QUOTE_CSS = ("div.bbcode_container:has(> div.bbcode_quote), div.bbcode_quote, "
                  "div:has(> div.smallfont:first-child + table), "
-                 "div:has(> div.smallfont:first-child + div:not(.alt2))")
+                 "div:has(> div.smallfont:first-child + div:not([class]))")
     QUOTE_AUTHOR_CSS = ".bbcode_postedby, div.smallfont:first-child"
     DROP_CSS = ".tapatalkSignatur, .tapatalk-signature, .bbcode_description + .bbcode_quote_container"
     # vBulletin 5 nodes
@@ -86,11 +86,12 @@ class VBulletinHtml(Adapter):
     V5_TITLE_CSS = ".b-post__title"
     V5_RANK_IMAGE_CSS = ".b-userinfo__rank img"
     # thread
-    TITLE_CSS = ("#pagetitle .threadtitle", ".threadtitle", "li.navbit.lastnavbit", "h1.main-title")
+    TITLE_CSS = ".threadtitle, li.lastnavbit, h1.main-title"  # preferred in this order
     VB3_TITLE_CSS = "td.navbar strong, .breadcrumb strong, .navbar strong"
     BREADCRUMB_BOX_CSS = "#breadcrumb, #breadcrumbs, .breadcrumb"
     BREADCRUMB_LINK_CSS = "span.navbar a"
-    PAGE_CSS = ".pagination .popupctrl, .pagenav td.vbmenu_control, .pagenav .pagetotal, .pagination, .pagenav"
+    PAGER_CSS = ".pagination, .pagenav"
+    PAGE_TEXT_CSS = ".popupctrl, td.vbmenu_control"
 
     def detect(self, doc) -> float:
         if not doc.is_html:
@@ -150,9 +151,11 @@ class VBulletinHtml(Adapter):
         return msg.getparent()
 
     def _title(self, root) -> str | None:
-        title = first_text(root, *self.TITLE_CSS)
-        if title:
-            return title
+        found = [el for el in select(root, self.TITLE_CSS) if text_of(el)]
+        for cls in ("threadtitle", "lastnavbit", "main-title"):
+            el = next((e for e in found if cls in (e.get("class") or "").split()), None)
+            if el is not None:
+                return text_of(el)
         for strong in select(root, self.VB3_TITLE_CSS):
             # the title is plain text; a thread prefix is markup in front of it
             own = " ".join("".join(strong.xpath("text()")).split()) or text_of(strong)
@@ -170,14 +173,15 @@ class VBulletinHtml(Adapter):
         return list(dict.fromkeys(t for t in (text_of(a) for a in links) if t))
 
     def _pages(self, root) -> tuple[int | None, int | None]:
-        current = select_one(root, ".pagenav input[name=page]")  # vB 5: Page [n] of <span>N</span>
-        total = select_one(root, ".pagenav .pagetotal")
-        if current is not None and total is not None:
-            return parse_count(current.get("value")), parse_count(text_of(total))
-        for el in select(root, self.PAGE_CSS):
-            match = _PAGE_OF.search(text_of(el) or "")
-            if match:
-                return int(match.group(1)), int(match.group(2))
+        for pager in _outermost(select(root, self.PAGER_CSS)):
+            current = select_one(pager, "input[name=page]")  # vB 5: Page [n] of <span>N</span>
+            total = select_one(pager, ".pagetotal")
+            if current is not None and total is not None:
+                return parse_count(current.get("value")), parse_count(text_of(total))
+            for el in select(pager, self.PAGE_TEXT_CSS) or [pager]:  # "Page 2 of 3", "Seite 34 von 40"
+                match = _PAGE_OF.search(text_of(el) or "")
+                if match:
+                    return int(match.group(1)), int(match.group(2))
         return None, None
 
     # -- vBulletin 3 / 4 postbits --------------------------------------------------------------
@@ -430,6 +434,14 @@ def _avatar(info, css: str) -> str | None:
     if img is None:
         return None
     return attr(img, "data-original") or attr(img, "data-src") or attr(img, "src")
+
+
+def _outermost(found: list) -> list:
+    chosen: set = set()
+    for el in found:
+        if not any(a in chosen for a in el.iterancestors()):
+            chosen.add(el)
+    return [el for el in found if el in chosen]
 
 
 def _rel_link(root, base, rel: str) -> str | None:
