@@ -9,8 +9,8 @@ from __future__ import annotations
 from ..errors import NotAThreadError
 from ..html.dates_found import find_dates
 from ..html.generic import extract_posts
-from ..html.records_found import PageIndex, Record, author_candidates, find_records
-from ..html.structured import structured_thread
+from ..html.records_found import PageIndex, Record, author_candidates, find_records, records_for
+from ..html.structured import microdata_items, structured_thread
 from ..html.title import thread_title
 from ..records import Thread
 from .base import Adapter
@@ -32,8 +32,10 @@ class GenericHtml(Adapter):
         index = PageIndex(root)
         dates = find_dates(root, ctx)
         authors = author_candidates(index)
-        records = find_records(index, dates, authors)
-        posts = extract_posts(records, index, dates, authors, ctx, ctx.url) if records else []
+        posts = self._from_microdata(root, index, dates, authors, ctx)
+        if not posts:
+            records = find_records(index, dates, authors)
+            posts = extract_posts(records, index, dates, authors, ctx, ctx.url) if records else []
         if len(posts) < 2:
             single = self._single(root, index, dates, authors, ctx)
             if len(single) > len(posts):
@@ -48,6 +50,18 @@ class GenericHtml(Adapter):
             ctx.warn("only one post record found; the layout may have been misread")
         title = thread_title(root) or (structured.title if structured is not None else None)
         return Thread(title=title, posts=posts)
+
+    @staticmethod
+    def _from_microdata(root, index, dates, authors, ctx) -> list:
+        """Microdata items that carry text mark the posts; the layout around them adds the rest."""
+        items = [it for it in microdata_items(root) if it.el is not None and it.el in index.pos]
+        if len(items) < 2:
+            return []
+        parts = records_for([it.el for it in items], index)
+        if not parts:
+            return []
+        records = [Record(it.el, p, "micro") for it, p in zip(items, parts)]
+        return extract_posts(records, index, dates, authors, ctx, ctx.url, items=items)
 
     @staticmethod
     def _single(root, index, dates, authors, ctx) -> list:

@@ -57,14 +57,21 @@ class Fields:
     body_el: object = None
     author_el: object = None
     date: DateHit | None = None
+    item: object = None  # the structured-data item describing this post, if any
 
 
 def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit], authors: list, ctx,
-                  base_url: str | None = None) -> list[Post]:
+                  base_url: str | None = None, items: list | None = None) -> list[Post]:
+    """Posts from records; `items` (structured data, one per record) fix body, author and date."""
     fields = [Fields(r) for r in records]
-    for f in fields:
-        f.body_el = _body_candidate(f.record, index)
-    _agree(fields, index, "body_el", _body_alternatives)
+    if items:
+        for f, item in zip(fields, items):
+            f.item = item
+            f.body_el = item.text_el
+    else:
+        for f in fields:
+            f.body_el = _body_candidate(f.record, index)
+        _agree(fields, index, "body_el", _body_alternatives)
     author_pos = sorted(index.pos[a] for a in authors if a in index.pos)
     for f in fields:
         f.author_el = _author_candidate(f, index, author_pos)
@@ -317,30 +324,41 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None) -> Post | None
     if not text:
         return None
     author = None
-    if f.author_el is not None:
-        name = _name_text(f.author_el)
+    item = f.item
+    if f.author_el is not None or (item is not None and item.author):
+        name = item.author if item is not None and item.author else _name_text(f.author_el)
         count, joined = _stats(f, index, ctx)
-        link = f.author_el if f.author_el.tag == "a" else next(
-            (a for a in f.author_el.iterancestors("a")), None)
-        if link is None:
-            link = next((a for a in f.author_el.iter("a")), None)
-        href = link.get("href") if link is not None else None
+        href = _link_of(f.author_el)
+        if item is not None and item.author_url:
+            href = item.author_url
         profile = urljoin(base_url, href) if href and base_url else href
         if name:
             author = Author(name=name, rank=_rank(f, index), post_count=count, joined=joined,
                             profile_url=profile if href and PROFILE_HREF.search(href) else None,
                             signature=body.signature or signature_text)
     date = f.date
+    timestamp, raw = (date.iso, date.raw) if date else (None, None)
+    if item is not None and item.date:
+        timestamp, raw = ctx.dates.machine(item.date) or timestamp, item.date
     return Post(
         post_id=_post_id(f, index),
         author=author,
-        timestamp=date.iso if date else None,
-        timestamp_raw=date.raw if date else None,
+        timestamp=timestamp,
+        timestamp_raw=raw,
         body=text,
         body_html=body.html,
         quotes=body.quotes,
         edited=body.edited,
     )
+
+
+def _link_of(el) -> str | None:
+    if el is None:
+        return None
+    link = el if el.tag == "a" else next(el.iterancestors("a"), None)
+    if link is None:
+        link = next(el.iter("a"), None)
+    return link.get("href") if link is not None else None
 
 
 def split_signature(text: str) -> tuple[str, str | None]:

@@ -34,6 +34,7 @@ class Item:
     text_el: object = None  # microdata: the element holding the text
     title: str | None = None
     url: str | None = None
+    el: object = None  # microdata: the item's own element
 
 
 def find_items(root) -> list[Item]:
@@ -81,7 +82,7 @@ def microdata_items(root) -> list[Item]:
         items.append(Item(author, author_url, date, text_el=text_el,
                           title=_value(title_el) if title_el is not None and title_el is not found.get(
                               "author") else None,
-                          url=_value(found["url"]) if "url" in found else None))
+                          url=_value(found["url"]) if "url" in found else None, el=owner))
     items.sort(key=lambda it: _doc_order(it.text_el))
     return items
 

@@ -14,7 +14,8 @@ _SHOWN = ("h1", "h2", "h3", "h4", "strong", "b", "a", "span", "div", "td")
 
 
 def thread_title(root, lengths: dict | None = None) -> str | None:
-    title = text_of(next(iter(root.iter("title")), None))
+    head_title = next(iter(root.iter("title")), None)
+    title = " ".join(head_title.text_content().split()) if head_title is not None else None
     og = _meta(root, "og:title")
     site = (_meta(root, "og:site_name") or "").casefold()
     parts = [_PREFIX.sub("", p.strip()) for p in _SEPARATORS.split(title)] if title else []
