@@ -1,0 +1,201 @@
+"""Hacker News item pages: the story (or Ask HN text), then every comment in page order.
+
+Markup of two eras: tr.athing.comtr rows with span.comhead / a.hnuser / span.age and
+span.commtext (2014 on), and the older nested tables with td.default, span.comhead
+and span.comment. Nesting is shown only by the width of an indent image (40px a level).
+HN has no quote markup: quoted paragraphs are found by `EchoFinder`.
+"""
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from ..html.body import extract_body
+from ..html.pageinfo import absolute, base_url, canonical_url
+from ..html.select import attr, select, select_one, text_of
+from ..numbers import parse_count
+from ..records import Author, Post, Quote, Thread
+from ..text.echo import EchoFinder
+from .base import Adapter
+
+_ITEM_ID = re.compile(r"item\?id=(\d+)")
+_AGE_TEXT = re.compile(r"\d+\s+\w+\s+ago|on\s+\w+\s+\d{1,2},\s*\d{4}", re.I)
+_COMMENTS = re.compile(r"(\d[\d,]*)\s*(?:comments?|kommentare)\b", re.I)
+_EPOCH = re.compile(r"^\d{9,11}$")
+_ISO_NO_ZONE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?$")
+
+
+class HackerNews(Adapter):
+    name = "hackernews"
+    format = "html"
+    priority = 0.6
+    description = "Hacker News (news.ycombinator.com) item pages"
+
+    COMMENT_ROWS = "tr.athing.comtr, tr.comtr"
+    OLD_COMMENT_CELLS = "td.default"
+    HEAD = ".comhead"
+    USER = "a.hnuser, a[href^='user?id=']"
+    AGE = "span.age"
+    TEXT = ".commtext, span.comment, div.comment"
+    TEXT_DROP = ".reply, div.reply, a[href^='reply?'], .togg, .navs"
+    INDENT = "td.ind"
+    STORY_TABLE = "table.fatitem"
+    STORY_TITLE = ".titleline > a, td.title a.storylink, td.title > a, td.title a"
+    SUBTEXT = "td.subtext, .subtext"
+    TOP_TEXT = "div.toptext, .toptext"
+
+    def detect(self, doc) -> float:
+        head = doc.text[:200_000]
+        site = "Hacker News" in head[:5000] or "ycombinator.com" in head
+        markup = ("comhead" in head) + ("hnuser" in head or "user?id=" in head) + ('class="athing' in head)
+        if site and markup >= 2:
+            return 1.0
+        if site and markup:
+            return 0.6
+        return 0.0
+
+    def parse(self, doc, ctx) -> Thread:
+        tree = doc.tree
+        base = base_url(tree, ctx.url) or "https://news.ycombinator.com/"
+        story_post, title, replies = self._story(tree, base, ctx)
+        posts = [story_post] if story_post is not None else []
+        root_id = story_post.post_id if story_post is not None else None
+        parents: list[str | None] = []  # the last comment id seen at each indent level
+        for row, cell in self._comment_blocks(tree):
+            post = self._comment(row, cell, base, ctx)
+            if post is None:
+                continue
+            level = _indent(row)
+            del parents[level:]
+            reply_to = parents[-1] if parents else root_id
+            parents.extend([None] * (level - len(parents)))
+            parents.append(post.post_id)
+            posts.append(attrs.evolve(post, reply_to=reply_to))
+        return Thread(title=title or _page_title(tree), url=canonical_url(tree, ctx.url),
+                      reply_count=replies, posts=_split_quotes(posts))
+
+    # -- story -----------------------------------------------------------------------------
+    def _story(self, tree, base, ctx) -> tuple[Post | None, str | None, int | None]:
+        subtext = select_one(tree, self.SUBTEXT)
+        if subtext is None:
+            return None, None, None
+        table = next((a for a in subtext.iterancestors("table")), None)
+        title_el = select_one(table, self.STORY_TITLE)
+        title = text_of(title_el)
+        user = select_one(subtext, self.USER)
+        stamp, raw = _age(subtext, ctx)
+        replies = None
+        for a in select(subtext, "a"):
+            m = _COMMENTS.search(text_of(a) or "")
+            if m:
+                replies = parse_count(m.group(1), allow_abbrev=False)
+        body_el = select_one(table, self.TOP_TEXT) or _self_text_cell(subtext)
+        body = extract_body(body_el, quote_css=None, signature_css=None, edit_css=None) if body_el is not None \
+            else None
+        post_id = attr(table.xpath(".//tr[contains(concat(' ', @class, ' '), ' athing ')][1]")[0], "id") \
+            if table.xpath(".//tr[contains(concat(' ', @class, ' '), ' athing ')]") else None
+        if post_id is None:
+            post_id = next((m.group(1) for a in select(subtext, "a[href]")
+                            for m in [_ITEM_ID.search(a.get("href", ""))] if m), None)
+        post = Post(
+            post_id=post_id,
+            permalink=absolute(base, f"item?id={post_id}") if post_id else None,
+            author=Author(name=text_of(user), profile_url=absolute(base, attr(user, "href"))) if user is not None
+            else None,
+            timestamp=stamp, timestamp_raw=raw, title=title,
+            body=body.text if body else "", body_html=body.html if body else None,
+            likes=parse_count(text_of(select_one(subtext, ".score, span[id^=score_]")), allow_abbrev=False),
+        )
+        return post, title, replies
+
+    # -- comments --------------------------------------------------------------------------
+    def _comment_blocks(self, tree):
+        rows = select(tree, self.COMMENT_ROWS)
+        if rows:
+            return [(r, r) for r in rows]
+        cells = [c for c in select(tree, self.OLD_COMMENT_CELLS) if select_one(c, self.HEAD) is not None]
+        return [(c.getparent(), c) for c in cells]
+
+    def _comment(self, row, cell, base, ctx) -> Post | None:
+        head = select_one(cell, self.HEAD)
+        user = select_one(head, self.USER)
+        text_el = select_one(cell, self.TEXT)
+        body = extract_body(text_el, quote_css=None, signature_css=None, edit_css=None, drop_css=self.TEXT_DROP)
+        if user is None and not body.text:
+            return None
+        post_id = attr(row, "id") if (row.get("id") or "").isdigit() else None
+        if post_id is None:
+            post_id = next((m.group(1) for a in select(head, "a[href]")
+                            for m in [_ITEM_ID.search(a.get("href", ""))] if m), None)
+        stamp, raw = _age(head, ctx)
+        return Post(
+            post_id=post_id,
+            permalink=absolute(base, f"item?id={post_id}") if post_id else None,
+            author=Author(name=text_of(user), profile_url=absolute(base, attr(user, "href"))) if user is not None
+            else None,
+            timestamp=stamp, timestamp_raw=raw,
+            body=body.text, body_html=body.html,
+        )
+
+
+def _split_quotes(posts: list[Post]) -> list[Post]:
+    echoes = EchoFinder()
+    result = []
+    for post in posts:
+        body, quoted = echoes.split(post.body)
+        echoes.add(post.body)
+        if quoted:
+            post = attrs.evolve(post, body=body, quotes=tuple(post.quotes) + tuple(Quote(text=q) for q in quoted))
+        result.append(post)
+    return result
+
+
+def _indent(row) -> int:
+    """Nesting level: td.ind indent="N", else the indent image's width (40 pixels a level)."""
+    ind = select_one(row, "td.ind")
+    if ind is not None and (ind.get("indent") or "").isdigit():
+        return int(ind.get("indent"))
+    img = select_one(ind if ind is not None else row, "img[width]")
+    width = parse_count(attr(img, "width"), allow_abbrev=False) if img is not None else None
+    return width // 40 if width else 0
+
+
+def _age(el, ctx) -> tuple[str | None, str | None]:
+    """span.age title (ISO, and in newer pages ' epoch' after it), else the shown age."""
+    age = select_one(el, HackerNews.AGE)
+    if age is not None:
+        raw = text_of(age)
+        for part in reversed((attr(age, "title") or "").split()):
+            if _EPOCH.match(part):
+                return ctx.dates.machine(part), raw
+            if _ISO_NO_ZONE.match(part):
+                return ctx.dates.machine(part + "Z"), raw  # HN titles are UTC
+            value = ctx.dates.machine(part)
+            if value:
+                return value, raw
+        return ctx.dates.iso(raw), raw
+    m = _AGE_TEXT.search(text_of(el) or "")
+    return (ctx.dates.iso(m.group(0)), m.group(0)) if m else (None, None)
+
+
+def _self_text_cell(subtext):
+    """Older item pages: the Ask HN text is the cell of a row after the subtext row (before the form)."""
+    row = next(subtext.iterancestors("tr"), None)
+    sibling = row.getnext() if row is not None else None
+    while sibling is not None:
+        cells = sibling.xpath("./td")
+        if cells and select_one(sibling, "form, textarea") is None and text_of(cells[-1]):
+            return cells[-1]
+        if select_one(sibling, "form") is not None:
+            return None
+        sibling = sibling.getnext()
+    return None
+
+
+def _page_title(tree) -> str | None:
+    title = text_of(select_one(tree, "title"))
+    return re.sub(r"\s*\|\s*Hacker News\s*$", "", title) if title else None
+
+
+ADAPTERS = (HackerNews,)
