@@ -53,13 +53,13 @@ class Discourse(Adapter):
         tree = doc.tree
         if tree is None:
             return 0.0
-        generator = meta_content(tree, "generator") or ""
-        if generator.lower().startswith("discourse"):
-            return 1.0
-        head = doc.text[:200000]
-        if "data-discourse-setup" in head or 'name="discourse_theme_ids"' in head or "PreloadStore.store" in doc.text:
+        for generator in tree.xpath("/html/head/meta[@name='generator']/@content"):
+            if generator.strip().lower().startswith("discourse"):
+                return 1.0
+        text = doc.text
+        if "data-discourse-setup" in text or 'name="discourse_theme_ids"' in text or "PreloadStore.store" in text:
             return 0.9
-        if select_one(tree, self.POST) is not None and "discourse" in head.lower():
+        if "crawler-post" in text and "discourse" in text[:200000].lower() and select_one(tree, self.POST) is not None:
             return 0.7
         return 0.0
 

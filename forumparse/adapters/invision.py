@@ -28,6 +28,7 @@ _REPLIES = re.compile(
     r"^\s*(?:(\d[\d,.\s]*)\s+repl(?:y|ies)(?:\s+to\s+this\s+topic)?|repl(?:y|ies)\s*\((\d[\d,.]*)\))\s*$", re.I)
 _OUTSIDE_TOPIC = ("ancestor::table or ancestor::*[@id='similar_topics'] or ancestor::*[@data-role='commentContent']"
                   " or ancestor::*[contains(@class,'entry-content')]")
+_IPB_MARKERS = ("ipb.vars[", "ipb.templates[", "id='ips_Posts'", 'id="ips_Posts"', "ips.setSetting(")
 _DIGITS = re.compile(r"(\d+)$")
 _POSTS_LINE = re.compile(r"^\s*([\d,.\s]+)\s+(?:posts?|beiträge|messages|mensajes|сообщени\w*)\s*$", re.I)
 _LIKE_TEXT = re.compile(r"^\s*(.+?)\s+likes?\s+this\b", re.I)
@@ -85,17 +86,19 @@ class Invision(Adapter):
         tree = doc.tree
         if tree is None:
             return 0.0
-        text = doc.text
-        head = text[:300000]
-        score = 0.0
-        if re.search(r"ipb\.vars\[|ipb\.templates\[|ips_Posts|IP\.Board|Invision Power Board", head):
-            score = 0.9
         body = tree.find("body")
         if body is not None and "ipsApp" in (body.get("class") or ""):
-            score = 1.0
-        if not score and re.search(r"Powered by Invision|invisioncommunity\.com|invisionpower\.com", text[-80000:]):
-            score = 0.8
-        return score
+            return 1.0
+        text = doc.text
+        if any(marker in text for marker in _IPB_MARKERS):
+            return 0.9
+        # a copyright line alone could be quoted in another forum's post: the post markup must agree
+        tail = text[-80000:]
+        credited = any(marker in tail for marker in ("Powered by Invision", "invisioncommunity.com",
+                                                     "invisionpower.com", "IP.Board", "Invision Power Board"))
+        if credited and ("post_block" in text or "cPost" in text):
+            return 0.8
+        return 0.0
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree

@@ -48,13 +48,14 @@ class NodeBB(Adapter):
         tree = doc.tree
         if tree is None:
             return 0.0
-        head = doc.text[:300000]
+        text = doc.text
         score = 0.0
-        if 'id="ajaxify-data"' in doc.text or "nodebb-plugin-" in head or 'component="topic"' in head:
+        if 'id="ajaxify-data"' in text or "nodebb-plugin-" in text or 'component="topic"' in text:
             score = 0.8
-        if select_one(tree, self.POST) is not None and select_one(tree, self.CONTENT) is not None:
+        if 'component="post' in text and select_one(tree, self.POST) is not None \
+                and select_one(tree, self.CONTENT) is not None:
             score = min(1.0, score + 0.3)
-        elif re.search(r"Powered by\s*<a[^>]*>\s*NodeBB|www\.nodebb\.org", doc.text[-50000:]):
+        elif "www.nodebb.org" in text[-50000:] or "Powered by NodeBB" in text[-50000:]:
             score = max(score, 0.5)
         return score
 

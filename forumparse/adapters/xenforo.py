@@ -74,18 +74,17 @@ class XenForo(Adapter):
         tree = doc.tree
         if tree is None:
             return 0.0
-        html_id = tree.get("id")
-        if html_id in ("XF", "XenForo"):
+        if tree.get("id") in ("XF", "XenForo"):
             return 1.0
-        head = doc.text[:200000]
+        text = doc.text
         score = 0.0
-        if "data-xf-init" in head or "XF.ready" in head or "XenForo.activate" in head:
+        if "data-xf-init" in text or "XF.ready" in text or "XenForo.activate" in text:
             score = 0.8
-        if re.search(r"Forum software by XenForo|Powered by XenForo|xenforo\.com/\?utm", doc.text[-60000:]):
-            score = max(score, 0.7)
+        elif re.search(r"Forum software by XenForo|Powered by XenForo|xenforo\.com/\?utm", text[-60000:]):
+            score = 0.4  # a credit line alone could sit in another forum's post
         if score and (select_one(tree, self.POST2) is not None or select_one(tree, self.POST1) is not None):
-            score = min(1.0, score + 0.2)
-        return score
+            score += 0.5
+        return min(score, 1.0)
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
