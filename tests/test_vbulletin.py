@@ -94,3 +94,10 @@ def test_vb3_horizontal_postbit_stats_sit_in_a_sibling_cell():
     assert (author.name, author.rank, author.post_count) == ("gull", "Harbour Master", 4512)
     assert (author.joined, author.location) == ("2008-03-12", "Kiel")
     assert author.avatar_url == "customavatars/avatar9_1.gif"
+
+
+def test_thanks_box_count_is_likes():
+    page = VB4_POST.format(date="06-01-2015, 10:30 PM").replace(
+        "</li></ol>", '<div id="post_thanks_box_7">The Following 3 Users Say Thank You to kea For This Useful Post:'
+        ' <a href="member.php?u=1">a</a></div></li></ol>')
+    assert forumparse.parse_thread(page).posts[0].likes == 3

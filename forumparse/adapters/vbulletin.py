@@ -43,6 +43,8 @@ _APP_SIGNATURE = re.compile(
     r"^(?:(?:sent|posted|gesendet|envoyé|enviado|inviato|verstuurd)\b.{0,80}?\b(?:from|von|de|da|vanaf)\s+"
     r"(?:my|meinem|meinen|mon|ma|mi|il mio|mijn)\b.{0,80}"
     r"|mit der\b.{0,60}\bapp von meinem\b.{0,60}geschrieben\.?)$", re.I)
+_THANKS = re.compile(r"(\d[\d,.]*)\s+(?:users?|members?|benutzer|mitglieder|utilisateurs?|usuarios?|utenti)\b",
+                     re.I)
 _EDIT_DATE = re.compile(r";\s*(?P<date>.+?)\s*\.?\s*(?:(?:Reason|Grund|Raison|Motivo)\s*:.*)?$", re.I | re.S)
 
 
@@ -68,7 +70,8 @@ class VBulletinHtml(Adapter):
     EDIT_CSS = ".lastedited, .b-post__edit, .post-edit"
     ATTACHMENT_CSS = ("a[href*='attachment.php'], a[href*='/attachments/'], a[href*='filedata/fetch'], "
                       ".attachments a[href], .b-post-attachments a[href]")
-    LIKES_CSS = "[id^=post_thanks_box] .postbit_thanks_count, .dbtech-thanks-bubble-content, .b-post__likes-count"
+    LIKES_CSS = ".dbtech-thanks-bubble-content, .b-post__likes-count"
+    THANKS_BOX_CSS = "[id^=post_thanks_box]"  # "The Following 3 Users Say Thank You to X ..."
     # bbcode quote boxes: vB 4/5 `bbcode_quote`; vB 3 a "Quote:" smallfont header over a table or div
     QUOTE_CSS = ("div.bbcode_container:has(> div.bbcode_quote), div.bbcode_quote, "
                  "div:has(> div.smallfont:first-child + table), "
@@ -273,6 +276,10 @@ class VBulletinHtml(Adapter):
         return ctx.dates.iso(match.group("date")) if match else None
 
     def _likes(self, box) -> int | None:
+        for thanks in select(box, self.THANKS_BOX_CSS)[:1]:
+            match = _THANKS.search(text_of(thanks) or "")
+            if match:
+                return parse_count(match.group(1))
         counts = [parse_count(text_of(el)) for el in select(box, self.LIKES_CSS)]
         counts = [c for c in counts if c is not None]
         return sum(counts) if counts else None
