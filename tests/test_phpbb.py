@@ -52,10 +52,13 @@ def test_author_line_time(html, iso):
     assert common.line_time(frag(html), Ctx())[0] == iso
 
 
-def test_phpbb2_posted_and_subject():
-    el = frag('<span class="postdetails">Posted: Mon Nov 07, 2005 8:15 pm<span class="gen">&nbsp;</span>'
-              '&nbsp; &nbsp;Post subject: Re: Moorings</span>')
-    assert _posted_and_subject(el) == ("Mon Nov 07, 2005 8:15 pm", "Re: Moorings")
+@pytest.mark.parametrize("html", [
+    '<span class="postdetails">Posted: Mon Nov 07, 2005 8:15 pm<span class="gen">&nbsp;</span>'
+    '&nbsp; &nbsp;Post subject: Re: Moorings</span>',
+    '<span class="postdetails">Posted: Mon Nov 07, 2005 8:15 pm&nbsp; &nbsp;Post subject: Re: Moorings</span>',
+])
+def test_phpbb2_posted_and_subject(html):
+    assert _posted_and_subject(frag(html)) == ("Mon Nov 07, 2005 8:15 pm", "Re: Moorings")
 
 
 def test_edit_note_time():

@@ -29,12 +29,17 @@ class ForumotionHtml(Adapter):
 
     POST = f"//*[{_HAS.format('post')}][starts-with(@id, 'p')]"
     TABLE_NAME = f"//span[{_HAS.format('name')}][.//a[@name]]"
-    PROFILE = ".postprofile, .poster-profile, .postdetails.poster-profile"
+    # phpBB3 template, then ModernBB / AwesomeBB (postprofile-*, post-*) and PunBB (.postleft) ones
+    PROFILE = ".postprofile, .poster-profile, .postdetails.poster-profile, .postleft, .post-aside"
     NAME_CSS = (".postprofile-name strong", ".postprofile-head strong", ".postprofile dt strong",
-                ".postprofile-name", ".postprofile-head a", "p.author strong", ".author strong")
+                ".postprofile-name", ".postprofile-head a", ".postleft dt strong", ".post-author-name",
+                "p.author strong", ".author strong", "a[href^='/u'] strong")
+    RANK_CSS = (".postprofile-rank", "dd.usertitle", ".user-rank", ".post-author-rank")
     LABEL_CSS = ".label"
-    AUTHOR_LINE = "p.author, div.author, .postprofile-date, .author"
-    CONTENT = (".post-entry", ".content", ".post-content", ".postbody > div", "div.postbody")
+    AUTHOR_LINE = ("p.author", "div.author", ".topic-date", ".post-date", ".postprofile-date", ".author",
+                   "h2 a[href*='#']")
+    CONTENT = (".post-entry", ".content", ".post-content", ".postmsg .entry-content", ".postmsg",
+               ".postbody > div", "div.postbody")
     DROP_CSS = ("dl.codebox > dt, .postprofile, .postbody-head, .post-header, .post-footer, .posting-icons, "
                 ".fa_like_div, .vote, .clear")
     SIGNATURE = ".signature_div, .signature"
@@ -81,7 +86,7 @@ class ForumotionHtml(Adapter):
             content = _first(el, self.CONTENT)
             if content is None:
                 continue
-            line = select_one(el, self.AUTHOR_LINE)
+            line = _first(el, self.AUTHOR_LINE)
             timestamp, raw = common.line_time(line, ctx)
             name = first_text(el, *self.NAME_CSS)
             post = self._post(el, content, post_id, name, timestamp, raw, ctx, base)
@@ -133,7 +138,9 @@ class ForumotionHtml(Adapter):
         labels = [t for t in (text_of(lb) or _img_alt(lb) for lb in select(profile, self.LABEL_CSS)) if t]
         stats = common.read_stats(lines, ctx)
         plain = stats["plain"][1:] if stats["plain"][:1] == [name] else stats["plain"]  # the name line
-        rank = next((line for line in plain if not any(line.startswith(lb) for lb in labels)), None)
+        rank = first_text(el, *self.RANK_CSS) or next((_img_alt(r) for r in (_first(el, self.RANK_CSS),)
+                                                        if r is not None), None)
+        rank = rank or next((line for line in plain if not any(line.startswith(lb) for lb in labels)), None)
         if rank is None:
             rank = next((_img_alt(img) for img in select(profile, "img") if "rank" in (attr(img, "src") or "")),
                         None)

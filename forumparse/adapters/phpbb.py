@@ -46,7 +46,7 @@ class PhpbbHtml(Adapter):
     # subsilver2
     S2_AUTHOR = f"//*[{_HAS.format('postauthor')}]"
     # subSilver (phpBB 2)
-    S_NAME = f"//span[{_HAS.format('name')}][.//a[@name]]"
+    S_NAME = f"//span[{_HAS.format('name')}]"  # a post's only when a .postbody cell is beside it
     # bodies of every layout
     QUOTE_CSS = "blockquote, .quotecontent, td.quote"
     QUOTE_AUTHOR_CSS = "cite"
@@ -214,14 +214,15 @@ class PhpbbHtml(Adapter):
             if box is None:
                 continue
             container = box if box.tag == "td" else box.getparent()
-            post_id = common.post_id_of(attr(select_one(mark, "a[name]"), "name"))
+            post_id = common.post_id_of(attr(select_one(mark, "a[name]") or select_one(cell, "a[name]"), "name"))
             details = select_one(message, ".postdetails")
             date_text, subject = _posted_and_subject(details)
             timestamp, raw = common.shown_time(date_text, ctx)
             body = self._body(container, edit_css="span.gensmall")
             text, signature = common.split_signature(body.text)
             buttons = _next_rows(row, 1)
-            href = attr(select_one(buttons[0] if buttons else None, "a[href*='mode=viewprofile']"), "href")
+            href = attr(_first_found((mark, "a[href*='mode=viewprofile']"),
+                                     (buttons[0] if buttons else None, "a[href*='mode=viewprofile']")), "href")
             link = select_one(message, "a[href*='#']") if details is not None else None
             posts.append(Post(
                 post_id=post_id,
@@ -389,7 +390,12 @@ def _posted_and_subject(el) -> tuple[str | None, str | None]:
         elif target is after:
             after.append(text_of(child) or "")
         target.append(child.tail or "")
-    date = common.strip_label(" ".join("".join(before).split()))
+    head = "".join(before)
+    if not after:  # no span.gen: the two fields are still apart by a run of &nbsp;
+        parts = re.split(r"\xa0[\s\xa0]*", head.strip(), maxsplit=1)
+        head = parts[0]
+        after = parts[1:] if len(parts) > 1 and parts[1].strip() else []
+    date = common.strip_label(" ".join(head.split()))
     subject = common.strip_label(" ".join("".join(after).split())) if after else None
     return date, subject
 
