@@ -34,7 +34,7 @@ class Discourse(Adapter):
     priority = 0.6
     description = "Discourse topic pages (crawler view or preloaded JSON)"
 
-    POST = "div.crawler-post, div.topic-body[itemtype*=DiscussionForumPosting]"
+    POST = "div.crawler-post, div[itemtype*=DiscussionForumPosting]"  # the latter: Discourse 1.x
     BODY = "[itemprop=articleBody], [itemprop=text], div.post, .cooked"
     AUTHOR = "[itemprop=author] [itemprop=name], .creator [itemprop=name], .creator a b, .creator a"
     AUTHOR_LINK = "[itemprop=author] a[href], .creator a[href]"
@@ -45,7 +45,8 @@ class Discourse(Adapter):
     QUOTE = "aside.quote, blockquote"  # a bare markdown quote ("> words") is a quote too
     QUOTE_AUTHOR = ".title"
     DROP = ".quote-controls, .meta .informations, .lightbox-wrapper .meta"
-    TITLE = "#topic-title h1 a, #topic-title h1, h1.crawler-topic-title a, h1.crawler-topic-title"
+    TITLE = ("#topic-title h1 a, #topic-title h1, h1.crawler-topic-title a, h1.crawler-topic-title, "
+             "#main-outlet > h2 a")
     CRUMBS = ("#breadcrumbs [itemprop=name], .topic-category [itemprop=name], "
               ".topic-category .category-name, #breadcrumbs .category-title")
 
@@ -148,7 +149,7 @@ class Discourse(Adapter):
     # -- thread ----------------------------------------------------------------------------
     def _title(self, tree, topic: dict) -> str | None:
         return (text_of(select_one(tree, self.TITLE)) or topic.get("title") or meta_content(tree, "og:title")
-                or _strip_site(text_of(select_one(tree, "title"))))
+                or _strip_site(tree.findtext(".//title")))
 
     def _crumbs(self, tree) -> tuple[str, ...]:
         for css in self.CRUMBS.split(", "):
@@ -198,7 +199,7 @@ def _page_number(url: str | None) -> int | None:
 
 def _strip_site(title: str | None) -> str | None:
     """"Topic - category - Site" -> "Topic"."""
-    return title.split(" - ")[0].strip() if title else None
+    return title.split(" - ")[0].strip() or None if title else None
 
 
 def _preloaded_topic(tree, text: str) -> dict:

@@ -29,8 +29,8 @@ class NodeBB(Adapter):
     priority = 0.6
     description = "NodeBB server-rendered topic pages"
 
-    POST = "[component=post][data-pid]"
-    CONTENT = "[component='post/content']"
+    POST = "[component=post][data-pid], li.post-row[data-pid]"  # post-row: NodeBB before 0.7
+    CONTENT = "[component='post/content'], .post-content[itemprop=text], li.post-row .post-content"
     AUTHOR_LINK = ("a[itemprop=author], a[data-username], [itemprop=author] a[href*='/user/'], "
                    ".post-header a[href*='/user/']")
     AVATAR = "img[component='user/picture'], img[component='avatar/picture'], img.avatar"
