@@ -101,3 +101,14 @@ def test_thanks_box_count_is_likes():
         "</li></ol>", '<div id="post_thanks_box_7">The Following 3 Users Say Thank You to kea For This Useful Post:'
         ' <a href="member.php?u=1">a</a></div></li></ol>')
     assert forumparse.parse_thread(page).posts[0].likes == 3
+
+
+def test_vb3_date_without_closing_comment_ignores_trailing_markers():
+    page = ('<html><head><meta name="generator" content="vBulletin 3.8.4" /></head><body><table id="post10"><tr>'
+            '<td class="thead"><a name="post10"><img alt="Old" /></a> Yesterday, <span class="time">10:05 PM</span>'
+            ' <span class="thread-starter">Thread Starter</span></td></tr><tr><td class="alt2"><div id="postmenu_10">'
+            '<a class="bigusername" href="member.php?u=5">ann</a></div></td>'
+            '<td><div id="post_message_10">First.</div></td></tr></table></body></html>')
+    post = forumparse.parse_thread(page, now=datetime(2012, 5, 5, 12, 0)).posts[0]
+    assert post.timestamp == "2012-05-04T22:05:00"
+    assert post.timestamp_raw == "Yesterday, 10:05 PM"

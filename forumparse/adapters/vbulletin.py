@@ -12,6 +12,7 @@ import re
 
 import attrs
 
+from ..dates import parse_date
 from ..html.body import extract_body, render_text
 from ..html.select import attr, first_text, select, select_one, text_of, xpath
 from ..numbers import parse_count
@@ -241,12 +242,14 @@ class VBulletinHtml(Adapter):
         for anchor in xpath(".//a[@name=$n]")(box, n=f"post{pid}")[:1]:
             parts = [anchor.tail or ""]
             for sib in anchor.itersiblings():
-                if not isinstance(sib.tag, str):
+                if not isinstance(sib.tag, str) or len(parts) > 6:
                     break
                 parts += [text_of(sib) or "", sib.tail or ""]
-            text = " ".join(" ".join(parts).split())
-            if text:
-                return text
+            # the longest run of leading pieces that reads as a date ("Today, <span>10:00</span>")
+            for end in range(len(parts), 0, -1):
+                text = " ".join(" ".join(parts[:end]).split())
+                if text and _has_time(text):
+                    return text
         return _scan_date(box)
 
     def _post_title(self, box, msg) -> str | None:
@@ -463,16 +466,20 @@ _DATE_TEXT = xpath('.//text()[normalize-space()][not(ancestor::script)]'
                    '[not(ancestor::div[starts-with(@id, "post_message_")])]')
 
 
+def _has_time(text: str) -> bool:
+    """A shown post date: short, with a clock time, readable (relative days count)."""
+    if not (4 <= len(text) <= 60 and ":" in text and any(c.isdigit() for c in text)):
+        return False
+    parsed = parse_date(text)
+    return parsed.relative or (parsed.value is not None and parsed.precision in ("minute", "second"))
+
+
 def _scan_date(box) -> str | None:
     """Last resort: the first short text outside the message that reads as a date with a time."""
-    from ..dates import parse_date
-
     for node in _DATE_TEXT(box):
         text = " ".join(str(node).split())
-        if 6 <= len(text) <= 40 and any(c.isdigit() for c in text) and ":" in text:
-            parsed = parse_date(text)
-            if parsed.value is not None and parsed.precision in ("minute", "second"):
-                return text
+        if _has_time(text):
+            return text
     return None
 
 
