@@ -115,7 +115,8 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
         start = max(starts[n], limit + 1)
         before = [t for t in tokens[start:a] if t.kind == "body"]
         names_before = [t for t in before if name_like(t.text)]
-        end, after_names = _scan_forward(tokens, a, nxt, need_names=not inline and not names_before)
+        known = {t.text for t in names_before} | ({inline} if inline else set())
+        end, after_names = _scan_forward(tokens, a, nxt, need_names=not inline and not names_before, known=known)
         parts.head_start, parts.head_end = start, end
         header_names = names_before if names_before else after_names
         parts.author = inline or _pick_author(header_names)
@@ -203,25 +204,31 @@ def _inline_author(residual: str) -> str | None:
 def _scan_back(tokens: list[Token], a: int, limit: int) -> int:
     start = a
     j = a - 1
+    buttons = 0
     while j > limit:
         tok = tokens[j]
         if tok.kind in ("stat", "stat_value", "postnum", "status") or (tok.kind == "body" and name_like(tok.text)):
             start = j
-        elif tok.kind == "button" and start == a:
-            pass  # buttons sit between the profile and the date line ("Quote")
+        elif tok.kind == "button" and start == a and buttons == 0:
+            buttons += 1  # buttons sit between the profile and the date line ("Quote")
         elif tok.kind != "blank":
             break
         j -= 1
     return start
 
 
-def _scan_forward(tokens: list[Token], a: int, nxt: int, need_names: bool) -> tuple[int, list[Token]]:
+def _scan_forward(tokens: list[Token], a: int, nxt: int, need_names: bool,
+                  known: set | None = None) -> tuple[int, list[Token]]:
     end = a
     names: list[Token] = []
     seen_stat = False
+    known = set(known or ())
     for j in range(a + 1, nxt):
         tok = tokens[j]
         if tok.kind == "blank":
+            continue
+        if tok.kind == "body" and tok.text in known | {t.text for t in names[:1]}:
+            end = j  # the name again, as the title of a profile menu
             continue
         if tok.kind in ("stat", "stat_value", "postnum", "rule", "button", "nav", "status"):
             seen_stat = seen_stat or tok.kind in ("stat", "stat_value")

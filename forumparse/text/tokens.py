@@ -11,6 +11,7 @@ import re
 from attrs import field, frozen
 
 from ..vocab import JOINED_LABEL, LOCATION_LABEL, OTHER_STAT_LABEL, POSTS_LABEL, QUOTE_INLINE, quote_header_author
+from .columns import unfold
 from .spans import find_date
 
 BULLETS = "•*-·◦▪▫‣○●■□+o"
@@ -158,10 +159,20 @@ STATUS_LINE = re.compile(r"^(?P<name>\S.{0,40}?)\s+(?:is|ist|est|está|è|jest)\
                          r"\s*(?P<rest>.*)$", re.I)
 
 
+# Profile menus that name the user: "Find More Posts by X", "Send a private message to X".
+_NAMED_BUTTON = re.compile(
+    r"^(?:find (?:more|all) (?:posts|threads) by|send a private message to|send an? (?:email|message) to|"
+    r"add .{1,40} to your (?:contacts|buddy list)$|visit .{1,40}'s homepage|view .{1,40}'s profile|"
+    r"view public profile$|weitere beiträge von|private nachricht an|"
+    r"alle beiträge von|suche alle beiträge von)", re.I)
+
+
 def is_buttons(text: str) -> bool:
     """True for a line made only of button and link words ("Reply | Quote", "Back to top")."""
     if len(text) > 120:
         return False
+    if _NAMED_BUTTON.match(text):
+        return True
     return bool(_PUNCT_ONLY.match(_BUTTONS.sub(" ", text)))
 
 
@@ -203,7 +214,7 @@ def scan(text: str, dates) -> list[Token]:
     """Classify every line for the layout heuristics (see the kinds above)."""
     tokens: list[Token] = []
     pending_label: Token | None = None
-    for number, line in enumerate(split_lines(text)):
+    for number, line in enumerate(unfold(split_lines(text))):
         tok = _scan_line(line, number, dates)
         if pending_label is not None and tok.kind != "blank":
             field_name = pending_label.data["field"]
@@ -242,7 +253,7 @@ def _scan_line(line: str, number: int, dates) -> Token:
     found = find_date(body, dates)
     if found is not None:
         parsed, start, end, date_kind = found
-        residual = (body[:start] + " " + body[end:]).strip()
+        residual = " ".join((body[:start] + " " + body[end:]).split())
         if _short_residual(residual):
             return Token("date", body, number, indent, bullet,
                          {"date": parsed, "raw": body[start:end].strip(" ,-@"), "residual": residual,

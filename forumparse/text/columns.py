@@ -1,0 +1,77 @@
+"""Text browsers render table layouts side by side (w3m): the author column on the left,
+the post text on the right, on the same lines. Unfold such blocks into one column:
+left parts first, then right parts, so that later steps read lines in reading order.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_GAP = re.compile(r"\S( {2,})(?=\S)")
+MIN_LINES = 8  # a column boundary must recur on this many lines to be one
+
+
+def find_boundary(lines: list[str]) -> int | None:
+    """The column where right-hand text starts on many lines that also hold left-hand text."""
+    counts: Counter = Counter()
+    for line in lines:
+        if len(line) < 20:
+            continue
+        for m in _GAP.finditer(line):
+            start = m.end()
+            if 8 <= start <= 60 and len(line[:m.start(1)].strip()) <= 40:
+                counts[start] += 1
+                break
+    if not counts:
+        return None
+    col, n = counts.most_common(1)[0]
+    # neighbouring columns count too: wrapped right text may start a space later
+    total = n + counts.get(col + 1, 0) + counts.get(col - 1, 0)
+    return col if total >= MIN_LINES and total * 40 >= len(lines) else None
+
+
+def unfold(lines: list[str]) -> list[str]:
+    col = find_boundary(lines)
+    if col is None:
+        return lines
+    out: list[str] = []
+    block: list[tuple[str, str]] = []
+
+    def flush():
+        if sum(1 for left, right in block if left.strip() and right.strip()) >= 2:
+            out.extend(left for left, _ in block if left.strip())
+            out.append("")
+            out.extend(right for _, right in block)
+        else:
+            out.extend(left + right if not right or not left.strip() else left.rstrip() + "  " + right
+                       for left, right in block)
+        block.clear()
+
+    for line in lines:
+        split = _split(line, col)
+        if split is None:
+            flush()
+            out.append(line)
+        else:
+            block.append(split)
+    flush()
+    return out
+
+
+def _split(line: str, col: int) -> tuple[str, str] | None:
+    """(left, right) of a line that fits the two columns, None for a line that crosses them."""
+    if not line.strip():
+        return "", ""
+    head = line[:col - 1]
+    if not head.strip():  # right column only; keep its indentation relative to the column
+        first = len(line) - len(line.lstrip())
+        return "", " " * max(0, first - col) + line.strip()
+    left_end = len(line.rstrip()) if len(line.rstrip()) < col - 1 else None
+    if left_end is not None:
+        return line.rstrip(), ""
+    for m in re.finditer(r" {2,}", line):
+        if col - 1 <= m.end() <= col + 3:
+            return line[:m.start()], " " * max(0, m.end() - col) + line[m.end():].rstrip()
+        if m.end() > col + 3:
+            break
+    return None
