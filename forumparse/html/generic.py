@@ -7,16 +7,18 @@ text as body.
 """
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from urllib.parse import urljoin
 
+import attrs
 from attrs import define
 
 from ..numbers import parse_count
 from ..records import Author, Post
-from ..vocab import BUTTON_WORDS, JOINED_LABELS, POSTS_LABELS
-from .body import extract_body
+from ..vocab import BUTTON_WORDS, JOINED_LABELS, POSTS_LABELS, quote_header_author
+from .body import QUOTE_CSS, extract_body
 from .dates_found import DateHit
 from .records_found import PROFILE_HREF, PageIndex, Record, is_name, signature
 from .select import text_of
@@ -78,10 +80,11 @@ def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit],
     _agree(fields, index, "author_el", lambda f, key: _author_alternatives(f, index, author_pos, key))
     by_pos = sorted((index.pos[d.el], d) for d in dates if d.el in index.pos)
     positions = [p for p, _ in by_pos]
+    ranks = _ranks_after_name(fields, index)
     posts = []
     for f in fields:
         f.date = _date_of(f, index, positions, by_pos)
-        post = _post(f, index, ctx, base_url)
+        post = _post(f, index, ctx, base_url, ranks.get(id(f)))
         if post is not None:
             posts.append(post)
     return posts
@@ -314,12 +317,42 @@ def _rank(f: Fields, index: PageIndex) -> str | None:
     return None
 
 
+_RANK_TEXT = re.compile(r"^[^\d:|]{2,40}$")
+
+
+def _ranks_after_name(fields: list[Fields], index: PageIndex) -> dict:
+    """The short line right under the author's name, when most records show one in the same
+    place (a user title); one-off lines are not ranks."""
+    found = {}
+    for f in fields:
+        if f.author_el is None:
+            continue
+        chunks = _chunks(f, index)
+        name = _name_text(f.author_el)
+        at = next((i for i, (text, el) in enumerate(chunks) if text == name), None)
+        if at is None or at + 1 >= len(chunks):
+            continue
+        text, el = chunks[at + 1]
+        if (_RANK_TEXT.match(text) and len(text.split()) <= 5 and text.casefold() not in BUTTON_WORDS
+                and not _JOINED.match(text) and not _COUNT_AFTER.match(text) and text != name
+                and f.author_el not in el.iterancestors() and el is not f.author_el):
+            found[id(f)] = (text, _key(el))
+    with_author = sum(1 for f in fields if f.author_el is not None)
+    keys = Counter(key for _, key in found.values())
+    if not keys or with_author < 2:
+        return {}
+    key, count = keys.most_common(1)[0]
+    if count < 0.6 * with_author:
+        return {}
+    return {fid: text for fid, (text, k) in found.items() if k == key}
+
+
 # -- the post ---------------------------------------------------------------------------------
 
-def _post(f: Fields, index: PageIndex, ctx, base_url: str | None) -> Post | None:
+def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: str | None) -> Post | None:
     if f.body_el is None:
         return None
-    body = extract_body(f.body_el)
+    body = body_of(f.body_el)
     text, signature_text = split_signature(body.text)
     if not text:
         return None
@@ -333,12 +366,12 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None) -> Post | None
             href = item.author_url
         profile = urljoin(base_url, href) if href and base_url else href
         if name:
-            author = Author(name=name, rank=_rank(f, index), post_count=count, joined=joined,
+            author = Author(name=name, rank=_rank(f, index) or shown_rank, post_count=count, joined=joined,
                             profile_url=profile if href and PROFILE_HREF.search(href) else None,
                             signature=body.signature or signature_text)
     date = f.date
     timestamp, raw = (date.iso, date.raw) if date else (None, None)
-    if item is not None and item.date:
+    if item is not None and item.date and not (date and date.machine):
         timestamp, raw = ctx.dates.machine(item.date) or timestamp, item.date
     return Post(
         post_id=_post_id(f, index),
@@ -350,6 +383,45 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None) -> Post | None
         quotes=body.quotes,
         edited=body.edited,
     )
+
+
+def body_of(el):
+    """extract_body, with quote boxes that only a "Quote:" line above them marks taken out too."""
+    boxes = _headed_boxes(el)
+    if not boxes:
+        return extract_body(el)
+    paths = [_child_path(el, box) for box in boxes]
+    work = copy.deepcopy(el)
+    for path in paths:
+        node = work
+        for i in path:
+            node = node[i]
+        node.set("data-quote-box", "1")
+    body = extract_body(work, quote_css=QUOTE_CSS + ", [data-quote-box]")
+    return attrs.evolve(body, html=extract_body(el, quote_css=None, signature_css=None, edit_css=None).html)
+
+
+def _headed_boxes(el) -> list:
+    boxes = []
+    for header in el.iter("div", "span", "strong", "b", "td", "p"):
+        text = header.text_content()
+        if len(text) > 80 or not text.strip():
+            continue
+        is_header, _ = quote_header_author(" ".join(text.split()))
+        box = header.getnext()
+        if is_header and box is not None and box.tag in ("table", "div", "blockquote") and (
+                not (header.tail or "").strip()):
+            boxes.append(box)
+    return boxes
+
+
+def _child_path(root, el) -> list[int]:
+    path = []
+    while el is not root:
+        parent = el.getparent()
+        path.append(parent.index(el))
+        el = parent
+    return path[::-1]
 
 
 def _link_of(el) -> str | None:

@@ -25,8 +25,10 @@ PROFILE_HREF = re.compile(
     re.I)
 # Class or itemprop words that name the post's author element.
 AUTHOR_WORDS = re.compile(
-    r"(?:^|[-_ ])(?:author|username|user-?name|user_name|poster|postauthor|post-author|nick|nickname|"
-    r"uname|login|name|creator|commenter|byline|screen-?name|display-?name|userid|user-id|user)(?:$|[-_ ])", re.I)
+    r"(?:^|[-_ ])(?:author|user-?name|user_name|poster|post-author|nick|nickname|"
+    r"uname|login|name|creator|commenter|byline|screen-?name|display-?name|userid|user-id|user)(?:$|[-_ ])"
+    r"|username|postauthor|poster|author", re.I)
+_STATUS = re.compile(r"\b(?:is\s+)?(?:offline|online)$", re.I)
 MAX_NAME = 60
 # Profile-menu link texts that are not names (BUTTON_WORDS has the post buttons).
 NOT_NAMES = frozenset({"profile", "view profile", "message", "send message", "private message", "post history",
@@ -104,11 +106,11 @@ def author_candidates(index: PageIndex) -> list:
         if tag is None or tag in _SKIP:
             continue
         is_link = tag == "a" and PROFILE_HREF.search(el.get("href") or "")
-        named = (AUTHOR_WORDS.search(el.get("class") or "") or el.get("itemprop") in ("author", "creator")
-                 or el.get("rel") == "author")
+        named = (AUTHOR_WORDS.search(el.get("class") or "") or el.get("rel") == "author"
+                 or el.get("itemprop") in ("author", "creator", "contributor"))
         if (is_link or named) and 0 < index.length.get(el, 0) <= MAX_NAME:
             text = " ".join((el.text_content() or "").split()).casefold()
-            if text not in BUTTON_WORDS and text not in NOT_NAMES:
+            if text not in BUTTON_WORDS and text not in NOT_NAMES and not _STATUS.search(text):
                 found.append(el)
     return _innermost(found, index)
 

@@ -106,7 +106,7 @@ def _micro_author(el, props) -> tuple[str | None, str | None]:
         return None, None
     if el.get("itemscope") is not None:
         found = props.get(el, {})
-        name = _value(found.get("name")) if "name" in found else text_of(el)
+        name = _value(found.get("name")) if "name" in found else None  # the layout finds it
         url = _value(found.get("url")) if "url" in found else None
         return name, url
     link = el if el.tag == "a" else next(iter(el.iter("a")), None)
