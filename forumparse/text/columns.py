@@ -30,16 +30,21 @@ def find_boundary(lines: list[str]) -> int | None:
     return col if total >= MIN_LINES and total * 40 >= len(lines) else None
 
 
-def unfold(lines: list[str]) -> list[str]:
+def unfold(lines: list[str]) -> tuple[list[str], set[int]]:
+    """The lines in reading order, and the numbers of the lines that came from a left column."""
     col = find_boundary(lines)
     if col is None:
-        return lines
+        return lines, set()
     out: list[str] = []
+    left_lines: set[int] = set()
     block: list[tuple[str, str]] = []
 
     def flush():
         if sum(1 for left, right in block if left.strip() and right.strip()) >= 2:
-            out.extend(left for left, _ in block if left.strip())
+            for left, _ in block:
+                if left.strip():
+                    left_lines.add(len(out))
+                    out.append(left)
             out.append("")
             out.extend(right for _, right in block)
         else:
@@ -55,7 +60,7 @@ def unfold(lines: list[str]) -> list[str]:
         else:
             block.append(split)
     flush()
-    return out
+    return out, left_lines
 
 
 def _split(line: str, col: int) -> tuple[str, str] | None:

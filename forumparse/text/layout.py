@@ -345,7 +345,9 @@ def _read_body(tokens: list[Token], parts: PostParts, last: bool) -> None:
         if kind == "quote_header":
             i = _skip_quote(tokens, i, base, parts)
             continue
-        if kind in ("body", "date", "blank") and not (kind == "body" and _CODE_LABEL.match(tok.text)):
+        if kind == "body" and (_CODE_LABEL.match(tok.text) or tok.data.get("left")):
+            pass
+        elif kind in ("body", "date", "blank"):
             out.append(tok)
         i += 1
     parts.body = paragraphs(out)

@@ -143,7 +143,8 @@ _BUTTON_PHRASES = (
     "zitat", "répondre", "citer", "signaler", "responder", "citar", "reportar", "rispondi", "cita",
     "segnala", "odpowiedz", "cytuj", "zgłoś", "beantwoorden", "citeren", "melden", "responder",
     "denunciar", "post history", "rap sheet", "alert moderators", "send message", "view posts", "message",
-    "private message", "find posts", "find all posts", "view forum posts", "view blog entries", "view articles",
+    "private message", "multi-quote this message", "quick reply to this message", "reply to this message",
+    "find posts", "find all posts", "view forum posts", "view blog entries", "view articles",
     "visit homepage", "profil", "beiträge anzeigen", "private nachricht", "homepage besuchen", "reply to topic", "new topic", "post new topic", "reply to thread", "more",
 )
 _BUTTONS = re.compile(
@@ -214,8 +215,11 @@ def scan(text: str, dates) -> list[Token]:
     """Classify every line for the layout heuristics (see the kinds above)."""
     tokens: list[Token] = []
     pending_label: Token | None = None
-    for number, line in enumerate(unfold(split_lines(text))):
+    lines, left_column = unfold(split_lines(text))
+    for number, line in enumerate(lines):
         tok = _scan_line(line, number, dates)
+        if number in left_column and tok.kind == "body":
+            tok.data["left"] = True  # beside the post text: author column material, not text
         if pending_label is not None and tok.kind != "blank":
             field_name = pending_label.data["field"]
             if _value_fits(field_name, tok):
