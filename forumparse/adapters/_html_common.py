@@ -166,3 +166,14 @@ def pick_text(el, css: str) -> str | None:
 @lru_cache(maxsize=512)
 def _split(css: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in css.split(",") if p.strip())
+
+
+def pick_texted(el, css: str):
+    """Like `pick`, but the element must have visible text (skips icon-only links)."""
+    if el is None:
+        return None
+    for part in _split(css):
+        for found in select(el, part):
+            if text_of(found):
+                return found
+    return None

@@ -187,7 +187,7 @@ class JiveHtml(Adapter):
         )
 
     def _author(self, el, box, base, ctx) -> Author | None:
-        name_el = common.pick(el, self.NAME)
+        name_el = common.pick_texted(el, self.NAME)
         if name_el is None:
             return None
         link = name_el if name_el.tag == "a" else select_one(name_el, "a[href]")

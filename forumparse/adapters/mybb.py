@@ -14,6 +14,7 @@ from .base import Adapter
 _POST_ID = re.compile(r"^post_(\d+)$")
 _EDIT_DATE = re.compile(
     r"(?:modified|bearbeitet|modifié|modificado|modificato)[^:]*:\s*(.+?)\s+(?:by|von|par|por|da)\s", re.I)
+_TIME = re.compile(r"\d{1,2}:\d{2}")
 _DATE_PREFIX = re.compile(r"^\s*\([^)]*\)\s*")
 
 
@@ -34,9 +35,11 @@ class MyBB(Adapter):
     GROUP_IMAGE = ".post_groupimage, .groupimage"
     STATS = ".author_statistics, .post_author_info, td.post_author_info"
     AVATAR = ".author_avatar img, .post_avatar img"
-    DATE = ".post_date, td.tcat .float_left.smalltext, td.tcat .smalltext"
-    SUBJECT = ".post_title, .postbit_title"
-    PERMALINK = ".post_head a[href*='pid'], td.tcat a[href*='pid'], a.posturl[href]"
+    DATE = ".post_date"
+    HEADER_DATE = "td.thead .smalltext, td.tcat .smalltext, td.thead div, td.tcat div"
+    SUBJECT = ".post_title, .postbit_title, td.post_content > span.smalltext > strong"
+    SUBJECT_LINK = ".post_head a[title][href*='pid'], td.thead a[title][href*='pid']"
+    PERMALINK = ".post_head a[href*='pid'], td.thead a[href*='pid'], td.tcat a[href*='pid'], a.posturl[href]"
     BODY = ".post_body, div[id^=pid_]"
     SIGNATURE = ".signature"
     EDIT = ".post_edit, .edited_post, [id^=edited_by_]"
@@ -77,7 +80,10 @@ class MyBB(Adapter):
         body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
                             signature_css=None, edit_css=self.EDIT, drop_css="a.quick_jump")
         quotes = _clean_quotes(body.quotes, body_el)
-        raw_date = _date_text(common.pick(el, self.DATE))
+        date_el = common.pick(el, self.DATE)
+        if date_el is None:  # 1.6 tables print the date in the post's header row
+            date_el = next((d for d in select(el, self.HEADER_DATE) if _TIME.search(text_of(d) or "")), None)
+        raw_date, resolved = text_of_date(date_el), _date_text(date_el)
         link = common.pick(el, self.PERMALINK)
         edit_el = select_one(el, self.EDIT)
         edited = None
@@ -88,9 +94,9 @@ class MyBB(Adapter):
             post_id=_POST_ID.match(el.get("id")).group(1),
             permalink=common.absolute(base, link.get("href")) if link is not None else None,
             author=self._author(el, base, ctx),
-            timestamp=ctx.dates.iso(raw_date) if raw_date else None,
+            timestamp=ctx.dates.iso(resolved) if resolved else None,
             timestamp_raw=raw_date,
-            title=text_of(select_one(el, self.SUBJECT)),
+            title=common.pick_text(el, self.SUBJECT) or attr(select_one(el, self.SUBJECT_LINK), "title"),
             body=body.text,
             body_html=body.html,
             quotes=quotes,
@@ -154,6 +160,18 @@ class MyBB(Adapter):
 
     def _crumbs(self, tree) -> list[str]:
         return [t for t in (text_of(a) for a in select(tree, self.CRUMBS)) if t]
+
+
+def text_of_date(el) -> str | None:
+    """The post date as shown, without the edit note some themes print inside it."""
+    if el is None:
+        return None
+    parts = [el.text or ""]
+    for child in el:
+        if "post_edit" not in (child.get("class") or "") and not (child.get("id") or "").startswith("edited_by"):
+            parts.append(text_of(child) or "")
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split()).strip(" ,") or None
 
 
 def _date_text(el) -> str | None:

@@ -18,6 +18,8 @@ _READ = re.compile(r"\((?:Read|Gelesen|Lu|Leído|Letto|Lido|Gelezen|Прочит
                    r"(?:times|mal|fois|veces|volte|vezes|keer|раз)", re.I)
 _LAST_EDIT = re.compile(r"(?:Last Edit|Letzte Änderung|Dernière édition|Última edición|Ultima modifica)\s*:?\s*"
                         r"(.+?)(?:\s+(?:by|von|par|por|da)\s.*)?$", re.I)
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_MSG_IN_URL = re.compile(r"msg[=_]?(\d+)")
 _STATUS = re.compile(r"^(?:online|offline)$", re.I)
 
 
@@ -99,11 +101,16 @@ class SMF(Adapter):
                             signature_css=self.SIGNATURE, edit_css=None, drop_css=self.DROP)
         post_id = _post_id(body_el, box)
         keyinfo = select_one(box, self.KEYINFO)
-        keyinfo = box if keyinfo is None else keyinfo
+        if keyinfo is None:  # SMF 1.1: the cell around the subject line
+            subject_box = select_one(box, "[id^=subject_]")
+            keyinfo = subject_box.getparent() if subject_box is not None else box
         subject = common.pick(keyinfo, self.SUBJECT)
         link = subject if subject is not None and subject.tag == "a" else select_one(
             box, f"a[href*='msg{post_id}']") if post_id else None
         raw = self._date(keyinfo, subject)
+        if post_id is None and link is not None:
+            m = _MSG_IN_URL.search(link.get("href") or "")
+            post_id = m.group(1) if m else None
         edit_el = select_one(box, self.EDIT)
         edited = None
         if edit_el is not None and text_of(edit_el):
@@ -127,14 +134,16 @@ class SMF(Adapter):
 
     def _date(self, keyinfo, subject) -> str | None:
         """The post date: the keyinfo line "« Reply #N on: DATE »" (2.0, 1.1) or the msg link text (2.1)."""
-        for el in select(keyinfo, ".smalltext, a.smalltext, .postinfo a, div"):
-            if subject is not None and (el is subject or el in set(subject.iterancestors())):
-                continue
-            text = text_of(el)
-            if text and re.search(r"\d{1,2}:\d{2}|\d{4}", text) and len(text) < 120:
-                text = _DATE_LABEL.sub("", text.replace("«", " ").replace("»", " ")).strip()
-                text = re.sub(r"^\s*(?:Reply|Antwort|Réponse|Respuesta|Risposta)\s*#\d+\s*-?\s*", "", text, flags=re.I)
-                return text.strip(" -") or None
+        skip = set(subject.iterancestors()) | {subject} if subject is not None else set()
+        skip |= {m for e in select(keyinfo, self.EDIT) for m in (e, *e.iterancestors())}
+        for css in ("a.smalltext", ".smalltext", "div"):
+            for el in select(keyinfo, css):
+                if el in skip:
+                    continue
+                text = text_of(el)
+                if text and _CLOCK.search(text) and len(text) < 120:
+                    text = _DATE_LABEL.sub("", text.replace("«", " ").replace("»", " ")).strip()
+                    return text.strip(" -") or None
         return None
 
     def _author(self, poster, box, base, ctx) -> Author | None:

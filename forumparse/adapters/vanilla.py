@@ -29,13 +29,14 @@ class Vanilla(Adapter):
 
     ITEMS = "[id^=Discussion_], [id^=Comment_]"
     NAME = ".Author a.Username, a.Username, .Author a[href*='/profile/']:not(.PhotoWrap), .Author"
-    RANK = ".AuthorInfo .RoleTitle, .RoleTitle, .AuthorInfo .Rank, .MItem.Rank, .Rank, .AuthorTitle"
+    # a rank (a title earned or given) before the role, which is the member's group
+    RANK = ".AuthorInfo .Rank, .MItem.Rank, .Rank, .AuthorTitle, .AuthorInfo .RoleTitle, .RoleTitle"
     LOCATION = ".AuthorLocation"
     POST_COUNT = ".PostCount, .CountPosts, .AuthorInfo .MItem-PostCount"
     AVATAR = ".Author a.PhotoWrap img, img.ProfilePhoto, .Author img"
     TIME = ".DateCreated time, .Meta time, time"
     DATE = ".DateCreated"
-    PERMALINK = "a.Permalink, .DateCreated a[href]"
+    PERMALINK = "a.Permalink, .Permalink a[href], .DateCreated a[href]"
     BODY = "div.Message"
     QUOTE = "blockquote, .Quote, .UserQuote"
     QUOTE_AUTHOR = ".QuoteAuthor, cite"
@@ -108,7 +109,7 @@ class Vanilla(Adapter):
         )
 
     def _author(self, el, base, ctx) -> Author | None:
-        name_el = common.pick(el, self.NAME)
+        name_el = common.pick_texted(el, self.NAME)
         if name_el is None:
             return None
         href = name_el.get("href") if name_el.tag == "a" else None

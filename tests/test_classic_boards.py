@@ -1,0 +1,93 @@
+"""Focused checks of the classic board adapters (MyBB, SMF, Vanilla, FluxBB/PunBB, Phorum, Jive HTML)."""
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES
+
+import forumparse
+from forumparse import registry
+from forumparse.document import Document
+
+MINE = ("mybb", "smf", "vanilla", "fluxbb", "phorum", "jive")
+
+
+def _thread(engine: str, case: str):
+    return forumparse.parse_thread(FIXTURES / engine / case)
+
+
+@pytest.mark.parametrize("engine", MINE)
+def test_detectors_leave_other_engines_fixtures_alone(engine):
+    adapter = registry.get(engine, "html")
+    for page in sorted(FIXTURES.glob("*/*.html")):
+        score = adapter.detect(Document.load(page))
+        if page.parent.name == engine:
+            assert score >= 0.9, page.name
+        else:
+            assert score < 0.5, f"{engine} scores {score} on {page.parent.name}/{page.name}"
+
+
+def test_mybb_relative_date_reads_the_title_date_and_keeps_the_shown_text():
+    post = _thread("mybb", "mybb18-default.html").posts[0]
+    assert post.timestamp == "2021-03-14T20:12:00"
+    assert post.timestamp_raw == "Yesterday, 08:12 PM"  # the edit note inside the date span is left out
+    assert post.edited == "2021-03-14T20:30:00"
+
+
+def test_mybb_cite_date_and_jump_link_feed_the_quote():
+    quote = _thread("mybb", "mybb18-default.html").posts[0].quotes[0]
+    assert (quote.author, quote.post_id) == ("levain_lou", "6990")
+
+
+def test_mybb_group_image_is_the_rank_only_without_a_user_title():
+    first, second = _thread("mybb", "mybb18-default.html").posts
+    assert first.author.rank == "Rising Dough"
+    assert second.author.rank == "Super Moderators"
+
+
+def test_mybb_16_tables_take_date_and_subject_from_the_header_rows():
+    posts = _thread("mybb", "mybb16-classic.html").posts
+    assert [p.timestamp for p in posts] == ["2010-12-29T16:05:00", "2010-12-30T09:17:00"]
+    assert posts[1].title == "RE: Best budget soldering iron?"
+    assert posts[0].author.joined == "2010-10"
+
+
+def test_smf_custom_title_wins_over_membergroup_and_subject_digits_are_no_date():
+    post = _thread("smf", "smf21-curve2.html").posts[1]
+    assert post.author.rank == "Old salt"
+    assert post.timestamp == "2023-03-03T08:05:50"
+    assert post.edited == "2023-03-03T08:12:09"
+
+
+def test_smf_11_reads_the_unclassed_poster_cell():
+    thread = _thread("smf", "smf11-default.html")
+    assert thread.views == 1206
+    assert [(p.author.rank, p.author.post_count) for p in thread.posts] == [("Full Member", 144),
+                                                                          ("Administrator", 3310)]
+    assert thread.posts[1].quotes[0].author == "G4XYZ"
+    assert "Quote from" not in thread.posts[1].body
+
+
+def test_vanilla_rank_before_role_and_machine_time_with_offset():
+    first, second = _thread("vanilla", "vanilla2-ranks-pager.html").posts
+    assert (first.author.rank, second.author.rank) == ("Guru", "Moderator")
+    assert first.timestamp == "2019-03-09T14:14:33+00:00"
+    assert first.likes == 4
+
+
+def test_vanilla_20_name_is_the_text_link_not_the_photo_link():
+    post = _thread("vanilla", "vanilla20-classic.html").posts[1]
+    assert post.author.name == "Heidi R"
+    assert post.author.signature == "Run wild."
+    assert "Run wild" not in post.body
+
+
+def test_fluxbb_signature_shares_the_postmsg_class_but_stays_out_of_the_body():
+    post = _thread("fluxbb", "fluxbb15-topic.html").posts[0]
+    assert "Measure twice" not in post.body and post.author.signature == "Measure twice, solder once."
+    assert "Last edited" not in post.body and post.edited == "2014-03-02T18:10:45"
+
+
+def test_phorum_edit_note_leaves_the_body():
+    post = _thread("phorum", "emerald-read.html").posts[1]
+    assert post.body == "Yes, rsync --link-dest does exactly that."
+    assert post.edited == "2009-03-04T08:05:00"
