@@ -58,14 +58,16 @@ class Invision(Adapter):
     LIKES3 = ".rep_bar .reputation, .ipsLikeBar_info, .ipsLikeBar"
     FIELDS3 = ".author_info dl"
     # Invision Community 4
-    POST4 = "article.cPost, article.ipsComment[id^=elComment_]"
+    POST4 = "article.cPost, article[id^=elComment_]"
     CONTENT4 = "[data-role=commentContent]"
-    NAME4 = ".cAuthorPane_author a, .cAuthorPane_author, h3.ipsType_sectionHead a"
+    NAME4 = (".cAuthorPane_author a, .cAuthorPane_author, .ipsEntry__username a, h3.ipsType_sectionHead a, "
+             "aside a[href*='/profile/']")
     INFO4 = ".cAuthorPane_info"
     TITLE4 = ".cAuthorPane_info li[data-role=title], .cAuthorPane_info li[data-role=rank-title]"
-    GROUP4 = ".cAuthorPane_info li[data-role=group]"
+    GROUP4 = ".cAuthorPane_info li[data-role=group], .ipsEntry__group"
     RANK_IMG4 = ".cAuthorPane_info li[data-role=rank-image] img"
-    STATS4 = ".cAuthorPane_info li[data-role=stats] a[title], .cAuthorPane_info li[data-role=stats] li"
+    STATS4 = (".cAuthorPane_info li[data-role=stats] a[title], .cAuthorPane_info li[data-role=stats] li, "
+              ".ipsEntry__authorStats li a[title], .ipsEntry__authorStats li")
     AVATAR4 = ".cAuthorPane_photo img, .ipsUserPhoto img"
     TIME4 = ".ipsComment_meta time[datetime], time[datetime]"
     PERMALINK4 = ".ipsComment_meta a[href*=comment], .ipsComment_meta a[href]"
@@ -132,7 +134,7 @@ class Invision(Adapter):
         if timestamp is None:
             raw = _strip_posted(scope.text(el, self.POSTED3))
             timestamp = ctx.dates.iso(raw)
-        name_el = scope.one(el, self.NAME3)
+        name_el = next((e for e in scope.all(el, self.NAME3) if text_of(e)), None)
         link = name_el if name_el is not None and name_el.tag == "a" else select_one(name_el, "a[href]")
         rank = scope.text(el, self.TITLE3) or scope.text(el, self.GROUP3) or _img_label(scope.one(el, self.RANK_IMG3))
         stats = author_stats([p for dl in scope.all(el, self.FIELDS3) for p in label_pairs(dl, "dl")], ctx)
@@ -170,7 +172,7 @@ class Invision(Adapter):
         body = extract_body(scope.one(el, self.CONTENT4), quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
                             signature_css=None, edit_css=self.EDIT, drop_css=self.DROP)
         timestamp, raw = _time(scope.one(el, self.TIME4), ctx)
-        name_el = scope.one(el, self.NAME4)
+        name_el = next((e for e in scope.all(el, self.NAME4) if text_of(e)), None)
         link = name_el if name_el is not None and name_el.tag == "a" else select_one(name_el, "a[href]")
         info = scope.one(el, self.INFO4)
         rank = (scope.text(el, self.TITLE4) or _unlabelled_rank(info) or scope.text(el, self.GROUP4)
