@@ -60,6 +60,7 @@ class Fields:
     author_el: object = None
     date: DateHit | None = None
     item: object = None  # the structured-data item describing this post, if any
+    joined: DateHit | None = None  # a date that markup alone labels as the join date
 
 
 def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit], authors: list, ctx,
@@ -83,6 +84,7 @@ def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit],
     ranks = _ranks_after_name(fields, index)
     posts = []
     for f in fields:
+        f.joined = _labelled_date(f, index, positions, by_pos, "joined")
         f.date = _date_of(f, index, positions, by_pos)
         post = _post(f, index, ctx, base_url, ranks.get(id(f)))
         if post is not None:
@@ -250,6 +252,18 @@ def _date_of(f: Fields, index: PageIndex, positions: list[int], by_pos: list) ->
     return None
 
 
+def _labelled_date(f: Fields, index: PageIndex, positions: list[int], by_pos: list, label: str) -> DateHit | None:
+    lo_b, hi_b = index.span(f.body_el) if f.body_el is not None else (-1, -2)
+    for part in f.record.parts:
+        lo, hi = index.span(part)
+        for p, hit in by_pos[_bisect(positions, lo):]:
+            if p > hi:
+                break
+            if hit.label == label and not lo_b <= p <= hi_b:
+                return hit
+    return None
+
+
 def _bisect(positions, value) -> int:
     from bisect import bisect_left
 
@@ -361,6 +375,8 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
     if f.author_el is not None or (item is not None and item.author):
         name = item.author if item is not None and item.author else _name_text(f.author_el)
         count, joined = _stats(f, index, ctx)
+        if joined is None and f.joined is not None and f.joined.iso:
+            joined = f.joined.iso[:10]
         href = _link_of(f.author_el)
         if item is not None and item.author_url:
             href = item.author_url

@@ -47,10 +47,16 @@ def signature(el) -> str:
     return el.tag + "." + ".".join(sorted(_DIGITS.sub("", c) for c in cls.split()))
 
 
+def _main_class(el) -> str:
+    """Tag and first class name: state classes ("seen", "odd", "new") come after the main one."""
+    cls = (el.get("class") or "").split()
+    return el.tag + ("." + _DIGITS.sub("", cls[0]) if cls else "")
+
+
 def path_key(el, depth: int = 4) -> str:
     parts = [signature(el)]
     for anc in el.iterancestors():
-        parts.append(signature(anc))
+        parts.append(_main_class(anc))
         if len(parts) > depth:
             break
     return "/".join(parts)
