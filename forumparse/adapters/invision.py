@@ -134,7 +134,7 @@ class Invision(Adapter):
         if timestamp is None:
             raw = _strip_posted(scope.text(el, self.POSTED3))
             timestamp = ctx.dates.iso(raw)
-        name_el = next((e for e in scope.all(el, self.NAME3) if text_of(e)), None)
+        name_el = scope.first(el, *self.NAME3.split(", "))
         link = name_el if name_el is not None and name_el.tag == "a" else select_one(name_el, "a[href]")
         rank = scope.text(el, self.TITLE3) or scope.text(el, self.GROUP3) or _img_label(scope.one(el, self.RANK_IMG3))
         stats = author_stats([p for dl in scope.all(el, self.FIELDS3) for p in label_pairs(dl, "dl")], ctx)
@@ -172,7 +172,7 @@ class Invision(Adapter):
         body = extract_body(scope.one(el, self.CONTENT4), quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
                             signature_css=None, edit_css=self.EDIT, drop_css=self.DROP)
         timestamp, raw = _time(scope.one(el, self.TIME4), ctx)
-        name_el = next((e for e in scope.all(el, self.NAME4) if text_of(e)), None)
+        name_el = scope.first(el, *self.NAME4.split(", "))
         link = name_el if name_el is not None and name_el.tag == "a" else select_one(name_el, "a[href]")
         info = scope.one(el, self.INFO4)
         rank = (scope.text(el, self.TITLE4) or _unlabelled_rank(info) or scope.text(el, self.GROUP4)

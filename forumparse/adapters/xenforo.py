@@ -135,7 +135,7 @@ class XenForo(Adapter):
         )
 
     def _author(self, el, scope, sel, base, ctx, signature_el) -> Author:
-        name_el = scope.one(el, sel["name"])
+        name_el = scope.first(el, *sel["name"].split(", "))
         name = attr(el, "data-author") or text_of(name_el) or ""
         link = name_el if name_el is not None and name_el.tag == "a" else select_one(name_el, "a[href]")
         profile = absolute(base, attr(link, "href"))

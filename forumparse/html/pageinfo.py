@@ -162,6 +162,14 @@ class PostScope:
                 return f
         return None
 
+    def first(self, post, *selectors: str):
+        """The first element with text, trying the selectors in the order given (not document order)."""
+        for css in selectors:
+            for f in self.all(post, css):
+                if text_of(f):
+                    return f
+        return None
+
     def text(self, post, *selectors: str) -> str | None:
         for css in selectors:
             for f in self.all(post, css):
