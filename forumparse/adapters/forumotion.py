@@ -81,8 +81,8 @@ class ForumotionHtml(Adapter):
         posts = []
         for el in tree.xpath(self.POST):
             post_id = common.post_id_of(el.get("id"))
-            if not post_id or not re.fullmatch(r"p\d+", el.get("id")):
-                continue  # p0 is the host's ad slot
+            if not post_id or not re.fullmatch(r"p\d+", el.get("id")) or el.tag == "tr":
+                continue  # p0 is the host's ad slot; table rows are the phpBB2 template's
             content = _first(el, self.CONTENT)
             if content is None:
                 continue

@@ -36,7 +36,7 @@ class PhpbbHtml(Adapter):
     description = "phpBB 2 and 3 thread pages (prosilver, subsilver2, subSilver and derived styles)"
 
     # prosilver
-    POST = f"//div[{_HAS.format('post')}][starts-with(@id, 'p')]"
+    POST = f"//div[{_HAS.format('post')}][starts-with(@id, 'p') or not(@id)]"  # no id: the print view
     PROFILE = "dl.postprofile"
     AUTHOR_LINE = "p.author, div.author"
     NAME_CSS = ".username, .username-coloured"
@@ -50,12 +50,13 @@ class PhpbbHtml(Adapter):
     # bodies of every layout
     QUOTE_CSS = "blockquote, .quotecontent, td.quote"
     QUOTE_AUTHOR_CSS = "cite"
-    CODE_HEADERS = "dl.codebox > dt, div.codebox > p, .codetitle, .attach-image + dt"
+    CODE_HEADERS = "dl.codebox > dt, div.codebox > p, .codetitle"
     ATTACHMENTS = "a[href*='download/file.php'], img[src*='download/file.php'], a[href*='download.php?id=']"
     # thread
-    TITLE_CSS = ("h2.topic-title", "#pageheader h2", "a.maintitle", ".maintitle", "#page-body h2", "h2")
+    TITLE_CSS = ("h2.topic-title", "#pageheader h2", "a.maintitle", ".maintitle", "#page-body h2", "#page-header h2",
+                 "h2")
     CRUMBS_CSS = ("#nav-breadcrumbs", "ul.navlinks li.icon-home", "p.breadcrumbs", ".breadcrumbs")
-    PAGINATION_CSS = ".pagination, td.nav, span.nav, span.gensmall, td.gensmall, .paging"
+    PAGINATION_CSS = ".pagination, td.nav, span.nav, span.gensmall, td.gensmall, .paging, .page-number"
 
     def detect(self, doc) -> float:
         if doc.tree is None:
@@ -92,15 +93,17 @@ class PhpbbHtml(Adapter):
     def _prosilver(self, tree, ctx, base) -> list[Post]:
         posts = []
         for el in tree.xpath(self.POST):
-            post_id = el.get("id")[1:]
-            if not post_id.isdigit():
+            post_id = (el.get("id") or "")[1:] or None
+            if post_id is not None and not post_id.isdigit():
                 continue
             content = select_one(el, self.CONTENT)
-            if content is None:
+            line = select_one(el, self.AUTHOR_LINE)
+            if content is None or (post_id is None and line is None):
                 continue
             profile = select_one(el, self.PROFILE)
-            line = select_one(el, self.AUTHOR_LINE)
             timestamp, raw = common.line_time(line, ctx)
+            if timestamp is None and raw is None:  # print view: "Posted: <strong>date</strong>"
+                timestamp, raw = common.shown_time(common.strip_label(first_text(el, "div.date")), ctx)
             body = self._body(content)
             posts.append(Post(
                 post_id=post_id,
@@ -280,7 +283,9 @@ class PhpbbHtml(Adapter):
         return urls
 
     @staticmethod
-    def _permalink(line, post_id, base) -> str:
+    def _permalink(line, post_id, base) -> str | None:
+        if post_id is None:
+            return None
         link = select_one(line, f"a[href*='#p{post_id}']")
         return common.absolute(base, attr(link, "href")) or f"#p{post_id}"
 
