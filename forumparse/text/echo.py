@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
+from ..records import Quote
+
 _WORD = re.compile(r"\w+")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\W*$")
 MIN_WORDS = 4  # shorter repeats ("I agree", "thanks") are too common to mean a quote
@@ -59,3 +63,16 @@ class EchoFinder:
 def _unquote(para: str) -> str:
     lines = [re.sub(r"^\s*(?:>|&gt;)\s?", "", ln) for ln in para.strip().split("\n")]
     return "\n".join(lines).strip().strip("\"“”")
+
+
+def split_echoes(posts) -> list:
+    """Posts in page order with their repeated paragraphs moved from the body to the quotes."""
+    echoes = EchoFinder()
+    result = []
+    for post in posts:
+        body, quoted = echoes.split(post.body)
+        echoes.add(post.body)
+        if quoted:
+            post = attrs.evolve(post, body=body, quotes=tuple(post.quotes) + tuple(Quote(text=q) for q in quoted))
+        result.append(post)
+    return result

@@ -137,7 +137,7 @@ def segment_footer(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
     """Posts whose date line comes last: header (name, rank, stats) + text + date line."""
     posts: list[PostParts] = []
     prev = -1
-    for n, a in enumerate(anchors):
+    for a in anchors:
         parts = PostParts(anchor=tokens[a])
         region = list(range(_footer_start(tokens, prev, a), a))
         prev = a
@@ -229,6 +229,9 @@ def _scan_forward(tokens: list[Token], a: int, nxt: int, need_names: bool,
             continue
         if tok.kind == "body" and tok.text in known | {t.text for t in names[:1]}:
             end = j  # the name again, as the title of a profile menu
+            continue
+        if tok.kind == "body" and tok.data.get("left") and (seen_stat or not need_names or len(names) >= 4):
+            end = j  # the rest of the author column
             continue
         if tok.kind in ("stat", "stat_value", "postnum", "rule", "button", "nav", "status"):
             seen_stat = seen_stat or tok.kind in ("stat", "stat_value")

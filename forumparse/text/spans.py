@@ -16,7 +16,8 @@ _RELATIVE_WORDS = (r"today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|ogg
                    r"gisteren|сегодня|вчера|dzisiaj|dziś|wczoraj")
 DATE_SPAN = re.compile(
     rf"""(?<![\w.])(?:
-        (?P<iso>\d{{4}}-\d{{2}}-\d{{2}}(?:(?:[T ]|,\s*|\s+at\s+)\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?)
+        (?P<iso>\d{{4}}-\d{{2}}-\d{{2}}(?:(?:[T ]|,\s*|\s+at\s+)\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?
+                (?:Z|[+-]\d{{2}}:?\d{{2}})?)?)
       | (?P<numeric>{_WEEKDAY}\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\.?{_TIME})
       | (?P<named>{_WEEKDAY}(?:\d{{1,2}}(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+)?(?:{_MONTH})\.?,?\s*
                     (?:de\s+)?\d{{4}}(?:\s*г\.?)?

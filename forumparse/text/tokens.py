@@ -10,7 +10,15 @@ import re
 
 from attrs import field, frozen
 
-from ..vocab import JOINED_LABEL, LOCATION_LABEL, OTHER_STAT_LABEL, POSTS_LABEL, QUOTE_INLINE, quote_header_author
+from ..vocab import (
+    EDIT_NOTE,
+    JOINED_LABEL,
+    LOCATION_LABEL,
+    OTHER_STAT_LABEL,
+    POSTS_LABEL,
+    QUOTE_INLINE,
+    quote_header_author,
+)
 from .columns import unfold
 from .spans import find_date
 
@@ -145,7 +153,8 @@ _BUTTON_PHRASES = (
     "denunciar", "post history", "rap sheet", "alert moderators", "send message", "view posts", "message",
     "private message", "multi-quote this message", "quick reply to this message", "reply to this message",
     "find posts", "find all posts", "view forum posts", "view blog entries", "view articles",
-    "visit homepage", "profil", "beiträge anzeigen", "private nachricht", "homepage besuchen", "reply to topic", "new topic", "post new topic", "reply to thread", "more",
+    "visit homepage", "profil", "beiträge anzeigen", "private nachricht", "homepage besuchen",
+    "reply to topic", "new topic", "post new topic", "reply to thread", "more",
 )
 _BUTTONS = re.compile(
     r"(?:^|(?<=[\s|·•\[\]()]))(?:" + "|".join(
@@ -251,6 +260,8 @@ def _scan_line(line: str, number: int, dates) -> Token:
         return Token("rule", body, number, indent, bullet)
     if POSTNUM.match(body):
         return Token("postnum", body, number, indent, bullet)
+    if EDIT_NOTE.match(body):
+        return Token("edit", body, number, indent, bullet)
     stat = _stat_label(body, dates)
     if stat:
         return Token("stat", body, number, indent, bullet, {"field": stat[0], "value": stat[1]})
