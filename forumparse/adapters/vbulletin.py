@@ -393,6 +393,8 @@ def _stats(info) -> dict[str, str]:
         dd = dt.getnext()
         if dd is not None and dd.tag == "dd":
             add(text_of(dt), text_of(dd))
+    if found:  # vB 4 lists every statistic as dt/dd pairs
+        return found
     for line in render_text(info).split("\n"):
         label, sep, value = line.partition(":")
         if sep:
