@@ -94,7 +94,7 @@ _RELATIVE_DAY = re.compile(
 _DAY_OFFSET = {"yesterday": 1, "gestern": 1, "hier": 1, "ayer": 1, "ieri": 1, "ontem": 1, "gisteren": 1,
                "вчера": 1, "wczoraj": 1, "igår": 1}
 _AGO = re.compile(
-    r"^\s*(?:(?P<n>\d+|an?|one)\s+(?P<unit>sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago"
+    r"^\s*(?:(?P<n>\d+|an?|one)\s+(?P<unit>sec|second|min|minute|hour|hr|day|week|wk|month|mo|year|yr)s?\.?\s+ago"
     r"|vor\s+(?P<n2>\d+|einer?|einem)\s+(?P<unit2>sekunde|minute|stunde|tag|woche|monat|jahr)\w*"
     r"|il y a\s+(?P<n3>\d+|une?)\s+(?P<unit3>seconde|minute|heure|jour|semaine|mois|an)\w*"
     r"|hace\s+(?P<n4>\d+|una?)\s+(?P<unit4>segundo|minuto|hora|día|dia|semana|mes|año)\w*"
@@ -104,9 +104,9 @@ _UNIT_SECONDS = {
     "min": 60, "minute": 60, "minuto": 60,
     "hour": 3600, "hr": 3600, "stunde": 3600, "heure": 3600, "hora": 3600,
     "day": 86400, "tag": 86400, "jour": 86400, "día": 86400, "dia": 86400,
-    "week": 604800, "woche": 604800, "semaine": 604800, "semana": 604800,
-    "month": 2592000, "monat": 2592000, "mois": 2592000, "mes": 2592000,
-    "year": 31536000, "jahr": 31536000, "an": 31536000, "año": 31536000,
+    "week": 604800, "wk": 604800, "woche": 604800, "semaine": 604800, "semana": 604800,
+    "month": 2592000, "mo": 2592000, "monat": 2592000, "mois": 2592000, "mes": 2592000,
+    "year": 31536000, "yr": 31536000, "jahr": 31536000, "an": 31536000, "año": 31536000,
 }
 _PRECISION_OF_UNIT = {1: "second", 60: "minute", 3600: "minute", 86400: "day", 604800: "day",
                       2592000: "month", 31536000: "year"}

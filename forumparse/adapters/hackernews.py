@@ -15,8 +15,8 @@ from ..html.body import extract_body
 from ..html.pageinfo import absolute, base_url, canonical_url
 from ..html.select import attr, select, select_one, text_of
 from ..numbers import parse_count
-from ..records import Author, Post, Quote, Thread
-from ..text.echo import EchoFinder
+from ..records import Author, Post, Thread
+from ..text.echo import split_echoes
 from .base import Adapter
 
 _ITEM_ID = re.compile(r"item\?id=(\d+)")
@@ -73,7 +73,7 @@ class HackerNews(Adapter):
             parents.append(post.post_id)
             posts.append(attrs.evolve(post, reply_to=reply_to))
         return Thread(title=title or _page_title(tree), url=canonical_url(tree, ctx.url),
-                      reply_count=replies, posts=_split_quotes(posts))
+                      reply_count=replies, posts=split_echoes(posts))
 
     # -- story -----------------------------------------------------------------------------
     def _story(self, tree, base, ctx) -> tuple[Post | None, str | None, int | None]:
@@ -137,18 +137,6 @@ class HackerNews(Adapter):
             timestamp=stamp, timestamp_raw=raw,
             body=body.text, body_html=body.html,
         )
-
-
-def _split_quotes(posts: list[Post]) -> list[Post]:
-    echoes = EchoFinder()
-    result = []
-    for post in posts:
-        body, quoted = echoes.split(post.body)
-        echoes.add(post.body)
-        if quoted:
-            post = attrs.evolve(post, body=body, quotes=tuple(post.quotes) + tuple(Quote(text=q) for q in quoted))
-        result.append(post)
-    return result
 
 
 def _indent(row) -> int:
