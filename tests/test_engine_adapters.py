@@ -59,3 +59,17 @@ def test_discourse_broken_preloaded_json_is_ignored():
     assert thread.engine == "discourse"
     assert [(p.author.name, p.timestamp, p.body) for p in thread.posts] == [
         ("sam", "2014-02-06T04:55:19+00:00", "Hello there.")]
+
+
+def test_xenforo1_post_ratings_add_on_counts_as_likes():
+    page = """<html id="XenForo"><body><ol id="messageList">
+    <li id="post-7" class="message" data-author="Crow">
+      <div class="messageUserInfo"><a class="username" href="members/crow.1/">Crow</a></div>
+      <div class="messageInfo"><div class="messageContent"><article>
+        <blockquote class="messageText ugc">Roll for it.</blockquote></article></div>
+      <div class="dark_postrating likesSummary"><ul class="dark_postrating_outputlist">
+        <li><img alt="Like"> Like x <strong>3</strong></li><li><img alt="Hugs"> Hugs x <strong>1</strong></li>
+      </ul></div></div>
+    </li></ol></body></html>"""
+    thread = forumparse.parse_thread(page)
+    assert [(p.author.name, p.likes, p.post_id) for p in thread.posts] == [("Crow", 4, "7")]

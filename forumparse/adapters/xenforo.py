@@ -59,6 +59,7 @@ class XenForo(Adapter):
     SIGNATURE1 = ".signature"
     EDIT1 = ".editDate"
     LIKES1 = ".likesSummary .LikeText"
+    RATINGS1 = ".dark_postrating_outputlist li strong"  # the popular Post Ratings add-on: "Like x 3"
     ATTACH1 = ".attachedFiles .attachment a[href], .attachedFiles a.filename[href]"
     # shared by both
     QUOTE = "blockquote.bbCodeBlock--quote, .bbCodeQuote, blockquote.bbCodeBlock[data-quote]"
@@ -120,6 +121,10 @@ class XenForo(Adapter):
         if edit_el is not None:
             edited = _time(select_one(edit_el, "time, .DateTime"), ctx)[0]
         likes_el = scope.one(el, sel["likes"])
+        likes = count_named(likes_el, "bdi, a.username, .username") if likes_el is not None else None
+        if likes is None and not v2:
+            ratings = [parse_count(text_of(r), allow_abbrev=False) for r in scope.all(el, self.RATINGS1)]
+            likes = sum(r for r in ratings if r) if ratings else None
         return Post(
             post_id=post_id,
             permalink=absolute(base, attr(link, "href")),
@@ -130,7 +135,7 @@ class XenForo(Adapter):
             body_html=body.html,
             quotes=[Quote(author=q.author, text=q.text, post_id=q.post_id) for q in body.quotes],
             edited=edited,
-            likes=count_named(likes_el, "bdi, a.username, .username") if likes_el is not None else None,
+            likes=likes,
             attachments=[absolute(base, attr(a, "href")) for a in scope.all(el, sel["attach"])],
         )
 
