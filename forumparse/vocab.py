@@ -73,6 +73,7 @@ JOINED_LABELS = (
     "iscritto il", "registrato il", "iscritto dal", "membro dal", "registrado em", "lid sinds",
     "geregistreerd op", "на форуме с", "дата регистрации", "zarejestrowany", "data rejestracji",
     "anmeldedatum", "fecha de inscripción", "data d'iscrizione", "data de inscrição",  # Forumotion
+    "anmeldungsdatum", "registado", "registado em", "inscrit", "iscritto il",  # phpBB language packs
 )
 # Other author statistics, read past (not recorded) so that they do not pass for names or text.
 OTHER_STAT_LABELS = (
@@ -85,7 +86,7 @@ OTHER_STAT_LABELS = (
     "pontos", "reputação", "punti", "reputazione", "polubienia", "reputacja", "punkty", "reacties",
 )
 LOCATION_LABELS = ("location", "from", "wohnort", "ort", "localisation", "ubicación", "località",
-                   "localização", "woonplaats", "откуда", "skąd", "ort")
+                   "localização", "woonplaats", "откуда", "skąd", "ort", "lokalizacja", "localidade")
 
 
 def _label_re(labels) -> re.Pattern:

@@ -373,8 +373,12 @@ def _image_title(el) -> str | None:
 
 
 def _is_rank_image(img) -> bool:
+    """Rank images carry the rank title as alt text; avatars an empty or "avatar" alt."""
     src = (attr(img, "src") or "").lower()
-    return "rank" in src
+    if "rank" in src:
+        return True
+    alt = (attr(img, "alt") or attr(img, "title") or "").lower()
+    return bool(alt) and "avatar" not in alt and "avatar" not in src and not _is_icon(img)
 
 
 def _is_icon(img) -> bool:
