@@ -49,7 +49,7 @@ def quote_header_author(line: str) -> tuple[bool, str | None]:
 
 
 EDIT_NOTE = re.compile(
-    r"^\s*(?:last edited by|edited by|last edited:|edited:|zuletzt bearbeitet|zuletzt von|bearbeitet von|"
+    r"^\s*(?:last edited by|edited by|last edited:|last edit:|edited:|zuletzt bearbeitet|zuletzt von|bearbeitet von|"
     r"dernière (?:édition|modification) par|modifié par|editado por|última edición|modificato da|"
     r"laatst bewerkt|последнее редактирование|отредактировано|ostatnio edytowany|edytowane przez|"
     r"this post was edited|post edited by)",

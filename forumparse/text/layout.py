@@ -79,11 +79,15 @@ def _residual_key(residual: str) -> str:
     words = re.findall(r"[^\W\d_]+", residual.lower())
     if not words:
         return ""
-    return words[0] if words[0] in ("by", "posted", "on", "post", "reply", "von", "par") else "*"
+    same = {"by": "by", "posted": "by", "post": "by", "von": "by", "par": "by", "on": "on", "reply": "on"}
+    return same.get(words[0], "*")
 
 
 def _is_text(tok: Token) -> bool:
     return tok.kind == "body" and (len(tok.text) > 40 or not name_like(tok.text))
+
+
+_RE_LINE = re.compile(r"^(?:re|aw|antw)\s*:", re.I)
 
 
 def footer_layout(tokens: list[Token], anchors: list[int]) -> bool:
@@ -96,8 +100,8 @@ def footer_layout(tokens: list[Token], anchors: list[int]) -> bool:
         prev = next((tokens[j] for j in range(a - 1, max(-1, a - 4), -1) if tokens[j].kind != "blank"), None)
         nxt = next((tokens[j] for j in range(a + 1, min(len(tokens), a + 8))
                     if tokens[j].kind not in ("blank", "postnum", "button", "rule")), None)
-        before += bool(prev is not None and _is_text(prev))
-        after += bool(nxt is not None and _is_text(nxt))
+        before += bool(prev is not None and _is_text(prev) and not _RE_LINE.match(prev.text))
+        after += bool(nxt is not None and (_is_text(nxt) or nxt.kind == "quote_header"))
     return before * 2 >= len(anchors) and before > after * 2
 
 

@@ -260,8 +260,12 @@ def _scan_line(line: str, number: int, dates) -> Token:
         return Token("rule", body, number, indent, bullet)
     if POSTNUM.match(body):
         return Token("postnum", body, number, indent, bullet)
-    if EDIT_NOTE.match(body):
+    if EDIT_NOTE.match(body.lstrip("«»*•· ")):
         return Token("edit", body, number, indent, bullet)
+    if len(body) < 160 and _QUOTE_WORD.search(body) and not is_buttons(body):
+        quote = quote_header_inline(body)
+        if quote:
+            return Token("quote_header", body, number, indent, bullet, quote)
     stat = _stat_label(body, dates)
     if stat:
         return Token("stat", body, number, indent, bullet, {"field": stat[0], "value": stat[1]})
@@ -289,6 +293,10 @@ def _scan_line(line: str, number: int, dates) -> Token:
 _NOISE_WORDS = re.compile(
     r"\b(?:posted|post|on|at|subject|reply|with|quote|by|date|re|am|um|le|el|il|em|op|von|par|por|от|"
     r"link|edited|wrote|said|#\d+)\b|#\d+|[^\w\s]", re.I)
+
+
+_QUOTE_WORD = re.compile(r"quot|wrote|said|schrieb|zitat|écrit|citation|escribió|cita|написал|цитат|cytat|"
+                         r"originally|posted by", re.I)
 
 
 def _short_residual(residual: str) -> bool:
