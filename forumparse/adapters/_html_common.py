@@ -177,3 +177,11 @@ def pick_texted(el, css: str):
             if text_of(found):
                 return found
     return None
+
+
+def crumbs(elements, title: str | None = None) -> list[str]:
+    """Breadcrumb texts, without a last crumb that is the thread itself."""
+    found = [t for t in (text_of(el) for el in elements) if t]
+    if found and title and found[-1] == title:
+        found.pop()
+    return found

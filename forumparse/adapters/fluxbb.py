@@ -49,7 +49,6 @@ class FluxBB(Adapter):
     EDIT = ".postedit, .lastedit"
     DROP = ".sig-line"
     ATTACHMENTS = "a[href*='attachment.php'], .attachments a[href]"
-    CRUMBS = "ul.crumbs li a, .crumbs a"
     TITLE = "ul.crumbs li strong a, ul.crumbs li:last-child a, #brd-pagepost-top h1, .main-title, h1"
     PAGER = ".pagelink, .paging"
 
@@ -72,10 +71,11 @@ class FluxBB(Adapter):
             if nxt is not None:
                 next_url = common.absolute(base, nxt.get("href"))
         title = common.pick_text(tree, self.TITLE)
+        title = _TOPIC_PREFIX.sub("", title) if title else None
         return Thread(
-            title=_TOPIC_PREFIX.sub("", title) if title else None,
+            title=title,
             url=common.canonical(tree, base) or ctx.url,
-            breadcrumbs=[t for t in (text_of(a) for a in select(common.pick(tree, ".crumbs"), "a")) if t],
+            breadcrumbs=common.crumbs(select(common.pick(tree, ".crumbs"), "a"), title),
             page=page, page_count=page_count, next_page_url=next_url, posts=posts,
         )
 

@@ -153,7 +153,7 @@ class JiveHtml(Adapter):
         return Thread(
             title=title or _page_title(tree),
             url=common.canonical(tree, base) or ctx.url,
-            breadcrumbs=[t for t in (text_of(a) for a in select(tree, self.CRUMBS)) if t],
+            breadcrumbs=common.crumbs(select(tree, self.CRUMBS), title),
             views=parse_count(views.group(1), allow_abbrev=False) if views else None,
             reply_count=parse_count(replies.group(1), allow_abbrev=False) if replies else None,
             latest_reply=LatestReply(author=latest.group(2), timestamp=ctx.dates.iso(latest.group(1)))

@@ -68,8 +68,9 @@ class MyBB(Adapter):
         nxt = select_one(pager, "a.pagination_next") if pager is not None else None
         if nxt is not None:
             next_url = common.absolute(base, nxt.get("href")) or next_url
-        return Thread(title=self._title(tree), url=common.canonical(tree, base) or ctx.url,
-                      breadcrumbs=self._crumbs(tree), page=page, page_count=page_count,
+        title = self._title(tree)
+        return Thread(title=title, url=common.canonical(tree, base) or ctx.url,
+                      breadcrumbs=common.crumbs(select(tree, self.CRUMBS), title), page=page, page_count=page_count,
                       next_page_url=next_url, posts=posts)
 
     # -- posts -----------------------------------------------------------------------------
@@ -152,14 +153,15 @@ class MyBB(Adapter):
 
     # -- thread ----------------------------------------------------------------------------
     def _title(self, tree) -> str | None:
+        page_title = text_of(select_one(tree, "title"))
         for css in (self.CRUMB_TITLE, self.THEAD_TITLE):
             found = text_of(select_one(tree, css))
             if found:
+                # a thread prefix ("[Solved]") shows in the crumb but not in the page's <title>
+                if page_title and len(page_title) < len(found) and found.endswith(" " + page_title):
+                    return page_title
                 return found
-        return text_of(select_one(tree, "title"))
-
-    def _crumbs(self, tree) -> list[str]:
-        return [t for t in (text_of(a) for a in select(tree, self.CRUMBS)) if t]
+        return page_title
 
 
 def text_of_date(el) -> str | None:
@@ -197,17 +199,21 @@ def _date_text(el) -> str | None:
 
 
 def _clean_quotes(quotes, body_el):
-    """MyBB 1.8 cites read "(date)Name Wrote:"; the quoted post id sits in the cite's jump link."""
+    """MyBB 1.8 cites read "(date)Name Wrote:"; the quoted post id sits in the cite's jump link.
+    A quote without a cite of its own has no author, whatever the quotes nested in it say."""
     if not quotes:
         return quotes
     boxes = [b for b in select(body_el, "blockquote") if not any(a.tag == "blockquote" for a in b.iterancestors())]
+    if len(boxes) != len(quotes):
+        return quotes
     cleaned = []
-    for i, quote in enumerate(quotes):
-        author = _DATE_PREFIX.sub("", quote.author or "") or None
+    for quote, box in zip(quotes, boxes):
+        own = box.xpath("./cite")
+        author = _DATE_PREFIX.sub("", quote.author or "") or None if own else None
         post_id = quote.post_id
-        if post_id is None and i < len(boxes):
-            jump = select_one(boxes[i], "cite a[href*='pid']")
-            post_id = common.query_id(jump.get("href"), "pid") if jump is not None else None
+        jump = select_one(own[0], "a[href*='pid']") if own else None
+        if post_id is None and jump is not None:
+            post_id = common.query_id(jump.get("href"), "pid")
         cleaned.append(attrs.evolve(quote, author=author, post_id=post_id))
     return tuple(cleaned)
 

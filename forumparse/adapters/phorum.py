@@ -46,7 +46,6 @@ class Phorum(Adapter):
     SIGNATURE = ".signature, .phorum-signature"
     ATTACHMENTS = ".attachments a[href], .message-attachments a[href]"
     TITLE = "#breadcrumb .current, .breadcrumb .current, #phorum h1, h1"
-    CRUMBS = "#breadcrumb a, .breadcrumb a, .PhorumNavBlock a"
 
     def detect(self, doc) -> float:
         return common.marker_score(common.head(doc) + doc.text[-30000:], self.MARKERS, self.STRONG)
@@ -66,8 +65,7 @@ class Phorum(Adapter):
         return Thread(
             title=title,
             url=common.canonical(tree, base) or ctx.url,
-            breadcrumbs=[t for t in (text_of(a) for a in select(common.pick(tree, "#breadcrumb, .breadcrumb"), "a"))
-                         if t],
+            breadcrumbs=common.crumbs(select(common.pick(tree, "#breadcrumb, .breadcrumb"), "a"), title),
             page=page, page_count=page_count, next_page_url=next_url, posts=posts,
         )
 

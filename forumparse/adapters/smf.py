@@ -51,6 +51,7 @@ class SMF(Adapter):
     QUOTE_AUTHOR = "cite"
     DROP = ".quotefooter, .codeheader, .botslice_quote, .topslice_quote:empty"
     LIKES = ".smflikebutton .like_count, .like_count"
+    VIEWS = "#display_head .views_text, .views_text"
     TOP_SUBJECT = "#top_subject, .display_title"
     CLASSED = "li.postcount, li.membergroup, li.postgroup, li.stars, li.avatar"
     LINKTREE = ".linktree, .navigate_section, div.nav"
@@ -68,11 +69,16 @@ class SMF(Adapter):
         top = common.pick(tree, self.TOP_SUBJECT)
         top_text = text_of(top) or ""
         views = _READ.search(top_text) or _READ.search(doc.text[:400_000])
+        views = parse_count(views.group(1), allow_abbrev=False) if views else None
+        views_el = select_one(tree, self.VIEWS)
+        if views is None and views_el is not None:
+            views = parse_count(text_of(views_el), allow_abbrev=False)
+        title = self._title(tree, top_text, posts)
         return Thread(
-            title=self._title(tree, top_text, posts),
+            title=title,
             url=common.canonical(tree, base) or ctx.url,
-            breadcrumbs=[t for t in (text_of(a) for a in select(common.pick(tree, self.LINKTREE), "a")) if t],
-            views=parse_count(views.group(1), allow_abbrev=False) if views else None,
+            breadcrumbs=common.crumbs(select(common.pick(tree, self.LINKTREE), "a"), title),
+            views=views,
             page=page, page_count=page_count, next_page_url=next_url, posts=posts,
         )
 

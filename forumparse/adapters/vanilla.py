@@ -38,15 +38,14 @@ class Vanilla(Adapter):
     DATE = ".DateCreated"
     PERMALINK = "a.Permalink, .Permalink a[href], .DateCreated a[href]"
     BODY = "div.Message"
-    QUOTE = "blockquote, .Quote, .UserQuote"
-    QUOTE_AUTHOR = ".QuoteAuthor, cite"
+    QUOTE = "blockquote, .Quote, .UserQuote, .embedQuote"  # .embedQuote: the rich editor's quote card
+    QUOTE_AUTHOR = ".QuoteAuthor, cite, .embedText-userName, .embedQuote-userName"
     SIGNATURE = ".Signature, .UserSignature"
     EDITED = ".DateUpdated"
     LIKES = ".Reactions .ReactButton-Like .Count, .Reactions .Like .Count"
     ATTACHMENTS = ".Attachments a[href], .Attachment a[href]"
     SUBJECT = "h2.CommentHeading, .Item-Header h2"
     TITLE = ".PageTitle h1, #Item_0 h1, .Discussion h1, .DiscussionTabs .SubTab, h1"
-    CRUMBS = ".Breadcrumbs .CrumbLabel a, .Breadcrumbs a"
 
     def detect(self, doc) -> float:
         return common.marker_score(common.head(doc) + doc.text[-30000:], self.MARKERS, self.STRONG)
@@ -64,10 +63,11 @@ class Vanilla(Adapter):
                 next_url = common.absolute(base, nxt.get("href"))
             if page is not None:
                 break
+        title = common.pick_text(tree, self.TITLE)
         return Thread(
-            title=common.pick_text(tree, self.TITLE),
+            title=title,
             url=common.canonical(tree, base) or ctx.url,
-            breadcrumbs=[t for t in (text_of(a) for a in select(tree, self.CRUMBS)) if t],
+            breadcrumbs=common.crumbs(select(common.pick(tree, ".Breadcrumbs"), "a"), title),
             page=page, page_count=page_count, next_page_url=next_url, posts=posts,
         )
 
