@@ -41,6 +41,7 @@ class NodeBB(Adapter):
     EDITOR = "[component='post/editor'] .timeago"
     VOTES = "[component='post/vote-count']"
     SIGNATURE = "[component='post/signature'], .post-signature"
+    DROP = ".github-embeds-container"  # link preview cards of the GitHub embed plugin
     TITLE = "[component='topic/title'], h1[component='post/header'], h1 [itemprop=name], h1"
     CRUMBS = "ol.breadcrumb li [itemprop=title], ol.breadcrumb li [itemprop=name], ol.breadcrumb li"
 
@@ -84,7 +85,7 @@ class NodeBB(Adapter):
     def _post(self, el, scope, base, ctx) -> Post:
         content = scope.one(el, self.CONTENT)
         headers = _quote_headers(content)
-        body = extract_body(content, quote_css="blockquote", signature_css=None, edit_css=None)
+        body = extract_body(content, quote_css="blockquote", signature_css=None, edit_css=None, drop_css=self.DROP)
         quotes = []
         for i, quote in enumerate(body.quotes):  # "@MJ said in <a href=/post/73814>Topic</a>:" before each quote
             author, post_id = headers[i] if i < len(headers) else (None, None)

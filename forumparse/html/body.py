@@ -29,7 +29,7 @@ QUOTE_AUTHOR_ATTRS = ("data-author", "data-quote", "data-username", "data-ipsquo
 EDIT_CSS = ".editedBy, .edited, .message-lastEdit, .lastedit, .post-edit, .notice.edit, .editnote"
 DROP_CSS = (
     "script, style, noscript, template, button, input, select, textarea, object, embed, iframe, "
-    "[hidden], [aria-hidden=true]"
+    "[hidden], [aria-hidden=true], title"  # a <title> in a post (inside an inline SVG) is a tooltip, not text
 )
 
 BLOCK_PARAGRAPH = frozenset({"p", "blockquote", "pre", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5",
