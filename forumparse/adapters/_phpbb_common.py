@@ -153,8 +153,11 @@ def line_time(el, ctx) -> tuple[str | None, str | None]:
     if "»" in text:
         return shown_time(text.rpartition("»")[2], ctx)
     children = [c for c in el if isinstance(c.tag, str) and c.tag not in ("img", "br", "i")]
+    for child in reversed(children):  # the date is the text that follows an element (the name)
+        if child.tail and any(ch.isdigit() for ch in child.tail):
+            return shown_time(child.tail, ctx)
     if children:
-        return shown_time(children[-1].tail, ctx)
+        return None, None
     return shown_time(strip_label(text), ctx)
 
 

@@ -50,7 +50,8 @@ class PhpbbHtml(Adapter):
     # bodies of every layout
     QUOTE_CSS = "blockquote, .quotecontent, td.quote"
     QUOTE_AUTHOR_CSS = "cite"
-    CODE_HEADERS = "dl.codebox > dt, div.codebox > p, .codetitle"
+    # code box headers ("Code: Select all") and the counters under inline attachments
+    NOISE_CSS = "dl.codebox > dt, div.codebox > p, .codetitle, dl.file dd, dl.thumbnail dd"
     ATTACHMENTS = "a[href*='download/file.php'], img[src*='download/file.php'], a[href*='download.php?id=']"
     # thread
     TITLE_CSS = ("h2.topic-title", "#pageheader h2", "a.maintitle", ".maintitle", "#page-body h2", "#page-header h2",
@@ -222,7 +223,7 @@ class PhpbbHtml(Adapter):
             date_text, subject = _posted_and_subject(details)
             timestamp, raw = common.shown_time(date_text, ctx)
             body = self._body(container, edit_css="span.gensmall")
-            text, signature = common.split_signature(body.text)
+            text, signature = common.split_signature(_CODE_HEADER_LINE.sub("", body.text))
             buttons = _next_rows(row, 1)
             href = attr(_first_found((mark, "a[href*='mode=viewprofile']"),
                                      (buttons[0] if buttons else None, "a[href*='mode=viewprofile']")), "href")
@@ -270,7 +271,7 @@ class PhpbbHtml(Adapter):
     def _body(self, el, edit_css: str | None = None):
         body = extract_body(el, quote_css=self.QUOTE_CSS, quote_author_css=self.QUOTE_AUTHOR_CSS,
                             signature_css=self.SIGNATURE, edit_css=edit_css or self.NOTICE,
-                            drop_css=self.CODE_HEADERS)
+                            drop_css=self.NOISE_CSS)
         quotes = tuple(_clean_quote(q) for q in body.quotes)
         return body if quotes == body.quotes else _with_quotes(body, quotes)
 
@@ -433,6 +434,8 @@ def _with_quotes(body, quotes):
     return evolve(body, quotes=quotes)
 
 
+# phpBB 2 heads a code box with a "Code:" row that no class names
+_CODE_HEADER_LINE = re.compile(r"(?m)^(?:Code|Código|Codice|Kod|Код|Kode|Koodi|Kód):\n")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:•|::|-|–|\|)\s+")
 
 
