@@ -109,7 +109,8 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
     if footer_layout(tokens, anchors):
         return segment_footer(tokens, anchors)
     posts: list[PostParts] = []
-    starts = [_scan_back(tokens, a, anchors[n - 1] if n else -1) for n, a in enumerate(anchors)]
+    subjects = _subjects(tokens)
+    starts = [_scan_back(tokens, a, anchors[n - 1] if n else -1, subjects) for n, a in enumerate(anchors)]
     starts = _trim_to_template(tokens, anchors, starts)
     limit = -1
     for n, a in enumerate(anchors):
@@ -118,7 +119,7 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
         inline = _inline_author(tokens[a].data["residual"])
         start = max(starts[n], limit + 1)
         before = [t for t in tokens[start:a] if t.kind == "body"]
-        names_before = [t for t in before if name_like(t.text)]
+        names_before = [t for t in before if name_like(t.text) and t.text not in subjects]
         known = {t.text for t in names_before} | ({inline} if inline else set())
         end, after_names = _scan_forward(tokens, a, nxt, need_names=not inline and not names_before, known=known)
         parts.head_start, parts.head_end = start, end
@@ -205,7 +206,17 @@ def _inline_author(residual: str) -> str | None:
     return None
 
 
-def _scan_back(tokens: list[Token], a: int, limit: int) -> int:
+def _subjects(tokens: list[Token]) -> set[str]:
+    """Post subjects: every "Re: X" line, and X itself (the first post's subject)."""
+    found = set()
+    for tok in tokens:
+        if tok.kind == "body" and _RE_LINE.match(tok.text) and len(tok.text) < 200:
+            found.add(tok.text)
+            found.add(_RE_LINE.sub("", tok.text).strip())
+    return found
+
+
+def _scan_back(tokens: list[Token], a: int, limit: int, subjects: set[str] = frozenset()) -> int:
     start = a
     j = a - 1
     buttons = 0
@@ -214,7 +225,9 @@ def _scan_back(tokens: list[Token], a: int, limit: int) -> int:
         if tok.kind in ("stat", "stat_value", "postnum", "status") or (tok.kind == "body" and name_like(tok.text)):
             start = j
         elif tok.kind == "button" and start == a and buttons == 0:
-            buttons += 1  # buttons sit between the profile and the date line ("Quote")
+            buttons += 1
+        elif tok.kind == "body" and tok.text in subjects:
+            start = j  # buttons sit between the profile and the date line ("Quote")
         elif tok.kind != "blank":
             break
         j -= 1

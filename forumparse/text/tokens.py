@@ -177,6 +177,9 @@ _NAMED_BUTTON = re.compile(
     r"alle beiträge von|suche alle beiträge von)", re.I)
 
 
+_BARE_STATUS = re.compile(r"^(?:(?:offline|online|en ligne|hors ligne|abwesend)\s*)+$", re.I)
+
+
 def is_buttons(text: str) -> bool:
     """True for a line made only of button and link words ("Reply | Quote", "Back to top")."""
     if len(text) > 120:
@@ -277,6 +280,10 @@ def _scan_line(line: str, number: int, dates) -> Token:
             return Token("date", body, number, indent, bullet,
                          {"date": parsed, "raw": body[start:end].strip(" ,-@"), "residual": residual,
                           "date_kind": date_kind})
+    if _PUNCT_ONLY.match(body):  # a bare bullet or star (rank images)
+        return Token("blank", "", number, indent, bullet)
+    if _BARE_STATUS.match(body):
+        return Token("status", body, number, indent, bullet, {"name": None, "rest": ""})
     status = STATUS_LINE.match(body)
     if status:
         return Token("status", body, number, indent, bullet, status.groupdict())
