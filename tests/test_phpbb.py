@@ -109,7 +109,8 @@ def test_phpbb2_code_header_row_is_not_body():
 
     html = ('<html><body>Powered by phpBB <a href="viewtopic.php?t=1">x</a><table><tr><td class="row1">'
             '<span class="name"><a name="5"></a><b>bob</b></span><br/><span class="postdetails">Posts: 3</span></td>'
-            '<td class="row1"><table><tr><td><span class="postdetails">Posted: Mon Nov 07, 2005 8:15 pm</span></td></tr>'
+            '<td class="row1"><table><tr><td><span class="postdetails">Posted: Mon Nov 07, 2005 8:15 pm</span>'
+            '</td></tr>'
             '<tr><td><span class="postbody">Try this:</span><table><tr><td><span class="genmed"><b>Code:</b></span>'
             '</td></tr><tr><td class="code">echo hi</td></tr></table><span class="postbody"><br/>done</span></td></tr>'
             '</table></td></tr></table></body></html>')
