@@ -21,7 +21,8 @@ from .dates_found import _SKIP, DateHit, walk
 _DIGITS = re.compile(r"\d+")
 # Links to a member's profile page, in the URL shapes forum engines use.
 PROFILE_HREF = re.compile(
-    r"(?:member|user|profile|/u/|/people/|/author/|showuser|viewprofile|[?&](?:u|uid|userid|user_id)=\d|/~\w)",
+    r"(?:member|user|profile|/u/|/people/|/author/|showuser|viewprofile|[?&](?:u|uid|userid|user_id)=\d|/~\w"
+    r"|mitglied|benutzer|membre|miembro|usuario|utente|gebruiker|пользовател|profil)",
     re.I)
 # Class or itemprop words that name the post's author element.
 AUTHOR_WORDS = re.compile(

@@ -1,0 +1,118 @@
+"""Generic HTML heuristics and schema.org data: units that the golden pages do not pin down."""
+from __future__ import annotations
+
+import pytest
+
+import forumparse
+from forumparse.adapters.schemaorg import SchemaOrg
+from forumparse.context import ParseContext
+from forumparse.document import Document
+from forumparse.errors import NotAThreadError
+from forumparse.html.dates_found import find_dates
+from forumparse.html.generic import split_signature
+from forumparse.html.structured import jsonld_items, microdata_items
+from forumparse.html.title import thread_title
+from forumparse.html.tree import parse_html
+
+
+def _doc(html: str) -> Document:
+    return Document.load(html.encode("utf-8"))
+
+
+def _post_div(n: int, name: str, when: str, text: str) -> str:
+    return (f'<div class="item" id="p{n}"><div class="side"><a href="/user/{name}">{name}</a></div>'
+            f'<div class="main"><span class="when">{when}</span><div class="words">{text}</div></div></div>')
+
+
+def test_no_post_structure_is_not_a_thread():
+    page = "<html><head><title>About us</title></head><body><h1>About us</h1><p>We sell bikes.</p></body></html>"
+    with pytest.raises(NotAThreadError):
+        forumparse.parse_thread(page, adapter="generic-html")
+
+
+@pytest.mark.parametrize("page", [
+    "<html><body></body></html>",
+    "<html><body>" + "<div>" * 300 + "deep" + "</div>" * 300 + "</body></html>",
+    "<html><body><p>2020-01-01</p><p>2020-01-02</p><!-- c --><p>x</p></body></html>",
+    "<html><body><table><tr><td>Joined: Jan 5, 2010</td></tr><tr><td>Joined: Jan 6, 2010</td></tr></table></body></html>",
+])
+def test_odd_pages_give_our_error_or_posts_never_a_crash(page):
+    try:
+        thread = forumparse.parse_thread(page, adapter="generic-html")
+    except NotAThreadError:
+        return
+    assert thread.posts
+
+
+def test_repeated_records_with_dates_authors_and_text():
+    posts = "".join(_post_div(i, name, f"Mar {i + 1}, 2020 10:0{i} AM", f"Post number {i} says something useful.")
+                    for i, name in enumerate(["ann", "bob", "ann"]))
+    thread = forumparse.parse_thread(f"<html><body><h1>Bikes</h1>{posts}</body></html>", adapter="generic-html")
+    assert [p.author.name for p in thread.posts] == ["ann", "bob", "ann"]
+    assert thread.posts[1].timestamp == "2020-03-02T10:01:00"
+    assert thread.posts[2].body == "Post number 2 says something useful."
+
+
+def test_a_single_post_page_is_read_with_a_warning():
+    page = ('<html><body><h1>Release notes</h1><p><a href="/members/kim">kim</a> <i>2019-04-17 08:30</i></p>'
+            "<pre>Version 2 is out. It fixes the crash on start.</pre></body></html>")
+    thread = forumparse.parse_thread(page, adapter="generic-html")
+    assert len(thread.posts) == 1
+    assert "Version 2 is out" in thread.posts[0].body
+    assert any("one post" in w for w in thread.warnings)
+
+
+def test_join_dates_are_labelled_and_not_post_dates():
+    root = parse_html('<div><span>Joined: 05.11.2011</span><dd class="registered">Apr 28, 2012</dd>'
+                      "<span>Posted 12.10.2019, 14:03</span></div>")
+    hits = find_dates(root, ParseContext(_doc("<p>x</p>")))
+    assert [(h.iso[:10], h.label) for h in hits] == [
+        ("2011-11-05", "joined"), ("2012-04-28", "joined"), ("2019-10-12", None)]
+
+
+def test_time_in_a_child_element_completes_the_date():
+    root = parse_html('<div><span class="date">04-09-2005, <span class="time">06:46 PM</span></span></div>')
+    hits = find_dates(root, ParseContext(_doc("<p>x</p>")))
+    assert hits[0].iso == "2005-04-09T18:46:00"
+
+
+def test_signature_rule_splits_the_body():
+    assert split_signature("Hello there\n_________________\nmy sig") == ("Hello there", "my sig")
+    assert split_signature("no rule here") == ("no rule here", None)
+
+
+def test_title_is_the_part_of_title_that_the_page_shows():
+    root = parse_html("<html><head><title>Board :: View topic - Oil change</title></head>"
+                      "<body><h1>Board</h1><a class=maintitle>Oil change</a></body></html>")
+    assert thread_title(root) == "Oil change"
+
+
+def test_jsonld_graph_nested_comments_and_broken_scripts():
+    root = parse_html(
+        '<html><head><script type="application/ld+json">{not json</script>'
+        '<script type="application/ld+json">{"@graph": [{"@type": "QAPage", "mainEntity": '
+        '{"@type": "Question", "name": "Q?", "text": "Why?", "author": {"name": "a"}, '
+        '"acceptedAnswer": {"@type": "Answer", "text": "Because.", "author": "b", '
+        '"dateCreated": "2020-01-01T00:00:00Z"}}}]}</script></head><body></body></html>')
+    items = jsonld_items(root)
+    assert [(i.author, i.text) for i in items] == [("a", "Why?"), ("b", "Because.")]
+    assert items[0].title == "Q?"
+
+
+def test_microdata_items_need_text():
+    root = parse_html(
+        '<div itemscope itemtype="http://schema.org/Person"><span itemprop="name">x</span></div>'
+        '<div itemscope itemtype="http://schema.org/Comment"><span itemprop="author">y</span>'
+        '<meta itemprop="dateCreated" content="2020-02-02"><p itemprop="text">Hi</p></div>')
+    items = microdata_items(root)
+    assert [(i.author, i.date) for i in items] == [("y", "2020-02-02")]
+
+
+def test_schemaorg_scores_pages_by_how_many_posts_the_data_lists():
+    two = ('<script type="application/ld+json">[{"@type": "Comment", "text": "a"}, '
+           '{"@type": "Comment", "text": "b"}]</script>')
+    one = '<script type="application/ld+json">{"@type": "DiscussionForumPosting", "text": "a"}</script>'
+    adapter = SchemaOrg()
+    assert adapter.detect(_doc(f"<html><head>{two}</head><body></body></html>")) == 0.6
+    assert 0 < adapter.detect(_doc(f"<html><head>{one}</head><body></body></html>")) < 0.5
+    assert adapter.detect(_doc("<html><body><p>nothing</p></body></html>")) == 0.0
