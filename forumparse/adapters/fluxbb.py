@@ -53,7 +53,7 @@ class FluxBB(Adapter):
     PAGER = ".pagelink, .paging"
 
     def detect(self, doc) -> float:
-        return common.marker_score(common.head(doc) + doc.text[-30000:], self.MARKERS, self.STRONG)
+        return common.detect_score(doc, self.MARKERS, self.STRONG)
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree

@@ -129,7 +129,7 @@ class JiveHtml(Adapter):
     CRUMBS = "#jive-breadcrumb a, .jive-breadcrumb a, #jive-breadcrumbs a"
 
     def detect(self, doc) -> float:
-        return common.marker_score(common.head(doc) + doc.text[-30000:], self.MARKERS, self.STRONG)
+        return common.detect_score(doc, self.MARKERS, self.STRONG)
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
@@ -237,7 +237,7 @@ def _split_edit_note(text: str) -> tuple[str, str | None]:
 
 
 def _page_title(tree) -> str | None:
-    title = text_of(select_one(tree, "title"))
+    title = common.page_title(tree)
     return title.split(" | ")[0].strip() if title else None
 
 

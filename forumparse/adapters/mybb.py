@@ -14,6 +14,7 @@ from .base import Adapter
 _POST_ID = re.compile(r"^post_(\d+)$")
 _EDIT_DATE = re.compile(
     r"(?:modified|bearbeitet|modifié|modificado|modificato)[^:]*:\s*(.+?)\s+(?:by|von|par|por|da)\s", re.I)
+_POWERED = re.compile(r"Powered By\s*<a[^>]*mybb\.com", re.I)
 _TIME = re.compile(r"\d{1,2}:\d{2}")
 _DATE_PREFIX = re.compile(r"^\s*\([^)]*\)\s*")
 
@@ -52,10 +53,9 @@ class MyBB(Adapter):
     PAGER = ".pagination"
 
     def detect(self, doc) -> float:
-        text = common.head(doc)
-        if re.search(r"Powered By\s*<a[^>]*mybb\.com", doc.text[-40000:], re.I):
+        if _POWERED.search(doc.text[-40000:]):
             return 1.0
-        return common.marker_score(text, self.MARKERS, self.STRONG)
+        return common.detect_score(doc, self.MARKERS, self.STRONG)
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
@@ -153,7 +153,7 @@ class MyBB(Adapter):
 
     # -- thread ----------------------------------------------------------------------------
     def _title(self, tree) -> str | None:
-        page_title = text_of(select_one(tree, "title"))
+        page_title = common.page_title(tree)
         for css in (self.CRUMB_TITLE, self.THEAD_TITLE):
             found = text_of(select_one(tree, css))
             if found:

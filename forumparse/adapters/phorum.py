@@ -48,7 +48,7 @@ class Phorum(Adapter):
     TITLE = "#breadcrumb .current, .breadcrumb .current, #phorum h1, h1"
 
     def detect(self, doc) -> float:
-        return common.marker_score(common.head(doc) + doc.text[-30000:], self.MARKERS, self.STRONG)
+        return common.detect_score(doc, self.MARKERS, self.STRONG)
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree

@@ -58,7 +58,7 @@ class SMF(Adapter):
     PAGER = ".pagelinks, .pagesection .pagelinks, #postbuttons .middletext, .middletext"
 
     def detect(self, doc) -> float:
-        return common.marker_score(common.head(doc) + doc.text[-50000:], self.MARKERS, self.STRONG)
+        return common.detect_score(doc, self.MARKERS, self.STRONG)
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
@@ -205,7 +205,7 @@ class SMF(Adapter):
                 return title
         if posts and posts[0].title:
             return posts[0].title
-        return text_of(select_one(tree, "title"))
+        return common.page_title(tree)
 
     def _pages(self, tree, base):
         for pager in select(tree, self.PAGER):

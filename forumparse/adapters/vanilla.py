@@ -48,7 +48,7 @@ class Vanilla(Adapter):
     TITLE = ".PageTitle h1, #Item_0 h1, .Discussion h1, .DiscussionTabs .SubTab, h1"
 
     def detect(self, doc) -> float:
-        return common.marker_score(common.head(doc) + doc.text[-30000:], self.MARKERS, self.STRONG)
+        return common.detect_score(doc, self.MARKERS, self.STRONG)
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
