@@ -98,10 +98,15 @@ def _machine_hit(el, tag: str, ctx) -> DateHit | None:
     return None
 
 
+_YEARLESS = re.compile(r"(?<![\d/.:-])(\d{1,2})/(\d{1,2})\s+(\d{1,2}:\d{2})(?![\d/.:-])")
+
+
 def _text_hits(text: str, owner, ctx, hits: list, before_el) -> None:
     if len(text) < 6 or not any(c.isdigit() for c in text) and "ago" not in text and "yesterday" not in text.lower():
         return
+    found = False
     for m in DATE_IN_TEXT.finditer(text):
+        found = True
         raw = " ".join(m.group(0).split())
         parsed = ctx.dates.parse(raw)
         if parsed.value is None and not parsed.relative:
@@ -120,6 +125,20 @@ def _text_hits(text: str, owner, ctx, hits: list, before_el) -> None:
         if label is None and not prefix.strip():
             label = _label_before(before_el if before_el is not None else owner, before_el)
         hits.append(DateHit(owner, raw, parsed.iso(), relative=parsed.relative, label=label or _label_class(owner)))
+    if not found and hits:
+        _yearless_hit(text, owner, ctx, hits)
+
+
+def _yearless_hit(text: str, owner, ctx, hits: list) -> None:
+    """"01/21 21:18" (a month/day and time, as comment lines show them) takes the year of the
+    last full date before it on the page: the post they belong to."""
+    m = _YEARLESS.search(text)
+    year = next((h.iso[:4] for h in reversed(hits) if h.iso and h.iso[:4].isdigit()), None)
+    if not m or not year or (hits[-1].el is owner):
+        return
+    parsed = ctx.dates.parse(f"{year}/{m.group(1)}/{m.group(2)} {m.group(3)}")
+    if parsed.value is not None:
+        hits.append(DateHit(owner, m.group(0), parsed.iso(), label=_label_class(owner)))
 
 
 _JOINED_CLASS = re.compile(r"regist|joined|join-?date|member-?since|regdate|user-?since", re.I)

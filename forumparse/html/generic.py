@@ -27,7 +27,8 @@ from .select import text_of
 BODY_WORDS = re.compile(
     r"^(?:post|message|comment|entry|article|topic|reply|forum)?[-_]?(?:body|content|text|message|msg|entry)"
     r"(?:[-_]?(?:body|content|text|inner|wrapper))?$|^(?:postbody|postcolor|bbwrapper|commtext|md|usertext-body"
-    r"|post_message|messagetext|post-message|cooked|js-post-body|s-prose|content-body)$",
+    r"|post_message|messagetext|post-message|cooked|js-post-body|s-prose|content-body)$"
+    r"|^[a-z]+[-_](?:body|content|text|message)$",
     re.I)
 BODY_ITEMPROPS = frozenset({"text", "articlebody", "commenttext", "description"})
 RANK_WORDS = re.compile(
@@ -67,13 +68,14 @@ def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit],
                   base_url: str | None = None, items: list | None = None) -> list[Post]:
     """Posts from records; `items` (structured data, one per record) fix body, author and date."""
     fields = [Fields(r) for r in records]
+    author_set = set(authors)
     if items:
         for f, item in zip(fields, items):
             f.item = item
             f.body_el = item.text_el
     else:
         for f in fields:
-            f.body_el = _body_candidate(f.record, index)
+            f.body_el = _body_candidate(f.record, index, author_set)
         _agree(fields, index, "body_el", _body_alternatives)
     author_pos = sorted(index.pos[a] for a in authors if a in index.pos)
     for f in fields:
@@ -110,8 +112,8 @@ def _anchor_line(record: Record) -> set:
     return line
 
 
-def _body_candidate(record: Record, index: PageIndex):
-    blocked = _anchor_line(record)
+def _body_candidate(record: Record, index: PageIndex, names: set):
+    blocked = _anchor_line(record) | names
     best, best_len, vocab = None, 0, []
     for el in _elements(record, index):
         if el in blocked:

@@ -142,25 +142,38 @@ class PostScope:
 
     Broken markup can nest the following posts inside a post element (an unclosed
     tag), so a plain descendant search would pick up a later post's author or date.
+    Each selector runs once over the page and its matches are handed to the posts
+    that own them: one XPath call per selector instead of one per post and selector.
     """
 
     def __init__(self, posts):
-        self.posts = set(posts)
+        self.order = list(posts)
+        self.posts = set(self.order)
+        self._root = _common_ancestor(self.order)
+        self._cache: dict[str, dict] = {}
 
     def owner(self, el):
+        if el in self.posts:
+            return el
         for anc in el.iterancestors():
             if anc in self.posts:
                 return anc
         return None
 
     def all(self, post, css: str) -> list:
-        return [f for f in select(post, css) if f is post or self.owner(f) is post]
+        found = self._cache.get(css)
+        if found is None:
+            found = {}
+            for el in select(self._root, css):
+                owner = self.owner(el)
+                if owner is not None:
+                    found.setdefault(owner, []).append(el)
+            self._cache[css] = found
+        return found.get(post, [])
 
     def one(self, post, css: str):
-        for f in select(post, css):
-            if f is post or self.owner(f) is post:
-                return f
-        return None
+        found = self.all(post, css)
+        return found[0] if found else None
 
     def first(self, post, *selectors: str):
         """The first element with text, trying the selectors in the order given (not document order)."""
@@ -177,6 +190,17 @@ class PostScope:
                 if value:
                     return value
         return None
+
+
+def _common_ancestor(elements):
+    """The deepest element holding all of `elements` (the posts' list): selectors run from there."""
+    if not elements:
+        return None
+    first = [elements[0], *elements[0].iterancestors()]
+    if len(elements) == 1:
+        return first[0]
+    last = {elements[-1], *elements[-1].iterancestors()}
+    return next((el for el in first if el in last), first[-1])
 
 
 def text_without(el, skip_css: str) -> str | None:
