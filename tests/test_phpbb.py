@@ -117,3 +117,12 @@ def test_phpbb2_code_header_row_is_not_body():
     post = forumparse.parse_thread(html).posts[0]
     assert post.body == "Try this:\n\necho hi\n\ndone"
     assert post.author.post_count == 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Page 3 of 5", (3, 5)), ("Seite 1 von 1", (1, 1)), ("Página 2 de 4", (2, 4)),
+    ("Last edited on 1/12/2005 10:00", (None, None)),
+])
+def test_page_of_text(text, expected):
+    page, count, _next = common.page_numbers(frag(f"<span>{text}</span>"))
+    assert (page, count) == expected

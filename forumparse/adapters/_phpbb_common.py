@@ -22,7 +22,7 @@ _LABEL = re.compile(r"^\s*[^\d:]{1,40}?:\s*")
 # Words between an author's name and the date on an author line ("by X » date", "von X am date").
 _CONNECTOR = re.compile(r"^[\s»«,:\-–—|]*(?:(?:on|at|am|le|el|il|em|op|w|в|den|dnia|於)\b[\s,:]*)?", re.I)
 _RULE = re.compile(r"(?m)^_{8,}\s*$")  # the signature rule table layouts print
-_PAGE_OF = re.compile(r"(\d+)\s*(?:of|von|de|du|sur|di|z|из|van|av|/)\s*(\d+)", re.I)
+_PAGE_OF = re.compile(r"(?<![\d/.:-])(\d+)\s*(?:\b(?:of|von|de|du|sur|di|z|из|van|av)\b|/)\s*(\d+)(?![\d/.:-])", re.I)
 # Forumotion (Forumactif, Forumieren, Foroactivo ...) hosts phpBB look-alike boards: its CDN,
 # its domains and its page scripts tell them from phpBB itself. Plain substring tests: a
 # regex alternation over a whole page costs more than the rest of detection.
