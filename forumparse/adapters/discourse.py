@@ -114,6 +114,7 @@ class Discourse(Adapter):
             quotes=_with_post_numbers(body.quotes, content, self.QUOTE),
             edited=None,
             likes=_likes(scope.all(el, self.LIKES)),
+            attachments=[absolute(base, attr(a, "href")) for a in select(content, "a.attachment[href]")],
         )
 
     # -- preloaded JSON --------------------------------------------------------------------

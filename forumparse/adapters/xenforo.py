@@ -44,7 +44,7 @@ class XenForo(Adapter):
     BODY2 = ".message-body .bbWrapper, .message-content .bbWrapper, .message-body"
     SIGNATURE2 = ".message-signature"
     EDIT2 = ".message-lastEdit"
-    LIKES2 = ".reactionsBar-link, .likesBar .likeText"
+    LIKES2 = ".reactionsBar-link, .likesBar-link, .likesBar .likeText"
     ATTACH2 = ".message-attachments a[href], .attachmentList a.file-preview[href]"
     # XenForo 1
     POST1 = "li.message[data-author], div.message[data-author]"
