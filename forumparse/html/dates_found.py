@@ -131,9 +131,9 @@ def _text_hits(text: str, owner, ctx, hits: list, before_el) -> None:
 
 def _yearless_hit(text: str, owner, ctx, hits: list) -> None:
     """"01/21 21:18" (a month/day and time, as comment lines show them) takes the year of the
-    last full date before it on the page: the post they belong to."""
+    first full date and time on the page: the opening post they belong to."""
     m = _YEARLESS.search(text)
-    year = next((h.iso[:4] for h in reversed(hits) if h.iso and h.iso[:4].isdigit()), None)
+    year = next((h.iso[:4] for h in hits if h.iso and len(h.iso) > 10 and not h.relative), None)
     if not m or not year or (hits[-1].el is owner):
         return
     parsed = ctx.dates.parse(f"{year}/{m.group(1)}/{m.group(2)} {m.group(3)}")

@@ -80,7 +80,8 @@ def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit],
     author_pos = sorted(index.pos[a] for a in authors if a in index.pos)
     for f in fields:
         f.author_el = _author_candidate(f, index, author_pos)
-    _agree(fields, index, "author_el", lambda f, key: _author_alternatives(f, index, author_pos, key))
+    _agree(fields, index, "author_el", lambda f, key: _author_alternatives(f, index, author_pos, key),
+           options=None if items else lambda f: _author_options(f, index, author_pos))
     by_pos = sorted((index.pos[d.el], d) for d in dates if d.el in index.pos)
     positions = [p for p, _ in by_pos]
     ranks = _ranks_after_name(fields, index)
@@ -169,12 +170,29 @@ def _key(el) -> str | None:
     return signature(el) + "/" + (signature(parent) if parent is not None else "")
 
 
-def _agree(fields: list[Fields], index: PageIndex, name: str, alternatives) -> None:
-    """Records whose choice differs from the majority's shape take their element of that shape."""
-    keys = Counter(_key(getattr(f, name)) for f in fields if getattr(f, name) is not None)
-    if not keys:
-        return
-    key, count = keys.most_common(1)[0]
+def _agree(fields: list[Fields], index: PageIndex, name: str, alternatives, options=None) -> None:
+    """Records whose choice differs from the majority's shape take their element of that shape.
+    With `options` (all candidates per record), the shape is chosen among every candidate, and a
+    shape whose text is the same in every record (a link label, not a name) is passed over."""
+    if options is not None:
+        keys, texts = Counter(), {}
+        for f in fields:
+            seen = set()
+            for el in options(f):
+                key = _key(el)
+                if key not in seen:
+                    seen.add(key)
+                    keys[key] += 1
+                    texts.setdefault(key, set()).add(_name_text(el))
+        ranked = [(k, c) for k, c in keys.most_common() if not (len(texts[k]) == 1 and c >= 3)]
+        if not ranked:
+            return
+        key, count = ranked[0]
+    else:
+        keys = Counter(_key(getattr(f, name)) for f in fields if getattr(f, name) is not None)
+        if not keys:
+            return
+        key, count = keys.most_common(1)[0]
     if count * 2 < len(fields):
         return
     for f in fields:
