@@ -43,6 +43,7 @@ class PhpbbHtml(Adapter):
     CONTENT = "div.content"
     SIGNATURE = ".signature"
     NOTICE = "div.notice"
+    THANKS = "div[id^='list_thanks']"
     # subsilver2
     S2_AUTHOR = f"//*[{_HAS.format('postauthor')}]"
     # subSilver (phpBB 2)
@@ -118,6 +119,7 @@ class PhpbbHtml(Adapter):
                 quotes=body.quotes,
                 edited=common.edit_time(select_one(el, self.NOTICE), ctx),
                 attachments=self._attachments(el, base),
+                likes=self._thanks(el),
             ))
         return posts
 
@@ -282,6 +284,11 @@ class PhpbbHtml(Adapter):
             if url and "avatar=" not in url and url not in urls:
                 urls.append(common.absolute(base, url))
         return urls
+
+    def _thanks(self, el) -> int | None:
+        """The "Thanks for posts" extension lists who thanked a post: that many likes."""
+        box = select_one(el, self.THANKS)
+        return len(select(box, "a[href*='mode=viewprofile']")) or None if box is not None else None
 
     @staticmethod
     def _permalink(line, post_id, base) -> str | None:
