@@ -342,12 +342,33 @@ def _rank(f: Fields, index: PageIndex) -> str | None:
     for el in _elements(f.record, index):
         if lo_b <= index.pos.get(el, -1) <= hi_b or not _is_rank_class(el):
             continue
-        text = text_of(el)
-        if not text:
-            img = next(iter(el.iter("img")), None)
-            text = img is not None and (img.get("alt") or img.get("title"))
+        text = _rank_text(el)
         if text and len(text) <= 120:
             return text
+    return _title_in_user_block(f)
+
+
+def _rank_text(el) -> str | None:
+    text = text_of(el)
+    if not text:
+        img = next(iter(el.iter("img")), None)
+        text = (img.get("alt") or img.get("title")) if img is not None else None
+    return text or None
+
+
+def _title_in_user_block(f: Fields) -> str | None:
+    """A plain class="title" element beside the name in the user's info block (<dl class=userinfo>)."""
+    if f.author_el is None:
+        return None
+    block = f.author_el.getparent()
+    while block is not None and block.tag in ("a", "span", "strong", "b", "em", "font"):
+        block = block.getparent()
+    if block is None or any(p is f.body_el for p in block.iterancestors()) or block is f.body_el:
+        return None
+    for el in block.iter():
+        if isinstance(el.tag, str) and "title" in (el.get("class") or "").split() and el is not f.author_el:
+            text = _rank_text(el)
+            return text if text and len(text) <= 300 else None
     return None
 
 
