@@ -90,11 +90,12 @@ class HackerNews(Adapter):
             m = _COMMENTS.search(text_of(a) or "")
             if m:
                 replies = parse_count(m.group(1), allow_abbrev=False)
-        body_el = select_one(table, self.TOP_TEXT) or _self_text_cell(subtext)
+        body_el = select_one(table, self.TOP_TEXT)
+        if body_el is None:
+            body_el = _self_text_cell(subtext)
         body = extract_body(body_el, quote_css=None, signature_css=None, edit_css=None) if body_el is not None \
             else None
-        post_id = attr(table.xpath(".//tr[contains(concat(' ', @class, ' '), ' athing ')][1]")[0], "id") \
-            if table.xpath(".//tr[contains(concat(' ', @class, ' '), ' athing ')]") else None
+        post_id = attr(select_one(table, "tr.athing"), "id")
         if post_id is None:
             post_id = next((m.group(1) for a in select(subtext, "a[href]")
                             for m in [_ITEM_ID.search(a.get("href", ""))] if m), None)

@@ -71,13 +71,13 @@ class Ptt(Adapter):
             if kind == "push":
                 posts.append(self._push(value, year, month, ctx))
                 continue
-            text = _article_text(value) if first else _added_text(value)
             if first:
-                posts.append(Post(author=Author(name=author or ""), timestamp=article_time,
+                text, signature = _article_text(value)
+                posts.append(Post(author=Author(name=author or "", signature=signature), timestamp=article_time,
                                   timestamp_raw=shown_time, title=meta.get(self.TITLE_TAG), body=text))
                 first = False
-            elif text:
-                posts.append(Post(author=Author(name=author or ""), body=text))
+            elif _added_text(value):
+                posts.append(Post(author=Author(name=author or ""), body=_added_text(value)))
         url = self._origin_url(content) or canonical_url(tree, ctx.url)
         return Thread(title=meta.get(self.TITLE_TAG), url=url, posts=posts)
 
@@ -160,16 +160,21 @@ def _lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def _article_text(text: str) -> str:
-    """The article's words: header lines and everything from the first "--" line on are not."""
+def _article_text(text: str) -> tuple[str, str | None]:
+    """(the article's words, its signature): header lines are neither; the first "--" line
+    starts the signature, and the "※" origin lines end it."""
     lines = _lines(text)
     while lines and _TEXT_META.match(lines[0]) and lines[0].strip()[:2] in ("作者", "標題", "時間"):
         lines.pop(0)
+    signature = None
     for i, line in enumerate(lines):
         if line.strip() == "--":
+            rest = lines[i + 1:]
+            end = next((j for j, ln in enumerate(rest) if ln.lstrip().startswith("※")), len(rest))
+            signature = _join(rest[:end]) or None
             lines = lines[:i]
             break
-    return _join(lines)
+    return _join(lines), signature
 
 
 def _added_text(text: str) -> str:

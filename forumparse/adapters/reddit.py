@@ -75,6 +75,7 @@ class Reddit(Adapter):
     OLD_TEXT = "div.usertext-body div.md"
     OLD_TIME = "p.tagline time[datetime], time[datetime]"
     OLD_AUTHOR = "p.tagline a.author"
+    OLD_DELETED_AUTHOR = "p.tagline > em"  # "[deleted]" in place of the author link
 
     def detect(self, doc) -> float:
         head = doc.text[:300_000]
@@ -82,7 +83,8 @@ class Reddit(Adapter):
         site = site or "redditstatic.com" in head or "reddit.com/r/" in head
         if not site:
             return 0.0
-        if ('data-test-id="post-content"' in head or "<shreddit-post" in head or "<shreddit-comment" in head
+        text = doc.text  # the markup can start deep in a page of inline scripts and styles
+        if ('data-test-id="post-content"' in text or "<shreddit-post" in text or "<shreddit-comment" in text
                 or re.search(r'class="[^"]*\bthing\b[^"]*\b(?:link|comment)\b', head)):
             return 1.0
         return 0.3
@@ -158,7 +160,8 @@ class Reddit(Adapter):
     # -- shreddit --------------------------------------------------------------------------
     def _shreddit(self, tree, base, ctx) -> Thread:
         post_el = select_one(tree, self.SH_POST)
-        body = _body(select_one(post_el, self.SH_POST_TEXT) or select_one(tree, self.SH_POST_TEXT))
+        text_el = select_one(post_el, self.SH_POST_TEXT)
+        body = _body(text_el if text_el is not None else select_one(tree, self.SH_POST_TEXT))
         post_id = attr(post_el, "id") or attr(post_el, "thingid")
         title = attr(post_el, "post-title") or text_of(select_one(tree, "h1")) or meta_content(tree, "og:title")
         posts = [Post(
@@ -212,7 +215,8 @@ class Reddit(Adapter):
             stamp = _own(el, self.OLD_TIME, self.OLD_COMMENT)
             body = _body(_own(el, self.OLD_TEXT, self.OLD_COMMENT))
             parent = _closest(el.getparent(), self.OLD_COMMENT) if el.getparent() is not None else None
-            name = attr(el, "data-author") or text_of(_own(el, self.OLD_AUTHOR, self.OLD_COMMENT))
+            name = (attr(el, "data-author") or text_of(_own(el, self.OLD_AUTHOR, self.OLD_COMMENT))
+                    or text_of(_own(el, self.OLD_DELETED_AUTHOR, self.OLD_COMMENT)))
             posts.append(Post(
                 post_id=attr(el, "data-fullname"), permalink=absolute(base, attr(el, "data-permalink")),
                 author=_author(_name(name), base),

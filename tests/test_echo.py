@@ -1,0 +1,35 @@
+"""Quoted paragraphs on engines without quote markup (Hacker News, Reddit)."""
+from forumparse.records import Post
+from forumparse.text.echo import EchoFinder, split_echoes
+
+
+def test_gt_paragraph_is_a_quote_even_without_a_source():
+    body, quoted = EchoFinder().split("> the docs say so\n\nThey are wrong.")
+    assert body == "They are wrong."
+    assert quoted == ("the docs say so",)
+
+
+def test_repeated_paragraph_of_an_earlier_post_is_a_quote():
+    finder = EchoFinder()
+    finder.add("Then, I contact those companies. I set up meetings when I can.")
+    body, quoted = finder.split('"Then, I contact those companies. I set up meetings..."\n\nHow do you contact them?')
+    assert body == "How do you contact them?"
+    assert quoted and quoted[0].startswith("Then, I contact")
+
+
+def test_short_or_new_paragraphs_stay():
+    finder = EchoFinder()
+    finder.add("I agree with this plan completely.")
+    body, quoted = finder.split("I agree\n\nSomething entirely new here.")
+    assert quoted == ()
+    assert body == "I agree\n\nSomething entirely new here."
+
+
+def test_the_quoted_post_keeps_its_words():
+    """Only earlier posts count: the post that is quoted does not lose its paragraph to its quoter."""
+    posts = [Post(body="Caching is the hard part of this design."),
+             Post(body="Caching is the hard part of this design.\n\nNo, naming is.")]
+    first, second = split_echoes(posts)
+    assert first.body == "Caching is the hard part of this design."
+    assert second.body == "No, naming is."
+    assert second.quotes[0].text == "Caching is the hard part of this design."

@@ -1,0 +1,30 @@
+"""Mail bodies of pipermail pages: own words, quoted blocks, attribution, signature, list footer."""
+from forumparse.adapters.pipermail import split_mail
+
+
+def test_attribution_and_quote_leave_the_body():
+    body, quotes, signature = split_mail(
+        "On Sun, 1 Aug 1999, Michael Dartt wrote:\n\n> I'm partial to 1.0\n> myself.\n\nI prefer 1.1.\n")
+    assert body == "I prefer 1.1."
+    assert quotes[0].author == "Michael Dartt"
+    assert quotes[0].text == "I'm partial to 1.0\nmyself."
+    assert signature is None
+
+
+def test_wrapped_attribution_with_address():
+    body, quotes, _ = split_mail("On Mon, Mar 01, 2010 at 04:47:49PM +0000,\nbob at example.com wrote:\n> hi\nyes")
+    assert body == "yes"
+    assert quotes[0].author == "bob at example.com"
+
+
+def test_signature_needs_the_dash_dash_line():
+    body, _, signature = split_mail("Thanks.\n\n--glyph\n")
+    assert body == "Thanks.\n\n--glyph" and signature is None
+    body, _, signature = split_mail("Thanks.\n\n-- \nGlyph\nhttp://example.org\n")
+    assert body == "Thanks." and signature == "Glyph\nhttp://example.org"
+
+
+def test_list_footer_is_dropped():
+    body, _, _ = split_mail("Done.\n\n_______________________________________________\n"
+                            "Twisted-Python mailing list\nhttp://example.org/mailman/listinfo/x\n")
+    assert body == "Done."
