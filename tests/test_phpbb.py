@@ -126,3 +126,11 @@ def test_phpbb2_code_header_row_is_not_body():
 def test_page_of_text(text, expected):
     page, count, _next = common.page_numbers(frag(f"<span>{text}</span>"))
     assert (page, count) == expected
+
+
+def test_phpbb_page_linking_to_forumotion_stays_phpbb():
+    page = (PHPBB_PAGE.replace("</body>", '<a href="./memberlist.php?mode=viewprofile&amp;u=2">a</a>'
+                               '<a href="./posting.php?mode=quote&amp;p=3">q</a>'
+                               '<img src="https://illiweb.com/x.png"> see https://kites.forumotion.com/</body>'))
+    doc = Document(page)
+    assert PhpbbHtml().detect(doc) > ForumotionHtml().detect(doc)

@@ -36,6 +36,11 @@ def forumotion_marks(text: str) -> int:
     return sum(1 for mark in FORUMOTION_MARKS if mark in text)
 
 
+def php_script_links(text: str) -> bool:
+    """phpBB's own script names; Forumotion's addresses have no ".php" ("/t7-title", "/u1")."""
+    return "viewtopic.php?" in text and ("memberlist.php?" in text or "posting.php?" in text)
+
+
 def profile_lines(el, label_css: str | None = None) -> list[str]:
     """The text lines of a profile block (<br> and blocks break lines). An image inside a
     `label_css` element stands for its alt text, as Forumotion themes draw labels as icons."""

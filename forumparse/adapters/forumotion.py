@@ -59,7 +59,10 @@ class ForumotionHtml(Adapter):
         marks = common.forumotion_marks(head) + common.forumotion_marks(doc.text[-20_000:])
         if marks < 2:
             return 0.0
-        return min(0.95, 0.45 + 0.1 * marks + (0.2 if any(m in head for m in MARKUP) else 0.0))
+        score = 0.45 + 0.1 * marks + (0.2 if any(m in head for m in MARKUP) else 0.0)
+        if common.php_script_links(head):
+            score -= 0.5  # a phpBB board whose posts link to Forumotion
+        return max(0.0, min(0.95, score))
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree

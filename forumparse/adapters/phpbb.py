@@ -64,7 +64,7 @@ class PhpbbHtml(Adapter):
         if doc.tree is None:
             return 0.0
         head = doc.text[:400_000]
-        if common.forumotion_marks(head) >= 2:
+        if common.forumotion_marks(head) >= 2 and not common.php_script_links(head):
             return 0.0  # Forumotion boards are hosted phpBB look-alikes: theirs
         markup = any(m in head for m in MARKUP)
         links = "viewtopic" in head and any(m in head for m in LINKS)
