@@ -5,30 +5,31 @@ from __future__ import annotations
 
 import re
 
-from ..dates import MONTHS, WEEKDAYS
+from ..dates import MONTHS
 
-_MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _TIME = (r"(?:,?\s*(?:at|um|à|a las|alle|às|om|в|kl\.?|@|-)?\s*\d{1,2}[:h]\d{2}(?::\d{2})?"
          r"(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:uhr|h))?"
          r"(?:\s*(?:utc|gmt|z|[+-]\d{2}:?\d{2}))?)?")
-_WEEKDAY = rf"(?:(?:{WEEKDAYS})\.?,?\s+)?"
 _RELATIVE_WORDS = (r"today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ieri|hoje|ontem|vandaag|"
                    r"gisteren|сегодня|вчера|dzisiaj|dziś|wczoraj")
+# Month names are matched as any word and checked against the month table afterwards:
+# one alternation of hundreds of names tried at every position would be slow.
+_WORD = r"[^\W\d_]{3,11}\.?"
 DATE_SPAN = re.compile(
     rf"""(?<![\w.])(?:
         (?P<iso>\d{{4}}-\d{{2}}-\d{{2}}(?:(?:[T ]|,\s*|\s+at\s+)\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?
                 (?:Z|[+-]\d{{2}}:?\d{{2}})?)?)
-      | (?P<numeric>{_WEEKDAY}\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\.?{_TIME})
-      | (?P<named>{_WEEKDAY}(?:\d{{1,2}}(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+)?(?:{_MONTH})\.?,?\s*
-                    (?:de\s+)?\d{{4}}(?:\s*г\.?)?
-                  |(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
-                  |\d{{1,2}}-(?:{_MONTH})-\d{{2,4}}){_TIME})
+      | (?P<numeric>\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\.?{_TIME})
+      | (?P<named>(?:\d{{1,2}}(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+)?(?P<m1>{_WORD}),?\s*(?:de\s+)?\d{{4}}(?:\s*г\.?)?
+                  |(?P<m2>{_WORD})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
+                  |\d{{1,2}}-(?P<m3>{_WORD})-\d{{2,4}}){_TIME})
       | (?P<relative>(?:{_RELATIVE_WORDS}){_TIME}
                    |(?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago)
     )(?![\w])""",
     re.I | re.X,
 )
-_HAS_DIGIT_OR_WORD = re.compile(rf"\d|{_RELATIVE_WORDS}", re.I)
+# Every date the spans read has a 4-digit year, a d/m/y separator, a time, or a relative word.
+_HAS_DIGIT_OR_WORD = re.compile(r"\d(?:\d\d\d|[./-]\d|:\d\d|\s+\w+\s+ago)")
 
 
 def find_date(line: str, dates, *, max_len: int = 200):
@@ -38,8 +39,12 @@ def find_date(line: str, dates, *, max_len: int = 200):
     if len(line) > max_len or not _HAS_DIGIT_OR_WORD.search(line):
         return None
     for m in DATE_SPAN.finditer(line):
+        month = m.group("m1") or m.group("m2") or m.group("m3")
+        if month and month.lower().rstrip(".") not in MONTHS:
+            continue
         text = m.group(0).strip(" ,-@")
         parsed = dates.parse(text)
+        kind = next(k for k in ("iso", "numeric", "named", "relative") if m.group(k))
         if parsed.value is not None or parsed.relative:
-            return parsed, m.start(), m.end(), m.lastgroup
+            return parsed, m.start(), m.end(), kind
     return None

@@ -162,6 +162,7 @@ _BUTTONS = re.compile(
     re.I,
 )
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
+_BUTTON_FIRST_WORDS = frozenset(p.split()[0].strip("[]()") for p in _BUTTON_PHRASES)
 
 
 # "Rainmaker is offline", "sunsetkilling ist offline Mich gibt's schon länger" (a user title may follow)
@@ -182,13 +183,18 @@ _BARE_STATUS = re.compile(r"^(?:(?:offline|online|en ligne|hors ligne|abwesend)\
 
 def is_buttons(text: str) -> bool:
     """True for a line made only of button and link words ("Reply | Quote", "Back to top")."""
-    if len(text) > 120:
+    if len(text) > 90:
         return False
     if _NAMED_BUTTON.match(text):
         return True
+    first = text.split(None, 1)[0].lower().strip("[]()|·•") if text.strip() else ""
+    if first and first not in _BUTTON_FIRST_WORDS:
+        return False
     return bool(_PUNCT_ONLY.match(_BUTTONS.sub(" ", text)))
 
 
+_COUNT = re.compile(r"^[\d.,\s\u00a0 ]+[kKmM]?$")
+_LOOKS_DATE = re.compile(r"\d{4}|\d[./-]\d|today|yesterday|heute|gestern|hier|сегодня|вчера", re.I)
 SUBJECT_LABEL = re.compile(r"^(?:post\s+)?(?:subject|betreff|sujet(?: du message)?|asunto|oggetto|assunto|"
                            r"onderwerp|тема|temat)\s*:\s*(?P<value>.*)$", re.I)
 
@@ -213,10 +219,10 @@ def _stat_label(text: str, dates):
         if not (sep in ":：" or sep.isspace()):
             continue  # "Postscript" is not "Post" + "script"
         if field_name == "posts":
-            if re.match(r"^[\d.,\s\u00a0 ]+[kKmM]?$", value):
+            if _COUNT.match(value):
                 return field_name, value
         elif field_name == "joined":
-            if dates.parse(value).value is not None:
+            if _LOOKS_DATE.search(value) and dates.parse(value).value is not None:
                 return field_name, value
         elif ":" in text[:m.start("value")] and len(value) <= 40:
             return field_name, value  # location and the rest need a colon: "from the docs" is text
@@ -248,7 +254,7 @@ def _value_fits(field_name: str, tok: Token) -> bool:
     if len(tok.text) > 60 or tok.kind in ("stat", "quote_header", "rule"):
         return False
     if field_name == "posts":
-        return bool(re.match(r"^[\d.,\s]+[kKmM]?$", tok.text))
+        return bool(_COUNT.match(tok.text))
     return True
 
 
@@ -265,7 +271,7 @@ def _scan_line(line: str, number: int, dates) -> Token:
         return Token("postnum", body, number, indent, bullet)
     if EDIT_NOTE.match(body.lstrip("«»*•· ")):
         return Token("edit", body, number, indent, bullet)
-    if len(body) < 160 and _QUOTE_WORD.search(body) and not is_buttons(body):
+    if len(body) < 160 and _maybe_quote(body) and not is_buttons(body):
         quote = quote_header_inline(body)
         if quote:
             return Token("quote_header", body, number, indent, bullet, quote)
@@ -291,9 +297,10 @@ def _scan_line(line: str, number: int, dates) -> Token:
         return Token("button", body, number, indent, bullet)
     if NAV.match(body):
         return Token("nav", body, number, indent, bullet)
-    quote = quote_header_inline(body)
-    if quote:
-        return Token("quote_header", body, number, indent, bullet, quote)
+    if _maybe_quote(body):
+        quote = quote_header_inline(body)
+        if quote:
+            return Token("quote_header", body, number, indent, bullet, quote)
     return Token("body", body, number, indent, bullet)
 
 
@@ -302,8 +309,21 @@ _NOISE_WORDS = re.compile(
     r"link|edited|wrote|said|#\d+)\b|#\d+|[^\w\s]", re.I)
 
 
-_QUOTE_WORD = re.compile(r"quot|wrote|said|schrieb|zitat|écrit|citation|escribió|cita|написал|цитат|cytat|"
-                         r"originally|posted by", re.I)
+# Cheap test before the quote-header patterns: every header holds one of these words.
+_QUOTE_WORD = re.compile(
+    r"quot|wrote|said|writes|says|schrieb|sagte|zitat|écrit|a dit|citation|escribió|dijo|cita|scritto|scrisse|"
+    r"escreveu|disse|schreef|zei|написал|сказал|цитат|napisał|cytat|skrev|kirjoitti|originally|posted by", re.I)
+
+
+_QUOTE_HINTS = (":", "quot", "wrote", "said", "posted by", "zitat", "цитат", "cita", "cytat", "написал")
+
+
+def _maybe_quote(text: str) -> bool:
+    """Cheap test before the quote-header patterns (most lines are plainly not headers)."""
+    if len(text) > 400:
+        return False
+    low = text.lower()
+    return any(h in low for h in _QUOTE_HINTS) and bool(_QUOTE_WORD.search(text))
 
 
 def _short_residual(residual: str) -> bool:
