@@ -134,3 +134,9 @@ def test_phpbb_page_linking_to_forumotion_stays_phpbb():
                                '<img src="https://illiweb.com/x.png"> see https://kites.forumotion.com/</body>'))
     doc = Document(page)
     assert PhpbbHtml().detect(doc) > ForumotionHtml().detect(doc)
+
+
+def test_unknown_labelled_line_is_not_a_rank():
+    stats = common.read_stats(["Age: 31", "Joined: 01 Jan 2004", "Posts: 5"], Ctx())
+    assert stats["plain"] == []
+    assert stats["post_count"] == 5

@@ -21,6 +21,7 @@ _SKIP = frozenset({"script", "style", "noscript", "input", "button", "select", "
 _LABEL = re.compile(r"^\s*[^\d:]{1,40}?:\s*")
 # Words between an author's name and the date on an author line ("by X » date", "von X am date").
 _CONNECTOR = re.compile(r"^[\s»«,:\-–—|]*(?:(?:on|at|am|le|el|il|em|op|w|в|den|dnia|於)\b[\s,:]*)?", re.I)
+_OTHER_LABEL = re.compile(r"^[^\d:]{2,30}\s?:\s*\S")
 _RULE = re.compile(r"(?m)^_{8,}\s*$")  # the signature rule table layouts print
 _PAGE_OF = re.compile(r"(?<![\d/.:-])(\d+)\s*(?:\b(?:of|von|de|du|sur|di|z|из|van|av)\b|/)\s*(\d+)(?![\d/.:-])", re.I)
 # Forumotion (Forumactif, Forumieren, Foroactivo ...) hosts phpBB look-alike boards: its CDN,
@@ -88,7 +89,9 @@ def read_stats(lines, ctx) -> dict:
     for line in lines:
         kind, value = _labelled(line)
         if kind is None:
-            if not labelled:
+            if _OTHER_LABEL.match(line):
+                labelled = True  # "Gender: male", "Age: 31": a statistic we do not keep, not a rank
+            elif not labelled:
                 stats["plain"].append(line)
             continue
         labelled = True
