@@ -26,7 +26,7 @@ DATE_IN_TEXT = re.compile(
     | {_WD}\d{{1,2}}-(?:{_MONTH})-\d{{2,4}}{_TIME}
     | (?:{WEEKDAYS})\s+(?:{_MONTH})\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s+[A-Z]{{2,5}})?\s+\d{{4}}
     | (?:today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ieri|сегодня|вчера){_TIME}
-    | (?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago
+    | (?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|hr|day|week|month|mo|year|yr)s?\.?\s+ago
     )(?![\w])""",
     re.I | re.X,
 )
@@ -122,7 +122,7 @@ def _text_hits(text: str, owner, ctx, hits: list, before_el) -> None:
             continue  # one date per element: the first shown
         prefix = text[max(0, m.start() - 80):m.start()]
         label = _label_text(prefix)
-        if label is None and not prefix.strip():
+        if label is None and not prefix.strip(" \t\r\n:：-–|\u00a0"):
             label = _label_before(before_el if before_el is not None else owner, before_el)
         hits.append(DateHit(owner, raw, parsed.iso(), relative=parsed.relative, label=label or _label_class(owner)))
     if not found and hits:

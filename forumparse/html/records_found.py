@@ -22,7 +22,7 @@ _DIGITS = re.compile(r"\d+")
 # Links to a member's profile page, in the URL shapes forum engines use.
 PROFILE_HREF = re.compile(
     r"(?:member|user|profile|/u/|/people/|/author/|showuser|viewprofile|[?&](?:u|uid|userid|user_id)=\d|/~\w"
-    r"|mitglied|benutzer|membre|miembro|usuario|utente|gebruiker|пользовател|profil)",
+    r"|mitglied|benutzer|membre|miembro|usuario|utente|gebruiker|пользовател|profil|^/u\d+$)",
     re.I)
 # Class or itemprop words that name the post's author element.
 AUTHOR_WORDS = re.compile(
