@@ -91,3 +91,11 @@ def test_phorum_edit_note_leaves_the_body():
     post = _thread("phorum", "emerald-read.html").posts[1]
     assert post.body == "Yes, rsync --link-dest does exactly that."
     assert post.edited == "2009-03-04T08:05:00"
+
+
+def test_mybb_label_and_value_rows_and_thread_prefix():
+    thread = _thread("mybb", "mybb18-classic-rows.html")
+    author = thread.posts[0].author
+    assert (author.post_count, author.joined, author.location) == (52, "2020-04", "Norwich")
+    assert thread.title == "Tomato blight this early?"  # the "[Help]" prefix shows in the crumb only
+    assert thread.posts[0].timestamp == "2021-06-02T09:14:00"

@@ -66,7 +66,7 @@ def canonical(tree, base: str | None) -> str | None:
 
 def page_title(tree) -> str | None:
     found = xpath("/html/head/title")(tree)
-    return text_of(found[0]) if found else None
+    return " ".join(found[0].text_content().split()) or None if found else None  # text_of skips <title>
 
 
 def absolute(base: str | None, href: str | None) -> str | None:
@@ -93,7 +93,7 @@ def lines(el) -> list[str]:
 def stats_from_lines(texts, ctx) -> dict:
     """post_count, joined and location from "Label: value" lines."""
     stats: dict = {}
-    for line in texts:
+    for line in _joined_labels(texts):
         m = POSTS_LABEL.match(line)
         if m and "post_count" not in stats:
             count = parse_count(m.group("value"), allow_abbrev=False)
@@ -110,6 +110,21 @@ def stats_from_lines(texts, ctx) -> dict:
         if m and m.group("value") and "location" not in stats and ":" in line:
             stats["location"] = m.group("value")
     return stats
+
+
+def _joined_labels(texts):
+    """Label and value printed in two blocks ("Posts:" / "57") become one "Posts: 57" line."""
+    texts = list(texts)
+    out, i = [], 0
+    while i < len(texts):
+        line = texts[i]
+        if line.endswith((":", "：")) and i + 1 < len(texts) and not texts[i + 1].endswith((":", "：")):
+            out.append(f"{line} {texts[i + 1]}")
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
 
 
 def image_label(el) -> str | None:
@@ -207,3 +222,13 @@ def crumbs(elements, title: str | None = None) -> list[str]:
     if found and title and found[-1] == title:
         found.pop()
     return found
+
+
+def child_with_class(el, name: str):
+    """The first direct child carrying class `name` (cheap: no subtree search), or None."""
+    if el is None:
+        return None
+    for child in el:
+        if isinstance(child.tag, str) and name in (child.get("class") or "").split():
+            return child
+    return None

@@ -47,8 +47,8 @@ class MyBB(Adapter):
     ATTACHMENTS = "a[href*='attachment.php?aid=']"
     QUOTE = "blockquote"
     QUOTE_AUTHOR = "cite"
-    CRUMB_TITLE = ".navigation .active, .breadcrumb .active, .breadcrumb li:last-child"
-    CRUMBS = ".navigation a, .breadcrumb li a"
+    NAVIGATION = ".navigation, .breadcrumb"
+    CRUMB_TITLE = ".active, li:last-child"
     THEAD_TITLE = "td.thead strong, .thead strong"
     PAGER = ".pagination"
 
@@ -68,9 +68,11 @@ class MyBB(Adapter):
         nxt = select_one(pager, "a.pagination_next") if pager is not None else None
         if nxt is not None:
             next_url = common.absolute(base, nxt.get("href")) or next_url
-        title = self._title(tree)
+        nav = common.pick(tree, self.NAVIGATION)
+        title = self._title(tree, nav)
+        crumbs = [a for a in select(nav, "a") if a.get("href") not in (None, "#")]
         return Thread(title=title, url=common.canonical(tree, base) or ctx.url,
-                      breadcrumbs=common.crumbs(select(tree, self.CRUMBS), title), page=page, page_count=page_count,
+                      breadcrumbs=common.crumbs(crumbs, title), page=page, page_count=page_count,
                       next_page_url=next_url, posts=posts)
 
     # -- posts -----------------------------------------------------------------------------
@@ -78,15 +80,20 @@ class MyBB(Adapter):
         body_el = common.pick(el, self.BODY)
         if body_el is None:
             return None
+        # 1.8 splits a post into author and content columns: look in the column that holds a thing
+        author_box = common.child_with_class(el, "post_author")
+        content = common.child_with_class(el, "post_content")
+        author_box = el if author_box is None else author_box
+        content = el if content is None else content
         body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
-                            signature_css=None, edit_css=self.EDIT, drop_css="a.quick_jump")
+                            signature_css=None, edit_css=None, drop_css="a.quick_jump")
         quotes = _clean_quotes(body.quotes, body_el)
-        date_el = common.pick(el, self.DATE)
+        date_el = common.pick(content, self.DATE)
         if date_el is None:  # 1.6 tables print the date in the post's header row
             date_el = next((d for d in select(el, self.HEADER_DATE) if _TIME.search(text_of(d) or "")), None)
         raw_date, resolved = text_of_date(date_el), _date_text(date_el)
-        link = common.pick(el, self.PERMALINK)
-        edit_el = select_one(el, self.EDIT)
+        link = common.pick(content, self.PERMALINK)
+        edit_el = select_one(content, self.EDIT)
         edited = None
         if edit_el is not None:
             m = _EDIT_DATE.search(text_of(edit_el) or "")
@@ -94,18 +101,18 @@ class MyBB(Adapter):
         return Post(
             post_id=_POST_ID.match(el.get("id")).group(1),
             permalink=common.absolute(base, link.get("href")) if link is not None else None,
-            author=self._author(el, base, ctx),
+            author=self._author(author_box, el, content, base, ctx),
             timestamp=ctx.dates.iso(resolved) if resolved else None,
             timestamp_raw=raw_date,
-            title=common.pick_text(el, self.SUBJECT) or attr(select_one(el, self.SUBJECT_LINK), "title"),
+            title=common.pick_text(content, self.SUBJECT) or attr(select_one(content, self.SUBJECT_LINK), "title"),
             body=body.text,
             body_html=body.html,
             quotes=quotes,
             edited=edited,
-            attachments=[common.absolute(base, a.get("href")) for a in select(el, self.ATTACHMENTS)],
+            attachments=[common.absolute(base, a.get("href")) for a in select(content, self.ATTACHMENTS)],
         )
 
-    def _author(self, el, base, ctx) -> Author | None:
+    def _author(self, el, post, content, base, ctx) -> Author | None:
         name_el = common.pick(el, self.NAME)
         if name_el is None:
             return None
@@ -113,7 +120,9 @@ class MyBB(Adapter):
         href = link.get("href") if link is not None else None
         uid = common.query_id(href, "uid")
         if uid is None:  # SEO profile urls hide the id; the author's buttons still carry it
-            button = select_one(el, ".author_buttons a[href*='uid='], .postbit_find[href*='uid=']")
+            controls = common.child_with_class(post, "post_controls")
+            button = select_one(post if controls is None else controls,
+                                ".author_buttons a[href*='uid='], .postbit_find[href*='uid=']")
             uid = common.query_id(button.get("href"), "uid") if button is not None else None
         stats = common.stats_from_lines(common.lines(select_one(el, self.STATS)), ctx)
         avatar = common.pick(el, self.AVATAR)
@@ -126,7 +135,7 @@ class MyBB(Adapter):
             user_id=uid,
             profile_url=common.absolute(base, href),
             avatar_url=common.absolute(base, attr(avatar, "src")),
-            signature=self._signature(el),
+            signature=self._signature(content),
         )
 
     def _rank(self, el) -> str | None:
@@ -152,14 +161,16 @@ class MyBB(Adapter):
         return text or None
 
     # -- thread ----------------------------------------------------------------------------
-    def _title(self, tree) -> str | None:
+    def _title(self, tree, nav) -> str | None:
         page_title = common.page_title(tree)
-        for css in (self.CRUMB_TITLE, self.THEAD_TITLE):
-            found = text_of(select_one(tree, css))
+        for root, css in ((nav, self.CRUMB_TITLE), (tree, self.THEAD_TITLE)):
+            found = common.pick_text(root, css)
             if found:
                 # a thread prefix ("[Solved]") shows in the crumb but not in the page's <title>
                 if page_title and len(page_title) < len(found) and found.endswith(" " + page_title):
-                    return page_title
+                    prefix = found[: -len(page_title)].strip()
+                    if len(prefix) <= 30 and len(prefix.split()) <= 3:
+                        return page_title
                 return found
         return page_title
 

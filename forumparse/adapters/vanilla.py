@@ -28,6 +28,7 @@ class Vanilla(Adapter):
               "PoweredByVanilla")
 
     ITEMS = "[id^=Discussion_], [id^=Comment_]"
+    ITEM_CLASSES = ".ItemDiscussion, .ItemComment"
     NAME = ".Author a.Username, a.Username, .Author a[href*='/profile/']:not(.PhotoWrap), .Author"
     # a rank (a title earned or given) before the role, which is the member's group
     RANK = ".AuthorInfo .Rank, .MItem.Rank, .Rank, .AuthorTitle, .AuthorInfo .RoleTitle, .RoleTitle"
@@ -54,6 +55,8 @@ class Vanilla(Adapter):
         tree = doc.tree
         base = common.page_base(tree, ctx.url)
         items = [el for el in select(tree, self.ITEMS) if _ITEM_ID.match(el.get("id") or "")]
+        if not items:  # themes that drop the ids keep the item classes
+            items = select(tree, self.ITEM_CLASSES)
         posts = [p for p in (self._post(el, base, ctx) for el in items) if p is not None]
         page = page_count = next_url = None
         for pager in select(tree, ".Pager"):
@@ -94,12 +97,12 @@ class Vanilla(Adapter):
             edited = ctx.dates.iso(m.group(1)) if m else None
         likes = select_one(el, self.LIKES)
         return Post(
-            post_id=_ITEM_ID.match(el.get("id")).group(1),
+            post_id=common.number_suffix(el.get("id")),
             permalink=common.absolute(base, link.get("href")) if link is not None else None,
             author=self._author(el, base, ctx),
             timestamp=timestamp,
             timestamp_raw=raw,
-            title=text_of(select_one(el, self.SUBJECT)) if el.get("id", "").startswith("Comment_") else None,
+            title=text_of(select_one(el, self.SUBJECT)) if "ItemDiscussion" not in (el.get("class") or "") else None,
             body=body.text,
             body_html=body.html,
             quotes=quotes,
