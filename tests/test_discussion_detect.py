@@ -10,7 +10,8 @@ GENERIC_FORUM = """<html><head><title>Tomatoes - Garden Forum</title></head><bod
 <div class="post" id="post1"><div class="author"><a href="/user/5">rosa</a></div>
 <div class="date">March 2, 2010 10:00</div><div class="content">Water deeply.</div></div>
 <div class="post" id="post2"><div class="author"><a href="/user/6">tom</a></div>
-<div class="date">March 2, 2010 11:00</div><div class="content">Thanks, and see news.ycombinator.com for more.</div></div>
+<div class="date">March 2, 2010 11:00</div>
+<div class="content">Thanks, and see news.ycombinator.com for more.</div></div>
 </body></html>"""
 
 

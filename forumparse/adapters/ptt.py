@@ -127,7 +127,7 @@ class Ptt(Adapter):
         for a in select(content, "a[href]"):
             prev = a.getprevious()
             holder = (prev.tail if prev is not None else a.getparent().text) or ""
-            if self.ORIGIN_URL in holder or self.ORIGIN_URL in (text_of(a.getparent()) or "")[:12]:
+            if self.ORIGIN_URL in holder[-40:]:  # "※ 文章網址: <a ...>"
                 return absolute(None, attr(a, "href"))
         return None
 
