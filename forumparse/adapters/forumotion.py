@@ -33,7 +33,7 @@ class ForumotionHtml(Adapter):
     PROFILE = ".postprofile, .poster-profile, .postdetails.poster-profile, .postleft, .post-aside"
     NAME_CSS = (".postprofile-name strong", ".postprofile-head strong", ".postprofile dt strong",
                 ".postprofile-name", ".postprofile-head a", ".postleft dt strong", ".post-author-name",
-                "p.author strong", ".author strong", "a[href^='/u'] strong")
+                "p.author strong", ".author strong", "a[href^='/u'] strong", ".postprofile dt")  # guests: no link
     RANK_CSS = (".postprofile-rank", "dd.usertitle", ".user-rank", ".post-author-rank")
     LABEL_CSS = ".label"
     AUTHOR_LINE = ("p.author", "div.author", ".topic-date", ".post-date", ".postprofile-date", ".author",
@@ -117,10 +117,10 @@ class ForumotionHtml(Adapter):
         return posts
 
     def _post(self, el, content, post_id, name, timestamp, raw, ctx, base) -> Post | None:
-        body = extract_body(content, quote_css=self.QUOTE_CSS, signature_css=self.SIGNATURE,
-                            edit_css=self.EDITED, drop_css=self.DROP_CSS)
         if not name:
             return None
+        body = extract_body(content, quote_css=self.QUOTE_CSS, signature_css=self.SIGNATURE,
+                            edit_css=self.EDITED, drop_css=self.DROP_CSS)
         signature = select_one(el, self.SIGNATURE)
         return Post(
             post_id=post_id,

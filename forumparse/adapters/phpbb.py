@@ -25,8 +25,7 @@ _HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
 # Evidence, as plain substrings (cheap on big pages): the brand, the script names, the post markup.
 BRAND = ("phpBB", "phpbb", 'id="phpbb"', "subSilver", "prosilver", "subsilver2")
 LINKS = ("viewprofile", "viewforum", "memberlist")
-MARKUP = ('class="postprofile', 'class="postauthor', 'class="postdetails', 'class="postbody', "postprofile",
-          "postauthor")
+MARKUP = ("postprofile", "postauthor", 'class="postdetails', 'class="postbody')
 
 
 class PhpbbHtml(Adapter):
