@@ -13,7 +13,12 @@ class ParseContext:
                  date_order: str | None = None, tz=None):
         self.doc = doc
         self.url = url or doc.url
-        self.dates = DateContext(now=now or capture_time(doc), date_order=date_order, tz=tz)
+        self.dates = DateContext(now=now, date_order=date_order, tz=tz)
+        # What the page says about its own times, read once: the zone it shows them in, then
+        # (for "Yesterday" and "2 hours ago") when it was shown, unless the caller said.
+        self.dates.learn_zone(doc.text)
+        if now is None:
+            self.dates.now = self.dates.learn_capture(doc.text) or capture_time(doc) or header_time(doc)
         self.warnings: list[str] = []
 
     def warn(self, message: str) -> None:
@@ -22,17 +27,26 @@ class ParseContext:
 
 
 def capture_time(doc) -> datetime | None:
-    """When the dump was captured, if the dump says so (WARC-Date, HTTP Date header)."""
+    """When the dump was captured, if an archive header says so (WARC-Date). A page footer
+    ("It is currently ...") goes first: it gives the time in the zone the page shows dates in."""
+    value = doc.headers.get("warc-date")
+    if value:
+        try:
+            return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            pass
+    return None
+
+
+def header_time(doc) -> datetime | None:
+    """The HTTP Date header: when the server sent the page (after what the page itself says,
+    since a page footer gives the time in the zone the page shows its dates in)."""
     from email.utils import parsedate_to_datetime
 
-    for key in ("warc-date", "date"):
-        value = doc.headers.get(key)
-        if not value:
-            continue
-        try:
-            if key == "warc-date":
-                return datetime.fromisoformat(value.replace("Z", "+00:00"))
-            return parsedate_to_datetime(value)
-        except (TypeError, ValueError):
-            continue
-    return None
+    value = doc.headers.get("date")
+    if not value:
+        return None
+    try:
+        return parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None

@@ -1,10 +1,19 @@
 """Every date string goes through here.
 
-`parse_date()` is the public one-shot function; `DateContext` is the per-page
-object adapters use: it carries the reference time (for "Yesterday" and
-"2 hours ago"), the page's day/month order, its time zone and languages, and
-collects warnings. Fast paths cover the common forum formats; dateparser is
-the fallback for the long tail.
+`parse_date()` is the public one-shot function; `DateContext` is the per-page object adapters
+use. It carries what the page as a whole says about its dates, gathered once per page:
+- the reference time for "Yesterday at 3:14 PM" and "2 hours ago" (the caller's `now`, else the
+  capture time the dump carries; never the machine's clock);
+- the day/month order of all-numeric dates ("06/02/2011"): a date on the page with a part above
+  12, else the page language, else the format family (dotted dates are day-first), else the
+  caller's `date_order`; what is still undecided is read month-first with a warning;
+- the zone the page states ("All times are UTC-05:00"), which makes shown times aware; else the
+  caller's `tz`; else naive wall-clock time as shown.
+
+Reading order: machine values first (ISO, epochs, RFC 2822), then the fast path (one pass that
+splits off the clock, then reads the remaining words and numbers: month and weekday names of ten
+languages, ordinals, joiners), then relative and partial forms, and dateparser last for the long
+tail (one reused parser per language set, results cached).
 """
 from __future__ import annotations
 
@@ -12,118 +21,38 @@ import re
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 
-from attrs import field, frozen
+from attrs import frozen
 
-MONTHS = {
-    # en
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-    # de
-    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "mär": 3, "mai": 5, "juni": 6, "juli": 7,
-    "okt": 10, "oktober": 10, "dez": 12, "dezember": 12,
-    # fr
-    "janvier": 1, "janv": 1, "février": 2, "févr": 2, "fév": 2, "mars": 3, "avril": 4, "avr": 4,
-    "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10,
-    "novembre": 11, "décembre": 12, "déc": 12,
-    # es
-    "enero": 1, "ene": 1, "febrero": 2, "marzo": 3, "abril": 4, "abr": 4, "mayo": 5, "junio": 6,
-    "julio": 7, "agosto": 8, "ago": 8, "septiembre": 9, "setiembre": 9, "octubre": 10,
-    "noviembre": 11, "diciembre": 12, "dic": 12,
-    # it
-    "gennaio": 1, "gen": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "mag": 5, "giugno": 6, "giu": 6,
-    "luglio": 7, "lug": 7, "settembre": 9, "set": 9, "ottobre": 10, "ott": 10, "dicembre": 12,
-    # pt
-    "janeiro": 1, "fevereiro": 2, "fev": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7,
-    "setembro": 9, "outubro": 10, "out": 10, "novembro": 11, "dezembro": 12,
-    # nl
-    "januari": 1, "februari": 2, "maart": 3, "mrt": 3, "mei": 5, "augustus": 8,
-    # sv
-    "maj": 5, "augusti": 8,
-    # ru (nominative and genitive)
-    "январь": 1, "января": 1, "янв": 1, "февраль": 2, "февраля": 2, "фев": 2, "март": 3, "марта": 3,
-    "мар": 3, "апрель": 4, "апреля": 4, "апр": 4, "май": 5, "мая": 5, "июнь": 6, "июня": 6, "июн": 6,
-    "июль": 7, "июля": 7, "июл": 7, "август": 8, "августа": 8, "авг": 8, "сентябрь": 9,
-    "сентября": 9, "сен": 9, "сент": 9, "октябрь": 10, "октября": 10, "окт": 10, "ноябрь": 11,
-    "ноября": 11, "ноя": 11, "декабрь": 12, "декабря": 12, "дек": 12,
-    # pl
-    "styczeń": 1, "stycznia": 1, "sty": 1, "luty": 2, "lutego": 2, "lut": 2, "marzec": 3, "marca": 3,
-    "kwiecień": 4, "kwietnia": 4, "kwi": 4, "maja": 5, "czerwiec": 6, "czerwca": 6, "cze": 6,
-    "lipiec": 7, "lipca": 7, "lip": 7, "sierpień": 8, "sierpnia": 8, "sie": 8, "wrzesień": 9,
-    "września": 9, "wrz": 9, "październik": 10, "października": 10, "paź": 10, "listopad": 11,
-    "listopada": 11, "lis": 11, "grudzień": 12, "grudnia": 12, "gru": 12,
-}
-WEEKDAYS = (
-    "mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday|"
-    "mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
-    "lun|mar|mer|jeu|ven|sam|dim|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
-    "lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
-    "понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|пн|вт|ср|чт|пт|сб|вс"
+from .datewords import (
+    AGO_WORDS,
+    DURATION_FILLERS,
+    JOINERS,
+    MONTHS,
+    NOW_WORDS,
+    ONE_WORDS,
+    RELATIVE_DAYS,
+    UNITS,
+    WEEKDAY_NUMBERS,
+    WEEKDAYS,
+    ZONES,
 )
-_MONTH_NAMES = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
-_TIME = (r"(?:(?:,|\s|at|um|à|a las|alle|às|om|в|kl\.?|@|-|—|\|)+"
-         r"(?P<hour>\d{1,2})[:h.](?P<minute>\d{2})(?:[:.](?P<second>\d{2}))?(?:\.\d+)?"
-         r"\s*(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*(?:uhr|h))?"
-         r"(?:\s*(?P<zone>z|utc|gmt|[+-]\d{2}:?\d{2}|(?:utc|gmt)\s*[+-]\d{1,2}(?::?\d{2})?))?)?")
-_LEAD = rf"^\s*(?:(?:{WEEKDAYS})\.?,?\s+)?"
-_TRAIL = r"\s*[.,]?\s*$"
-_NAMED_MDY = re.compile(
-    _LEAD + rf"(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
-    + _TIME + _TRAIL,
-    re.I)
-_NAMED_DMY = re.compile(
-    _LEAD + rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.|º|°)?\s*(?:de\s+)?(?P<month>{_MONTH_NAMES})\.?,?\s*(?:de\s+)?"
-    rf"(?P<year>\d{{4}}|'\d{{2}})(?:\s*г\.?)?" + _TIME + _TRAIL,
-    re.I)
-_NAMED_YMD = re.compile(
-    _LEAD + rf"(?P<year>\d{{4}})[ -](?P<month>{_MONTH_NAMES})[ -](?P<day>\d{{1,2}})" + _TIME + _TRAIL, re.I)
-_NAMED_DMY_DASH = re.compile(  # 16-Jun-20 16:12:14, 05-Mar-2009
-    _LEAD + rf"(?P<day>\d{{1,2}})-(?P<month>{_MONTH_NAMES})-(?P<year>\d{{2}}|\d{{4}})" + _TIME + _TRAIL, re.I)
-_MONTH_YEAR = re.compile(rf"^\s*(?P<month>{_MONTH_NAMES})\.?,?\s+(?P<year>\d{{4}})\s*$", re.I)
-_ISO = re.compile(
-    r"^\s*(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
-    r"(?:[T ](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?"
-    r"\s*(?P<zone>Z|[+-]\d{2}:?\d{2})?)?\s*$", re.I)
-_NUMERIC = re.compile(
-    _LEAD + r"(?P<a>\d{1,4})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{2,4})\.?" + _TIME + _TRAIL, re.I)
-_YEAR_MONTH = re.compile(r"^\s*(?P<year>\d{4})-(?P<month>\d{1,2})\s*$")
-_MONTH_YEAR_NUM = re.compile(r"^\s*(?P<month>\d{1,2})[./-](?P<year>\d{4})\s*$")
-_RELATIVE_DAY = re.compile(
-    r"^\s*(?P<word>today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ieri|hoje|ontem|vandaag|gisteren|"
-    r"сегодня|вчера|dzisiaj|dziś|wczoraj|idag|igår)\s*,?" + _TIME + _TRAIL, re.I)
-_DAY_OFFSET = {"yesterday": 1, "gestern": 1, "hier": 1, "ayer": 1, "ieri": 1, "ontem": 1, "gisteren": 1,
-               "вчера": 1, "wczoraj": 1, "igår": 1}
-_AGO = re.compile(
-    r"^\s*(?:(?P<n>\d+|an?|one)\s+(?P<unit>sec|second|min|minute|hour|hr|day|week|wk|month|mo|year|yr)s?\.?\s+ago"
-    r"|vor\s+(?P<n2>\d+|einer?|einem)\s+(?P<unit2>sekunde|minute|stunde|tag|woche|monat|jahr)\w*"
-    r"|il y a\s+(?P<n3>\d+|une?)\s+(?P<unit3>seconde|minute|heure|jour|semaine|mois|an)\w*"
-    r"|hace\s+(?P<n4>\d+|una?)\s+(?P<unit4>segundo|minuto|hora|día|dia|semana|mes|año)\w*"
-    r")\s*$", re.I)
-_UNIT_SECONDS = {
-    "sec": 1, "second": 1, "sekunde": 1, "seconde": 1, "segundo": 1,
-    "min": 60, "minute": 60, "minuto": 60,
-    "hour": 3600, "hr": 3600, "stunde": 3600, "heure": 3600, "hora": 3600,
-    "day": 86400, "tag": 86400, "jour": 86400, "día": 86400, "dia": 86400,
-    "week": 604800, "wk": 604800, "woche": 604800, "semaine": 604800, "semana": 604800,
-    "month": 2592000, "mo": 2592000, "monat": 2592000, "mois": 2592000, "mes": 2592000,
-    "year": 31536000, "yr": 31536000, "jahr": 31536000, "an": 31536000, "año": 31536000,
-}
-_PRECISION_OF_UNIT = {1: "second", 60: "minute", 3600: "minute", 86400: "day", 604800: "day",
-                      2592000: "month", 31536000: "year"}
-_EPOCH = re.compile(r"^\s*(\d{9,13})(?:\.\d+)?\s*$")
-_DIGITAL = re.compile(r"(?<![\d.:/-])(\d{1,4})[./-](\d{1,2})[./-](\d{2,4})(?![\d./-])")
+
+__all__ = ["MONTHS", "WEEKDAYS", "DateContext", "ParsedDate", "parse_date"]
+
+PRECISIONS = ("second", "minute", "hour", "day", "month", "year", "none")
 
 
 @frozen
 class ParsedDate:
-    """A date as read from a page. `value` is None when it could not be resolved."""
+    """A date as read from a page. `value` is None when it could not be read or resolved
+    (a relative date without a reference time keeps `relative=True`)."""
 
     raw: str
     value: datetime | date | None = None
-    precision: str = "none"  # second | minute | day | month | year | none
+    precision: str = "none"  # second | minute | hour | day | month | year | none
     relative: bool = False
     ambiguous: bool = False  # day and month could be swapped and nothing on the page said which
-    offset_known: bool = field(default=False)
+    offset_known: bool = False  # the value is an instant (the page or the string gave its zone)
 
     def iso(self) -> str | None:
         """ISO text at the precision shown: "2011-02-06T07:33:00", "2011-02-06", "2011-02"."""
@@ -139,218 +68,621 @@ class ParsedDate:
         return v.isoformat(timespec="seconds")
 
 
-def _year(text: str) -> int:
-    text = text.lstrip("'")
-    y = int(text)
-    if len(text) == 2:
-        y += 2000 if y < 70 else 1900
-    return y
+# -- pieces of a shown date --------------------------------------------------------------------
+_ZONE_NAMES = "|".join(sorted((z for z in ZONES if len(z) > 1), key=len, reverse=True))
+_OFFSET = r"[+-]\s?\d{1,2}(?::?\d{2})?"
+_CLOCK = re.compile(
+    r"(?<![\w:.,/-])(?P<hour>\d{1,2})(?:"
+    r"(?::|h(?=\d\d))(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d{1,9})?)?"
+    r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?"
+    r"|\s*(?P<ampm2>[ap])\.?\s?m\b\.?)"
+    rf"(?:\s*(?P<zone>(?:utc|gmt)\s*(?:{_OFFSET})?|z\b|[+-]\d{{2}}:?\d{{2}}\b|(?:{_ZONE_NAMES})\b))?"
+    r"(?:\s*\([^()]{1,40}\))?",  # "(CET)", "(Central European Time)" after a JavaScript date
+    re.I)
+_TOKEN = re.compile(
+    r"(?P<num>\d+)(?:st|nd|rd|th|er|re|ème|eme|º|ª|°)?"
+    r"|['’](?P<yy>\d{2})(?!\d)"
+    r"|(?P<word>[^\W\d_]+(?:[-'’][^\W\d_]+)*)"
+    r"|(?P<sep>[./-])"
+    r"|(?P<space>[\s,;:|@—–()\[\]]+)"
+    r"|(?P<other>.)")
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})(?!\d)")
+_YEAR_MONTH = re.compile(r"(?<![\d.])(?:(\d{4})[./-](\d{1,2})|(\d{1,2})[./-](\d{4}))(?![\d])")
+_ISO_LIKE = re.compile(r"^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)?(?:Z|[+-]\d\d(?::?\d\d)?)?$")
+_EPOCH = re.compile(r"^\s*(\d{9,13})(?:\.\d+)?\s*$")
+_DIGITAL = re.compile(r"(?<![\d.:/-])(\d{1,2})([./-])(\d{1,2})\2(\d{2,4})(?![\d./-])")
 
 
-def _zone(text: str | None) -> tzinfo | None:
+def _two_digit_year(y: int, ref: datetime | None) -> int:
+    """'11 is 2011 and '98 is 1998: the century that puts the year at most a year past the
+    reference time (or past 2069, without one)."""
+    limit = (ref.year + 1) if ref is not None else 2069
+    year = (limit // 100) * 100 + y
+    return year if year <= limit else year - 100
+
+
+def _offset_zone(text: str | None) -> tzinfo | None:
+    """A zone from "UTC", "GMT+1", "UTC - 5", "+0100", "-05:00", "CEST"; None if it is none of those."""
     if not text:
         return None
-    t = text.strip().upper().replace(" ", "")
-    if t in ("Z", "UTC", "GMT"):
-        return timezone.utc
-    m = re.match(r"^(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?$", t)
-    if not m:
+    t = "".join(text.lower().split())
+    name = t.rstrip("+-0123456789:")
+    rest = t[len(name):]
+    if name and name not in ZONES:
         return None
-    minutes = int(m.group(2)) * 60 + int(m.group(3) or 0)
-    if minutes > 18 * 60:
+    minutes = ZONES.get(name, 0)
+    if rest:
+        m = re.fullmatch(r"([+-])(\d{1,2})(?::?(\d{2}))?", rest)
+        if not m:
+            return None
+        hours = m.group(2)
+        if len(hours) == 4:  # "+0100" read as hours "01" and minutes "00" by the pattern above
+            hours, m_part = hours[:2], hours[2:]
+        else:
+            m_part = m.group(3) or "0"
+        delta = int(hours) * 60 + int(m_part)
+        minutes += delta if m.group(1) == "+" else -delta
+    if abs(minutes) > 18 * 60:
         return None
-    return timezone(timedelta(minutes=minutes if m.group(1) == "+" else -minutes))
+    return timezone.utc if minutes == 0 else timezone(timedelta(minutes=minutes))
 
 
-def _build(year, month, day, g, raw, *, ambiguous=False, tz=None) -> ParsedDate | None:
-    try:
-        if g.get("hour") is None:
-            return ParsedDate(raw, date(year, month, day), "day", ambiguous=ambiguous)
-        hour, minute = int(g["hour"]), int(g["minute"])
-        ampm = (g.get("ampm") or "").lower().replace(".", "").replace(" ", "")
-        if ampm:
-            if not 1 <= hour <= 12:
-                return None
-            hour = hour % 12 + (12 if ampm.startswith("p") else 0)
-        second = int(g["second"]) if g.get("second") else 0
-        zone = _zone(g.get("zone"))
-        value = datetime(year, month, day, hour, minute, second, tzinfo=zone or tz)
-        return ParsedDate(raw, value, "second" if g.get("second") else "minute",
-                          ambiguous=ambiguous, offset_known=zone is not None)
-    except ValueError:
+def _tzinfo(tz) -> tzinfo | None:
+    if tz is None or isinstance(tz, tzinfo):
+        return tz
+    from zoneinfo import ZoneInfo
+
+    return _offset_zone(str(tz)) or ZoneInfo(str(tz))
+
+
+def _shift_months(d: datetime | date, months: int):
+    y, m = divmod(d.year * 12 + d.month - 1 - months, 12)
+    day = min(d.day, [31, 29 if (y % 4 == 0 and (y % 100 or y % 400 == 0)) else 28, 31, 30, 31, 30, 31, 31,
+                      30, 31, 30, 31][m])
+    return d.replace(year=y, month=m + 1, day=day)
+
+
+class _Clock:
+    """The time of day split off a shown date, with the zone it states, if any."""
+
+    __slots__ = ("hour", "minute", "second", "zone", "seconds_shown")
+
+    def __init__(self, hour, minute, second, zone, seconds_shown):
+        self.hour, self.minute, self.second, self.zone = hour, minute, second, zone
+        self.seconds_shown = seconds_shown
+
+
+def _split_clock(s: str) -> tuple[_Clock | None, str] | None:
+    """(clock, the rest of the string) or None when the clock shown is impossible or there are two."""
+    m = _CLOCK.search(s)
+    if m is None:
+        return None, s
+    hour = int(m.group("hour"))
+    minute = int(m.group("minute") or 0)
+    second = int(m.group("second") or 0)
+    ampm = (m.group("ampm") or m.group("ampm2") or "").lower()
+    if ampm:
+        if hour > 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "p" else 0)
+    if hour > 23 or minute > 59 or second > 59:
         return None
+    zone = None
+    if m.group("zone"):
+        zone = _offset_zone(m.group("zone"))
+        if zone is None:
+            return None
+    rest = s[:m.start()] + " " + s[m.end():]
+    if _CLOCK.search(rest) and ":" in rest:
+        return None  # two clocks ("9:31 - 10:45") are not one date
+    return _Clock(hour, minute, second, zone, m.group("second") is not None), rest
+
+
+def _tokens(s: str) -> list[tuple[str, str]] | None:
+    out = []
+    for m in _TOKEN.finditer(s):
+        kind = m.lastgroup
+        if kind == "other":
+            return None
+        if kind == "space":
+            continue
+        out.append((kind, m.group(kind)))
+    return out
+
+
+def _neutral(tokens) -> bool:
+    """Only weekday names, joiners and punctuation: nothing that could change the date."""
+    return all(kind == "sep" or (kind == "word" and (t in WEEKDAY_NUMBERS or t in JOINERS))
+               for kind, t in tokens)
+
+
+def _weekday_of(tokens) -> int | None:
+    for kind, t in tokens:
+        if kind == "word" and t in WEEKDAY_NUMBERS and t not in JOINERS:
+            return WEEKDAY_NUMBERS[t]
+    return None
+
+
+# Strings that say the page is not in English: joiners and names no English date uses.
+_FOREIGN_HINT = re.compile(r"\b(?:um|uhr|à|às|a las|alle|om|kl|klockan|de|del|г|в|o godz)\b", re.I)
 
 
 class DateContext:
     """Per-page date reading: reference time, day/month order, zone, languages, warnings."""
 
     def __init__(self, now: datetime | None = None, date_order: str | None = None,
-                 languages: tuple[str, ...] | None = None, tz: tzinfo | None = None):
+                 languages: tuple[str, ...] | None = None, tz=None):
         self.now = now
-        self.date_order = date_order  # "DMY", "MDY", "YMD" or None (decide from evidence)
+        self.date_order = date_order  # the caller's "DMY", "MDY" or "YMD": the last word before a warning
         self.languages = tuple(languages) if languages else None
-        self.tz = tz
+        self.tz = _tzinfo(tz)
+        self.zone: tzinfo | None = None  # the zone the page states for the times it shows
         self.warnings: list[str] = []
+        self._evidence: tuple[str, str | None] | None = None
+        self._page_order: str | None = None  # decided from the page: dates above 12, then language
+        self._lang: str | None = None
+        self._ambiguous_seen = False
+        self._memo: dict[str, ParsedDate] = {}
 
-    # -- evidence --------------------------------------------------------------------------
+    # -- page evidence, gathered once per page -----------------------------------------------
     def learn_order(self, text: str, lang: str | None = None) -> None:
-        """Note the page whose all-numeric dates (a part above 12 settles it), then language,
-        decide day/month order. The scan runs only when a numeric date needs it: most pages
-        never show one, and a regex over the whole page costs as much as parsing it."""
-        if not self.date_order:
-            self._evidence = (text, lang)
+        """Remember the page for deciding day/month order. The scan of its numeric dates runs only
+        when a numeric date needs it: most pages never show one."""
+        self._evidence = (text, lang)
+        self._lang = lang.lower() if lang else None
+        self._page_order = None
+        self._memo.clear()
+
+    def learn_zone(self, text: str) -> tzinfo | None:
+        """The zone the page states for its times ("All times are UTC - 5 hours [ DST ]")."""
+        from .pagetime import stated_zone
+
+        zone = stated_zone(text)
+        if zone is not None:
+            self.zone = zone
+            self._memo.clear()
+        return zone
+
+    def learn_capture(self, text: str) -> datetime | None:
+        """When the page was shown, from the page itself: a footer ("It is currently Sun Feb 06,
+        2011 9:31 pm", "Aktuelle Zeit: 14.10.2020, 12:18") or a saver's comment (HTTrack's
+        "Mirrored from ... by HTTrack ..., Fri, 19 Oct 2018 07:56:15 GMT")."""
+        from .pagetime import capture_candidates
+
+        for candidate in capture_candidates(text):
+            parsed = self._parse_absolute(candidate)
+            if parsed is not None and isinstance(parsed.value, datetime):
+                return parsed.value
+        return None
+
+    @property
+    def order(self) -> str | None:
+        """The page's day/month order as decided so far (None when nothing on the page said)."""
+        self._decide_order()
+        return self._page_order
 
     def _decide_order(self) -> None:
-        evidence, self._evidence = getattr(self, "_evidence", None), None
-        if evidence is None or self.date_order:
+        if self._evidence is None:
             return
-        text, lang = evidence
+        text, lang = self._evidence
+        self._evidence = None
         day_first = month_first = 0
-        for a, b, _year_part in _DIGITAL.findall(text[:2_000_000]):
-            if len(a) == 4:
-                continue
+        for a, _sep, b, _y in _DIGITAL.findall(text[:2_000_000]):
             a, b = int(a), int(b)
-            if a > 12 >= b:
+            if a > 12 >= b >= 1:
                 day_first += 1
-            elif b > 12 >= a:
+            elif b > 12 >= a >= 1:
                 month_first += 1
-        if day_first and not month_first:
-            self.date_order = "DMY"
-        elif month_first and not day_first:
-            self.date_order = "MDY"
-        elif lang:
-            lang = lang.replace("_", "-")  # "en_US" as some templates print it
-            self.date_order = "MDY" if lang.startswith("en-us") or lang == "en" else "DMY"
+        if day_first > 3 * month_first:
+            self._page_order = "DMY"
+        elif month_first > 3 * day_first:
+            self._page_order = "MDY"
+        else:
+            self._page_order = _order_of_language(lang or _sniff_language(text))
 
-    # -- parsing ---------------------------------------------------------------------------
+    def _order_for(self, sep: str, raw: str) -> tuple[str, bool]:
+        """(order, ambiguous) for an all-numeric date whose parts are both 12 or less."""
+        self._decide_order()
+        if self._page_order:
+            return self._page_order, False
+        if sep == ".":
+            return "DMY", False  # dotted dates are day-first wherever they are written
+        if _FOREIGN_HINT.search(raw):
+            return "DMY", False
+        if self.date_order:
+            return self.date_order, False
+        return "MDY", True
+
+    # -- reading -------------------------------------------------------------------------------
     def parse(self, text: str | None) -> ParsedDate:
         raw = " ".join((text or "").split())
         if not raw:
             return ParsedDate("")
-        result = _fast(raw, self)
-        if result is None:
-            result = _slow(raw, self)
-        if result.ambiguous:
-            self._warn(f"day and month order is ambiguous in {raw!r}; read as {self._order()}")
+        hit = self._memo.get(raw)
+        if hit is not None:
+            return hit
+        result = self._epoch(raw) or self._parse_absolute(raw) or self._parse_relative(raw) or _slow(raw, self)
+        if result.ambiguous and not self._ambiguous_seen:
+            self._ambiguous_seen = True
+            self._warn(f"day and month order is ambiguous on this page (e.g. {raw!r}); read as month first")
+        if len(self._memo) < 4096:
+            self._memo[raw] = result
         return result
 
     def iso(self, text: str | None) -> str | None:
         """The timestamp ISO string for a shown date, or None."""
         return self.parse(text).iso()
 
-    def machine(self, value: str | None) -> str | None:
-        """A machine-readable time: ISO `datetime=` attribute, epoch seconds or milliseconds."""
+    def machine(self, value) -> str | None:
+        """A machine-readable time: a datetime= attribute (ISO 8601), epoch seconds or
+        milliseconds, RFC 2822; falls back to reading it as shown text."""
         if value is None:
             return None
-        value = str(value).strip()
-        m = _EPOCH.match(value)
-        if m:
-            n = int(m.group(1))
-            if n > 10**11:
-                n //= 1000
-            return datetime.fromtimestamp(n, timezone.utc).isoformat(timespec="seconds")
-        parsed = self.parse(value)
-        return parsed.iso()
+        return self.parse(str(value)).iso()
 
-    def _order(self) -> str:
-        return self.date_order or "MDY"
+    @staticmethod
+    def _epoch(raw: str) -> ParsedDate | None:
+        """Epoch seconds or milliseconds (data-time, data-timestamp): an instant in UTC."""
+        m = _EPOCH.match(raw)
+        if m is None:
+            return None
+        n = int(m.group(1))
+        if n > 10**11:
+            n //= 1000
+        try:
+            value = datetime.fromtimestamp(n, timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            return None
+        return ParsedDate(raw, value, "second", offset_known=True)
+
+    def _parse_absolute(self, raw: str) -> ParsedDate | None:
+        if _ISO_LIKE.match(raw):
+            try:
+                value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+            except ValueError:
+                return None
+            if len(raw) == 10:
+                return ParsedDate(raw, value.date(), "day")
+            return self._stamp(raw, value.replace(tzinfo=None), value.tzinfo, raw.count(":") >= 2)
+        s = raw.lower()
+        if "t" in s:
+            s = re.sub(r"(?<=\d)t(?=\d)", " ", s)
+        split = _split_clock(s)
+        if split is None:
+            return None
+        clock, rest = split
+        tokens = _tokens(rest)
+        if not tokens:
+            return None
+        words = [t for kind, t in tokens if kind == "word"]
+        if any(w in RELATIVE_DAYS for w in words) or any(w in UNITS and w not in MONTHS and w not in JOINERS
+                                                          for w in words):
+            return None
+        months = [t for kind, t in tokens if kind == "word" and t in MONTHS]
+        if not months:
+            return self._numeric(raw, rest, clock)
+        return self._named(raw, tokens, months, clock)
+
+    def _numeric(self, raw: str, rest: str, clock: _Clock | None) -> ParsedDate | None:
+        m = _NUMERIC.search(rest)
+        if m is None:
+            ym = _YEAR_MONTH.search(rest)
+            if ym is None or clock is not None:
+                return None
+            outside = _tokens(rest[:ym.start()] + " " + rest[ym.end():])
+            year, month = (ym.group(1), ym.group(2)) if ym.group(1) else (ym.group(4), ym.group(3))
+            if outside is None or not _neutral(outside) or not 1 <= int(month) <= 12:
+                return None
+            return ParsedDate(raw, date(int(year), int(month), 1), "month")
+        outside = _tokens(rest[:m.start()] + " " + rest[m.end():])
+        if outside is None or not _neutral(outside):
+            return None
+        a, sep, b, c = m.groups()
+        ambiguous = False
+        if len(a) == 4:
+            year, month, day = int(a), int(b), int(c)
+        elif len(a) == 3 or len(c) == 3:
+            return None
+        else:
+            x, y = int(a), int(b)
+            if x > 12 >= y:
+                order = "DMY"
+            elif y > 12 >= x:
+                order = "MDY"
+            elif x == y:
+                order = "DMY"
+            else:
+                order, ambiguous = self._order_for(sep, raw)
+            if order == "YMD":
+                year, month, day = _two_digit_year(x, self.now) if len(a) == 2 else x, y, int(c)
+            else:
+                day, month = (x, y) if order == "DMY" else (y, x)
+                year = int(c) if len(c) == 4 else _two_digit_year(int(c), self.now)
+        return self._build(raw, year, month, day, clock, ambiguous=ambiguous)
+
+    def _named(self, raw: str, tokens, months: list[str], clock: _Clock | None) -> ParsedDate | None:
+        if len(months) > 1:
+            # "mar" is March and also Tuesday (mardi, martes): with another month it is the weekday
+            months = [w for w in months if w not in WEEKDAY_NUMBERS] or months[:1]
+            if len(set(MONTHS[w] for w in months)) > 1:
+                return None
+        month_word = months[0]
+        month = MONTHS[month_word]
+        numbers: list[str] = []
+        weekday = None
+        seen_month = False
+        for kind, t in tokens:
+            if kind == "num":
+                numbers.append(t)
+            elif kind == "yy":
+                numbers.append("'" + t)
+            elif kind == "word":
+                if t == month_word and not seen_month:
+                    seen_month = True
+                elif t in WEEKDAY_NUMBERS:
+                    weekday = WEEKDAY_NUMBERS[t]
+                elif t not in JOINERS:
+                    return None
+        year = day = None
+        if len(numbers) > 2:
+            return None
+        for n in numbers:
+            if n.startswith("'"):
+                if year is not None:
+                    return None
+                year = _two_digit_year(int(n[1:]), self.now)
+            elif len(n) == 4:
+                if year is not None:
+                    return None
+                year = int(n)
+            elif len(n) <= 2 and day is None:
+                day = int(n)
+            elif len(n) <= 2 and year is None:
+                year = _two_digit_year(int(n), self.now)  # "16-Jun-20": day, month, two-digit year
+            else:
+                return None
+        if day is None:
+            if year is None or clock is not None:
+                return None
+            return ParsedDate(raw, date(year, month, 1), "month")
+        if not 1 <= day <= 31:
+            return None
+        if year is None:
+            return self._partial(raw, month, day, weekday, clock)
+        return self._build(raw, year, month, day, clock)
+
+    def _partial(self, raw, month, day, weekday, clock) -> ParsedDate | None:
+        """"March 27", "Sunday 8th March": the year comes from the reference time (the latest such
+        day not after it; with a weekday, the latest year in which the day falls on it)."""
+        ref = self._reference()
+        if ref is None:
+            return ParsedDate(raw, None, "none", relative=True)
+        for back in range(0, 12 if weekday is not None else 2):
+            year = ref.year - back
+            try:
+                d = date(year, month, day)
+            except ValueError:
+                continue
+            if d > ref.date() + timedelta(days=1):
+                continue
+            if weekday is not None and d.weekday() != weekday:
+                continue
+            built = self._build(raw, year, month, day, clock)
+            return built and ParsedDate(raw, built.value, built.precision, relative=True,
+                                        offset_known=built.offset_known)
+        return None
+
+    def _build(self, raw, year, month, day, clock: _Clock | None, *, ambiguous=False) -> ParsedDate | None:
+        try:
+            if clock is None:
+                return ParsedDate(raw, date(year, month, day), "day", ambiguous=ambiguous)
+            value = datetime(year, month, day, clock.hour, clock.minute, clock.second)
+        except ValueError:
+            return None
+        return self._stamp(raw, value, clock.zone, clock.seconds_shown, ambiguous=ambiguous)
+
+    def _stamp(self, raw, naive: datetime, zone: tzinfo | None, seconds: bool, *, ambiguous=False,
+               relative=False) -> ParsedDate:
+        """A wall-clock time made aware: by the zone the string states, else the page's, else the caller's."""
+        known = zone is not None or self.zone is not None
+        zone = zone or self.zone or self.tz
+        value = naive.replace(tzinfo=zone) if zone is not None else naive
+        return ParsedDate(raw, value, "second" if seconds else "minute", relative=relative,
+                          ambiguous=ambiguous, offset_known=known)
+
+    # -- relative dates --------------------------------------------------------------------------
+    def _reference(self) -> datetime | None:
+        """The reference time as wall-clock in the page's zone (relative dates are shown in it)."""
+        now = self.now
+        if now is None:
+            return None
+        zone = self.zone or self.tz
+        if now.tzinfo is not None and zone is not None:
+            now = now.astimezone(zone)
+        return now
+
+    def _parse_relative(self, raw: str) -> ParsedDate | None:
+        s = raw.lower().strip(" .,:")
+        if s in NOW_WORDS:
+            ref = self._reference()
+            return ParsedDate(raw, ref, "minute" if ref else "none", relative=True)
+        day_word = _RELATIVE_DAY.match(s)
+        if day_word:
+            return self._relative_day(raw, RELATIVE_DAYS[day_word.group(1)], s[day_word.end():])
+        return self._duration(raw, s)
+
+    def _relative_day(self, raw: str, days_back: int, rest: str) -> ParsedDate | None:
+        split = _split_clock(rest)
+        if split is None:
+            return None
+        clock, rest = split
+        tokens = _tokens(rest)
+        if tokens is None or not _neutral(tokens):
+            return None
+        ref = self._reference()
+        if ref is None:
+            return ParsedDate(raw, None, "none", relative=True)
+        day = ref.date() - timedelta(days=days_back)
+        if clock is None:
+            return ParsedDate(raw, day, "day", relative=True)
+        value = datetime(day.year, day.month, day.day, clock.hour, clock.minute, clock.second)
+        if clock.zone is None and self.zone is None and self.tz is None and ref.tzinfo is not None:
+            return ParsedDate(raw, value, "minute", relative=True)
+        return self._stamp(raw, value, clock.zone, clock.seconds_shown, relative=True)
+
+    def _duration(self, raw: str, s: str) -> ParsedDate | None:
+        """"2 hours ago", "a day ago", "vor 3 Tagen", "il y a 2 jours", "hace 2 días", "3d",
+        "10 Monate 3 Wochen" (a duration alone is an age, too)."""
+        tokens = _tokens(s)
+        if not tokens:
+            return None
+        seconds = months = 0
+        smallest = None
+        count: int | None = None
+        count_word = False  # "a", "une", "einem": a count of one, or the "a" of "il y a"
+        marker = False
+        for kind, t in tokens:
+            if kind == "num":
+                if count is not None and not count_word:
+                    return None
+                count, count_word = int(t), False
+            elif kind == "word" and t in UNITS and (count is not None or t not in _COUNT_OR_FILLER):
+                if count is None:
+                    return None
+                unit_s, unit_m = UNITS[t]
+                seconds += count * unit_s
+                months += count * unit_m
+                size = unit_s or unit_m * 2_592_000
+                smallest = size if smallest is None else min(smallest, size)
+                count, count_word = None, False
+            elif kind == "word" and t in ONE_WORDS and (count is None or count_word):
+                count, count_word = 1, True
+            elif kind == "word" and t in AGO_WORDS:
+                marker = True
+            elif kind == "word" and t in DURATION_FILLERS or kind == "sep":
+                continue
+            else:
+                return None
+        if smallest is None or (count is not None and not count_word):
+            return None
+        if not marker and len(tokens) < 2:
+            return None
+        precision = ("minute" if smallest < 3600 else "hour" if smallest < 86400 else "day" if smallest < 2_592_000
+                     else "month" if smallest < 31_104_000 else "year")
+        ref = self._reference()
+        if ref is None:
+            return ParsedDate(raw, None, "none", relative=True)
+        value = _shift_months(ref - timedelta(seconds=seconds), months)
+        if precision in ("day", "month", "year"):
+            value = value.date()
+        return ParsedDate(raw, value, precision, relative=True, offset_known=isinstance(value, datetime)
+                          and value.tzinfo is not None)
 
     def _warn(self, message: str) -> None:
         if message not in self.warnings:
             self.warnings.append(message)
 
-
-def _fast(raw: str, ctx: DateContext) -> ParsedDate | None:
-    m = _ISO.match(raw)
-    if m:
-        g = m.groupdict()
-        return _build(int(g["year"]), int(g["month"]), int(g["day"]), g, raw, tz=ctx.tz)
-    for rx in (_NAMED_MDY, _NAMED_DMY, _NAMED_YMD, _NAMED_DMY_DASH):
-        m = rx.match(raw)
-        if m:
-            g = m.groupdict()
-            month = MONTHS.get(g["month"].lower().rstrip("."))
-            if month:
-                return _build(_year(g["year"]), month, int(g["day"]), g, raw, tz=ctx.tz)
-    m = _NUMERIC.match(raw)
-    if m:
-        g = m.groupdict()
-        a, b, c = g["a"], g["b"], g["c"]
-        if len(a) == 4:
-            return _build(int(a), int(b), int(c), g, raw, tz=ctx.tz)
-        x, y = int(a), int(b)
-        ctx._decide_order()
-        order = ctx.date_order
-        if not order:
-            order = "DMY" if g["sep"] == "." else "MDY"  # dotted dates are day-first everywhere
-        ambiguous = x <= 12 and y <= 12 and x != y and not ctx.date_order and g["sep"] != "."
-        if x > 12 >= y:
-            order = "DMY"
-        elif y > 12 >= x:
-            order = "MDY"
-        day, month = (x, y) if order == "DMY" else (y, x)
-        return _build(_year(c), month, day, g, raw, ambiguous=ambiguous, tz=ctx.tz)
-    m = _MONTH_YEAR.match(raw)
-    if m:
-        month = MONTHS.get(m.group("month").lower())
-        if month:
-            return ParsedDate(raw, date(int(m.group("year")), month, 1), "month")
-    m = _YEAR_MONTH.match(raw) or _MONTH_YEAR_NUM.match(raw)
-    if m and 1 <= int(m.group("month")) <= 12:
-        return ParsedDate(raw, date(int(m.group("year")), int(m.group("month")), 1), "month")
-    m = _RELATIVE_DAY.match(raw)
-    if m:
-        if ctx.now is None:
-            return ParsedDate(raw, None, "none", relative=True)
-        day = ctx.now.date() - timedelta(days=_DAY_OFFSET.get(m.group("word").lower(), 0))
-        g = m.groupdict()
-        built = _build(day.year, day.month, day.day, g, raw, tz=ctx.tz)
-        return built and ParsedDate(raw, built.value, built.precision, relative=True)
-    m = _AGO.match(raw)
-    if m:
-        n = m.group("n") or m.group("n2") or m.group("n3") or m.group("n4")
-        unit = (m.group("unit") or m.group("unit2") or m.group("unit3") or m.group("unit4")).lower()
-        if ctx.now is None:
-            return ParsedDate(raw, None, "none", relative=True)
-        count = int(n) if n.isdigit() else 1
-        seconds = _UNIT_SECONDS.get(unit, 0)
-        value = ctx.now - timedelta(seconds=count * seconds)
-        return ParsedDate(raw, value, _PRECISION_OF_UNIT.get(seconds, "minute"), relative=True)
-    return None
+    def _order(self) -> str:
+        return self.order or self.date_order or "MDY"
 
 
+_COUNT_OR_FILLER = ONE_WORDS | DURATION_FILLERS
+_RELATIVE_DAY = re.compile(
+    r"^(" + "|".join(sorted((re.escape(w) for w in RELATIVE_DAYS), key=len, reverse=True)) + r")(?![\w'’])")
+
+_LANGUAGE_ORDER = {"en-us": "MDY", "en": "MDY", "en-ph": "MDY", "en-ca": None, "zh": "YMD", "ja": "YMD",
+                   "ko": "YMD", "hu": "YMD", "lt": "YMD"}
+
+
+def _order_of_language(lang: str | None) -> str | None:
+    if not lang:
+        return None
+    lang = lang.lower().replace("_", "-")
+    if lang in _LANGUAGE_ORDER:
+        return _LANGUAGE_ORDER[lang]
+    primary = lang.split("-")[0]
+    if primary == "en":
+        return "DMY"  # en-gb, en-au, en-in, ...
+    return _LANGUAGE_ORDER.get(primary, "DMY")
+
+
+_STOPWORDS = {
+    "en": (" the ", " and ", " is ", " you "), "de": (" und ", " der ", " ist ", " nicht "),
+    "fr": (" et ", " les ", " est ", " pas "), "es": (" el ", " los ", " que ", " por "),
+    "it": (" il ", " che ", " non ", " per "), "pt": (" não ", " uma ", " os ", " com "),
+    "nl": (" het ", " een ", " niet ", " van "), "sv": (" och ", " att ", " inte ", " är "),
+    "ru": (" и ", " не ", " на ", " что "), "pl": (" nie ", " się ", " jest ", " na "),
+}
+
+
+def _sniff_language(text: str) -> str | None:
+    """The page's language from its commonest words, for text dumps that declare none. English
+    says nothing about day/month order (US or not), so only other languages count."""
+    sample = text[:60_000].lower()
+    counts = {lang: sum(sample.count(w) for w in words) for lang, words in _STOPWORDS.items()}
+    english = counts.pop("en")
+    best = max(counts, key=counts.get)
+    # every language listed besides English writes the day first, so which one it is matters less
+    if counts[best] < 15 or counts[best] < 2 * english:
+        return None
+    return best
+
+
+# -- the long tail: dateparser ----------------------------------------------------------------
 _LOOKS_DATED = re.compile(r"\d")
+_TAIL_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "ru", "pl")
+_SENTINEL = datetime(1900, 1, 1)  # a reference that shows when dateparser resolved a relative date
 
 
 def _slow(raw: str, ctx: DateContext) -> ParsedDate:
     if len(raw) > 80 or not _LOOKS_DATED.search(raw):
         return ParsedDate(raw)
-    value = _dateparser(raw, ctx._order(), ctx.languages)
-    if value is None:
+    languages = ctx.languages
+    if not languages and ctx._lang:
+        primary = ctx._lang.split("-")[0]
+        languages = (primary, "en") if primary != "en" else ("en",)
+    result = _dateparser(raw, ctx._order(), languages or _TAIL_LANGUAGES)
+    if result is None:
         return ParsedDate(raw)
-    if ctx.tz and value.tzinfo is None:
-        value = value.replace(tzinfo=ctx.tz)
-    has_time = bool(re.search(r"\d[:h.]\d{2}", raw))
-    return ParsedDate(raw, value if has_time else value.date(), "minute" if has_time else "day",
-                      offset_known=value.tzinfo is not None)
+    value, period = result
+    if value.year <= _SENTINEL.year:
+        return ParsedDate(raw, None, "none", relative=True)  # relative: we never resolve it by the machine clock
+    if period in ("month", "year"):
+        return ParsedDate(raw, value.date(), period)
+    has_time = period == "time" and bool(re.search(r"\d[:h.]\d{2}", raw))
+    if not has_time:
+        return ParsedDate(raw, value.date(), "day")
+    return ctx._stamp(raw, value.replace(tzinfo=None), value.tzinfo, False)
+
+
+@lru_cache(maxsize=8)
+def _parser(languages: tuple[str, ...], order: str):
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=list(languages), settings={
+        "DATE_ORDER": order, "PREFER_DATES_FROM": "past", "RELATIVE_BASE": _SENTINEL,
+        "REQUIRE_PARTS": ["month", "year"], "STRICT_PARSING": False})
 
 
 @lru_cache(maxsize=4096)
-def _dateparser(raw: str, order: str, languages: tuple[str, ...] | None) -> datetime | None:
-    try:
-        import dateparser
+def _dateparser(raw: str, order: str, languages: tuple[str, ...]) -> tuple[datetime, str] | None:
+    return _dateparser_uncached(raw, order, languages)
 
-        return dateparser.parse(
-            raw, languages=list(languages) if languages else None,
-            settings={"DATE_ORDER": order, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
-                      "STRICT_PARSING": False, "REQUIRE_PARTS": ["day", "month", "year"]},
-        )
+
+def _dateparser_uncached(raw: str, order: str, languages: tuple[str, ...]) -> tuple[datetime, str] | None:
+    try:
+        data = _parser(tuple(languages), order).get_date_data(raw)
     except Exception:  # dateparser raises assorted errors on odd strings; absence is a value
         return None
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj, data.period or "day"
 
 
 def parse_date(text: str, *, now: datetime | None = None, date_order: str | None = None,
-               languages=None, tz: tzinfo | None = None) -> ParsedDate:
+               languages=None, tz=None) -> ParsedDate:
     """Read one date string. Relative dates resolve against `now` only; without it they stay
-    unresolved (`value` None, `relative` True) rather than guessing from the machine clock."""
+    unresolved (`value` None, `relative` True) rather than guessing from the machine clock.
+    `tz` (a tzinfo or a zone name) makes naive times aware; `date_order` ("DMY", "MDY", "YMD")
+    reads all-numeric dates whose parts are both 12 or less."""
     return DateContext(now=now, date_order=date_order, languages=languages, tz=tz).parse(text)
