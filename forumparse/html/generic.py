@@ -196,10 +196,12 @@ def _agree(fields: list[Fields], index: PageIndex, name: str, alternatives, opti
     if count * 2 < len(fields):
         return
     for f in fields:
-        if _key(getattr(f, name)) != key:
+        current = getattr(f, name)
+        if _key(current) != key:
             alt = alternatives(f, key)
-            if alt is not None:
-                setattr(f, name, alt)
+            if alt is not None and not (name == "body_el" and alt.tag == "p" and current is not None and
+                                        any(a is current for a in alt.iterancestors())):
+                setattr(f, name, alt)  # (where most posts are one paragraph, others hold several)
 
 
 def _body_alternatives(f: Fields, key: str):
