@@ -44,6 +44,7 @@ class HackerNews(Adapter):
     STORY_TITLE = ".titleline > a, td.title a.storylink, td.title > a, td.title a"
     SUBTEXT = "td.subtext, .subtext"
     TOP_TEXT = "div.toptext, .toptext"
+    ON_STORY = ".onstory a"  # "on: <story title>"
 
     def detect(self, doc) -> float:
         head = doc.text[:200_000]
@@ -79,7 +80,7 @@ class HackerNews(Adapter):
     def _story(self, tree, base, ctx) -> tuple[Post | None, str | None, int | None]:
         subtext = select_one(tree, self.SUBTEXT)
         if subtext is None:
-            return None, None, None
+            return self._fat_comment(tree, base, ctx)
         table = next((a for a in subtext.iterancestors("table")), None)
         title_el = select_one(table, self.STORY_TITLE)
         title = text_of(title_el)
@@ -109,6 +110,20 @@ class HackerNews(Adapter):
             likes=parse_count(text_of(select_one(subtext, ".score, span[id^=score_]")), allow_abbrev=False),
         )
         return post, title, replies
+
+    def _fat_comment(self, tree, base, ctx) -> tuple[Post | None, str | None, int | None]:
+        """The item page of a comment: that comment heads the page, its replies follow."""
+        fat = select_one(tree, self.STORY_TABLE)
+        row = select_one(fat, "tr.athing")
+        if row is None or select_one(row, self.HEAD) is None:
+            return None, None, None
+        post = self._comment(row, row, base, ctx)
+        story = select_one(row, self.ON_STORY)
+        if story is None:  # older pages: a plain "on: " before the story link
+            story = next((a for a in select(row, ".comhead a[href^='item?id=']")
+                          if ((a.getprevious().tail if a.getprevious() is not None else a.getparent().text)
+                              or "").rstrip().endswith("on:")), None)
+        return post, text_of(story), None
 
     # -- comments --------------------------------------------------------------------------
     def _comment_blocks(self, tree):

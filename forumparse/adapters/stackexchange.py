@@ -14,6 +14,7 @@ from ..html.pageinfo import absolute, base_url, canonical_url, id_in_url, meta_c
 from ..html.select import attr, has_class, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
+from ._html_common import pages_from
 from .base import Adapter
 
 _ISO_NO_ZONE = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?$")
@@ -48,6 +49,8 @@ class StackExchange(Adapter):
     ANSWER_HEADER = "#answers-header h2, #answers-header .subheader h2"
     VIEWS_TITLED = "#question-header + div [title], #question-header ~ div [title], .js-question-header-info [title]"
     VIEWS_OLD = "#qinfo tr, .module.question-stats tr"
+    PAGER = ".s-pagination.pager-answers, div.pager-answers"  # answers split over pages
+    PAGER_CURRENT = ".is-selected, .current, .page-numbers.current"
 
     def detect(self, doc) -> float:
         head = doc.text[:200_000]
@@ -70,7 +73,11 @@ class StackExchange(Adapter):
             return Thread(posts=[])
         elements = [question] + [a for a in select(tree, self.ANSWER) if a is not question]
         posts = [self._post(el, el is question, tree, base, ctx) for el in elements]
+        pager = select_one(tree, self.PAGER)
+        page, page_count, next_url = (None, None, None) if pager is None else pages_from(
+            select(pager, "a[href]"), select_one(pager, self.PAGER_CURRENT), base)
         return Thread(
+            page=page, page_count=page_count, next_page_url=next_url,
             title=self._title(tree),
             url=canonical_url(tree, ctx.url),
             views=self._views(tree),
