@@ -97,6 +97,7 @@ _VIEWS = re.compile(r"([\d.,]+)\s+Views?\b", re.I)
 _REPLIES = re.compile(r"([\d.,]+)\s+Repl(?:y|ies)\b", re.I)
 _LATEST = re.compile(r"Latest reply:\s*(.+?)\s+by\s+(.+?)\s*$", re.I)
 _MESSAGE_ID = re.compile(r"(?:/message/|messageID=|#)(\d+)")
+_POSTED = re.compile(r"^\s*Posted\s*:\s*(.+?)\s*$", re.I)
 _EDITED = re.compile(r"^\s*Message was edited by:.*$", re.I | re.S)
 
 
@@ -109,9 +110,9 @@ class JiveHtml(Adapter):
                "jive-message-list", "/resources/scripts/jive", "jive-username-link", "_jive_", "jive-thread-info")
     STRONG = ("Powered by Jive", 'content="Jive', "Jive SBS", "Clearspace Community")
 
-    AUTHOR = ".jive-author"
-    NAME = (".jive-author-name a, .jive-username-link, .jive-author a[href*='/people/'], "
-            ".jive-author a[href*='profile.jspa'], .jive-author-name, .jive-author strong, .jive-author em")
+    AUTHOR = ".jive-author, td.jive-first"  # td.jive-first: the author cell of Jive Forums tables
+    NAME = (".jive-author-name a, .jive-username-link, a[href*='/people/'], a[href*='profile.jspa'], "
+            ".jive-author-name, strong, em")
     STATUS = ".jive-author-status, .jive-status-level, .jive-author-rank, .jive-rank"
     POSTS_SINCE = ".jive-author-posts"
     AVATAR = ".jive-author-avatar img, img.jive-avatar, .jive-author-avatar-container img"
@@ -168,7 +169,7 @@ class JiveHtml(Adapter):
         text, edited = _split_edit_note(body.text)
         if not text:
             return None
-        raw = common.pick_text(box, self.DATE)
+        raw = common.pick_text(box, self.DATE) or _posted_line(box)
         link = common.pick(box, self.PERMALINK)
         href = link.get("href") if link is not None else None
         post_id = common.number_suffix(box.get("id")) or _message_id(href)
@@ -208,7 +209,7 @@ class JiveHtml(Adapter):
             post_count=stats.get("post_count"),
             joined=stats.get("joined"),
             location=stats.get("location"),
-            user_id=attr(link, "data-userid") if link is not None else None,
+            user_id=(attr(link, "data-userid") if link is not None else None) or common.query_id(href, "userID"),
             profile_url=common.absolute(base, href),
             avatar_url=common.absolute(base, attr(avatar, "src")),
             signature="\n".join(common.lines(sig)) or None if sig is not None else None,
@@ -216,10 +217,22 @@ class JiveHtml(Adapter):
 
 
 def _post_box(author_el, body_css: str):
-    """The smallest element around an author block that also holds a message body."""
+    """The smallest element around an author block that also holds a message body; None when
+    that element holds several bodies (the author block was no post's, e.g. a "latest reply")."""
     for anc in author_el.iterancestors():
-        if common.pick(anc, body_css) is not None:
-            return anc
+        bodies = select(anc, body_css)
+        if bodies:
+            outer = [b for b in bodies if not any(a in bodies for a in b.iterancestors())]
+            return anc if len(outer) == 1 else None
+    return None
+
+
+def _posted_line(box) -> str | None:
+    """Jive Forums prints "Posted: DATE" in a description line."""
+    for el in select(box, ".jive-description"):
+        m = _POSTED.match(text_of(el) or "")
+        if m:
+            return m.group(1)
     return None
 
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from ..html.body import extract_body
 from ..html.select import attr, select, select_one, text_of
 from ..numbers import parse_count
@@ -132,7 +134,7 @@ class SMF(Adapter):
             title=text_of(subject),
             body=body.text,
             body_html=body.html,
-            quotes=body.quotes,
+            quotes=_quote_ids(body.quotes, body_el, self.QUOTE),
             edited=edited,
             likes=parse_count(text_of(likes), allow_abbrev=False) if likes is not None else None,
             attachments=[common.absolute(base, a.get("href")) for a in select(box, self.ATTACHMENTS)],
@@ -236,6 +238,25 @@ def _post_id(body_el, box) -> str | None:
     if anchor is not None:
         return common.number_suffix(anchor.get("id") or anchor.get("name"))
     return None
+
+
+def _quote_ids(quotes, body_el, quote_css: str):
+    """The quoted message id from the header link ("Quote from: X on DATE" links to msgN),
+    which SMF 1.1/2.0 print before the quote box and 2.1 inside it."""
+    if not quotes:
+        return quotes
+    found = select(body_el, quote_css)
+    boxes = [b for b in found if not any(a in found for a in b.iterancestors())]
+    if len(boxes) != len(quotes):
+        return quotes
+    out = []
+    for quote, box in zip(quotes, boxes):
+        header = box.getprevious()
+        links = select(header, "a[href]") if header is not None and "quoteheader" in (header.get("class") or "") \
+            else select(box, "cite a[href]")
+        m = _MSG_IN_URL.search(links[0].get("href")) if links else None  # the header beats links quoted inside
+        out.append(attrs.evolve(quote, post_id=m.group(1)) if m else quote)
+    return tuple(out)
 
 
 def _is_stat(line: str) -> bool:
