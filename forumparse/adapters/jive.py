@@ -107,8 +107,10 @@ class JiveHtml(Adapter):
     description = "Jive Forums / Clearspace / Jive SBS thread pages"
 
     MARKERS = ("jive-thread-post", "jive-author", "jive-rendered-content", "jive-message-body", "jive-body",
-               "jive-message-list", "/resources/scripts/jive", "jive-username-link", "_jive_", "jive-thread-info")
-    STRONG = ("Powered by Jive", 'content="Jive', "Jive SBS", "Clearspace Community")
+               "jive-message-list", "/resources/scripts/jive", "jive-username-link", "_jive_", "jive-thread-info",
+               "thread.jspa", "jive-description")
+    STRONG = ("Powered by Jive", 'content="Jive', "Jive SBS", "Clearspace Community", "jivesoftware.com\">Jive",
+              "Powered by <a href=\"http://www.jivesoftware.com")
 
     AUTHOR = ".jive-author, td.jive-first"  # td.jive-first: the author cell of Jive Forums tables
     NAME = (".jive-author-name a, .jive-username-link, a[href*='/people/'], a[href*='profile.jspa'], "
