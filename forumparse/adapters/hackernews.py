@@ -44,6 +44,7 @@ class HackerNews(Adapter):
     STORY_TITLE = ".titleline > a, td.title a.storylink, td.title > a, td.title a"
     SUBTEXT = "td.subtext, .subtext"
     TOP_TEXT = "div.toptext, .toptext"
+    MORE = "a.morelink[href]"
     ON_STORY = ".onstory a"  # "on: <story title>"
 
     def detect(self, doc) -> float:
@@ -73,8 +74,10 @@ class HackerNews(Adapter):
             parents.extend([None] * (level - len(parents)))
             parents.append(post.post_id)
             posts.append(attrs.evolve(post, reply_to=reply_to))
+        more = select_one(tree, self.MORE)  # long threads continue on a "More" page
         return Thread(title=title or _page_title(tree), url=canonical_url(tree, ctx.url),
-                      reply_count=replies, posts=split_echoes(posts))
+                      reply_count=replies, next_page_url=absolute(base, attr(more, "href")),
+                      posts=split_echoes(posts))
 
     # -- story -----------------------------------------------------------------------------
     def _story(self, tree, base, ctx) -> tuple[Post | None, str | None, int | None]:
