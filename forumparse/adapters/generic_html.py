@@ -57,7 +57,9 @@ class GenericHtml(Adapter):
         items = [it for it in microdata_items(root) if it.el is not None and it.el in index.pos]
         if len(items) < 2:
             return []
-        parts = records_for([it.el for it in items], index)
+        date_pos = sorted(index.pos[d.el] for d in dates if d.el in index.pos)
+        author_pos = sorted(index.pos[a] for a in authors if a in index.pos)
+        parts = records_for([it.el for it in items], index, date_pos, author_pos)
         if not parts:
             return []
         records = [Record(it.el, p, "micro") for it, p in zip(items, parts)]

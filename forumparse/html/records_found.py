@@ -190,24 +190,28 @@ def holders_of(anchors: list) -> set:
     return held
 
 
-def records_for(anchors: list, index: PageIndex) -> list[list]:
-    """Record parts for a group of anchors, grown over sibling rows when that finds the text."""
+def records_for(anchors: list, index: PageIndex, date_pos: list[int] | None = None,
+                author_pos: list[int] | None = None) -> list[list]:
+    """Record parts for a group of anchors, grown over sibling rows or cells when that finds
+    the text or the author that the anchor's own subtree lacks."""
     roots = exclusive_roots(anchors)
     if len({id(r) for r in roots}) < len(roots):
         return []
     plain = [[r] for r in roots]
     if len(anchors) == 1:
         return plain
-    thin = sum(1 for r in roots if index.length.get(r, 0) < 20)
-    if thin * 2 <= len(roots):
-        return plain
+    date_pos, author_pos = date_pos or [], author_pos or []
+
+    def total(records):
+        return sum(_record_score(parts, index, date_pos, author_pos) for parts in records)
+
     holders = holders_of(anchors)
-    best, best_rich = plain, len(roots) - thin
+    best, best_score = plain, total(plain)
     for direction in (1, -1):
         grown = grow(roots, holders, direction)
-        rich = sum(1 for parts in grown if sum(index.length.get(p, 0) for p in parts) >= 20)
-        if rich > best_rich:
-            best, best_rich = grown, rich
+        score = total(grown)
+        if score > best_score * 1.1:
+            best, best_score = grown, score
     return best
 
 
@@ -223,7 +227,7 @@ def find_records(index: PageIndex, dates: list[DateHit], authors: list) -> list[
         anchors = [d.el for d in group] if kind == "date" else group
         if len({id(a) for a in anchors}) < len(anchors):
             continue
-        parts_list = records_for(anchors, index)
+        parts_list = records_for(anchors, index, date_pos, author_pos)
         if not parts_list:
             continue
         records = [Record(a, parts, kind, _record_score(parts, index, date_pos, author_pos))
