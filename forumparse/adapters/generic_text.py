@@ -29,7 +29,8 @@ class GenericText(Adapter):
 
 def build_thread(doc, ctx, tokens, parts) -> Thread:
     """Records from segmented posts (shared by the text adapters built on the generic layout)."""
-    title = find_title(tokens, parts[0].head_start) if parts else None
+    first = min(parts[0].head_start, parts[0].first_line or parts[0].head_start) if parts else 0
+    title = find_title(tokens, first) if parts else None
     posts = []
     for p in parts:
         body = p.body
@@ -39,6 +40,7 @@ def build_thread(doc, ctx, tokens, parts) -> Thread:
             continue
         stats = p.stats
         joined = ctx.dates.parse(stats["joined"]).iso() if stats.get("joined") else None
+        joined = joined[:10] if joined else None  # a join date is a day, whatever time the page adds
         date = p.anchor.data["date"]
         author = Author(name=p.author, rank=p.rank, post_count=stats.get("posts"), joined=joined,
                         location=stats.get("location")) if p.author else None

@@ -55,6 +55,7 @@ class PostParts:
     signature: str | None = None
     head_start: int = 0
     head_end: int = 0
+    first_line: int = 0  # where the header would start without trimming (titles sit above it)
     end: int = 0
 
 
@@ -111,6 +112,7 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
     posts: list[PostParts] = []
     subjects = _subjects(tokens)
     starts = [_scan_back(tokens, a, anchors[n - 1] if n else -1, subjects) for n, a in enumerate(anchors)]
+    raw_starts = starts
     starts = _trim_to_template(tokens, anchors, starts)
     limit = -1
     for n, a in enumerate(anchors):
@@ -118,11 +120,14 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
         parts = PostParts(anchor=tokens[a])
         inline = _inline_author(tokens[a].data["residual"])
         start = max(starts[n], limit + 1)
+        if inline and not any(t.kind == "body" and t.text == inline for t in tokens[start:a]):
+            start = _after_stats(tokens, start, a)
         before = [t for t in tokens[start:a] if t.kind == "body"]
         names_before = [t for t in before if name_like(t.text) and t.text not in subjects]
         known = {t.text for t in names_before} | ({inline} if inline else set())
         end, after_names = _scan_forward(tokens, a, nxt, need_names=not inline and not names_before, known=known)
         parts.head_start, parts.head_end = start, end
+        parts.first_line = min(start, raw_starts[n])
         header_names = names_before if names_before else after_names
         parts.author = inline or _pick_author(header_names)
         if not inline:
@@ -204,6 +209,12 @@ def _inline_author(residual: str) -> str | None:
             if name and name_like(name):
                 return name
     return None
+
+
+def _after_stats(tokens: list[Token], start: int, a: int) -> int:
+    """Statistics above a "by NAME, date" line without the name are the previous post's profile."""
+    last_stat = max((j for j in range(start, a) if tokens[j].kind in ("stat", "stat_value")), default=None)
+    return start if last_stat is None else last_stat + 1
 
 
 def _subjects(tokens: list[Token]) -> set[str]:
@@ -360,6 +371,8 @@ def _read_body(tokens: list[Token], parts: PostParts, last: bool) -> None:
         kind = tok.kind
         if kind in ("button", "rule"):
             break
+        if kind == "stat" and any(t.kind == "body" for t in out):
+            break  # the author's statistics after the text: a profile block closes the post
         if kind == "nav" and last:
             break
         if kind == "quote_header":
@@ -383,7 +396,7 @@ def _skip_quote(tokens: list[Token], i: int, base: int, parts: PostParts) -> int
     head = tokens[i]
     quoted = [head.data.get("rest") or ""]
     j = i + 1
-    while j < len(tokens) and tokens[j].kind == "blank":
+    while not quoted[0] and j < len(tokens) and tokens[j].kind == "blank":
         j += 1
     indented = head.indent > base or any(t.indent > base for t in tokens[j:j + 3] if t.kind != "blank")
     while j < len(tokens):

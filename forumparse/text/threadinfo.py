@@ -17,7 +17,8 @@ _LABELLED_TITLE = re.compile(
 _NAV_WORDS = re.compile(
     r"forum index|view (?:previous|next)|post new|reply to|log ?in\b|register|::|->|»|\bsearch\b|\bfaq\b|"
     r"memberlist|powered by|javascript|cookies?\b|browser|skip to|jump to|main menu|navigation|"
-    r"unread|new posts|mark (?:forums|all)|home page|sign (?:in|up)|notifications|перейти к странице|"
+    r"unread|new posts|watch this (?:topic|thread)|subscribe|mark (?:forums|all)|home page|sign (?:in|up)|"
+    r"notifications|перейти к странице|"
     r"go to page|gehe zu seite|aller à la page|ir a la página|vai alla pagina|ir para a página|"
     r"ga naar pagina|przejdź do strony|first\b.*\b(?:prev|назад|zurück)|\b(?:next|вперёд|weiter) last\b",
     re.I,
@@ -68,6 +69,7 @@ def _heading_above(tokens: list[Token], first_header: int) -> str | None:
     indents = Counter(t.indent for t in tokens[:first_header] if t.kind == "body")
     indented_dump = bool(indents) and indents.most_common(1)[0][0] > 0
     best, best_score = None, 0.0
+    nearest = True
     for j in range(first_header - 1, -1, -1):
         tok = tokens[j]
         if tok.kind != "body" or tok.bullet or not 3 <= len(tok.text) <= 200:
@@ -77,7 +79,7 @@ def _heading_above(tokens: list[Token], first_header: int) -> str | None:
             continue
         if _NAV_WORDS.search(text) or _NOT_NAMES.match(text) or "____" in text:
             continue
-        prev_blank = j == 0 or tokens[j - 1].kind == "blank"
+        prev_blank = j > 0 and tokens[j - 1].kind == "blank"
         next_blank = j + 1 >= len(tokens) or tokens[j + 1].kind == "blank"
         score = 1.0 + 0.5 * prev_blank + 0.5 * next_blank
         if indented_dump and tok.indent == 0:
@@ -87,6 +89,9 @@ def _heading_above(tokens: list[Token], first_header: int) -> str | None:
         if text.endswith((".", ",", ":", ";")) and not text.endswith("..."):
             score -= 1.0
         score -= 0.01 * (first_header - j)
+        if nearest:  # the heading is usually the last line before the first post
+            score += 0.75
+            nearest = False
         if score > best_score:
             best, best_score = text, score
     return best

@@ -10,6 +10,7 @@ import re
 
 from attrs import field, frozen
 
+from ..dates import WEEKDAYS
 from ..vocab import (
     EDIT_NOTE,
     JOINED_LABEL,
@@ -150,7 +151,8 @@ _BUTTON_PHRASES = (
     "жалоба", "пожаловаться", "нравится", "antworten", "zitieren", "melden", "gefällt mir", "teilen",
     "zitat", "répondre", "citer", "signaler", "responder", "citar", "reportar", "rispondi", "cita",
     "segnala", "odpowiedz", "cytuj", "zgłoś", "beantwoorden", "citeren", "melden", "responder",
-    "denunciar", "post history", "rap sheet", "alert moderators", "send message", "view posts", "message",
+    "denunciar", "post a reply", "view users profile", "send email", "send e-mail", "visit poster's website",
+    "post history", "rap sheet", "alert moderators", "send message", "view posts", "message",
     "private message", "multi-quote this message", "quick reply to this message", "reply to this message",
     "find posts", "find all posts", "view forum posts", "view blog entries", "view articles",
     "visit homepage", "profil", "beiträge anzeigen", "private nachricht", "homepage besuchen",
@@ -233,7 +235,7 @@ def scan(text: str, dates) -> list[Token]:
     """Classify every line for the layout heuristics (see the kinds above)."""
     tokens: list[Token] = []
     pending_label: Token | None = None
-    lines, left_column = unfold(split_lines(text))
+    lines, left_column = unfold(split_compound(split_lines(text)))
     for number, line in enumerate(lines):
         tok = _scan_line(line, number, dates)
         if number in left_column and tok.kind == "body":
@@ -248,6 +250,28 @@ def scan(text: str, dates) -> list[Token]:
             pending_label = tok
         tokens.append(tok)
     return tokens
+
+
+_SEPARATOR = re.compile(r"\s+[·|•]\s+")
+_COMPOUND_HINT = re.compile(r"\d|:\s")
+
+
+def split_compound(lines: list[str]) -> list[str]:
+    """A post header on one line ("alice · Member · Posts: 12 · 3 March 2021") becomes one line
+    per part, as a page dump with line breaks would show it (WET records, copy and paste)."""
+    out: list[str] = []
+    for line in lines:
+        if len(line) < 300 and _SEPARATOR.search(line) and _COMPOUND_HINT.search(line):
+            parts = [p.strip() for p in _SEPARATOR.split(line.strip()) if p.strip()]
+            if len(parts) >= 3 and any(_stat_like(p) for p in parts):
+                out.extend(parts)
+                continue
+        out.append(line)
+    return out
+
+
+def _stat_like(part: str) -> bool:
+    return bool(POSTS_LABEL.match(part) or JOINED_LABEL.match(part)) and any(ch.isdigit() for ch in part)
 
 
 def _value_fits(field_name: str, tok: Token) -> bool:
@@ -265,7 +289,7 @@ def _scan_line(line: str, number: int, dates) -> Token:
     body = line[m.end():].strip() if m else line.strip()
     if not body:
         return Token("blank", "", number, indent, bullet)
-    if RULE.match(body):
+    if RULE.match(body) or body == "--":
         return Token("rule", body, number, indent, bullet)
     if POSTNUM.match(body):
         return Token("postnum", body, number, indent, bullet)
@@ -306,7 +330,7 @@ def _scan_line(line: str, number: int, dates) -> Token:
 
 _NOISE_WORDS = re.compile(
     r"\b(?:posted|post|on|at|subject|reply|with|quote|by|date|re|am|um|le|el|il|em|op|von|par|por|от|"
-    r"link|edited|wrote|said|#\d+)\b|#\d+|[^\w\s]", re.I)
+    rf"link|edited|wrote|said|#\d+|{WEEKDAYS})\b|#\d+|[^\w\s]", re.I)
 
 
 # Cheap test before the quote-header patterns: every header holds one of these words.
