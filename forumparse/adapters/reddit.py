@@ -111,7 +111,7 @@ class Reddit(Adapter):
         ids = [_fullname(c) for c in comments]
         state = _state_models(doc.text, self.STATE, {i for i in [post_id, *ids] if i})
         model = state.get(post_id, {})
-        author_el = select_one(content, self.POST_AUTHOR)
+        author_el = _outside(select(content, self.POST_AUTHOR), self.POST_TEXT)
         title = text_of(select_one(content, "h1")) or meta_content(tree, "og:title")
         stamp_el = select_one(content, self.POST_TIME)
         body = _body(select_one(content, self.POST_TEXT))
@@ -144,7 +144,8 @@ class Reddit(Adapter):
             if not name and header is not None:
                 shown = (text_of(header) or "").split("·")[0].strip()
                 name = shown if shown and not _NOT_A_NAME.match(shown) else None
-            name = name or model.get("author") or _user_from_link(select_one(el, self.COMMENT_AVATAR))
+            avatar = _outside(select(el, self.COMMENT_AVATAR), self.COMMENT_TEXT)  # not a u/ mention
+            name = name or model.get("author") or _user_from_link(avatar)
         stamp_el = select_one(el, self.COMMENT_TIME)
         body = _body(select_one(el, self.COMMENT_TEXT))
         return Post(
@@ -290,6 +291,11 @@ def _closest(el, css: str):
         if test(node):
             return node
     return None
+
+
+def _outside(found: list, css: str):
+    """The first element of `found` that is not inside an element matching `css` (a post body)."""
+    return next((f for f in found if _closest(f, css) is None), None)
 
 
 def _own(el, css: str, thing_css: str):
