@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+import lxml.html
+
 from ..html.select import text_of, xpath
 from ..records import Author, Post, Quote, Thread
 from ..vocab import quote_header_author
@@ -59,6 +61,7 @@ class Pipermail(Adapter):
             timestamp_raw=raw_date,
             title=subject,
             body=body,
+            body_html=lxml.html.tostring(pre, encoding="unicode", with_tail=False),
             quotes=quotes,
         )
         return Thread(title=subject, url=ctx.url, posts=[post])
