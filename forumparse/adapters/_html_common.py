@@ -26,8 +26,16 @@ def ends(doc) -> str:
     return text if len(text) <= 90_000 else text[:30_000] + text[-60_000:]
 
 
-def detect_score(doc, markers, strong=()) -> float:
-    """0..1 from how many engine markers a page shows; one strong marker alone is enough."""
+def detect_score(doc, markers, strong=(), gate=()) -> float:
+    """0..1 from how many engine markers a page shows; one strong marker alone is enough.
+
+    `gate` names words every page of the engine has near its start (script and style paths):
+    when none is there the page is not the engine's, and the longer marker scan is skipped.
+    """
+    if gate:
+        start = doc.text[:100_000]
+        if not any(g in start for g in gate):
+            return 0.0
     edges = ends(doc)
     if any(s in edges for s in strong):
         return 1.0

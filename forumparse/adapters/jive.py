@@ -106,6 +106,7 @@ class JiveHtml(Adapter):
     format = "html"
     description = "Jive Forums / Clearspace / Jive SBS thread pages"
 
+    GATE = ("jive", "Jive")  # one of these is near the start of every page
     MARKERS = ("jive-thread-post", "jive-author", "jive-rendered-content", "jive-message-body", "jive-body",
                "jive-message-list", "/resources/scripts/jive", "jive-username-link", "_jive_", "jive-thread-info",
                "thread.jspa", "jive-description")
@@ -132,7 +133,7 @@ class JiveHtml(Adapter):
     CRUMBS = "#jive-breadcrumb a, .jive-breadcrumb a, #jive-breadcrumbs a"
 
     def detect(self, doc) -> float:
-        return common.detect_score(doc, self.MARKERS, self.STRONG)
+        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree

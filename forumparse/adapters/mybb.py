@@ -24,6 +24,7 @@ class MyBB(Adapter):
     format = "html"
     description = "MyBB 1.6 / 1.8 thread pages"
 
+    GATE = ("my_post_key", "MyBB", "post_body", "mybb")  # one of these is near the start of every page
     MARKERS = ("my_post_key", "Thread.multiQuote", "mycode_", "jscripts/general.js", 'id="pid_',
                "MyBBEditor", "Thread.quickEdit", "class=\"post_author", "postbit_usertitle", "author_statistics")
     STRONG = ("Powered By <a href=\"https://mybb.com\"", "Powered By <a href=\"http://www.mybb.com\"",
@@ -55,7 +56,7 @@ class MyBB(Adapter):
     def detect(self, doc) -> float:
         if _POWERED.search(doc.text[-40000:]):
             return 1.0
-        return common.detect_score(doc, self.MARKERS, self.STRONG)
+        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree

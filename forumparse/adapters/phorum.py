@@ -23,6 +23,7 @@ class Phorum(Adapter):
     format = "html"
     description = "Phorum 5 read pages (Emerald and classic templates)"
 
+    GATE = ("phorum", "Phorum")  # one of these is near the start of every page
     MARKERS = ('class="message-body"', 'class="message-author', 'class="message-user-info"', 'id="phorum"',
                "PhorumReadMessageBlock", "PhorumStdBlock", "PhorumReadBodyText", "phorum_", "/phorum/")
     STRONG = (">Phorum</a>", "Powered by Phorum", 'content="Phorum', "phorum.org/\" title=\"Phorum")
@@ -48,7 +49,7 @@ class Phorum(Adapter):
     TITLE = "#breadcrumb .current, .breadcrumb .current, #phorum h1, h1"
 
     def detect(self, doc) -> float:
-        return common.detect_score(doc, self.MARKERS, self.STRONG)
+        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree

@@ -30,6 +30,7 @@ class SMF(Adapter):
     format = "html"
     description = "Simple Machines Forum 1.1 / 2.0 / 2.1 topic pages"
 
+    GATE = ("smf_", "SMF", "action=profile;u=")  # one of these is near the start of every page
     MARKERS = ("smf_theme_url", "smf_scripturl", "smf_default_theme_url", "var smf_", "action=profile;u=",
                "quickModForm", "bbc_standard_quote", "index.php?topic=", "Themes/default/", "smf_session_id")
     STRONG = ("Powered by SMF", "simplemachines.org/about/copyright.php", "title=\"Simple Machines Forum\"",
@@ -60,7 +61,7 @@ class SMF(Adapter):
     PAGER = ".pagelinks, .pagesection .pagelinks, #postbuttons .middletext, .middletext"
 
     def detect(self, doc) -> float:
-        return common.detect_score(doc, self.MARKERS, self.STRONG)
+        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree

@@ -22,6 +22,7 @@ class Vanilla(Adapter):
     format = "html"
     description = "Vanilla Forums 2.x discussion pages"
 
+    GATE = ("Vanilla", "vanilla", "gdn")  # one of these is near the start of every page
     MARKERS = ("gdn.meta", "gdn=window.gdn", "/applications/vanilla/", "/applications/dashboard/", "ItemComment",
                "vanillicon", "DataList Comments", "Vanilla.js", "CommentHeading")
     STRONG = ('content="Vanilla', "Powered by Vanilla", "vanillaforums.com\" class=\"PoweredByVanilla",
@@ -49,7 +50,7 @@ class Vanilla(Adapter):
     TITLE = ".PageTitle h1, #Item_0 h1, .Discussion h1, .DiscussionTabs .SubTab, h1"
 
     def detect(self, doc) -> float:
-        return common.detect_score(doc, self.MARKERS, self.STRONG)
+        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
