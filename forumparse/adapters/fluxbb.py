@@ -19,7 +19,7 @@ class FluxBB(Adapter):
     format = "html"
     description = "FluxBB 1.4 / 1.5 and PunBB 1.2-1.4 topic pages"
 
-    GATE = ("blockpost", "punbb", "PunBB", "FluxBB", "fluxbb", "brd-")  # one of these is near the start of every page
+    GATE = ("blockpost", "punbb", "PunBB", "FluxBB", "fluxbb", "brd-", "id=\"pun")  # near the start of every page
     MARKERS = ('class="blockpost', 'class="postleft', 'class="postmsg', 'class="postsignature', 'id="brdmain"',
                'id="brdfooter"', 'id="brd-main"', 'class="author-ident"', 'class="entry-content"', "sig-content")
     STRONG = (">FluxBB</a>", ">PunBB</a>", "Powered by FluxBB", "Powered by PunBB",
