@@ -91,7 +91,7 @@ def _machine_hit(el, tag: str, ctx) -> DateHit | None:
                 return DateHit(el, shown or value, iso, machine=True,
                                label=_label_before(el, None) or _label_class(el))
     title = el.get("title")
-    if title and len(title) < 60 and shown and len(shown) < 60:
+    if title and len(title) < 60 and shown and len(shown) < 60 and _whole_date(title):
         parsed = ctx.dates.parse(title)
         if parsed.value is not None and parsed.precision in ("minute", "second"):
             return DateHit(el, shown, parsed.iso(), machine=True, label=_label_before(el, None) or _label_class(el))
@@ -101,8 +101,17 @@ def _machine_hit(el, tag: str, ctx) -> DateHit | None:
 _YEARLESS = re.compile(r"(?<![\d/.:-])(\d{1,2})/(\d{1,2})\s+(\d{1,2}:\d{2})(?![\d/.:-])")
 
 
+_WORTH_A_LOOK = re.compile(r"\d|ago\b|yesterday|today", re.I)
+
+
+def _whole_date(text: str) -> bool:
+    """The text is one date and nothing else (cheap test before the date reader runs)."""
+    m = DATE_IN_TEXT.search(text)
+    return bool(m) and len(m.group(0)) >= len(text.strip()) - 3
+
+
 def _text_hits(text: str, owner, ctx, hits: list, before_el) -> None:
-    if len(text) < 6 or not any(c.isdigit() for c in text) and "ago" not in text and "yesterday" not in text.lower():
+    if len(text) < 6 or not _WORTH_A_LOOK.search(text):
         return
     found = False
     for m in DATE_IN_TEXT.finditer(text):

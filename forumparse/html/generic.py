@@ -139,8 +139,11 @@ def _body_candidate(record: Record, index: PageIndex, names: set):
     return _descend(best, index) if best is not None else None
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _has_letters(el) -> bool:
-    return any(c.isalpha() for c in el.text_content())
+    return bool(_LETTER.search(el.text_content()))
 
 
 def _is_body_class(el) -> bool:
