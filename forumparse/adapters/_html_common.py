@@ -44,14 +44,6 @@ def detect_score(doc, markers, strong=(), gate=()) -> float:
     return 0.0 if hits == 0 else min(0.95, 0.15 + 0.2 * hits)
 
 
-def marker_score(text: str, markers, strong=()) -> float:
-    """0..1 from how many engine markers a text shows; one strong marker alone is enough."""
-    if any(s in text for s in strong):
-        return 1.0
-    hits = sum(1 for m in markers if m in text)
-    return 0.0 if hits == 0 else min(0.95, 0.15 + 0.2 * hits)
-
-
 def page_base(tree, url: str | None) -> str | None:
     """What relative links resolve against: <base href>, the page url, then its canonical link."""
     for href in xpath("//base/@href")(tree)[:1]:
@@ -85,10 +77,6 @@ def absolute(base: str | None, href: str | None) -> str | None:
         return urljoin(base, href) if base else href
     except ValueError:
         return href
-
-
-def generator(tree) -> str:
-    return " ".join(xpath('//meta[translate(@name,"GENRATO","genrato")="generator"]/@content')(tree)).lower()
 
 
 def lines(el) -> list[str]:
