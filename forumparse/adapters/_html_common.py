@@ -1,7 +1,8 @@
 """Small helpers shared by the classic-board HTML adapters (MyBB, SMF, Vanilla, FluxBB, Phorum, Jive).
 
 Markup knowledge stays in the adapters; these read what every such page has in
-common: its address, a generator line, labelled author statistics, page links.
+common: detection markers, its address, labelled author statistics, page links,
+and selector lists tried in priority order.
 """
 from __future__ import annotations
 
