@@ -33,3 +33,21 @@ def test_the_quoted_post_keeps_its_words():
     assert first.body == "Caching is the hard part of this design."
     assert second.body == "No, naming is."
     assert second.quotes[0].text == "Caching is the hard part of this design."
+
+
+def test_with_reply_chains_only_the_answered_posts_count():
+    """A common phrase said elsewhere on the page is not a quote; the same words from the parent are."""
+    root = Post(post_id="1", body="Ship it on Friday and see what breaks in production.")
+    other = Post(post_id="2", reply_to="1", body="We ship on Mondays only, as a rule of the team.")
+    reply = Post(post_id="3", reply_to="1", body="We ship on Mondays only, as a rule of the team.\n\nWhy?")
+    answer = Post(post_id="4", reply_to="1", body="Ship it on Friday and see what breaks\n\nBold.")
+    _, _, third, fourth = split_echoes([root, other, reply, answer])
+    assert third.quotes == () and third.body.endswith("Why?")
+    assert fourth.body == "Bold."
+
+
+def test_a_post_that_is_only_a_repeat_keeps_its_words():
+    first, second = split_echoes([Post(body="There are only two hard things in computing."),
+                                  Post(body="There are only two hard things in computing.")])
+    assert second.body == "There are only two hard things in computing."
+    assert second.quotes == ()

@@ -66,13 +66,36 @@ def _unquote(para: str) -> str:
 
 
 def split_echoes(posts) -> list:
-    """Posts in page order with their repeated paragraphs moved from the body to the quotes."""
-    echoes = EchoFinder()
+    """Posts in page order with their repeated paragraphs moved from the body to the quotes.
+
+    Where posts say what they reply to, a repeat counts only from the posts above in that
+    chain (a reply quotes what it answers); a post that would keep no words of its own
+    keeps them all (a saying repeated on purpose is the post).
+    """
+    by_id = {p.post_id: p for p in posts if p.post_id}
+    everything = EchoFinder()
     result = []
     for post in posts:
-        body, quoted = echoes.split(post.body)
-        echoes.add(post.body)
+        finder = everything
+        if post.reply_to and post.reply_to in by_id:
+            finder = EchoFinder()
+            for earlier in _ancestors(post, by_id):
+                finder.add(earlier.body)
+        body, quoted = finder.split(post.body)
+        everything.add(post.body)
+        if quoted and not body.strip() and not post.body.lstrip().startswith((">", "&gt;")):
+            body, quoted = post.body, ()
         if quoted:
             post = attrs.evolve(post, body=body, quotes=tuple(post.quotes) + tuple(Quote(text=q) for q in quoted))
         result.append(post)
     return result
+
+
+def _ancestors(post, by_id: dict) -> list:
+    chain, seen = [], {post.post_id}
+    parent = by_id.get(post.reply_to)
+    while parent is not None and parent.post_id not in seen:
+        chain.append(parent)
+        seen.add(parent.post_id)
+        parent = by_id.get(parent.reply_to)
+    return chain
