@@ -28,3 +28,8 @@ def test_list_footer_is_dropped():
     body, _, _ = split_mail("Done.\n\n_______________________________________________\n"
                             "Twisted-Python mailing list\nhttp://example.org/mailman/listinfo/x\n")
     assert body == "Done."
+
+
+def test_address_beside_the_quoted_name_is_dropped():
+    _, quotes, _ = split_mail("Ann Lee <ann at example.org> wrote:\n> tea?\nCoffee.")
+    assert quotes[0].author == "Ann Lee"

@@ -125,6 +125,7 @@ def _take_attribution(own: list[str]) -> str | None:
     del own[start:]
     author = (m.group("author") or m.group("author2") or "").strip()
     author = re.sub(r"^on\s.*?,\s*", "", author, flags=re.I)
+    author = re.sub(r"\s*[<(\[][^<>()\[\]]*[>)\]]", "", author)  # "Ann <ann at example.org>" -> "Ann"
     return author.strip(" <>\"'") or None
 
 
