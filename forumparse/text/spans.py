@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import MONTHS
+from ..dates import MONTHS, WEEKDAYS
 
 _TIME = (r"(?:,?\s*(?:at|um|à|a las|alle|às|om|в|kl\.?|@|-)?\s*\d{1,2}[:h]\d{2}(?::\d{2})?"
          r"(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:uhr|h))?"
@@ -28,6 +28,7 @@ DATE_SPAN = re.compile(
     )(?![\w])""",
     re.I | re.X,
 )
+_WEEKDAY_BEFORE = re.compile(rf"(?<![\w])(?:{WEEKDAYS})\.?,?\s+$", re.I)
 # Every date the spans read has a 4-digit year, a d/m/y separator, a time, or a relative word.
 _HAS_DIGIT_OR_WORD = re.compile(r"\d(?:\d\d\d|[./-]\d|:\d\d|\s+\w+\s+ago)")
 
@@ -42,9 +43,13 @@ def find_date(line: str, dates, *, max_len: int = 200):
         month = m.group("m1") or m.group("m2") or m.group("m3")
         if month and month.lower().rstrip(".") not in MONTHS:
             continue
-        text = m.group(0).strip(" ,-@")
+        start = m.start()
+        weekday = _WEEKDAY_BEFORE.search(line, 0, start) if start else None
+        if weekday:  # "Mon Jun 03, 2019": the weekday belongs to the date shown
+            start = weekday.start()
+        text = line[start:m.end()].strip(" ,-@")
         parsed = dates.parse(text)
         kind = next(k for k in ("iso", "numeric", "named", "relative") if m.group(k))
         if parsed.value is not None or parsed.relative:
-            return parsed, m.start(), m.end(), kind
+            return parsed, start, m.end(), kind
     return None

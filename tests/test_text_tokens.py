@@ -1,0 +1,133 @@
+"""The text tokenizer: line kinds, date spans, statistics, quote headers, columns, speed."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from forumparse.dates import DateContext
+from forumparse.text.columns import unfold
+from forumparse.text.spans import find_date
+from forumparse.text.tokens import is_buttons, scan, split_compound
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(t.kind, t.text) for t in scan(text, DateContext()) if t.kind != "blank"]
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("by madman_xxx » Wed Jan 02, 2013 7:14 pm", "2013-01-02T19:14:00"),
+    ("« Reply #1 on: September 19, 2007, 02:16:51 PM »", "2007-09-19T14:16:51"),
+    ("1. 06-15-2016, 03:03 PM #1", "2016-06-15T15:03:00"),
+    ("Old 2016-02-01, 02:21      Link #3021", "2016-02-01T02:21:00"),
+    ("• 27. September 2018", "2018-09-27"),
+    ("26 Май 2014", "2014-05-26"),
+])
+def test_date_spans_in_lines(line, iso):
+    found = find_date(line, DateContext())
+    assert found is not None and found[0].iso() == iso
+
+
+def test_words_that_look_like_months_are_not_dates():
+    assert find_date("Marching 12 2019 miles", DateContext()) is None
+    assert find_date("see page 12 of 20", DateContext()) is None
+
+
+def test_relative_dates_count_without_a_reference_time():
+    found = find_date("seldo 4 hours ago | link", DateContext())
+    assert found is not None and found[0].relative and found[0].value is None
+
+
+def test_date_line_keeps_its_residual():
+    tok = scan("by greenthumb » Mon Jun 03, 2019 8:12 am", DateContext())[0]
+    assert tok.kind == "date"
+    assert tok.data["residual"] == "by greenthumb »"
+
+
+def test_long_text_with_a_date_stays_text():
+    line = "We met on Jan 5, 2019 at the club and talked about the new boat for hours and hours on end."
+    assert kinds(line) == [("body", line)]
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("Posts: 1,204", "posts", "1,204"),
+    ("Beiträge: 2.206", "posts", "2.206"),
+    ("Сообщения: 301", "posts", "301"),
+    ("Joined: Tue Mar 02, 2010 6:40 pm", "joined", "Tue Mar 02, 2010 6:40 pm"),
+    ("Inscrit le : 12/03/2011", "joined", "12/03/2011"),
+    ("Registriert: 01.02.2008", "joined", "01.02.2008"),
+    ("Location: Leeds", "location", "Leeds"),
+])
+def test_user_stat_lines(text, field, value):
+    tok = scan(text, DateContext())[0]
+    assert tok.kind == "stat" and tok.data["field"] == field and tok.data["value"] == value
+
+
+def test_stat_label_with_value_on_next_line():
+    toks = [t for t in scan("   Join Date\n           Oct 2010\n   Posts\n           3,882\n", DateContext())
+            if t.kind != "blank"]
+    assert [t.kind for t in toks] == ["stat", "stat_value", "stat", "stat_value"]
+    assert toks[0].data["value"] == "Oct 2010" and toks[2].data["value"] == "3,882"
+
+
+def test_words_that_start_like_labels_are_text():
+    assert kinds("Postscript: I forgot the link") == [("body", "Postscript: I forgot the link")]
+    assert kinds("from the docs I learned it") == [("body", "from the docs I learned it")]
+
+
+@pytest.mark.parametrize("line", ["Reply With Quote", "Back to top", "Quote | Reply | Report",
+                                  "Find More Posts by Shirohige", "(BUTTON) Share", "Logged"])
+def test_buttons(line):
+    assert is_buttons(line)
+
+
+def test_text_is_not_buttons():
+    assert not is_buttons("Reply to him with a quote from the manual")
+
+
+def test_quote_headers():
+    toks = scan("Max wrote:Ran into the same issue\nQuote from: mmccarn on September 20, 2007, 09:46:50 AM\n",
+                DateContext())
+    assert toks[0].kind == "quote_header" and toks[0].data == {"author": "Max", "rest": "Ran into the same issue"}
+    assert toks[1].kind == "quote_header" and toks[1].data["author"] == "mmccarn"
+
+
+def test_status_line_carries_a_user_title():
+    tok = scan("sunsetkilling ist offline Mich gibt's schon länger", DateContext())[0]
+    assert tok.kind == "status" and tok.data["rest"] == "Mich gibt's schon länger"
+
+
+def test_w3m_columns_unfold_left_then_right():
+    left_column = ["Shirohige", "Member", "Join Date: May 2015", "Posts: 12", "Age: 54", "Location: Leeds",
+                   "Likes: 3", "Thanks: 4", "", ""]
+    lines = [f"{left:<27}line {n} of the post text goes on here" for n, left in enumerate(left_column)]
+    out, left = unfold(lines)
+    assert out[:4] == ["Shirohige", "Member", "Join Date: May 2015", "Posts: 12"]
+    assert left == set(range(8))
+    assert out[8:10] == ["", "line 0 of the post text goes on here"]
+
+
+def test_plain_text_is_not_unfolded():
+    lines = ["A normal paragraph of text that wraps", "at the usual width and has no columns."] * 10
+    assert unfold(lines) == (lines, set())
+
+
+def test_one_line_header_splits_into_parts():
+    out = split_compound(["alice · Member · Posts: 12 · 3 March 2021, 10:15", "Hello · world"])
+    assert out == ["alice", "Member", "Posts: 12", "3 March 2021, 10:15", "Hello · world"]
+
+
+def test_two_megabytes_tokenize_quickly():
+    block = (
+        "by someone » Mon Jun 03, 2019 8:12 am\n"
+        "Some words of a post that go on for a while, as posts do, with a date 12/03/2019 in it.\n"
+        "Another line of the post text.\n\n"
+        "Posts: 57\nJoined: Tue Mar 02, 2010 6:40 pm\nReply Quote\n\n"
+    )
+    text = block * (2_000_000 // len(block))
+    dates = DateContext()
+    scan(block, dates)  # warm the date reader's caches
+    start = time.process_time()
+    tokens = scan(text, dates)
+    assert time.process_time() - start < 2.0
+    assert sum(t.kind == "date" for t in tokens) >= 2_000_000 // len(block)
