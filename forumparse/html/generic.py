@@ -22,6 +22,7 @@ from .body import QUOTE_CSS, extract_body
 from .dates_found import DateHit
 from .records_found import PROFILE_HREF, PageIndex, Record, is_name, signature
 from .select import text_of
+from .structured import quote_css_for
 
 # Class names of the element that holds a post's own text, across engines and themes.
 BODY_WORDS = re.compile(
@@ -412,7 +413,7 @@ def _ranks_after_name(fields: list[Fields], index: PageIndex) -> dict:
 def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: str | None) -> Post | None:
     if f.body_el is None:
         return None
-    body = body_of(f.body_el)
+    body = body_of(f.body_el, quote_css_for(f.item))
     text, signature_text = split_signature(body.text)
     if not text:
         return None
@@ -447,11 +448,11 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
     )
 
 
-def body_of(el):
+def body_of(el, quote_css: str = QUOTE_CSS):
     """extract_body, with quote boxes that only a "Quote:" line above them marks taken out too."""
     boxes = _headed_boxes(el)
     if not boxes:
-        return extract_body(el)
+        return extract_body(el, quote_css=quote_css)
     paths = [_child_path(el, box) for box in boxes]
     work = copy.deepcopy(el)
     for path in paths:
@@ -459,7 +460,7 @@ def body_of(el):
         for i in path:
             node = node[i]
         node.set("data-quote-box", "1")
-    body = extract_body(work, quote_css=QUOTE_CSS + ", [data-quote-box]")
+    body = extract_body(work, quote_css=quote_css + ", [data-quote-box]")
     return attrs.evolve(body, html=extract_body(el, quote_css=None, signature_css=None, edit_css=None).html)
 
 

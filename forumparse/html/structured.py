@@ -12,7 +12,7 @@ import re
 from attrs import define
 
 from ..records import Author, Post, Thread
-from .body import extract_body
+from .body import QUOTE_CSS, extract_body
 from .select import text_of
 
 POST_TYPES = frozenset({"discussionforumposting", "socialmediaposting", "comment", "question", "answer",
@@ -35,6 +35,7 @@ class Item:
     title: str | None = None
     url: str | None = None
     el: object = None  # microdata: the item's own element
+    kind: str = ""  # the schema.org type, lowercase: "comment", "answer", ...
 
 
 def find_items(root) -> list[Item]:
@@ -82,7 +83,7 @@ def microdata_items(root) -> list[Item]:
         items.append(Item(author, author_url, date, text_el=text_el,
                           title=_value(title_el) if title_el is not None and title_el is not found.get(
                               "author") else None,
-                          url=_value(found["url"]) if "url" in found else None, el=owner))
+                          url=_value(found["url"]) if "url" in found else None, el=owner, kind=kind))
     items.sort(key=lambda it: _doc_order(it.text_el))
     return items
 
@@ -151,7 +152,8 @@ def _walk_ld(data, items: list[Item], depth: int) -> None:
             date = next((data[p] for p in DATE_PROPS if isinstance(data.get(p), str)), None)
             title = data.get("headline") or data.get("name")
             items.append(Item(name, url, date, text=text, title=title if isinstance(title, str) else None,
-                              url=data.get("url") if isinstance(data.get("url"), str) else None))
+                              url=data.get("url") if isinstance(data.get("url"), str) else None,
+                              kind=min(_types(data) & POST_TYPES)))
     for key, value in data.items():
         if key in ("author", "creator", "publisher", "interactionStatistic", "image"):
             continue
@@ -169,6 +171,13 @@ def _ld_author(value) -> tuple[str | None, str | None]:
         url = value.get("url")
         return (name if isinstance(name, str) else None), (url if isinstance(url, str) else None)
     return None, None
+
+
+def quote_css_for(item) -> str:
+    """Questions and answers quote their sources in plain blockquotes: those are their own text."""
+    if item is not None and item.kind in ("question", "answer"):
+        return ", ".join(c for c in QUOTE_CSS.split(", ") if c != "blockquote")
+    return QUOTE_CSS
 
 
 # -- records ----------------------------------------------------------------------------------
@@ -189,7 +198,7 @@ def item_posts(items: list[Item], ctx) -> list[Post]:
     posts = []
     for item in items:
         if item.text_el is not None:
-            body = extract_body(item.text_el)
+            body = extract_body(item.text_el, quote_css=quote_css_for(item))
             text, html, quotes, edited = body.text, body.html, body.quotes, body.edited
         else:
             text, html, quotes, edited = _ld_text(item.text or ""), None, (), None

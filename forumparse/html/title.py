@@ -18,8 +18,8 @@ def thread_title(root, lengths: dict | None = None) -> str | None:
     title = " ".join(head_title.text_content().split()) if head_title is not None else None
     og = _meta(root, "og:title")
     site = (_meta(root, "og:site_name") or "").casefold()
-    parts = [_PREFIX.sub("", p.strip()) for p in _SEPARATORS.split(title)] if title else []
-    parts = [p for p in parts if p and not _PAGE_PART.match(p) and not _GENERIC.match(p) and p.casefold() != site]
+    parts = [p for p in _title_parts(title) if not _PAGE_PART.match(p) and not _GENERIC.match(p)
+             and p.casefold() != site] if title else []
     if og and _PREFIX.sub("", og).casefold() in {p.casefold() for p in parts}:
         return _PREFIX.sub("", og)
     shown = _shown_texts(root, {p.casefold() for p in parts} | ({og.casefold()} if og else set()))
@@ -34,7 +34,23 @@ def thread_title(root, lengths: dict | None = None) -> str | None:
             return _PREFIX.sub("", text)
     if og:
         return og
-    return max(parts, key=len) if parts else title
+    singles = [p for p in parts if not _SEPARATORS.search(p)]
+    return max(singles or parts, key=len) if parts else title
+
+
+def _title_parts(title: str) -> list[str]:
+    """The pieces between separators, and runs of neighbouring pieces (a title may hold " - ")."""
+    pieces = _SEPARATORS.split(title)
+    seps = _SEPARATORS.findall(title)
+    out = []
+    for i in range(len(pieces)):
+        text = pieces[i]
+        out.append(text)
+        for j in range(i + 1, min(len(pieces), i + 4)):
+            text = text + seps[j - 1] + pieces[j]
+            if j - i < len(pieces) - 1:  # never the whole <title> again
+                out.append(text)
+    return [t for t in (_PREFIX.sub("", t.strip()) for t in out) if t]
 
 
 def _shown_texts(root, wanted: set[str]) -> set[str]:
