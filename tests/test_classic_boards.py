@@ -99,3 +99,11 @@ def test_mybb_label_and_value_rows_and_thread_prefix():
     assert (author.post_count, author.joined, author.location) == (52, "2020-04", "Norwich")
     assert thread.title == "Tomato blight this early?"  # the "[Help]" prefix shows in the crumb only
     assert thread.posts[0].timestamp == "2021-06-02T09:14:00"
+
+
+def test_smf_20_curve_title_and_views_from_the_heading_bar_on_a_later_page():
+    thread = _thread("smf", "smf20-curve-page2.html")
+    assert (thread.title, thread.views) == ("Swarm in the chimney", 2417)
+    assert (thread.page, thread.page_count) == (2, 3)
+    assert thread.posts[1].author.name == "Visiting Dave"  # a guest: a name without a profile link
+    assert thread.posts[1].quotes[0].post_id == "9921"

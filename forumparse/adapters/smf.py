@@ -20,6 +20,7 @@ _READ = re.compile(r"\((?:Read|Gelesen|Lu|Leído|Letto|Lido|Gelezen|Прочит
                    r"(?:times|mal|fois|veces|volte|vezes|keer|раз)", re.I)
 _LAST_EDIT = re.compile(r"(?:Last Edit|Letzte Änderung|Dernière édition|Última edición|Ultima modifica)\s*:?\s*"
                         r"(.+?)(?:\s+(?:by|von|par|por|da)\s.*)?$", re.I)
+_TOPIC = re.compile(r"^\s*(?:Topic|Thema|Sujet|Tema|Argomento|Tópico|Onderwerp|Тема)\s*:\s*", re.I)
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _MSG_IN_URL = re.compile(r"msg[=_]?(\d+)")
 _STATUS = re.compile(r"^(?:online|offline)$", re.I)
@@ -55,6 +56,8 @@ class SMF(Adapter):
     DROP = ".quotefooter, .codeheader, .botslice_quote, .topslice_quote:empty"
     LIKES = ".smflikebutton .like_count, .like_count"
     VIEWS = "#display_head .views_text, .views_text"
+    HEADING = "#forumposts .catbg, #forumposts h3"
+    LAST_CRUMB = ".linktree li.last a, .navigate_section li.last a, .linktree li.last, .navigate_section li.last"
     TOP_SUBJECT = "#top_subject, .display_title"
     CLASSED = "li.postcount, li.membergroup, li.postgroup, li.stars, li.avatar"
     LINKTREE = ".linktree, .navigate_section, div.nav"
@@ -199,15 +202,20 @@ class SMF(Adapter):
 
     # -- thread ----------------------------------------------------------------------------
     def _title(self, tree, top_text, posts) -> str | None:
+        if not top_text:  # SMF 2.0 Curve: "Topic: X (Read N times)" in the posts' heading bar
+            top_text = common.pick_text(tree, self.HEADING) or ""
+            top_text = top_text if _TOPIC.match(top_text) else ""
         if top_text:
-            title = re.sub(r"^\s*(?:Topic|Thema|Sujet|Tema|Argomento|Tópico|Onderwerp|Тема)\s*:\s*", "", top_text,
-                           flags=re.I)
+            title = _TOPIC.sub("", top_text)
             title = _READ.split(title)[0] if _READ.search(title) else title
             title = title.strip()
             if title:
                 return title
+        last = common.pick_text(tree, self.LAST_CRUMB)
+        if last:
+            return _TOPIC.sub("", last).strip()
         if posts and posts[0].title:
-            return posts[0].title
+            return re.sub(r"^\s*Re:\s*", "", posts[0].title)
         return common.page_title(tree)
 
     def _pages(self, tree, base):
