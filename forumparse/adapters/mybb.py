@@ -47,6 +47,7 @@ class MyBB(Adapter):
     EDIT = ".post_edit, .edited_post, [id^=edited_by_]"
     ATTACHMENTS = "a[href*='attachment.php?aid=']"
     QUOTE = "blockquote"
+    DROP = "a.quick_jump, .codeblock > .title, .phpcodeblock > .title"  # the "Code:" label, not the code
     QUOTE_AUTHOR = "cite"
     NAVIGATION = ".navigation, .breadcrumb"
     CRUMB_TITLE = ".active, li:last-child"
@@ -87,7 +88,7 @@ class MyBB(Adapter):
         author_box = el if author_box is None else author_box
         content = el if content is None else content
         body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
-                            signature_css=None, edit_css=None, drop_css="a.quick_jump")
+                            signature_css=None, edit_css=None, drop_css=self.DROP)
         quotes = _clean_quotes(body.quotes, body_el)
         date_el = common.pick(content, self.DATE)
         if date_el is None:  # 1.6 tables print the date in the post's header row
