@@ -1,7 +1,7 @@
 """PTT article pages without metaline markup keep the header as screen text."""
 import forumparse
 
-PAGE = """<html><head><title>[閒聊] 颱風天 - 看板 Weather - 批踢踢實業坊</title></head><body>
+PAGE = ("""<html><head><title>[閒聊] 颱風天 - 看板 Weather - 批踢踢實業坊</title></head><body>
 <div id="main-content" class="bbs-screen bbs-content">作者  rainfan (雨迷)  看板  Weather
 標題  [閒聊] 颱風天
 時間  Mon Aug  8 08:08:08 2016
@@ -12,7 +12,7 @@ PAGE = """<html><head><title>[閒聊] 颱風天 - 看板 Weather - 批踢踢實�
 <span class="f2">※ 發信站: 批踢踢實業坊(ptt.cc)
 </span><div class="push"><span class="hl push-tag">推 </span><span class="f3 hl push-userid">umbrella</span>"""
 """<span class="f3 push-content">: 傘都開花了</span><span class="push-ipdatetime"> 08/08 09:00
-</span></div></div></body></html>"""
+</span></div></div></body></html>""")
 
 
 def test_screen_text_header():
