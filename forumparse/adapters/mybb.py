@@ -31,13 +31,14 @@ class MyBB(Adapter):
               "Powered By <a href=\"https://www.mybb.com\"", "<!-- MyBB is free software")
 
     POSTS = "div.post[id^=post_], table[id^=post_]"
-    NAME = ".largetext a, .profile-username a, .largetext, .profile-username, .author_information strong"
+    NAME = (".largetext a, .profile-username a, .largetext, .profile-username, .author_information strong, "
+            "a[href*='action=profile'][href*='uid='], a[href*='/User-'], a[href^='User-']")
     USERTITLE = ".postbit_usertitle, .usertitle"
     TITLE_BOX = ".author_information span.smalltext, td.post_author span.smalltext"
     GROUP_IMAGE = ".post_groupimage, .groupimage"
     STATS = ".author_statistics, .post_author_info, td.post_author_info"
     AVATAR = ".author_avatar img, .post_avatar img"
-    DATE = ".post_date"
+    DATE = ".post_date, .postbit_date, .post_head [class*=date]"
     HEADER_DATE = "td.thead .smalltext, td.tcat .smalltext, td.thead div, td.tcat div"
     SUBJECT = ".post_title, .postbit_title, td.post_content > span.smalltext > strong"
     SUBJECT_LINK = ".post_head a[title][href*='pid'], td.thead a[title][href*='pid']"
@@ -115,7 +116,7 @@ class MyBB(Adapter):
         )
 
     def _author(self, el, post, content, base, ctx) -> Author | None:
-        name_el = common.pick(el, self.NAME)
+        name_el = common.pick_texted(el, self.NAME)
         if name_el is None:
             return None
         link = name_el if name_el.tag == "a" else select_one(name_el, "a[href]")
