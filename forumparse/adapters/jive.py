@@ -109,18 +109,19 @@ class JiveHtml(Adapter):
     GATE = ("jive", "Jive")  # one of these is near the start of every page
     MARKERS = ("jive-thread-post", "jive-author", "jive-rendered-content", "jive-message-body", "jive-body",
                "jive-message-list", "/resources/scripts/jive", "jive-username-link", "_jive_", "jive-thread-info",
-               "thread.jspa", "jive-description")
+               "thread.jspa", "jive-description", "j-thread-post", "jiveTT-hover-user")
     STRONG = ("Powered by Jive", 'content="Jive', "Jive SBS", "Clearspace Community", "jivesoftware.com\">Jive",
               "Powered by <a href=\"http://www.jivesoftware.com")
 
-    AUTHOR = ".jive-author, td.jive-first"  # td.jive-first: the author cell of Jive Forums tables
+    # td.jive-first: the author cell of Jive Forums tables; .j-post-author: Jive 5+ ("j-" classes)
+    AUTHOR = ".jive-author, td.jive-first, .j-post-author"
     NAME = (".jive-author-name a, .jive-username-link, a[href*='/people/'], a[href*='profile.jspa'], "
             ".jive-author-name, strong, em")
-    STATUS = ".jive-author-status, .jive-status-level, .jive-author-rank, .jive-rank"
+    STATUS = ".jive-author-status, .jive-status-level, .jive-author-rank, .jive-rank, .j-status-levels"
     POSTS_SINCE = ".jive-author-posts"
-    AVATAR = ".jive-author-avatar img, img.jive-avatar, .jive-author-avatar-container img"
+    AVATAR = ".jive-author-avatar img, img.jive-avatar, .jive-author-avatar-container img, .j-post-avatar img"
     BODY = ".jive-rendered-content, .jive-message-body, .jive-thread-post-message, .jive-message-text"
-    DATE = ".jive-thread-post-date, .jive-message-date, .jive-post-date, .jive-date"
+    DATE = ".jive-thread-post-date, .jive-message-date, .jive-post-date, .jive-date, .j-post-date, .j-thread-post-date"
     SUBJECT = ".jive-thread-post-subject h2, .jive-thread-post-subject a, .jive-message-subject, .jive-subject"
     PERMALINK = ".jive-thread-post-subject a[href], a[href*='/message/'], a[href*='messageID=']"
     QUOTE = "blockquote, .jive-quote"
@@ -128,7 +129,7 @@ class JiveHtml(Adapter):
     SIGNATURE = ".jive-signature, .jive-author-signature, .jive-message-signature"
     DROP = ".jive-thread-post-moderation, .jive-acclaim, .jive-thread-post-actions, .jive-thread-reply-btn"
     ATTACHMENTS = ".jive-attachments a[href], .jive-attachment a[href]"
-    INFO = ".jive-thread-info, #jive-thread-info, .jive-thread-stats, #jive-thread-stats"
+    INFO = ".jive-thread-info, #jive-thread-info, .jive-thread-stats, #jive-thread-stats, .j-thread-info, .j-thread-stats"
     THREAD_TITLE = "#jive-body-intro h1, .jive-thread-title, h1"
     CRUMBS = "#jive-breadcrumb a, .jive-breadcrumb a, #jive-breadcrumbs a"
 
