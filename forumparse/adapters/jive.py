@@ -129,8 +129,9 @@ class JiveHtml(Adapter):
     SIGNATURE = ".jive-signature, .jive-author-signature, .jive-message-signature"
     DROP = ".jive-thread-post-moderation, .jive-acclaim, .jive-thread-post-actions, .jive-thread-reply-btn"
     ATTACHMENTS = ".jive-attachments a[href], .jive-attachment a[href]"
-    INFO = ".jive-thread-info, #jive-thread-info, .jive-thread-stats, #jive-thread-stats, .j-thread-info, .j-thread-stats"
-    THREAD_TITLE = "#jive-body-intro h1, .jive-thread-title, h1"
+    INFO = (".jive-thread-info, #jive-thread-info, .jive-thread-stats, #jive-thread-stats, .j-thread-info, "
+            ".j-thread-stats")
+    THREAD_TITLE = "#jive-body-intro h1, .jive-thread-title, .j-thread-title, h1"
     CRUMBS = "#jive-breadcrumb a, .jive-breadcrumb a, #jive-breadcrumbs a"
 
     def detect(self, doc) -> float:
