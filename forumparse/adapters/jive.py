@@ -154,8 +154,8 @@ class JiveHtml(Adapter):
         views, replies = _VIEWS.search(info), _REPLIES.search(info)
         latest = _LATEST.search(info)
         title = common.pick_text(tree, self.THREAD_TITLE)
-        if posts and posts[0].title:
-            title = posts[0].title
+        if posts and posts[0].title:  # the starter's subject; on later pages a reply's "Re: ..."
+            title = re.sub(r"^\s*Re:\s*", "", posts[0].title, flags=re.I)
         return Thread(
             title=title or _page_title(tree),
             url=common.canonical(tree, base) or ctx.url,
