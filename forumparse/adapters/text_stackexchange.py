@@ -1,0 +1,116 @@
+"""Stack Exchange question pages as text: each post ends with "Share / Improve this answer",
+then "asked DATE" or "answered DATE" and the owner's card; comments follow as a list."""
+from __future__ import annotations
+
+import re
+
+from ..errors import NotAThreadError
+from ..numbers import parse_count
+from ..records import Author, Post, Thread
+from ..text.tokens import split_lines
+from .base import Adapter
+
+SIGNED = re.compile(r"^\s*(?P<verb>asked|answered|perguntada|respondida|preguntada|respondida|gefragt|beantwortet|"
+                    r"задан|ответ дан|demandé|répondu)\s+(?P<date>\S.*?)\s*$", re.I)
+SHARE = re.compile(r"^\s*(?:share|compartilhar|compartir|teilen|partager|поделиться)\b", re.I)
+COMMENTS_END = re.compile(r"^\s*(?:add a comment|adicione um comentário|añade un comentario|kommentar hinzufügen|"
+                          r"ajouter un commentaire|добавить комментарий|\|?\s*show \d+ more comments?|"
+                          r"mostrar mais \d+)", re.I)
+NOISE = re.compile(r"^\s*(?:\(BUTTON\).*|\d[\d,.]*k?|\[[^\]]*\]|user avatar|\d+\s+(?:answers?|respostas?|antworten|"
+                   r"respuestas|réponses|ответ\w*)\s*\d*|sorted by:?.*|active oldest votes|reset to default|"
+                   r"ask question|faça uma pergunta|haz una pregunta|frage stellen|poser une question|задать вопрос|(?:asked|modified|active|viewed|perguntada|modificada|vista)\b.*(?:ago|times|vezes)?)\s*$",
+                   re.I)
+AGE = re.compile(r"\bago\b|\d+\s+(?:years?|months?|anos?|meses|jahren?)\b", re.I)  # "Asked 8 years ago"
+ANSWERS = re.compile(r"^\s*(?P<n>\d[\d,.]*)\s+(?:answers?|respostas?|antworten|respuestas|réponses|ответ\w*)\b", re.I)
+VIEWED = re.compile(r"^\s*(?:viewed|vista|angesehen)\s+(?P<n>[\d,.]+k?m?)\s+(?:times|vezes|mal)", re.I)
+TAGS = re.compile(r"^\s*[a-z0-9][a-z0-9.+#-]*(?:\s+[a-z0-9][a-z0-9.+#-]*)*\s*$")
+
+
+class StackExchangeText(Adapter):
+    name = "stackexchange"
+    format = "text"
+    description = "Stack Exchange question pages as text dumps"
+
+    def detect(self, doc) -> float:
+        head = doc.text[:400_000]
+        signed = len(re.findall(r"^\s*(?:asked|answered|perguntada|respondida)\s+\S", head, re.M | re.I))
+        share = len(re.findall(r"(?:improve this (?:answer|question)|melhore esta resposta|"
+                               r"melhorar esta pergunta)", head, re.I))
+        return 0.9 if signed and share else 0.0
+
+    def parse(self, doc, ctx) -> Thread:
+        lines = split_lines(doc.text)
+        signed = [i for i, line in enumerate(lines) if SIGNED.match(line) and not AGE.search(line)]
+        if not signed:
+            raise NotAThreadError("no asked/answered lines found")
+        posts = []
+        start = self._question_start(lines, signed[0])
+        title = self._title(lines, start)
+        for n, s in enumerate(signed):
+            share = max((j for j in range(start, s) if SHARE.match(lines[j])), default=s)
+            body = _body(lines[start:share], question=n == 0)
+            m = SIGNED.match(lines[s])
+            posts.append(Post(author=_owner(lines, s), timestamp=ctx.dates.iso(m.group("date")),
+                              timestamp_raw=m.group("date"), body=body))
+            nxt = signed[n + 1] if n + 1 < len(signed) else len(lines)
+            start = next((j + 1 for j in range(s, nxt) if COMMENTS_END.match(lines[j])), _card_end(lines, s))
+        replies = next((ANSWERS.match(line).group("n") for line in lines if ANSWERS.match(line)), None)
+        viewed = next((VIEWED.match(line).group("n") for line in lines[:signed[0]] if VIEWED.match(line)), None)
+        return Thread(title=title, reply_count=parse_count(replies),
+                      views=parse_count(viewed, allow_abbrev=False), posts=posts)
+
+    @staticmethod
+    def _question_start(lines: list[str], first: int) -> int:
+        asked = max((j for j in range(first) if re.match(r"^\s*(?:asked|perguntada|gefragt)\s", lines[j], re.I)
+                     or VIEWED.match(lines[j]) or re.match(r"^\s*(?:viewed|modified|active)\s", lines[j], re.I)),
+                    default=None)
+        return asked + 1 if asked is not None else 0
+
+    @staticmethod
+    def _title(lines: list[str], start: int) -> str | None:
+        for j in range(start - 1, -1, -1):
+            text = lines[j].strip()
+            if text and not NOISE.match(lines[j]) and not re.match(r"^(?:asked|modified|viewed|active)\b", text, re.I):
+                return text
+        return None
+
+
+def _owner(lines: list[str], s: int) -> Author | None:
+    for line in lines[s + 1:s + 6]:
+        text = line.strip()
+        if not text or NOISE.match(line) or text.lower() == "user avatar":
+            continue
+        half = len(text) // 2
+        if len(text) % 2 == 0 and text[:half] == text[half:]:
+            text = text[:half]  # lynx prints the avatar's alt text and the name together
+        return Author(name=text)
+    return None
+
+
+def _card_end(lines: list[str], s: int) -> int:
+    j = s + 1
+    while j < len(lines) and j < s + 6 and not lines[j].strip().startswith("*"):
+        j += 1
+    return j
+
+
+def _body(lines: list[str], question: bool) -> str:
+    comment_indent = None  # the previous post's comments: "* text – user date" and their wrapped lines
+    while lines:
+        line = lines[0]
+        indent = len(line) - len(line.lstrip())
+        if line.lstrip()[:1] in ("*", "•"):
+            comment_indent = indent
+        elif line.strip() and not NOISE.match(line) and (comment_indent is None or indent <= comment_indent):
+            break
+        lines = lines[1:]
+    lines = [line for line in lines if not re.match(r"^\s*(?:improve this|\(BUTTON\)|follow\b)", line, re.I)]
+    while lines and not lines[-1].strip():
+        lines = lines[:-1]
+    if question and lines and TAGS.match(lines[-1]):
+        lines = lines[:-1]  # the question's tags
+    text = "\n".join(line.strip() for line in lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+ADAPTERS = (StackExchangeText,)
