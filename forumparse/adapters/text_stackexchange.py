@@ -18,7 +18,8 @@ COMMENTS_END = re.compile(r"^\s*(?:add a comment|adicione um comentário|añade 
                           r"mostrar mais \d+)", re.I)
 NOISE = re.compile(r"^\s*(?:\(BUTTON\).*|\d[\d,.]*k?|\[[^\]]*\]|user avatar|\d+\s+(?:answers?|respostas?|antworten|"
                    r"respuestas|réponses|ответ\w*)\s*\d*|sorted by:?.*|active oldest votes|reset to default|"
-                   r"ask question|faça uma pergunta|haz una pregunta|frage stellen|poser une question|задать вопрос|(?:asked|modified|active|viewed|perguntada|modificada|vista)\b.*(?:ago|times|vezes)?)\s*$",
+                   r"ask question|faça uma pergunta|haz una pregunta|frage stellen|poser une question|задать вопрос|"
+                   r"(?:asked|modified|active|viewed|perguntada|modificada|vista)\b.*(?:ago|times|vezes)?)\s*$",
                    re.I)
 AGE = re.compile(r"\bago\b|\d+\s+(?:years?|months?|anos?|meses|jahren?)\b", re.I)  # "Asked 8 years ago"
 ANSWERS = re.compile(r"^\s*(?P<n>\d[\d,.]*)\s+(?:answers?|respostas?|antworten|respuestas|réponses|ответ\w*)\b", re.I)
