@@ -25,7 +25,8 @@ class Vanilla(Adapter):
     GATE = ("Vanilla", "vanilla", "gdn")  # one of these is near the start of every page
     MARKERS = ("gdn.meta", "gdn=window.gdn", "/applications/vanilla/", "/applications/dashboard/", "ItemComment",
                "vanillicon", "DataList Comments", "Vanilla.js", "CommentHeading")
-    STRONG = ('content="Vanilla', "Powered by Vanilla", "PoweredByVanilla", "gdn=window.gdn")  # gdn: Garden, Vanilla's core
+    # gdn: Garden, the framework Vanilla is built on
+    STRONG = ('content="Vanilla', "Powered by Vanilla", "PoweredByVanilla", "gdn=window.gdn")
 
     ITEMS = "[id^=Discussion_], [id^=Comment_]"
     ITEM_CLASSES = ".ItemDiscussion, .ItemComment"
