@@ -6,11 +6,14 @@ page that holds one post.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..errors import NotAThreadError
 from ..html.dates_found import find_dates
 from ..html.generic import extract_posts
 from ..html.records_found import PageIndex, Record, author_candidates, find_records, records_for
 from ..html.structured import microdata_items, structured_thread
+from ..html.threadstats import thread_counts
 from ..html.title import thread_title
 from ..records import Thread
 from .base import Adapter
@@ -32,14 +35,14 @@ class GenericHtml(Adapter):
         index = PageIndex(root)
         dates = find_dates(root, ctx)
         authors = author_candidates(index)
-        posts = self._from_microdata(root, index, dates, authors, ctx)
+        posts, records = self._from_microdata(root, index, dates, authors, ctx)
         if not posts:
             records = find_records(index, dates, authors)
             posts = extract_posts(records, index, dates, authors, ctx, ctx.url) if records else []
         if len(posts) < 2:
-            single = self._single(root, index, dates, authors, ctx)
+            single, one = self._single(root, index, dates, authors, ctx)
             if len(single) > len(posts):
-                posts = single
+                posts, records = single, one
         structured = structured_thread(root, ctx)
         if structured is not None and len(structured.posts) > len(posts):
             ctx.warn("posts read from the page's schema.org data; the layout showed fewer")
@@ -49,21 +52,22 @@ class GenericHtml(Adapter):
         if len(posts) < 2:
             ctx.warn("only one post record found; the layout may have been misread")
         title = thread_title(root) or (structured.title if structured is not None else None)
-        return Thread(title=title, posts=posts)
+        views, replies = thread_counts(index, _inside(index, records)) if len(posts) > 1 else (None, None)
+        return Thread(title=title, posts=posts, views=views, reply_count=replies)
 
     @staticmethod
     def _from_microdata(root, index, dates, authors, ctx) -> list:
         """Microdata items that carry text mark the posts; the layout around them adds the rest."""
         items = [it for it in microdata_items(root) if it.el is not None and it.el in index.pos]
         if len(items) < 2:
-            return []
+            return [], []
         date_pos = sorted(index.pos[d.el] for d in dates if d.el in index.pos)
         author_pos = sorted(index.pos[a] for a in authors if a in index.pos)
         parts = records_for([it.el for it in items], index, date_pos, author_pos)
         if not parts:
-            return []
+            return [], []
         records = [Record(it.el, p, "micro") for it, p in zip(items, parts)]
-        return extract_posts(records, index, dates, authors, ctx, ctx.url, items=items)
+        return extract_posts(records, index, dates, authors, ctx, ctx.url, items=items), records
 
     @staticmethod
     def _single(root, index, dates, authors, ctx) -> list:
@@ -71,9 +75,23 @@ class GenericHtml(Adapter):
         body = next(iter(root.iter("body")), None)
         hit = next((d for d in dates if d.label is None and d.iso), None)
         if body is None or hit is None:
-            return []
+            return [], []
         record = Record(hit.el, [body], "date")
-        return extract_posts([record], index, dates, authors, ctx, ctx.url)
+        return extract_posts([record], index, dates, authors, ctx, ctx.url), [record]
+
+
+def _inside(index, records):
+    """A test: is an element inside one of the post records (the part that holds its anchor)?"""
+    spans = sorted(index.span(part) for r in records for part in ([r.body] if r.kind == "micro" else r.parts)
+                   if part is not None and (r.kind == "micro" or part is r.anchor
+                                            or any(a is part for a in r.anchor.iterancestors())))
+    starts = [lo for lo, _ in spans]
+
+    def inside(el) -> bool:
+        p = index.pos.get(el, -1)
+        i = bisect_right(starts, p) - 1
+        return i >= 0 and spans[i][0] <= p <= spans[i][1]
+    return inside
 
 
 ADAPTERS = (GenericHtml,)

@@ -90,6 +90,7 @@ def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit],
     for f in fields:
         f.joined = _labelled_date(f, index, positions, by_pos, "joined")
         f.date = _date_of(f, index, positions, by_pos)
+        f.record.body = f.body_el
         post = _post(f, index, ctx, base_url, ranks.get(id(f)))
         if post is not None:
             posts.append(post)

@@ -101,8 +101,9 @@ class Record:
 
     anchor: object
     parts: list
-    kind: str  # "date" or "author"
+    kind: str  # "date", "author" or "micro" (a schema.org item)
     score: float = 0.0
+    body: object = None  # the element chosen as the post's text, once fields are read
 
 
 def author_candidates(index: PageIndex) -> list:

@@ -47,6 +47,8 @@ def _title_parts(title: str) -> list[str]:
         text = pieces[i]
         out.append(text)
         for j in range(i + 1, min(len(pieces), i + 4)):
+            if _PAGE_PART.match(pieces[j].strip()) or _PAGE_PART.match(pieces[i].strip()):
+                break
             text = text + seps[j - 1] + pieces[j]
             if j - i < len(pieces) - 1:  # never the whole <title> again
                 out.append(text)

@@ -1,0 +1,50 @@
+"""Thread counts that pages show outside the posts: "1,041 Views", "Replies: 6", "Read 11186 times".
+
+Only exact numbers count ("38k views" is not a view count), and only text
+outside the post records, so that a number quoted in a post is never taken.
+"""
+from __future__ import annotations
+
+import re
+
+from ..numbers import parse_count
+
+_N = r"(?P<n>\d[\d,.\u00a0\u202f' ]*)"
+_VIEW_WORDS = r"(?:views?|aufrufe|zugriffe|vues|visitas|visualizzazioni|visualizações|weergaven|hits|просмотр\w*)"
+_REPLY_WORDS = (r"(?:replies|reply|comments?|answers?|antworten|réponses|respuestas|risposte|respostas|reacties|"
+                r"ответ\w*|комментари\w*)")
+VIEWS = (
+    re.compile(rf"^{_N}\s*{_VIEW_WORDS}\.?$", re.I),
+    re.compile(rf"^{_VIEW_WORDS}\s*[:：]?\s*{_N}$", re.I),
+    re.compile(rf"^(?:read|viewed|gelesen|lu)\s+{_N}\s*(?:times|mal|fois)\.?$", re.I),
+)
+REPLIES = (
+    re.compile(rf"^{_N}\s*{_REPLY_WORDS}$", re.I),
+    re.compile(rf"^{_REPLY_WORDS}\s*[:：]?\s*{_N}$", re.I),
+)
+_MAX = 40
+
+
+def thread_counts(index, inside_posts) -> tuple[int | None, int | None]:
+    """(views, replies) shown as short texts of their own outside the posts, or None each."""
+    views = replies = None
+    for el in index.order:
+        n = index.length.get(el, 0)
+        if not n or n > _MAX or not isinstance(el.tag, str) or inside_posts(el):
+            continue
+        texts = (" ".join(el.text_content().split()), " ".join((el.text or "").split()), el.get("title") or "")
+        if views is None:
+            views = next((c for c in (_count(VIEWS, t) for t in texts) if c is not None), None)
+        if replies is None:
+            replies = next((c for c in (_count(REPLIES, t) for t in texts[:2]) if c is not None), None)
+        if views is not None and replies is not None:
+            break
+    return views, replies
+
+
+def _count(patterns, text: str) -> int | None:
+    for rx in patterns:
+        m = rx.match(text)
+        if m:
+            return parse_count(m.group("n").strip(), allow_abbrev=False)
+    return None
