@@ -201,6 +201,11 @@ def _trim_to_template(tokens: list[Token], anchors: list[int], starts: list[int]
     return out
 
 
+_LABEL_WORDS = frozenset(
+    "posted post on at by date edited reply link permalink old new quote share report am pm um le el il em op "
+    "von par por от de".split())
+
+
 def _inline_author(residual: str) -> str | None:
     for rx in _INLINE_AUTHOR:
         m = rx.search(residual)
@@ -208,6 +213,11 @@ def _inline_author(residual: str) -> str | None:
             name = m.group("name").strip(" :-–—")
             if name and name_like(name):
                 return name
+    # "NAME November 18, 2019 #1": a single word beside the date, once labels and numbers are gone
+    words = [w for w in re.split(r"[\s|•·»«,]+", re.sub(r"#\s?\d+", " ", residual)) if w]
+    if len(words) == 1 and words[0].lower() not in _LABEL_WORDS and not words[0].isdigit() \
+            and name_like(words[0]):
+        return words[0]
     return None
 
 
