@@ -107,3 +107,11 @@ def test_smf_20_curve_title_and_views_from_the_heading_bar_on_a_later_page():
     assert (thread.page, thread.page_count) == (2, 3)
     assert thread.posts[1].author.name == "Visiting Dave"  # a guest: a name without a profile link
     assert thread.posts[1].quotes[0].post_id == "9921"
+
+
+def test_mybb_thank_you_like_plugin_line_is_the_like_count():
+    page = (FIXTURES / "mybb" / "mybb18-default.html").read_text(encoding="utf-8")
+    likes = ('<div id="tyl_7001"><span id="tyl_title_7001">The following 2 users Like crumbcoat\'s post:</span>'
+             '<span id="tyl_data_7001"><a href="#">ana</a>, <a href="#">bo</a></span></div><div class="post_controls">')
+    thread = forumparse.parse_thread(page.replace('<div class="post_controls">', likes, 1))
+    assert [p.likes for p in thread.posts] == [2, None]

@@ -15,6 +15,7 @@ _POST_ID = re.compile(r"^post_(\d+)$")
 _EDIT_DATE = re.compile(
     r"(?:modified|bearbeitet|modifié|modificado|modificato)[^:]*:\s*(.+?)\s+(?:by|von|par|por|da)\s", re.I)
 _POWERED = re.compile(r"Powered By\s*<a[^>]*mybb\.com", re.I)
+_LIKERS = re.compile(r"(\d+)\s+(?:users?|members?|people)\b", re.I)
 _TIME = re.compile(r"\d{1,2}:\d{2}")
 _DATE_PREFIX = re.compile(r"^\s*\([^)]*\)\s*")
 
@@ -112,6 +113,7 @@ class MyBB(Adapter):
             body_html=body.html,
             quotes=quotes,
             edited=edited,
+            likes=_likes(el),
             attachments=[common.absolute(base, a.get("href")) for a in select(content, self.ATTACHMENTS)],
         )
 
@@ -176,6 +178,19 @@ class MyBB(Adapter):
                         return page_title
                 return found
         return page_title
+
+
+def _likes(el) -> int | None:
+    """The Thank You/Like plugin's line: "The following 3 users Like X's post" (absent: None)."""
+    title = select_one(el, "[id^=tyl_title_]")
+    text = text_of(title) if title is not None else None
+    if not text:
+        return None
+    m = _LIKERS.search(text)
+    if m:
+        return int(m.group(1))
+    names = select(el, "[id^=tyl_data_] a")
+    return len(names) or None
 
 
 def text_of_date(el) -> str | None:
