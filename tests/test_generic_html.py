@@ -34,7 +34,8 @@ def test_no_post_structure_is_not_a_thread():
     "<html><body></body></html>",
     "<html><body>" + "<div>" * 300 + "deep" + "</div>" * 300 + "</body></html>",
     "<html><body><p>2020-01-01</p><p>2020-01-02</p><!-- c --><p>x</p></body></html>",
-    "<html><body><table><tr><td>Joined: Jan 5, 2010</td></tr><tr><td>Joined: Jan 6, 2010</td></tr></table></body></html>",
+    "<html><body><table><tr><td>Joined: Jan 5, 2010</td></tr>"
+    "<tr><td>Joined: Jan 6, 2010</td></tr></table></body></html>",
 ])
 def test_odd_pages_give_our_error_or_posts_never_a_crash(page):
     try:
@@ -116,3 +117,12 @@ def test_schemaorg_scores_pages_by_how_many_posts_the_data_lists():
     assert adapter.detect(_doc(f"<html><head>{two}</head><body></body></html>")) == 0.6
     assert 0 < adapter.detect(_doc(f"<html><head>{one}</head><body></body></html>")) < 0.5
     assert adapter.detect(_doc("<html><body><p>nothing</p></body></html>")) == 0.0
+
+
+def test_thread_counts_outside_the_posts_only():
+    posts = "".join(_post_div(i, name, f"Mar {i + 1}, 2020 10:0{i} AM", f"Post {i} says: <i>99 replies</i> here.")
+                    for i, name in enumerate(["ann", "bob"]))
+    page = (f'<html><body><h1>Bikes</h1><span title="Viewed 1,234 times">Viewed 1k times</span>'
+            f"{posts}<div><b>1</b> reply</div></body></html>")
+    thread = forumparse.parse_thread(page, adapter="generic-html")
+    assert (thread.views, thread.reply_count) == (1234, 1)
