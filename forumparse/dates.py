@@ -301,7 +301,10 @@ class DateContext:
         hit = self._memo.get(raw)
         if hit is not None:
             return hit
-        result = self._epoch(raw) or self._parse_absolute(raw) or self._parse_relative(raw) or _slow(raw, self)
+        result = self._epoch(raw) or self._parse_absolute(raw) or self._parse_relative(raw)
+        if result is None:
+            # a clock that cannot be ("13:00 PM") is a wrong date, not one for the long tail to guess at
+            result = ParsedDate(raw) if _split_clock(raw.lower()) is None else _slow(raw, self)
         if result.ambiguous and not self._ambiguous_seen:
             self._ambiguous_seen = True
             self._warn(f"day and month order is ambiguous on this page (e.g. {raw!r}); read as month first")
@@ -355,8 +358,8 @@ class DateContext:
         if not tokens:
             return None
         words = [t for kind, t in tokens if kind == "word"]
-        if any(w in RELATIVE_DAYS for w in words) or any(w in UNITS and w not in MONTHS and w not in JOINERS
-                                                          for w in words):
+        if any(w in RELATIVE_DAYS for w in words) or any(
+                w in UNITS and w not in MONTHS and w not in JOINERS and w not in WEEKDAY_NUMBERS for w in words):
             return None
         months = [t for kind, t in tokens if kind == "word" and t in MONTHS]
         if not months:
@@ -630,6 +633,7 @@ def _sniff_language(text: str) -> str | None:
 
 # -- the long tail: dateparser ----------------------------------------------------------------
 _LOOKS_DATED = re.compile(r"\d")
+_SHOWS_TIME = re.compile(r"\d[:h.]\s?\d{2}(?!\d)(?![./-]\d)")
 _TAIL_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "ru", "pl")
 _SENTINEL = datetime(1900, 1, 1)  # a reference that shows when dateparser resolved a relative date
 
@@ -649,7 +653,7 @@ def _slow(raw: str, ctx: DateContext) -> ParsedDate:
         return ParsedDate(raw, None, "none", relative=True)  # relative: we never resolve it by the machine clock
     if period in ("month", "year"):
         return ParsedDate(raw, value.date(), period)
-    has_time = period == "time" and bool(re.search(r"\d[:h.]\d{2}", raw))
+    has_time = period in ("time", "day") and bool(_SHOWS_TIME.search(raw))
     if not has_time:
         return ParsedDate(raw, value.date(), "day")
     return ctx._stamp(raw, value.replace(tzinfo=None), value.tzinfo, False)

@@ -16,7 +16,8 @@ from datetime import timedelta, timezone, tzinfo
 # Footer labels before the zone the page shows its times in (phpBB, vBulletin, their translations).
 ZONE_LABELS = (
     "All times are", "All Times are", "All times", "Alle Zeiten sind", "Alle Zeitangaben in", "Alle Zeiten",
-    "Toutes les heures sont", "Heures au format", "Fuseau horaire", "Todos los horarios son", "Todas las horas son",
+    "Toutes les heures sont au format", "Toutes les heures sont", "Heures au format", "Fuseau horaire",
+    "Todos los horarios son", "Todas las horas son",
     "Tutti gli orari sono", "Tutti gli orari", "Todos os horários são", "Todas as horas são", "Alle tijden zijn",
     "Alla tider är", "Wszystkie czasy", "Strefa czasowa", "Часовой пояс", "Все времена",
 )
