@@ -214,7 +214,7 @@ def _inline_author(residual: str) -> str | None:
             if name and name_like(name):
                 return name
     # "NAME November 18, 2019 #1": a single word beside the date, once labels and numbers are gone
-    words = [w for w in re.split(r"[\s|•·»«,]+", re.sub(r"#\s?\d+", " ", residual)) if w]
+    words = [w for w in re.split(r"[\s|•·»«,]+", re.sub(r"#\s?\d+|\([^)]*\)", " ", residual)) if w]
     if len(words) == 1 and words[0].lower() not in _LABEL_WORDS and not words[0].isdigit() \
             and name_like(words[0]):
         return words[0]

@@ -137,7 +137,8 @@ NAV = re.compile(
     r"^(?:page \d+ of \d+\b.*|pages?\s*:?\s*(?:\[?\d+\]?[\s,]*)+.*|goto page\b.*|go to page\b.*|"
     r"results \d+ to \d+ of \d+|seite \d+ von \d+\b.*|страница \d+ из \d+\b.*|"
     r"(?:prev(?:ious)?|next|first|last|«|»|<|>|\d+|\.\.\.|…|\s)+|"
-    r"\[[^\]]*\]\s*(?:\[[^\]]*\]\s*)*|\(button\).*|\(\s*\)|iframe:.*|\d+\s+(?:guests?|users?)\b.*)$",
+    r"\[[^\]]*\]\s*(?:\[[^\]]*\]\s*)*|\(button\).*|\(\s*\)|iframe:.*|\d+\s+(?:guests?|users?)\b.*|[\d.,]+k?\s+(?:likes?|reactions?|points?|votes?|"
+    r"replies|views|comments?|answers?)\b.*)$",
     re.I,
 )
 _BUTTON_PHRASES = (
