@@ -122,8 +122,8 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
         start = max(starts[n], limit + 1)
         if inline and not any(t.kind == "body" and t.text == inline for t in tokens[start:a]):
             start = _after_stats(tokens, start, a)
-        before = [t for t in tokens[start:a] if t.kind == "body"]
-        names_before = [t for t in before if name_like(t.text) and t.text not in subjects]
+        names_before = [_status_name(t) or t for t in tokens[start:a]
+                        if (t.kind == "body" and name_like(t.text) and t.text not in subjects) or _status_name(t)]
         known = {t.text for t in names_before} | ({inline} if inline else set())
         end, after_names = _scan_forward(tokens, a, nxt, need_names=not inline and not names_before, known=known)
         parts.head_start, parts.head_end = start, end
@@ -315,6 +315,13 @@ def _pick_rank(names: list[Token], author: str | None, tokens=None) -> str | Non
             if not text:
                 continue
         return text
+    return None
+
+
+def _status_name(tok: Token) -> Token | None:
+    """"Diego Offline": the status line names the user (sometimes the only place it does)."""
+    if tok.kind == "status" and tok.data.get("name") and name_like(tok.data["name"]):
+        return Token("body", tok.data["name"], tok.line)
     return None
 
 

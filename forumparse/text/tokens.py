@@ -169,7 +169,8 @@ _BUTTON_FIRST_WORDS = frozenset(p.split()[0].strip("[]()") for p in _BUTTON_PHRA
 
 
 # "Rainmaker is offline", "sunsetkilling ist offline Mich gibt's schon länger" (a user title may follow)
-STATUS_LINE = re.compile(r"^(?P<name>\S.{0,40}?)\s+(?:is|ist|est|está|è|jest)\s+(?:offline|online|en ligne|hors ligne)"
+STATUS_LINE = re.compile(r"^(?P<name>\S.{0,40}?)(?:\s+(?:is|ist|est|está|è|jest))?\s+"
+                         r"(?:offline|online|en ligne|hors ligne)"
                          r"\s*(?P<rest>.*)$", re.I)
 
 
@@ -340,6 +341,7 @@ _QUOTE_WORD = re.compile(
     r"escreveu|disse|schreef|zei|написал|сказал|цитат|napisał|cytat|skrev|kirjoitti|originally|posted by", re.I)
 
 
+_RE_SUBJECT = re.compile(r"^(?:re|aw|antw|rép)\s*(?:\[\d+\])?\s*:", re.I)
 _QUOTE_HINTS = (":", "quot", "wrote", "said", "posted by", "zitat", "цитат", "cita", "cytat", "написал")
 
 
@@ -352,7 +354,9 @@ def _maybe_quote(text: str) -> bool:
 
 
 def _short_residual(residual: str) -> bool:
-    """A date line carries little else: a name, a post number, a few label words."""
+    """A date line carries little else: a name, a post number, a few label words, a "Re:" subject."""
+    if _RE_SUBJECT.match(residual) and len(residual) < 200:
+        return True
     if len(residual) > 80:
         return False
     return len(_NOISE_WORDS.sub(" ", residual).split()) <= 5
