@@ -61,7 +61,7 @@ class SMF(Adapter):
     TOP_SUBJECT = "#top_subject, .display_title"
     CLASSED = "li.postcount, li.membergroup, li.postgroup, li.stars, li.avatar"
     LINKTREE = ".linktree, .navigate_section, div.nav"
-    PAGER = ".pagelinks, .pagesection .pagelinks, #postbuttons .middletext, .middletext"
+    PAGER = ".pagelinks, .middletext"
 
     def detect(self, doc) -> float:
         return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
@@ -76,8 +76,8 @@ class SMF(Adapter):
         top_text = text_of(top) or ""
         views = _READ.search(top_text) or _READ.search(doc.text[:400_000])
         views = parse_count(views.group(1), allow_abbrev=False) if views else None
-        views_el = select_one(tree, self.VIEWS)
-        if views is None and views_el is not None:
+        views_el = select_one(tree, self.VIEWS) if views is None else None
+        if views_el is not None:
             views = parse_count(text_of(views_el), allow_abbrev=False)
         title = self._title(tree, top_text, posts)
         return Thread(
@@ -219,7 +219,8 @@ class SMF(Adapter):
         return common.page_title(tree)
 
     def _pages(self, tree, base):
-        for pager in select(tree, self.PAGER):
+        pagers = (p for css in self.PAGER.split(", ") for p in select(tree, css))  # in priority order
+        for pager in pagers:
             links = select(pager, "a")
             current = select_one(pager, "strong, .current_page, span.current")
             if current is None or not (text_of(current) or "").isdigit():
