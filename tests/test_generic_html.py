@@ -126,3 +126,12 @@ def test_thread_counts_outside_the_posts_only():
             f"{posts}<div><b>1</b> reply</div></body></html>")
     thread = forumparse.parse_thread(page, adapter="generic-html")
     assert (thread.views, thread.reply_count) == (1234, 1)
+
+
+def test_plain_text_quotes_leave_the_body():
+    from forumparse.html.generic import split_plain_quotes
+
+    text, quotes = split_plain_quotes("I agree.\n\nOn Sun, 1 Aug 1999, Mike wrote:\n\n> use 1.0\n> really\n\n--me")
+    assert text == "I agree.\n\n--me"
+    assert quotes[0].text == "use 1.0\nreally"
+    assert split_plain_quotes("> only a quote") == ("> only a quote", ())

@@ -16,7 +16,7 @@ import attrs
 from attrs import define
 
 from ..numbers import parse_count
-from ..records import Author, Post
+from ..records import Author, Post, Quote
 from ..vocab import BUTTON_WORDS, JOINED_LABELS, POSTS_LABELS, quote_header_author
 from .body import QUOTE_CSS, extract_body
 from .dates_found import DateHit
@@ -416,6 +416,7 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
         return None
     body = body_of(f.body_el, quote_css_for(f.item))
     text, signature_text = split_signature(body.text)
+    text, plain_quotes = split_plain_quotes(text)
     if not text:
         return None
     author = None
@@ -444,7 +445,7 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
         timestamp_raw=raw,
         body=text,
         body_html=body.html,
-        quotes=body.quotes,
+        quotes=body.quotes + plain_quotes,
         edited=body.edited,
     )
 
@@ -505,6 +506,35 @@ def split_signature(text: str) -> tuple[str, str | None]:
             sig = "\n".join(lines[i + 1:]).strip()
             return "\n".join(lines[:i]).strip(), sig or None
     return text, None
+
+
+_WROTE = re.compile(r"(?:wrote|writes|said|schrieb|a écrit|escribió|ha scritto|escreveu|schreef|написал)\s*:\s*$",
+                    re.I)
+
+
+def split_plain_quotes(text: str) -> tuple[str, tuple[Quote, ...]]:
+    """Take out "> " quoted lines (mail and plain-text forums) with their "X wrote:" line."""
+    lines = text.split("\n")
+    if not any(line.startswith(">") for line in lines):
+        return text, ()
+    keep, quotes, block = [], [], []
+    for line in lines + [""]:
+        if line.startswith(">"):
+            block.append(line.lstrip("> ").rstrip())
+            continue
+        if block:
+            while keep and not keep[-1].strip():
+                keep.pop()
+            if keep and _WROTE.search(keep[-1]):
+                keep.pop()
+            quotes.append(Quote(text="\n".join(block).strip()))
+            block = []
+        keep.append(line)
+    own = "\n".join(keep).strip()
+    own = re.sub(r"\n{3,}", "\n\n", own)
+    if not own:
+        return text, ()
+    return own, tuple(quotes)
 
 
 def _post_id(f: Fields, index: PageIndex) -> str | None:

@@ -115,7 +115,7 @@ def author_candidates(index: PageIndex) -> list:
             continue
         is_link = tag == "a" and PROFILE_HREF.search(el.get("href") or "")
         named = (AUTHOR_WORDS.search(el.get("class") or "") or el.get("rel") == "author"
-                 or el.get("itemprop") in ("author", "creator", "contributor"))
+                 or el.get("itemprop") in ("author", "creator", "contributor") or _beside_mailto(el, tag))
         if (is_link or named) and 0 < index.length.get(el, 0) <= MAX_NAME:
             text = " ".join((el.text_content() or "").split()).casefold()
             if text not in BUTTON_WORDS and text not in NOT_NAMES and not _STATUS.search(text):
@@ -132,6 +132,14 @@ def _innermost(found: list, index: PageIndex) -> list:
             continue
         out.append(el)
     return out
+
+
+def _beside_mailto(el, tag: str) -> bool:
+    """Mail archives: <b>Name</b> <a href="mailto:...">address</a>."""
+    if tag not in ("b", "strong"):
+        return False
+    nxt = el.getnext()
+    return nxt is not None and nxt.tag == "a" and (nxt.get("href") or "").startswith("mailto:")
 
 
 def is_name(text: str | None) -> bool:
