@@ -379,6 +379,7 @@ def _title_in_user_block(f: Fields) -> str | None:
     return None
 
 
+_STATUS_TEXT = re.compile(r"^(?:is\s+)?(?:offline|online|op|wrote|said|schrieb|a écrit)\b", re.I)
 _RANK_TEXT = re.compile(r"^[^\d:|]{2,40}$")
 
 
@@ -396,6 +397,7 @@ def _ranks_after_name(fields: list[Fields], index: PageIndex) -> dict:
             continue
         text, el = chunks[at + 1]
         if (_RANK_TEXT.match(text) and len(text.split()) <= 5 and text.casefold() not in BUTTON_WORDS
+                and not _STATUS_TEXT.search(text)
                 and not _JOINED.match(text) and not _COUNT_AFTER.match(text) and text != name
                 and f.author_el not in el.iterancestors() and el is not f.author_el):
             found[id(f)] = (text, _key(el))
