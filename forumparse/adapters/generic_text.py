@@ -44,7 +44,9 @@ def build_thread(doc, ctx, tokens, parts) -> Thread:
         date = p.anchor.data["date"]
         author = Author(name=p.author, rank=p.rank, post_count=stats.get("posts"), joined=joined,
                         location=stats.get("location")) if p.author else None
-        posts.append(Post(author=author, timestamp=date.iso(), timestamp_raw=p.anchor.data["raw"], body=body,
+        # a month alone ("September 2016") or "2 hours ago" without a capture time is no usable time
+        timestamp = date.iso() if date.precision not in ("month", "year", "none") else None
+        posts.append(Post(author=author, timestamp=timestamp, timestamp_raw=p.anchor.data["raw"], body=body,
                           quotes=tuple(q if isinstance(q, Quote) else Quote(text=q) for q in p.quotes)))
     if len(posts) < 2:
         ctx.warn(f"only {len(posts)} post found: the layout may not have been recognised")

@@ -70,10 +70,17 @@ def choose_anchors(tokens: list[Token]) -> list[int]:
         groups.setdefault(key, []).append(i)
     if not groups:
         return []
-    # equal counts: a join date shows the day, a post date the time too
+    # equal counts: a join date shows the day, a post date the time too; a month alone ("May 2015")
+    # anchors posts only where nothing finer repeats
     fine = {"second": 2, "minute": 2, "day": 1}
-    return max(groups.values(),
-               key=lambda idx: (len(idx), fine.get(tokens[idx[0]].data["date"].precision, 0), -idx[0]))
+
+    def rank(idx):
+        precise = fine.get(tokens[idx[0]].data["date"].precision, 0)
+        coarse = tokens[idx[0]].data["date_kind"] in ("monthyear", "relative")
+        return (not coarse or len(idx) < 2, len(idx), precise, -idx[0]) if not coarse else (False, len(idx), 0, -idx[0])
+
+    best = max(groups.values(), key=rank)
+    return best
 
 
 def _residual_key(residual: str) -> str:
@@ -345,6 +352,13 @@ def _clean_name(text: str) -> str | None:
     status = _STATUS.match(text)
     if status:
         return None
+    half = len(text) // 2
+    if len(text) % 2 == 0 and half > 1 and text[:half] == text[half:]:
+        text = text[:half]  # avatar alt text and name printed together ("bobbob")
+    elif text.count(" ") % 2 == 1 and len(text.split()) > 1:
+        words = text.split()
+        if words[:len(words) // 2] == words[len(words) // 2:]:
+            text = " ".join(words[:len(words) // 2])
     if _AVATAR.match(text) and not _AVATAR.match(text).group("before"):
         return None
     return text.strip()

@@ -23,6 +23,7 @@ DATE_SPAN = re.compile(
       | (?P<named>(?:\d{{1,2}}(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+)?(?P<m1>{_WORD}),?\s*(?:de\s+)?\d{{4}}(?:\s*г\.?)?
                   |(?P<m2>{_WORD})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
                   |\d{{1,2}}-(?P<m3>{_WORD})-\d{{2,4}}){_TIME})
+      | (?P<monthyear>(?P<m4>{_WORD})\s+\d{{4}})
       | (?P<relative>(?:{_RELATIVE_WORDS}){_TIME}
                    |(?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago)
     )(?![\w])""",
@@ -39,8 +40,13 @@ def find_date(line: str, dates, *, max_len: int = 200):
     Relative dates count even when the page gives no reference time (value None)."""
     if len(line) > max_len or not _HAS_DIGIT_OR_WORD.search(line):
         return None
-    for m in DATE_SPAN.finditer(line):
-        month = m.group("m1") or m.group("m2") or m.group("m3")
+    pos = 0
+    while True:
+        m = DATE_SPAN.search(line, pos)
+        if m is None:
+            return None
+        pos = m.start() + 1  # a word that is no month may hide a date right after it ("Old 2016-02-01")
+        month = m.group("m1") or m.group("m2") or m.group("m3") or m.group("m4")
         if month and month.lower().rstrip(".") not in MONTHS:
             continue
         start = m.start()
@@ -49,7 +55,6 @@ def find_date(line: str, dates, *, max_len: int = 200):
             start = weekday.start()
         text = line[start:m.end()].strip(" ,-@")
         parsed = dates.parse(text)
-        kind = next(k for k in ("iso", "numeric", "named", "relative") if m.group(k))
+        kind = next(k for k in ("iso", "numeric", "named", "monthyear", "relative") if m.group(k))
         if parsed.value is not None or parsed.relative:
             return parsed, start, m.end(), kind
-    return None
