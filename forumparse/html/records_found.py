@@ -252,7 +252,7 @@ def _record_score(parts, index: PageIndex, date_pos, author_pos) -> float:
     n_dates = sum(len(index.inside(date_pos, p)) for p in parts)
     has_author = any(index.inside(author_pos, p) for p in parts)
     total = sum(index.length.get(p, 0) for p in parts)
-    score = (1.0 if n_dates else 0.3) * (1.0 if has_author else 0.3) * min(1.0, 0.2 + total / 100)
+    score = (1.0 if n_dates else 0.3) * (1.0 if has_author else 0.3) * min(1.0, 0.2 + total / 400)
     if n_dates > 3:  # a record that spans several posts is not one post
         score /= n_dates - 2
     return score
