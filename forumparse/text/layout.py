@@ -84,6 +84,7 @@ def choose_anchors(tokens: list[Token]) -> list[int]:
 
 
 def _residual_key(residual: str) -> str:
+    residual = re.sub(r"\b(?:edited|bearbeitet|modifié|editado|изменено)\b.*", "", residual, flags=re.I)
     words = re.findall(r"[^\W\d_]+", residual.lower())
     if not words:
         return ""
