@@ -19,6 +19,8 @@ from .tokens import Token, paragraphs
 _NOT_NAMES = re.compile(
     r"^(?:author|message|post|topic|thread|autor|nachricht|auteur|sujet|автор|сообщение|"
     r"author message|autor nachricht|auteur message|автор сообщение|guest|gast|invité|гость|"
+    r"comments|replies|answers|kommentare|antworten|réponses|commentaires|respuestas|комментарии|ответы|"
+    r"enter image description here|image|bild|изображение|attachment|anhang|"
     r"werbung|advertisement|sponsored|anzeige|реклама|publicité|publicidad)\s*:?$",
     re.I,
 )
@@ -37,6 +39,7 @@ _SENTENCE_END = re.compile(r"[.!?,;:]$")
 
 def name_like(text: str) -> bool:
     """A line that could be a user name or a rank: short, few words, no sentence punctuation."""
+    text = _undouble(text)
     if not 2 <= len(text) <= 40 or _SENTENCE_END.search(text) and not text.endswith("..."):
         return False
     if len(text.split()) > 5 or _NOT_NAMES.match(text):
@@ -349,17 +352,22 @@ def _stat_between(tokens: list[Token], names: list[Token], tok: Token) -> bool:
                if t.line < tok.line)
 
 
+def _undouble(text: str) -> str:
+    """Avatar alt text and name printed together: "bobbob", "Cpt. Hill Cpt. Hill"."""
+    half = len(text) // 2
+    if len(text) % 2 == 0 and half > 1 and text[:half] == text[half:]:
+        return text[:half]
+    words = text.split()
+    if len(words) > 1 and len(words) % 2 == 0 and words[:len(words) // 2] == words[len(words) // 2:]:
+        return " ".join(words[:len(words) // 2])
+    return text
+
+
 def _clean_name(text: str) -> str | None:
     status = _STATUS.match(text)
     if status:
         return None
-    half = len(text) // 2
-    if len(text) % 2 == 0 and half > 1 and text[:half] == text[half:]:
-        text = text[:half]  # avatar alt text and name printed together ("bobbob")
-    elif text.count(" ") % 2 == 1 and len(text.split()) > 1:
-        words = text.split()
-        if words[:len(words) // 2] == words[len(words) // 2:]:
-            text = " ".join(words[:len(words) // 2])
+    text = _undouble(text)
     if _AVATAR.match(text) and not _AVATAR.match(text).group("before"):
         return None
     return text.strip()

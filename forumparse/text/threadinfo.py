@@ -23,6 +23,7 @@ _NAV_WORDS = re.compile(
     r"ga naar pagina|przejdź do strony|first\b.*\b(?:prev|назад|zurück)|\b(?:next|вперёд|weiter) last\b",
     re.I,
 )
+_BREADCRUMB = re.compile(r"\S\s*[›>»/|]\s*\S.*\s[›>»|]\s")
 _VIEWS = re.compile(
     r"(?:\b(?:views?|aufrufe|zugriffe|vues|visitas|visite|visualizações|weergaven|просмотр\w*|wyświetle\w*)\s*[:：]?\s*"
     r"(?P<a>\d[\d,.  ]*\d|\d)(?![\d.,]*\s*[kKmM]\b)"
@@ -77,7 +78,7 @@ def _heading_above(tokens: list[Token], first_header: int) -> str | None:
         text = tok.text
         if text.startswith(("[", "#", "(")) or re.match(r"^\d[\d,. ]*\s+\w+$", text):
             continue
-        if _NAV_WORDS.search(text) or _NOT_NAMES.match(text) or "____" in text:
+        if _NAV_WORDS.search(text) or _NOT_NAMES.match(text) or "____" in text or _BREADCRUMB.search(text):
             continue
         prev_blank = j > 0 and tokens[j - 1].kind == "blank"
         next_blank = j + 1 >= len(tokens) or tokens[j + 1].kind == "blank"
