@@ -163,11 +163,24 @@ def segment_footer(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
         region = list(range(_footer_start(tokens, prev, a), a))
         prev = a
         first_text = next((j for j in region if _is_text(tokens[j]) or tokens[j].kind == "quote_header"), a)
+        title_lines: list[str] = []
+        name_tok = next((tokens[j] for j in region if tokens[j].kind == "body"), None)
+        if name_tok is not None and name_like(_strip_number(name_tok.text)):
+            # lines indented under the name belong to it (join date, user title), whatever they say
+            j = name_tok.line + 1
+            while j < a and (tokens[j].kind == "blank" or tokens[j].indent > name_tok.indent):
+                if tokens[j].kind == "body":
+                    title_lines.append(tokens[j].text)
+                j += 1
+            first_text = max(first_text, j) if title_lines else first_text
         head = [tokens[j] for j in region if j < first_text]
         names = [t for t in head if t.kind == "body" and name_like(_strip_number(t.text))]
         inline = _inline_author(tokens[a].data["residual"])
         parts.author = inline or _pick_author([Token(t.kind, _strip_number(t.text), t.line) for t in names])
-        parts.rank = _pick_rank(names, parts.author, tokens) if not inline else None
+        if title_lines and not inline:
+            parts.rank = " ".join(title_lines)
+        else:
+            parts.rank = _pick_rank(names, parts.author, tokens) if not inline else None
         joined = next((t for t in head if t.kind == "date"), None)
         if joined is not None:
             parts.stats["joined"] = joined.data["raw"]
