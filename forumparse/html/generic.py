@@ -137,8 +137,17 @@ def _body_candidate(record: Record, index: PageIndex, names: set):
             # the innermost body-named element that still holds most of the text
             lo, hi = index.span(top)
             inner = [el for el in vocab if lo <= index.pos[el] <= hi and index.length.get(el, 0) >= 0.6 * top_len]
-            return min(inner, key=lambda el: (index.length.get(el, 0), -index.pos[el]))
-    return _descend(best, index) if best is not None else None
+            return _own_blockquote(min(inner, key=lambda el: (index.length.get(el, 0), -index.pos[el])), index)
+    return _own_blockquote(_descend(best, index), index) if best is not None else None
+
+
+def _own_blockquote(el, index: PageIndex):
+    """Some engines put the post's own text in a body-named <blockquote>: that is the body, not a quote."""
+    total = index.length.get(el, 0)
+    for bq in el.iter("blockquote"):
+        if bq is not el and _is_body_class(bq) and index.length.get(bq, 0) * 2 >= total:
+            return bq
+    return el
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -419,8 +428,8 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
     body = body_of(f.body_el, quote_css_for(f.item))
     text, signature_text = split_signature(body.text)
     text, plain_quotes = split_plain_quotes(text)
-    if not text:
-        return None
+    if not text and not body.quotes:
+        return None  # (a post that only quotes keeps its place with an empty body)
     author = None
     item = f.item
     if f.author_el is not None or (item is not None and item.author):

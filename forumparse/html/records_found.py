@@ -35,7 +35,7 @@ MAX_NAME = 60
 NOT_NAMES = frozenset({"profile", "view profile", "message", "send message", "private message", "post history",
                        "posts", "find posts", "website", "homepage", "user control panel", "user cp", "members",
                        "memberlist", "register", "login", "log in", "sign in", "sign up", "logout", "log out",
-                       "guest", "contact", "ignore", "search", "send pm", "add to buddy list", "?", "users",
+                       "contact", "ignore", "search", "send pm", "add to buddy list", "?", "users",
                        "profil", "profil anzeigen", "perfil", "profilo", "профиль", "nachricht", "private nachricht",
                        "beiträge", "mitglieder", "message privé", "mensaje privado"})
 
