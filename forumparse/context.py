@@ -14,11 +14,10 @@ class ParseContext:
         self.doc = doc
         self.url = url or doc.url
         self.dates = DateContext(now=now, date_order=date_order, tz=tz)
-        # What the page says about its own times, read once: the zone it shows them in, then
-        # (for "Yesterday" and "2 hours ago") when it was shown, unless the caller said.
-        self.dates.learn_zone(doc.text)
-        if now is None:
-            self.dates.now = self.dates.learn_capture(doc.text) or capture_time(doc) or header_time(doc)
+        # What the page says about its own times, read once when a date first needs it: the zone
+        # it shows them in, and (for "Yesterday" and "2 hours ago") when it was shown, unless the
+        # caller said: page footer or saver's comment, then WARC-Date, then the HTTP Date header.
+        self.dates.defer_page(doc.text, lambda: capture_time(doc) or header_time(doc))
         self.warnings: list[str] = []
 
     def warn(self, message: str) -> None:

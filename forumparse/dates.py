@@ -86,11 +86,25 @@ _TOKEN = re.compile(
     r"|(?P<sep>[./-])"
     r"|(?P<space>[\s,;:|@—–()\[\]]+)"
     r"|(?P<other>.)")
-_NUMERIC = re.compile(r"(?<![\d.])(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})(?!\d)")
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})(?!\d)")
 _YEAR_MONTH = re.compile(r"(?<![\d.])(?:(\d{4})[./-](\d{1,2})|(\d{1,2})[./-](\d{4}))(?![\d])")
 _ISO_LIKE = re.compile(r"^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)?(?:Z|[+-]\d\d(?::?\d\d)?)?$")
 _EPOCH = re.compile(r"^\s*(\d{9,13})(?:\.\d+)?\s*$")
-_DIGITAL = re.compile(r"(?<![\d.:/-])(\d{1,2})([./-])(\d{1,2})\2(\d{2,4})(?![\d./-])")
+# "dd/mm/yyyy" found from its separators: a pattern that starts with a character class is
+# scanned fast by the regex engine; the day or month in front is checked by hand.
+_DIGITAL_TAIL = re.compile(r"([./-])(\d{1,2})\1(\d{2,4})(?![\d./-])")
+
+
+def _numeric_dates(text: str):
+    """(first part, second part) of every all-numeric date with a year last in `text`."""
+    for m in _DIGITAL_TAIL.finditer(text):
+        end = m.start()
+        start = end
+        while start > end - 3 and start > 0 and text[start - 1].isdigit():
+            start -= 1
+        if start == end or end - start > 2 or (start > 0 and text[start - 1] in "0123456789.:/-"):
+            continue
+        yield int(text[start:end]), int(m.group(2))
 
 
 def _two_digit_year(y: int, ref: datetime | None) -> int:
@@ -212,11 +226,14 @@ class DateContext:
 
     def __init__(self, now: datetime | None = None, date_order: str | None = None,
                  languages: tuple[str, ...] | None = None, tz=None):
-        self.now = now
+        self._now = now
         self.date_order = date_order  # the caller's "DMY", "MDY" or "YMD": the last word before a warning
         self.languages = tuple(languages) if languages else None
         self.tz = _tzinfo(tz)
-        self.zone: tzinfo | None = None  # the zone the page states for the times it shows
+        self._zone: tzinfo | None = None  # the zone the page states for the times it shows
+        # Page scans wait until a date needs them: most pages never show a relative date.
+        self._pending_now = None
+        self._pending_zone: str | None = None
         self.warnings: list[str] = []
         self._evidence: tuple[str, str | None] | None = None
         self._page_order: str | None = None  # decided from the page: dates above 12, then language
@@ -233,13 +250,49 @@ class DateContext:
         self._page_order = None
         self._memo.clear()
 
+    @property
+    def now(self) -> datetime | None:
+        """The reference time for relative dates: the caller's, else the page's capture time."""
+        if self._pending_now is not None:
+            find, self._pending_now = self._pending_now, None
+            self._now = find()
+        return self._now
+
+    @now.setter
+    def now(self, value: datetime | None) -> None:
+        self._now, self._pending_now = value, None
+        self._memo.clear()
+
+    @property
+    def zone(self) -> tzinfo | None:
+        """The zone the page states for the times it shows (None when it states none)."""
+        if self._pending_zone is not None:
+            text, self._pending_zone = self._pending_zone, None
+            self.learn_zone(text)
+        return self._zone
+
+    @zone.setter
+    def zone(self, value: tzinfo | None) -> None:
+        self._zone, self._pending_zone = value, None
+        self._memo.clear()
+
+    def defer_page(self, text: str, capture=None) -> None:
+        """Let the page's stated zone and capture time be read from `text` when a date first needs
+        them. `capture` is a callable giving the dump's own capture time (archive headers), tried
+        after the page text; both are skipped when the caller gave `now`."""
+        self._pending_zone = text
+        if self._now is None:
+            def find():
+                return self.learn_capture(text) or (capture() if capture else None)
+            self._pending_now = find
+
     def learn_zone(self, text: str) -> tzinfo | None:
         """The zone the page states for its times ("All times are UTC - 5 hours [ DST ]")."""
         from .pagetime import stated_zone
 
         zone = stated_zone(text)
         if zone is not None:
-            self.zone = zone
+            self._zone = zone
             self._memo.clear()
         return zone
 
@@ -267,8 +320,7 @@ class DateContext:
         text, lang = self._evidence
         self._evidence = None
         day_first = month_first = 0
-        for a, _sep, b, _y in _DIGITAL.findall(text[:2_000_000]):
-            a, b = int(a), int(b)
+        for a, b in _numeric_dates(text[:2_000_000]):
             if a > 12 >= b >= 1:
                 day_first += 1
             elif b > 12 >= a >= 1:
@@ -384,7 +436,7 @@ class DateContext:
         ambiguous = False
         if len(a) == 4:
             year, month, day = int(a), int(b), int(c)
-        elif len(a) == 3 or len(c) == 3:
+        elif len(a) == 3 or len(c) in (1, 3):
             return None
         else:
             x, y = int(a), int(b)
@@ -633,13 +685,16 @@ def _sniff_language(text: str) -> str | None:
 
 # -- the long tail: dateparser ----------------------------------------------------------------
 _LOOKS_DATED = re.compile(r"\d")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 _SHOWS_TIME = re.compile(r"\d[:h.]\s?\d{2}(?!\d)(?![./-]\d)")
 _TAIL_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "ru", "pl")
 _SENTINEL = datetime(1900, 1, 1)  # a reference that shows when dateparser resolved a relative date
 
 
 def _slow(raw: str, ctx: DateContext) -> ParsedDate:
-    if len(raw) > 80 or not _LOOKS_DATED.search(raw):
+    # Digits and punctuation alone ("20.53.41") are shapes the fast path knows: what it could
+    # not read, the long tail would only guess at. The tail is for words it does not know.
+    if len(raw) > 80 or not _LOOKS_DATED.search(raw) or not _HAS_LETTER.search(raw):
         return ParsedDate(raw)
     languages = ctx.languages
     if not languages and ctx._lang:

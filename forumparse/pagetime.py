@@ -21,6 +21,7 @@ ZONE_LABELS = (
     "Tutti gli orari sono", "Tutti gli orari", "Todos os horários são", "Todas as horas são", "Alle tijden zijn",
     "Alla tider är", "Wszystkie czasy", "Strefa czasowa", "Часовой пояс", "Все времена",
 )
+_LABEL_ENDS = tuple(label.rstrip(":") for label in ZONE_LABELS) + ("au format",)
 # Footer labels before the time the page was shown.
 NOW_LABELS = (
     "It is currently", "Aktuelle Zeit:", "Aktuelle Zeit", "Es ist momentan", "Nous sommes le",
@@ -42,6 +43,17 @@ _ZONE = re.compile(
     re.I)
 
 
+_EDGE = 48_000  # footers and savers' comments sit near the start or the end of a page
+
+
+def _edges(text: str) -> str:
+    """The first and last parts of a page, where footers and savers' comments are: scanning
+    only these keeps the cost of a page-level search flat on big pages."""
+    if len(text) <= 2 * _EDGE:
+        return text
+    return text[:_EDGE] + "\n" + text[-_EDGE:]
+
+
 def _window(text: str, start: int, size: int = 200) -> str:
     """The visible text right after a label: tags dropped, entities decoded, spaces collapsed."""
     chunk = _TAG.sub(" ", text[start:start + size])
@@ -49,16 +61,26 @@ def _window(text: str, start: int, size: int = 200) -> str:
 
 
 def stated_zone(text: str) -> tzinfo | None:
-    """The fixed offset a page states for the times it shows, or None."""
-    for label in ZONE_LABELS:
-        at = text.find(label)
-        while at != -1:
-            window = _window(text, at + len(label))
-            m = _ZONE.match(window)
-            if m:
-                return _zone_of(m, window)
-            at = text.find(label, at + len(label))
+    """The fixed offset a page states for the times it shows, or None. Every such statement names
+    UTC or GMT (or WEZ/MEZ), so those few words are found first and the label looked for before them."""
+    text = _edges(text)
+    for word in ("UTC", "GMT", "WEZ", "MEZ"):
+        at = text.find(word)
+        seen = 0
+        while at != -1 and seen < 50:
+            before = _visible(text[max(0, at - 160):at])
+            if before.endswith(_LABEL_ENDS) or any(label in before[-60:] for label in ZONE_LABELS):
+                m = _ZONE.match(_window(text, at))
+                if m:
+                    return _zone_of(m, _window(text, at))
+            at = text.find(word, at + 3)
+            seen += 1
     return None
+
+
+def _visible(chunk: str) -> str:
+    chunk = chunk[chunk.rfind(">") + 1:] if chunk.count("<") > chunk.count(">") else chunk
+    return " ".join(html.unescape(_TAG.sub(" ", chunk)).split())
 
 
 def _zone_of(m: re.Match, window: str) -> tzinfo | None:
@@ -82,6 +104,7 @@ def _zone_of(m: re.Match, window: str) -> tzinfo | None:
 def capture_candidates(text: str) -> Iterator[str]:
     """Strings that may hold the time the page was shown: footer clocks first, then savers'
     comments. Each is cut short word by word, since what follows the date varies."""
+    text = _edges(text)
     for label in NOW_LABELS:
         at = text.find(label)
         tries = 0
