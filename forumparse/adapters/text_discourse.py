@@ -1,0 +1,2 @@
+"""discourse thread pages as text dumps (work in progress)."""
+ADAPTERS = ()

@@ -1,0 +1,2 @@
+"""invision thread pages as text dumps (work in progress)."""
+ADAPTERS = ()

@@ -1,0 +1,2 @@
+"""mybb thread pages as text dumps (work in progress)."""
+ADAPTERS = ()

@@ -1,0 +1,2 @@
+"""nodebb thread pages as text dumps (work in progress)."""
+ADAPTERS = ()

@@ -1,0 +1,2 @@
+"""pipermail thread pages as text dumps (work in progress)."""
+ADAPTERS = ()

@@ -1,0 +1,2 @@
+"""somethingawful thread pages as text dumps (work in progress)."""
+ADAPTERS = ()

@@ -1,0 +1,2 @@
+"""vanilla thread pages as text dumps (work in progress)."""
+ADAPTERS = ()
