@@ -10,7 +10,7 @@ import re
 # "X wrote:", "Quote from X", "Originally Posted by X", "X said:" and their translations.
 # Group "author" is the quoted name; it is optional in headers that carry none ("Quote:").
 _QUOTE_AFTER = (
-    r"(?:wrote|said|writes|says|schrieb|sagte|a écrit|a dit|escribió|dijo|ha scritto|scrisse|escreveu|disse|"
+    r"(?:wrote|said|writes|says|posted|schrieb|sagte|a écrit|a dit|escribió|dijo|ha scritto|scrisse|escreveu|disse|"
     r"schreef|zei|написал\(а\)|написал|написала|сказал|napisał|napisała|skrev|kirjoitti)"
 )
 _QUOTE_BEFORE = (

@@ -192,7 +192,10 @@ def segment_footer(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
 
 
 def _footer_start(tokens: list[Token], prev: int, a: int) -> int:
-    """After the previous post's date line come its buttons; the next post starts after them."""
+    """After the previous post's date line come its buttons; the next post starts after them.
+    The first post starts after the last navigation line above it."""
+    if prev < 0:
+        prev = max((j for j in range(a) if tokens[j].kind in ("nav", "button", "rule")), default=-1)
     j = prev + 1
     while j < a and (tokens[j].kind in ("blank", "button", "nav", "rule", "postnum")
                      or (tokens[j].bullet and len(tokens[j].text) <= 25)):  # a menu of links

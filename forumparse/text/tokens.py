@@ -136,7 +136,7 @@ POSTNUM = re.compile(r"^(?:(?:post|reply|beitrag|message|сообщение)\s*)
 NAV = re.compile(
     r"^(?:page \d+ of \d+\b.*|pages?\s*:?\s*(?:\[?\d+\]?[\s,]*)+.*|goto page\b.*|go to page\b.*|"
     r"results \d+ to \d+ of \d+|seite \d+ von \d+\b.*|страница \d+ из \d+\b.*|"
-    r"(?:prev(?:ious)?|next|first|last|«|»|<|>|\d+|\.\.\.|…|\s)+|"
+    r"(?:prev(?:ious)?|next|first|last|«|»|‹|›|<|>|\d+|\[\s*\d+\s*\]|\.\.\.|…|\s)+|"
     r"\[[^\]]*\]\s*(?:\[[^\]]*\]\s*)*|\(button\).*|\(\s*\)|iframe:.*|\d+\s+(?:guests?|users?)\b.*|[\d.,]+k?\s+(?:likes?|reactions?|points?|votes?|"
     r"replies|views|comments?|answers?)\b.*)$",
     re.I,
@@ -338,11 +338,11 @@ _NOISE_WORDS = re.compile(
 # Cheap test before the quote-header patterns: every header holds one of these words.
 _QUOTE_WORD = re.compile(
     r"quot|wrote|said|writes|says|schrieb|sagte|zitat|écrit|a dit|citation|escribió|dijo|cita|scritto|scrisse|"
-    r"escreveu|disse|schreef|zei|написал|сказал|цитат|napisał|cytat|skrev|kirjoitti|originally|posted by", re.I)
+    r"escreveu|disse|schreef|zei|написал|сказал|цитат|napisał|cytat|skrev|kirjoitti|originally|posted", re.I)
 
 
 _RE_SUBJECT = re.compile(r"^(?:re|aw|antw|rép)\s*(?:\[\d+\])?\s*:", re.I)
-_QUOTE_HINTS = (":", "quot", "wrote", "said", "posted by", "zitat", "цитат", "cita", "cytat", "написал")
+_QUOTE_HINTS = (":", "quot", "wrote", "said", "posted", "posted by", "zitat", "цитат", "cita", "cytat", "написал")
 
 
 def _maybe_quote(text: str) -> bool:
@@ -362,8 +362,19 @@ def _short_residual(residual: str) -> bool:
     return len(_NOISE_WORDS.sub(" ", residual).split()) <= 5
 
 
+_NOT_QUOTED = frozenset(("post", "message", "topic", "reply", "re", "originally", "first", "last", "who", "he", "she",
+                         "i", "you", "it", "they", "someone", "somebody", "nobody", "everyone"))
+
+
 def quote_header_inline(text: str) -> dict | None:
     """A quote header, possibly with the quoted text on the same line ("Max wrote:Ran into...")."""
+    found = _quote_header_inline(text)
+    if found and (found.get("author") or "").lower() in _NOT_QUOTED:
+        return None  # "Post Posted: ...", "He said: ..." are no quote boxes
+    return found
+
+
+def _quote_header_inline(text: str) -> dict | None:
     if len(text) < 120:
         is_quote, author = quote_header_author(text)
         if is_quote:
