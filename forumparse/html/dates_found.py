@@ -83,6 +83,8 @@ def _machine_hit(el, tag: str, ctx) -> DateHit | None:
                          "title" not in el.attrib):
         return None
     shown = " ".join((el.text or "").split())
+    if tag != "time" and (len(el) > 5 or len(el.text_content()) > 80):
+        return None  # a container that carries its post's time is the post, not its date
     for name in _MACHINE_ATTRS[:6]:
         value = el.get(name)
         if value and (name != "datetime" or tag in ("time", "abbr", "span", "ins", "del")):

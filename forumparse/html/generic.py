@@ -144,9 +144,10 @@ def _body_candidate(record: Record, index: PageIndex, names: set):
 def _own_blockquote(el, index: PageIndex):
     """Some engines put the post's own text in a body-named <blockquote>: that is the body, not a quote."""
     total = index.length.get(el, 0)
-    for bq in el.iter("blockquote"):
-        if bq is not el and _is_body_class(bq) and index.length.get(bq, 0) * 2 >= total:
-            return bq
+    named = [bq for bq in el.iter("blockquote") if bq is not el and _is_body_class(bq)]
+    top = max(named, key=lambda bq: index.length.get(bq, 0), default=None)
+    if top is not None and index.length.get(top, 0) * 5 >= total * 2:
+        return top
     return el
 
 

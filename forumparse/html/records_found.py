@@ -164,6 +164,26 @@ def exclusive_roots(anchors: list) -> list:
     return roots
 
 
+def _groups(items: list, element_of) -> list[list]:
+    """Groups of two or more anchors in the same surroundings; anchors left alone are grouped
+    again by tag names only (posts whose containers differ in a class, e.g. the first post)."""
+    groups = group_anchors(items, lambda it: path_key(element_of(it)))
+    out = [g for g in groups.values() if len(g) >= 2]
+    alone = [g[0] for g in groups.values() if len(g) == 1]
+    regrouped = group_anchors(alone, lambda it: tag_path_key(element_of(it)))
+    out += [g for g in regrouped.values() if len(g) >= 2]
+    return out
+
+
+def tag_path_key(el, depth: int = 4) -> str:
+    parts = [signature(el)]
+    for anc in el.iterancestors():
+        parts.append(anc.tag)
+        if len(parts) > depth:
+            break
+    return "/".join(parts)
+
+
 def group_anchors(items: list, key) -> dict:
     groups: dict = {}
     for item in items:
@@ -227,8 +247,8 @@ def records_for(anchors: list, index: PageIndex, date_pos: list[int] | None = No
 def find_records(index: PageIndex, dates: list[DateHit], authors: list) -> list[Record]:
     """The best-scoring set of post records on the page (empty when nothing repeats)."""
     post_dates = [d for d in dates if d.label is None]
-    candidates = [(g, "date") for g in group_anchors(post_dates, lambda d: path_key(d.el)).values() if len(g) >= 2]
-    candidates += [(g, "author") for g in group_anchors(authors, path_key).values() if len(g) >= 2]
+    candidates = [(g, "date") for g in _groups(post_dates, lambda d: d.el)]
+    candidates += [(g, "author") for g in _groups(authors, lambda el: el)]
     date_pos = sorted({index.pos[d.el] for d in post_dates if d.el in index.pos})
     author_pos = sorted({index.pos[a] for a in authors if a in index.pos})
     best, best_score = [], 0.0
