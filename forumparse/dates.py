@@ -564,7 +564,28 @@ class DateContext:
         day_word = _RELATIVE_DAY.match(s)
         if day_word:
             return self._relative_day(raw, RELATIVE_DAYS[day_word.group(1)], s[day_word.end():])
-        return self._duration(raw, s)
+        return self._weekday_at(raw, s) or self._duration(raw, s)
+
+    def _weekday_at(self, raw: str, s: str) -> ParsedDate | None:
+        """"Sunday at 9:31 PM": XenForo and others name the day for the last week. The latest such
+        day not after the reference time."""
+        split = _split_clock(s)
+        if split is None or split[0] is None:
+            return None
+        clock, rest = split
+        tokens = _tokens(rest)
+        if not tokens or not _neutral(tokens):
+            return None
+        weekday = _weekday_of(tokens)
+        if weekday is None:
+            return None
+        ref = self._reference()
+        if ref is None:
+            return ParsedDate(raw, None, "none", relative=True)
+        back = (ref.weekday() - weekday) % 7
+        if back == 0 and (clock.hour, clock.minute) > (ref.hour, ref.minute):
+            back = 7
+        return self._on_day(raw, ref, back, clock)
 
     def _relative_day(self, raw: str, days_back: int, rest: str) -> ParsedDate | None:
         split = _split_clock(rest)
@@ -577,6 +598,9 @@ class DateContext:
         ref = self._reference()
         if ref is None:
             return ParsedDate(raw, None, "none", relative=True)
+        return self._on_day(raw, ref, days_back, clock)
+
+    def _on_day(self, raw: str, ref: datetime, days_back: int, clock: _Clock | None) -> ParsedDate:
         day = ref.date() - timedelta(days=days_back)
         if clock is None:
             return ParsedDate(raw, day, "day", relative=True)
@@ -595,6 +619,7 @@ class DateContext:
         smallest = None
         count: int | None = None
         count_word = False  # "a", "une", "einem": a count of one, or the "a" of "il y a"
+        pairs = 0
         marker = False
         for kind, t in tokens:
             if kind == "num":
@@ -610,6 +635,7 @@ class DateContext:
                 size = unit_s or unit_m * 2_592_000
                 smallest = size if smallest is None else min(smallest, size)
                 count, count_word = None, False
+                pairs += 1
             elif kind == "word" and t in ONE_WORDS and (count is None or count_word):
                 count, count_word = 1, True
             elif kind == "word" and t in AGO_WORDS:
@@ -620,7 +646,9 @@ class DateContext:
                 return None
         if smallest is None or (count is not None and not count_word):
             return None
-        if not marker and len(tokens) < 2:
+        # Without "ago" a duration is an age only when it has two parts ("10 Monate 3 Wochen") or
+        # is the short form of feeds and Discourse ("5h", "3d"): "3 days" alone is just words.
+        if not marker and pairs < 2 and not _SHORT_AGE.fullmatch(s):
             return None
         precision = ("minute" if smallest < 3600 else "hour" if smallest < 86400 else "day" if smallest < 2_592_000
                      else "month" if smallest < 31_104_000 else "year")
@@ -642,6 +670,7 @@ class DateContext:
 
 
 _COUNT_OR_FILLER = ONE_WORDS | DURATION_FILLERS
+_SHORT_AGE = re.compile(r"\d{1,3}(?:s|m|min|h|d|w|mo|y|yr)")
 _RELATIVE_DAY = re.compile(
     r"^(" + "|".join(sorted((re.escape(w) for w in RELATIVE_DAYS), key=len, reverse=True)) + r")(?![\w'’])")
 
@@ -705,7 +734,9 @@ def _slow(raw: str, ctx: DateContext) -> ParsedDate:
         return ParsedDate(raw)
     value, period = result
     if value.year <= _SENTINEL.year:
-        return ParsedDate(raw, None, "none", relative=True)  # relative: we never resolve it by the machine clock
+        # dateparser read it against the reference: a relative form the fast path does not know
+        # ("2 weeks", "next Friday"); left unread rather than guessed at
+        return ParsedDate(raw)
     if period in ("month", "year"):
         return ParsedDate(raw, value.date(), period)
     has_time = period in ("time", "day") and bool(_SHOWS_TIME.search(raw))

@@ -382,6 +382,13 @@ RELATIVE = table(
     ("Вчера в 10:00", "2011-02-05T10:00:00"),
     ("Dzisiaj, 10:00", "2011-02-06T10:00:00"),
     ("Wczoraj o 10:00", "2011-02-05T10:00:00"),
+    ("Friday at 9:31 PM", "2011-02-04T21:31:00"),
+    ("Saturday at 10:15 AM", "2011-02-05T10:15:00"),
+    ("Monday at 8:00", "2011-01-31T08:00:00"),
+    ("Sunday at 9:00 PM", "2011-02-06T21:00:00"),
+    ("Sunday at 10:00 PM", "2011-01-30T22:00:00"),
+    ("Mittwoch um 14:05", "2011-02-02T14:05:00"),
+    ("jeudi à 10h00", "2011-02-03T10:00:00"),
     ("2 hours ago", "2011-02-06T19:31:00"),
     ("1 hour ago", "2011-02-06T20:31:00"),
     ("an hour ago", "2011-02-06T20:31:00"),
@@ -435,7 +442,7 @@ def test_relative_against_now(text, want):
 
 @pytest.mark.parametrize("text", [
     "Today", "Yesterday at 3:14 PM", "2 hours ago", "a day ago", "vor 3 Tagen", "il y a 2 jours", "hace 2 días",
-    "10 Monate 3 Wochen", "March 27", "Sunday 8th March", "just now", "Heute, 14:05", "3d",
+    "10 Monate 3 Wochen", "March 27", "Sunday 8th March", "just now", "Heute, 14:05", "3d", "Friday at 9:31 PM",
 ])
 def test_relative_without_reference_stays_unresolved(text):
     parsed = parse_date(text)
@@ -524,7 +531,8 @@ def test_traps(text, kwargs, want):
 # -- not dates ------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "", "   ", "hello world", "Posts: 57", "May", "Re: 2 posts", "Joined", "1,234", "v2.0.1", "12:30 - 13:45",
-    "Sun", "Page 2 of 5", "192.168.1.1", "x" * 200, "Feb", "2 posts", "Quote", "#12",
+    "Sun", "Page 2 of 5", "192.168.1.1", "x" * 200, "Feb", "2 posts", "Quote", "#12", "3 days", "2 weeks",
+    "20.53.41", "5 hours of sleep",
 ])
 def test_not_dates(text):
     parsed = parse_date(text, now=NOW)
