@@ -267,7 +267,14 @@ def _name_text(el) -> str | None:
         return None
     if text.startswith(("u/", "/u/")):
         text = text.split("u/", 1)[1]
+    text = _BY.sub("", text)
+    if _CLOCK.search(text):
+        return None  # "asked Jul 8 at 9:10" is a date line, not a name
     return text.lstrip("@") or None
+
+
+_BY = re.compile(r"^(?:by|von|par|por|di|door|av|от|przez)\s+", re.I)
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
 
 
 # -- date ------------------------------------------------------------------------------------

@@ -172,7 +172,19 @@ def _groups(items: list, element_of) -> list[list]:
     alone = [g[0] for g in groups.values() if len(g) == 1]
     regrouped = group_anchors(alone, lambda it: tag_path_key(element_of(it)))
     out += [g for g in regrouped.values() if len(g) >= 2]
+    alone = [g[0] for g in regrouped.values() if len(g) == 1]
+    by_class = group_anchors(alone, lambda it: _class_key(element_of(it)))
+    out += [g for k, g in by_class.items() if len(g) >= 2 and k]
     return out
+
+
+def _class_key(el) -> str:
+    """Class names of the anchor and its parent's shape, whatever the tags (<span> or <abbr>)."""
+    cls = el.get("class")
+    parent = el.getparent()
+    if not cls or parent is None:
+        return ""
+    return ".".join(sorted(_DIGITS.sub("", c) for c in cls.split())) + "|" + signature(parent)
 
 
 def tag_path_key(el, depth: int = 4) -> str:
