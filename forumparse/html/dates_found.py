@@ -93,6 +93,11 @@ def _machine_hit(el, tag: str, ctx) -> DateHit | None:
                 return DateHit(el, shown or value, iso, machine=True,
                                label=_label_before(el, None) or _label_class(el))
     title = el.get("title")
+    paired = _ISO_AND_EPOCH.match(title or "")
+    if paired:  # title="2023-06-01T08:00:00 1685606400": the epoch is the instant
+        iso = ctx.dates.machine(paired.group(1))
+        if iso:
+            return DateHit(el, shown or title, iso, machine=True, label=_label_before(el, None) or _label_class(el))
     if title and len(title) < 60 and shown and len(shown) < 60 and _whole_date(title):
         parsed = ctx.dates.parse(title)
         if parsed.value is not None and parsed.precision in ("minute", "second"):
@@ -103,6 +108,7 @@ def _machine_hit(el, tag: str, ctx) -> DateHit | None:
 _YEARLESS = re.compile(r"(?<![\d/.:-])(\d{1,2})/(\d{1,2})\s+(\d{1,2}:\d{2})(?![\d/.:-])")
 
 
+_ISO_AND_EPOCH = re.compile(r"^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?\s+(\d{9,11})\s*$")
 _WORTH_A_LOOK = re.compile(r"\d|ago\b|yesterday|today", re.I)
 
 

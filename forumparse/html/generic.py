@@ -284,7 +284,7 @@ def _date_of(f: Fields, index: PageIndex, positions: list[int], by_pos: list) ->
     if f.record.kind == "date":
         for _, hit in by_pos[_bisect(positions, index.pos.get(f.record.anchor, -1)):][:1]:
             if hit.el is f.record.anchor:
-                return hit
+                return _machine_around(hit, index, positions, by_pos)
     for part in f.record.parts:
         lo, hi = index.span(part)
         start = _bisect(positions, lo)
@@ -294,6 +294,18 @@ def _date_of(f: Fields, index: PageIndex, positions: list[int], by_pos: list) ->
             if hit.label is None and not lo_b <= p <= hi_b:
                 return hit
     return None
+
+
+def _machine_around(hit: DateHit, index: PageIndex, positions: list[int], by_pos: list) -> DateHit:
+    """A shown date inside an element that carries the machine-readable time: take that time."""
+    if hit.machine:
+        return hit
+    for anc, _ in zip(hit.el.iterancestors(), range(3)):
+        p = index.pos.get(anc, -1)
+        i = _bisect(positions, p)
+        if i < len(by_pos) and by_pos[i][0] == p and by_pos[i][1].machine and by_pos[i][1].label is None:
+            return by_pos[i][1]
+    return hit
 
 
 def _labelled_date(f: Fields, index: PageIndex, positions: list[int], by_pos: list, label: str) -> DateHit | None:
