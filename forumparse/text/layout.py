@@ -13,6 +13,7 @@ from collections import Counter
 
 from attrs import define, field
 
+from ..records import Quote
 from .tokens import Token, paragraphs
 
 # Table headers and avatar placeholders that sit where a name could be.
@@ -104,17 +105,22 @@ _RE_LINE = re.compile(r"^(?:re|aw|antw)\s*:", re.I)
 
 def footer_layout(tokens: list[Token], anchors: list[int]) -> bool:
     """True when each post's date line closes the post (XenForo 1 "Name, date", Something Awful):
-    text runs right up to the date line, and what follows it is not text."""
+    text (or a signature) runs right up to the date line, and buttons follow it."""
     if len(anchors) < 2:
         return False
-    before = after = 0
+    footer = header = 0
     for a in anchors:
         prev = next((tokens[j] for j in range(a - 1, max(-1, a - 4), -1) if tokens[j].kind != "blank"), None)
         nxt = next((tokens[j] for j in range(a + 1, min(len(tokens), a + 8))
-                    if tokens[j].kind not in ("blank", "postnum", "button", "rule")), None)
-        before += bool(prev is not None and _is_text(prev) and not _RE_LINE.match(prev.text))
-        after += bool(nxt is not None and (_is_text(nxt) or nxt.kind == "quote_header"))
-    return before * 2 >= len(anchors) and before > after * 2
+                    if tokens[j].kind not in ("blank", "postnum", "rule")), None)
+        if prev is not None and (_is_text(prev) and not _RE_LINE.match(prev.text)
+                                 or prev.kind == "nav" and len(prev.text) > 30):
+            footer += 1
+        if nxt is not None and nxt.kind == "button":
+            footer += 1
+        elif nxt is not None and (_is_text(nxt) or nxt.kind == "quote_header"):
+            header += 1
+    return footer >= len(anchors) and footer > header * 2
 
 
 def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
@@ -173,11 +179,18 @@ def segment_footer(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
                     title_lines.append(tokens[j].text)
                 j += 1
             first_text = max(first_text, j) if title_lines else first_text
+        inline = _inline_author(tokens[a].data["residual"])
+        name_line = None
+        if inline and first_text < a and tokens[first_text].text.startswith(inline + " "):
+            name_line = tokens[first_text]  # "Crow Falling is a Pleasure": the name, then the user title
+            first_text = next((j for j in range(first_text + 1, a)
+                               if _is_text(tokens[j]) or tokens[j].kind == "quote_header"), a)
         head = [tokens[j] for j in region if j < first_text]
         names = [t for t in head if t.kind == "body" and name_like(_strip_number(t.text))]
-        inline = _inline_author(tokens[a].data["residual"])
         parts.author = inline or _pick_author([Token(t.kind, _strip_number(t.text), t.line) for t in names])
-        if title_lines and not inline:
+        if name_line is not None:
+            parts.rank = name_line.text[len(inline):].strip() or None
+        elif title_lines and not inline:
             parts.rank = " ".join(title_lines)
         else:
             parts.rank = _pick_rank(names, parts.author, tokens) if not inline else None
@@ -444,16 +457,25 @@ def _read_body(tokens: list[Token], parts: PostParts, last: bool) -> None:
 
 _EXPAND = re.compile(r"^(?:click to expand|нажмите для раскрытия|zum erweitern anklicken|cliquez pour (?:agrandir|"
                      r"développer)|haz clic para expandir|clique para expandir|clicca per espandere|"
-                     r"klik om uit te vouwen|kliknij,? aby rozwinąć)\.*…?$", re.I)
+                     r"klik om uit te vouwen|kliknij,? aby rozwinąć)\.*…?(?:\s*click to shrink\.*…?)?$", re.I)
 
 
 def _skip_quote(tokens: list[Token], i: int, base: int, parts: PostParts) -> int:
-    """Skip a quote block: the lines indented deeper than the body, or else up to a blank line."""
+    """Skip a quote block: up to "Click to expand...", the lines indented deeper than the body,
+    or else up to a blank line."""
     head = tokens[i]
     quoted = [head.data.get("rest") or ""]
     j = i + 1
     while not quoted[0] and j < len(tokens) and tokens[j].kind == "blank":
         j += 1
+    # XenForo closes its quote boxes with "Click to expand...": where it shows, it ends the quote
+    for k in range(j, min(len(tokens), j + 60)):
+        if tokens[k].kind == "quote_header":
+            break
+        if tokens[k].kind == "body" and _EXPAND.match(tokens[k].text):
+            quoted += [t.text for t in tokens[j:k] if t.kind != "blank"]
+            parts.quotes.append(Quote(author=head.data.get("author"), text="\n".join(q for q in quoted if q)))
+            return k + 1
     indented = head.indent > base or any(t.indent > base for t in tokens[j:j + 3] if t.kind != "blank")
     while j < len(tokens):
         tok = tokens[j]
@@ -471,7 +493,5 @@ def _skip_quote(tokens: list[Token], i: int, base: int, parts: PostParts) -> int
             break
         quoted.append(tok.text)
         j += 1
-    from ..records import Quote
-
     parts.quotes.append(Quote(author=head.data.get("author"), text="\n".join(q for q in quoted if q)))
     return j
