@@ -75,10 +75,14 @@ _CLOCK = re.compile(
     r"(?<![\w:.,/-])(?P<hour>\d{1,2})(?:"
     r"(?::|h(?=\d\d))(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d{1,9})?)?"
     r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?"
-    r"|\s*(?P<ampm2>[ap])\.?\s?m\b\.?)"
+    r"|\s*(?P<ampm2>[ap])\.?\s?m\b\.?"
+    r"|h\b)"  # "à 21h"
     rf"(?:\s*(?P<zone>(?:utc|gmt)\s*(?:{_OFFSET})?|z\b|[+-]\d{{2}}:?\d{{2}}\b|(?:{_ZONE_NAMES})\b))?"
     r"(?:\s*\([^()]{1,40}\))?",  # "(CET)", "(Central European Time)" after a JavaScript date
     re.I)
+# "alle 21.31", "kl. 21.31": a dotted clock only at the end, after a space, where no date part can be
+_DOTTED_CLOCK = re.compile(r"(?<=[\s,])(\d{1,2})\.(\d{2})(?:\s*(?:uhr|h))?\s*$")
+_ISO_T = re.compile(r"(?<=\d)t(?=\d)")
 _TOKEN = re.compile(
     r"(?P<num>\d+)(?:st|nd|rd|th|er|re|ème|eme|º|ª|°)?"
     r"|['’](?P<yy>\d{2})(?!\d)"
@@ -129,12 +133,7 @@ def _offset_zone(text: str | None) -> tzinfo | None:
         m = re.fullmatch(r"([+-])(\d{1,2})(?::?(\d{2}))?", rest)
         if not m:
             return None
-        hours = m.group(2)
-        if len(hours) == 4:  # "+0100" read as hours "01" and minutes "00" by the pattern above
-            hours, m_part = hours[:2], hours[2:]
-        else:
-            m_part = m.group(3) or "0"
-        delta = int(hours) * 60 + int(m_part)
+        delta = int(m.group(2)) * 60 + int(m.group(3) or 0)
         minutes += delta if m.group(1) == "+" else -delta
     if abs(minutes) > 18 * 60:
         return None
@@ -170,7 +169,10 @@ def _split_clock(s: str) -> tuple[_Clock | None, str] | None:
     """(clock, the rest of the string) or None when the clock shown is impossible or there are two."""
     m = _CLOCK.search(s)
     if m is None:
-        return None, s
+        dotted = _DOTTED_CLOCK.search(s)
+        if dotted is None or int(dotted.group(1)) > 23 or int(dotted.group(2)) > 59:
+            return None, s
+        return _Clock(int(dotted.group(1)), int(dotted.group(2)), 0, None, False), s[:dotted.start()]
     hour = int(m.group("hour"))
     minute = int(m.group("minute") or 0)
     second = int(m.group("second") or 0)
@@ -401,7 +403,7 @@ class DateContext:
             return self._stamp(raw, value.replace(tzinfo=None), value.tzinfo, raw.count(":") >= 2)
         s = raw.lower()
         if "t" in s:
-            s = re.sub(r"(?<=\d)t(?=\d)", " ", s)
+            s = _ISO_T.sub(" ", s)
         split = _split_clock(s)
         if split is None:
             return None
