@@ -155,7 +155,8 @@ _BUTTON_PHRASES = (
     "denunciar", "post a reply", "view users profile", "send email", "send e-mail", "visit poster's website",
     "post history", "rap sheet", "alert moderators", "send message", "view posts", "message",
     "private message", "multi-quote this message", "quick reply to this message", "reply to this message",
-    "find posts", "hugs", "informative", "insightful", "funny", "agree", "disagree", "useful", "winner", "find all posts", "view forum posts", "view blog entries", "view articles",
+    "find posts", "hugs", "informative", "insightful", "funny", "agree", "disagree", "useful", "winner",
+    "find all posts", "view forum posts", "view blog entries", "view articles",
     "visit homepage", "profil", "beiträge anzeigen", "private nachricht", "homepage besuchen",
     "reply to topic", "new topic", "post new topic", "reply to thread", "more",
 )
