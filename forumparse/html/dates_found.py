@@ -154,6 +154,10 @@ def _yearless_hit(text: str, owner, ctx, hits: list) -> None:
     if not m or not year or (hits[-1].el is owner):
         return
     parsed = ctx.dates.parse(f"{year}/{m.group(1)}/{m.group(2)} {m.group(3)}")
+    last = next((h.iso for h in reversed(hits) if h.iso and len(h.iso) > 10 and h.label is None), None)
+    if parsed.value is not None and last and _days_before(parsed.iso(), last) > 150:
+        later = ctx.dates.parse(f"{int(year) + 1}/{m.group(1)}/{m.group(2)} {m.group(3)}")
+        parsed = later if later.value is not None else parsed  # the comments ran into a new year
     if parsed.value is not None:
         hits.append(DateHit(owner, m.group(0), parsed.iso(), label=_label_class(owner)))
 
@@ -173,6 +177,16 @@ def _label_class(el) -> str | None:
         if _EDITED_CLASS.search(cls):
             return "edited"
     return None
+
+
+def _days_before(iso: str | None, later: str) -> float:
+    from datetime import datetime
+
+    try:
+        a, b = datetime.fromisoformat(iso[:19]), datetime.fromisoformat(later[:19])
+    except (TypeError, ValueError):
+        return 0.0
+    return (b - a).total_seconds() / 86400
 
 
 def _label_text(prefix: str) -> str | None:
