@@ -648,13 +648,16 @@ def test_callers_now_wins_and_no_reference_means_unresolved():
 
 
 def test_parse_thread_keeps_raw_and_never_uses_the_machine_clock():
-    page = ("<html><body><div class='post'><span class='author'>ann</span> <span class='date'>2 hours ago</span>"
-            "<div class='content'>Hello there, this is the first post of the thread.</div></div></body></html>")
-    try:
-        thread = parse_thread(page)
-    except Exception:  # no adapter claims this page: nothing dated was invented either
-        return
-    assert all(p.timestamp is None for p in thread.posts if p.timestamp_raw == "2 hours ago")
+    from importlib.resources import files
+
+    given = files("forumparse").joinpath("examples/jive-thread.txt").read_text(encoding="utf-8")
+    text = given.replace("Feb 6, 2011 7:33 AM", "Yesterday at 7:33 AM", 1)
+    first = parse_thread(text).posts[0]
+    assert (first.timestamp_raw, first.timestamp) == ("Yesterday at 7:33 AM", None)
+    first = parse_thread(text, now=datetime(2011, 2, 7, 12, 0)).posts[0]
+    assert first.timestamp == "2011-02-06T07:33:00"
+    footer = text + "\nIt is currently Mon Feb 07, 2011 12:00 pm\n"  # the page says when it was shown
+    assert parse_thread(footer).posts[0].timestamp == "2011-02-06T07:33:00"
 
 
 # -- the long tail goes to dateparser -------------------------------------------------------------
