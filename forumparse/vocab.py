@@ -81,7 +81,7 @@ OTHER_STAT_LABELS = (
     "likes", "points", "trophy points", "thanks", "thanked", "thanks given", "thanks received", "mentioned",
     "tagged", "age", "gender", "country", "credits", "warning level", "blog entries", "website",
     "occupation", "interests", "solutions", "best answers",
-    "threads", "currency", "topics", "themen", "реакции", "баллы", "репутация", "симпатии",
+    "threads", "currency", "topics", "themen", "quoted", "реакции", "баллы", "репутация", "симпатии",
     "пол", "возраст", "город", "punkte", "reaktionspunkte", "erhaltene likes", "alter", "geschlecht",
     "danksagungen", "points de réaction", "réputation", "puntos", "puntuación de reacción", "reputación",
     "pontos", "reputação", "punti", "reputazione", "polubienia", "reputacja", "punkty", "reacties",

@@ -283,6 +283,8 @@ def _scan_back(tokens: list[Token], a: int, limit: int, subjects: set[str] = fro
     buttons = 0
     while j > limit:
         tok = tokens[j]
+        if tok.kind == "status" and buttons:
+            break  # "X is offline" above the previous post's buttons closes that post
         if tok.kind in ("stat", "stat_value", "postnum", "status") or (tok.kind == "body" and name_like(tok.text)):
             start = j
         elif tok.kind == "button" and start == a and buttons == 0:
@@ -438,8 +440,8 @@ def _read_body(tokens: list[Token], parts: PostParts, last: bool) -> None:
     while i < len(tokens):
         tok = tokens[i]
         kind = tok.kind
-        if kind in ("button", "rule"):
-            break
+        if kind == "button" or kind == "rule" and any(t.kind == "body" for t in out):
+            break  # (a rule before any text only separates the header from the text)
         if kind == "stat" and any(t.kind == "body" for t in out):
             break  # the author's statistics after the text: a profile block closes the post
         if kind == "nav" and last:

@@ -335,7 +335,8 @@ def _scan_line(line: str, number: int, dates) -> Token:
 
 _NOISE_WORDS = re.compile(
     r"\b(?:posted|post|on|at|subject|reply|with|quote|by|date|re|am|um|le|el|il|em|op|von|par|por|от|"
-    rf"link|edited|wrote|said|#\d+|{WEEKDAYS})\b|#\d+|[^\w\s]", re.I)
+    rf"link|edited|wrote|said|permalink|of|thread starter|topic starter|original poster|op|themenstarter|"
+    rf"#\d+|{WEEKDAYS})\b|#\d+|[^\w\s]", re.I)
 
 
 # Cheap test before the quote-header patterns: every header holds one of these words.

@@ -1,0 +1,91 @@
+"""A post's text from the scanned lines between its header and its end, for the engine text
+adapters: quote boxes (a "X wrote:" header and the lines under it, or a block indented deeper
+than the text), edit notes, code/quote labels and buttons are left out.
+"""
+from __future__ import annotations
+
+import re
+
+from ..records import Quote
+from .tokens import Token, paragraphs
+
+_LABEL = re.compile(r"^(?:code|quote|spoiler|zitat|код|цитата|citation|cita)\s*:?\s*(?:select all|expand|collapse|"
+                    r"alles auswählen|выделить всё)?\s*$", re.I)
+_EXPAND = re.compile(r"^(?:click to expand|(?:read|show|see) more|expand|нажмите для раскрытия|zum erweitern anklicken|"
+                     r"cliquez pour (?:agrandir|développer)|haz clic para expandir|clique para expandir)\.*…?$", re.I)
+_BUTTON_KINDS = ("button", "nav", "postnum", "rule", "status")
+
+
+def body_and_quotes(tokens: list[Token], *, indented_quotes: bool = True,
+                    stop=None) -> tuple[str, tuple[Quote, ...], bool]:
+    """(text, quotes, edited) of a post's lines. `stop(tok)` ends the text early (a footer line).
+
+    With `indented_quotes`, a block indented deeper than the text is a quote box even
+    without a header (browsers indent <blockquote>): engines whose text is never indented."""
+    content = [t for t in tokens if t.kind not in ("blank",)]
+    base = min((t.indent for t in content if t.kind in ("body", "date") and not t.bullet), default=0)
+    out: list[Token] = []
+    quotes: list[Quote] = []
+    edited = False
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if stop is not None and tok.kind != "blank" and stop(tok):
+            break
+        if tok.kind == "edit":
+            edited = True
+            i += 1
+            continue
+        if tok.kind == "quote_header" or (tok.kind == "body" and _LABEL.match(tok.text)
+                                          and _next_indented(tokens, i, base)):
+            i = _skip_quote(tokens, i, base, quotes)
+            continue
+        if indented_quotes and tok.kind != "blank" and tok.indent >= base + 2 and not tok.bullet:
+            i = _skip_block(tokens, i, base, quotes, None)
+            continue
+        if tok.kind in _BUTTON_KINDS or (tok.kind == "body" and _LABEL.match(tok.text)):
+            i += 1
+            continue
+        out.append(tok)
+        i += 1
+    return paragraphs(out), tuple(quotes), edited
+
+
+def _next_indented(tokens: list[Token], i: int, base: int) -> bool:
+    nxt = next((t for t in tokens[i + 1:i + 4] if t.kind != "blank"), None)
+    return nxt is not None and nxt.indent > base
+
+
+def _skip_quote(tokens: list[Token], i: int, base: int, quotes: list[Quote]) -> int:
+    head = tokens[i]
+    author = head.data.get("author") if head.kind == "quote_header" else None
+    rest = head.data.get("rest") or ""
+    j = i + 1
+    while j < len(tokens) and tokens[j].kind == "blank":
+        j += 1
+    if j < len(tokens) and (tokens[j].indent > base or head.indent > base):
+        return _skip_block(tokens, j, base, quotes, author, first=rest)
+    # no indentation to go by: the quote runs up to the next blank line
+    quoted = [rest] if rest else []
+    while j < len(tokens) and tokens[j].kind != "blank":
+        quoted.append(tokens[j].text)
+        j += 1
+    quotes.append(Quote(author=author, text="\n".join(quoted).strip()))
+    return j
+
+
+def _skip_block(tokens: list[Token], i: int, base: int, quotes: list[Quote], author, first: str = "") -> int:
+    quoted = [first] if first else []
+    j = i
+    while j < len(tokens):
+        tok = tokens[j]
+        if tok.kind != "blank" and tok.indent <= base:
+            break
+        if _EXPAND.match(tok.text):
+            j += 1
+            break
+        if tok.kind != "blank":
+            quoted.append(tok.text)
+        j += 1
+    quotes.append(Quote(author=author, text="\n".join(quoted).strip()))
+    return j
