@@ -259,24 +259,39 @@ def records_for(anchors: list, index: PageIndex, date_pos: list[int] | None = No
 def find_records(index: PageIndex, dates: list[DateHit], authors: list) -> list[Record]:
     """The best-scoring set of post records on the page (empty when nothing repeats)."""
     post_dates = [d for d in dates if d.label is None]
-    candidates = [(g, "date") for g in _groups(post_dates, lambda d: d.el)]
+    candidates = [([d.el for d in g], "date") for g in _groups(post_dates, lambda d: d.el)]
     candidates += [(g, "author") for g in _groups(authors, lambda el: el)]
     date_pos = sorted({index.pos[d.el] for d in post_dates if d.el in index.pos})
     author_pos = sorted({index.pos[a] for a in authors if a in index.pos})
     best, best_score = [], 0.0
-    for group, kind in candidates:
-        anchors = [d.el for d in group] if kind == "date" else group
-        if len({id(a) for a in anchors}) < len(anchors):
+    siblings: dict = {}  # groups whose records sit side by side in one container
+    for anchors, kind in candidates:
+        records, score = _evaluate(anchors, kind, index, date_pos, author_pos)
+        if records:
+            container = records[0].parts[0].getparent()
+            siblings.setdefault((kind, tag_path_key(anchors[0]), id(container)), []).append(anchors)
+        if score > best_score:
+            best, best_score = records, score
+    for (kind, _, _), groups in siblings.items():
+        if len(groups) < 2:
             continue
-        parts_list = records_for(anchors, index, date_pos, author_pos)
-        if not parts_list:
-            continue
-        records = [Record(a, parts, kind, _record_score(parts, index, date_pos, author_pos))
-                   for a, parts in zip(anchors, parts_list)]
-        score = sum(r.score for r in records) * (1.05 if kind == "date" else 1.0)
+        # posts whose rows differ in a state class ("seen", "new") are one list
+        merged = sorted((a for g in groups for a in g), key=lambda a: index.pos.get(a, -1))
+        records, score = _evaluate(merged, kind, index, date_pos, author_pos)
         if score > best_score:
             best, best_score = records, score
     return best
+
+
+def _evaluate(anchors: list, kind: str, index: PageIndex, date_pos, author_pos) -> tuple[list[Record], float]:
+    if len({id(a) for a in anchors}) < len(anchors):
+        return [], 0.0
+    parts_list = records_for(anchors, index, date_pos, author_pos)
+    if not parts_list:
+        return [], 0.0
+    records = [Record(a, parts, kind, _record_score(parts, index, date_pos, author_pos))
+               for a, parts in zip(anchors, parts_list)]
+    return records, sum(r.score for r in records) * (1.05 if kind == "date" else 1.0)
 
 
 def _record_score(parts, index: PageIndex, date_pos, author_pos) -> float:
