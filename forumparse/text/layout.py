@@ -156,7 +156,7 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
     for n, parts in enumerate(posts):
         stop = posts[n + 1].head_start if n + 1 < len(posts) else len(tokens)
         _read_stats(tokens[parts.head_start:stop], parts)
-        _read_body(tokens[parts.head_end + 1:stop], parts, last=n + 1 == len(posts))
+        _read_body(tokens[parts.head_end + 1:stop], parts, last=n + 1 == len(posts), subjects=subjects)
     return posts
 
 
@@ -430,7 +430,7 @@ def _profile_after_body(tokens: list[Token], parts: PostParts) -> int | None:
     return None
 
 
-def _read_body(tokens: list[Token], parts: PostParts, last: bool) -> None:
+def _read_body(tokens: list[Token], parts: PostParts, last: bool, subjects=frozenset()) -> None:
     profile = _profile_after_body(tokens, parts)
     if profile is not None:
         tokens = tokens[:profile]
@@ -440,8 +440,19 @@ def _read_body(tokens: list[Token], parts: PostParts, last: bool) -> None:
     while i < len(tokens):
         tok = tokens[i]
         kind = tok.kind
-        if kind == "button" or kind == "rule" and any(t.kind == "body" for t in out):
-            break  # (a rule before any text only separates the header from the text)
+        if kind == "rule":
+            text = [t for t in out if t.kind == "body"]
+            after = next((t for t in tokens[i + 1:i + 4] if t.kind != "blank"), None)
+            subject = all(t.text in subjects or _RE_LINE.match(t.text) for t in text) or (
+                len(tok.text) >= 30 and all(name_like(t.text) for t in text) and after is not None
+                and _is_text(after))
+            if len(text) <= 1 and subject:
+                out.clear()  # a rule under the post's subject line separates header and text
+                i += 1
+                continue
+            break
+        if kind == "button":
+            break
         if kind == "stat" and any(t.kind == "body" for t in out):
             break  # the author's statistics after the text: a profile block closes the post
         if kind == "nav" and last:
