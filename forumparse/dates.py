@@ -21,7 +21,7 @@ import re
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from .datewords import (
     AGO_WORDS,
@@ -219,6 +219,7 @@ def _weekday_of(tokens) -> int | None:
     return None
 
 
+_EDGE_MARKS = " *#?•·«»|~"
 # Strings that say the page is not in English: joiners and names no English date uses.
 _FOREIGN_HINT = re.compile(r"\b(?:um|uhr|à|às|a las|alle|om|kl|klockan|de|del|г|в|o godz)\b", re.I)
 
@@ -242,6 +243,7 @@ class DateContext:
         self._lang: str | None = None
         self._ambiguous_seen = False
         self._memo: dict[str, ParsedDate] = {}
+        self._tail_calls = 0
 
     # -- page evidence, gathered once per page -----------------------------------------------
     def learn_order(self, text: str, lang: str | None = None) -> None:
@@ -355,10 +357,13 @@ class DateContext:
         hit = self._memo.get(raw)
         if hit is not None:
             return hit
-        result = self._epoch(raw) or self._parse_absolute(raw) or self._parse_relative(raw)
+        core = raw.strip(_EDGE_MARKS) or raw  # bullets and brackets a text dump puts around a date
+        result = self._epoch(core) or self._parse_absolute(core) or self._parse_relative(core)
         if result is None:
             # a clock that cannot be ("13:00 PM") is a wrong date, not one for the long tail to guess at
-            result = ParsedDate(raw) if _split_clock(raw.lower()) is None else _slow(raw, self)
+            result = ParsedDate(core) if _split_clock(core.lower()) is None else _slow(core, self)
+        if core != raw:
+            result = evolve(result, raw=raw)
         if result.ambiguous and not self._ambiguous_seen:
             self._ambiguous_seen = True
             self._warn(f"day and month order is ambiguous on this page (e.g. {raw!r}); read as month first")
@@ -715,7 +720,10 @@ def _sniff_language(text: str) -> str | None:
 
 
 # -- the long tail: dateparser ----------------------------------------------------------------
-_LOOKS_DATED = re.compile(r"\d")
+# The long tail sees only strings with a year (dates in unknown words or languages): a relative
+# or partial date it would resolve by the machine clock, which is never done here.
+_HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_TAIL_BUDGET = 100  # distinct strings a page may send to dateparser (about 0.7 ms each)
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _SHOWS_TIME = re.compile(r"\d[:h.]\s?\d{2}(?!\d)(?![./-]\d)")
 _TAIL_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "ru", "pl")
@@ -725,7 +733,10 @@ _SENTINEL = datetime(1900, 1, 1)  # a reference that shows when dateparser resol
 def _slow(raw: str, ctx: DateContext) -> ParsedDate:
     # Digits and punctuation alone ("20.53.41") are shapes the fast path knows: what it could
     # not read, the long tail would only guess at. The tail is for words it does not know.
-    if len(raw) > 80 or not _LOOKS_DATED.search(raw) or not _HAS_LETTER.search(raw):
+    if len(raw) > 80 or not _HAS_YEAR.search(raw) or not _HAS_LETTER.search(raw):
+        return ParsedDate(raw)
+    ctx._tail_calls += 1
+    if ctx._tail_calls > _TAIL_BUDGET:  # a page of odd strings must not cost seconds
         return ParsedDate(raw)
     languages = ctx.languages
     if not languages and ctx._lang:

@@ -680,6 +680,26 @@ def test_dateparser_relative_is_never_resolved_by_the_machine_clock():
     assert parsed.value is None
 
 
+def test_dateparser_budget_per_page(monkeypatch):
+    import forumparse.dates as dates
+
+    calls = []
+    monkeypatch.setattr(dates, "_TAIL_BUDGET", 3)
+    monkeypatch.setattr(dates, "_dateparser", lambda raw, order, langs: calls.append(raw) or None)
+    ctx = DateContext()
+    for n in range(10):
+        ctx.parse(f"zzz {n} qqq 2011")
+    assert len(calls) == 3
+    ctx.parse("no year here at all, 12")
+    assert len(calls) == 3
+
+
+def test_text_dump_bullets_around_a_date():
+    parsed = parse_date("* # ? Jan 20, 2013 8:06 PM")
+    assert parsed.iso() == "2013-01-20T20:06:00" and parsed.raw == "* # ? Jan 20, 2013 8:06 PM"
+    assert parse_date("« October 08, 2007, 10:57:27 AM »").iso() == "2007-10-08T10:57:27"
+
+
 def test_memo_returns_the_same_reading():
     ctx = DateContext()
     assert ctx.parse("Feb 6, 2011") is ctx.parse("Feb 6, 2011")
