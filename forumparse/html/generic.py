@@ -273,7 +273,7 @@ def _name_text(el) -> str | None:
     return text.lstrip("@") or None
 
 
-_BY = re.compile(r"^(?:by|von|par|por|di|door|av|от|przez)\s+", re.I)
+_BY = re.compile(r"^(?:\w+\s+)?(?:by|von|par|por|di|door|av|от|przez)\s+", re.I)
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 
 

@@ -280,7 +280,15 @@ def find_records(index: PageIndex, dates: list[DateHit], authors: list) -> list[
         records, score = _evaluate(merged, kind, index, date_pos, author_pos)
         if score > best_score:
             best, best_score = records, score
-    return best
+    return _without_strays(best, index, date_pos)
+
+
+def _without_strays(records: list[Record], index: PageIndex, date_pos) -> list[Record]:
+    """Where most records show a date, a short record without one is page furniture (an ad slot)."""
+    dated = [any(index.inside(date_pos, p) for p in r.parts) for r in records]
+    if len(records) < 3 or sum(dated) * 3 < len(records) * 2:
+        return records
+    return [r for r, d in zip(records, dated) if d or sum(index.length.get(p, 0) for p in r.parts) >= 200]
 
 
 def _evaluate(anchors: list, kind: str, index: PageIndex, date_pos, author_pos) -> tuple[list[Record], float]:
