@@ -317,7 +317,8 @@ def _scan_forward(tokens: list[Token], a: int, nxt: int, need_names: bool,
             seen_stat = seen_stat or tok.kind in ("stat", "stat_value")
             end = j
             continue
-        if need_names and not seen_stat and tok.kind == "body" and name_like(tok.text) and len(names) < 4:
+        if need_names and not seen_stat and tok.kind == "body" and len(names) < 4 and (
+                name_like(tok.text) or names and _AVATAR.match(tok.text) and len(tok.text.split()) <= 12):
             names.append(tok)
             end = j
             continue
