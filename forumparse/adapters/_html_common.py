@@ -7,6 +7,7 @@ and selector lists tried in priority order.
 from __future__ import annotations
 
 import re
+import weakref
 from functools import lru_cache
 from urllib.parse import urljoin
 
@@ -14,6 +15,111 @@ from ..html.body import render_text
 from ..html.select import attr, select, text_of, xpath
 from ..numbers import parse_count
 from ..vocab import JOINED_LABEL, LOCATION_LABEL, POSTS_LABEL
+
+
+class _Scan:
+    """Where marker strings occur in one page's text, searched at most once each.
+
+    Every HTML adapter's detect() asks "is this marker in the first N characters / the last
+    N / anywhere": each answer is a full scan of a page of 100 KB and more. Answers are kept
+    as the first (and last) place each marker was found plus how far the search went, so a
+    marker is looked for once per page whatever window and whichever adapter asks.
+    """
+
+    __slots__ = ("text", "n", "_first", "_last", "_lower", "_lower_has", "__weakref__")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.n = len(text)
+        self._first: dict[str, tuple[int, int]] = {}  # marker -> (first start or -1, starts checked below)
+        self._last: dict[str, tuple[int, int]] = {}   # marker -> (last start or -1, starts checked from)
+        self._lower: dict[tuple[int, int], bytes] = {}
+        self._lower_has: dict[tuple[str, int, int], bool] = {}
+
+    def window(self, size: int | None) -> int:
+        return self.n if size is None or size >= self.n else max(0, size)
+
+    def in_head(self, marker: str, size: int | None = None) -> bool:
+        """`marker in text[:size]` (size None: the whole text)."""
+        end = self.window(size)
+        pos, checked = self._first.get(marker, (-1, 0))
+        if pos >= 0:
+            return pos + len(marker) <= end
+        last_start = end - len(marker)  # the last start that fits the window
+        if checked > last_start:
+            return False
+        found = self.text.find(marker, checked, end)
+        self._first[marker] = (found, found if found >= 0 else last_start + 1)
+        return found >= 0
+
+    def in_last(self, marker: str, size: int) -> bool:
+        """`marker in text[-size:]`."""
+        start = self.n - self.window(size)
+        pos, checked = self._first.get(marker, (-1, 0))
+        if pos < 0 and checked > self.n - len(marker):
+            return False  # known absent from the whole text
+        if pos >= start:
+            return True
+        last, from_ = self._last.get(marker, (-1, self.n))
+        if last >= 0:
+            return last >= start
+        if from_ <= start:
+            return False
+        found = self.text.rfind(marker, start, from_ + len(marker) - 1)
+        self._last[marker] = (found, found if found >= 0 else start)
+        return found >= 0
+
+    def in_lower(self, marker: str, start: int | None = None, end: int | None = None) -> bool:
+        """`marker in text[start:end].lower()` for an ASCII lower-case marker."""
+        key = slice(start, end).indices(self.n)[:2]
+        answer = self._lower_has.get((marker, *key))
+        if answer is None:
+            low = self._lower.get(key)
+            if low is None:
+                # UTF-8 bytes lower-case ASCII only and never turn other letters into ASCII:
+                # the same matches as str.lower() for ASCII markers, at a fraction of the cost.
+                low = self._lower[key] = self.text[key[0]:key[1]].encode("utf-8", "surrogatepass").lower()
+            answer = self._lower_has[(marker, *key)] = marker.encode("ascii") in low
+        return answer
+
+
+_SCANS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def scan(doc) -> _Scan:
+    """The page's marker scanner (one per document, dropped with it)."""
+    found = _SCANS.get(doc)
+    if found is None or found.text is not doc.text:
+        found = _SCANS[doc] = _Scan(doc.text)
+    return found
+
+
+def has(doc, marker: str, size: int | None = None) -> bool:
+    """`marker in doc.text[:size]`, each marker searched once per page."""
+    return scan(doc).in_head(marker, size)
+
+
+def has_any(doc, markers, size: int | None = None) -> bool:
+    s = scan(doc)
+    return any(s.in_head(m, size) for m in markers)
+
+
+def has_last(doc, marker: str, size: int) -> bool:
+    """`marker in doc.text[-size:]`."""
+    return scan(doc).in_last(marker, size)
+
+
+def has_lower(doc, marker: str, start: int | None = None, end: int | None = None) -> bool:
+    """`marker in doc.text[start:end].lower()` for an ASCII lower-case marker."""
+    return scan(doc).in_lower(marker, start, end)
+
+
+def in_ends(doc, marker: str) -> bool:
+    """`marker in ends(doc)`: in the first 30 000 or the last 60 000 characters."""
+    s = scan(doc)
+    if s.n <= 90_000:
+        return s.in_head(marker)
+    return s.in_head(marker, 30_000) or s.in_last(marker, 60_000)
 
 
 def head(doc, size: int = 150_000) -> str:
@@ -33,15 +139,12 @@ def detect_score(doc, markers, strong=(), gate=()) -> float:
     `gate` names words every page of the engine has near its start (script and style paths):
     when none is there the page is not the engine's, and the longer marker scan is skipped.
     """
-    if gate:
-        start = doc.text[:100_000]
-        if not any(g in start for g in gate):
-            return 0.0
-    edges = ends(doc)
-    if any(s in edges for s in strong):
+    s = scan(doc)
+    if gate and not any(s.in_head(g, 100_000) for g in gate):
+        return 0.0
+    if any(in_ends(doc, m) for m in strong):
         return 1.0
-    text = head(doc)
-    hits = sum(1 for m in markers if m in text or m in edges)
+    hits = sum(1 for m in markers if s.in_head(m, 150_000) or in_ends(doc, m))
     return 0.0 if hits == 0 else min(0.95, 0.15 + 0.2 * hits)
 
 
@@ -229,3 +332,30 @@ def child_with_class(el, name: str):
         if isinstance(child.tag, str) and name in (child.get("class") or "").split():
             return child
     return None
+
+
+def stamp(el, ctx) -> tuple[str | None, str | None]:
+    """(timestamp, text as shown) of a date element: machine attributes first (datetime=, an epoch in
+    data-timestamp / data-time), then a title holding the full date (the text may be "2 days ago")."""
+    if el is None:
+        return None, None
+    raw = text_of(el) or attr(el, "title")
+    for name in ("datetime", "data-timestamp", "data-time", "data-value"):
+        value = attr(el, name)
+        if value and re.match(r"^\d{4}-\d{2}-\d{2}T|^\d{9,13}$", value):
+            found = ctx.dates.machine(value)
+            if found:
+                return found, raw
+    title = attr(el, "title")
+    if title and _CLOCK.search(title):
+        return ctx.dates.iso(title), raw
+    return ctx.dates.iso(raw) if raw else None, raw
+
+
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+
+
+def once(found: list[str]) -> list[str]:
+    """A breadcrumb trail printed above and below the posts, kept once."""
+    half = len(found) // 2
+    return found[:half] if half and found[:half] == found[half:] else found
