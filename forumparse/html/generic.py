@@ -435,7 +435,7 @@ def _ranks_after_name(fields: list[Fields], index: PageIndex) -> dict:
     if not keys or with_author < 2:
         return {}
     key, count = keys.most_common(1)[0]
-    if count < 0.6 * with_author:
+    if count < 0.5 * with_author:
         return {}
     return {fid: text for fid, (text, k) in found.items() if k == key}
 
