@@ -5,8 +5,9 @@ use. It carries what the page as a whole says about its dates, gathered once per
 - the reference time for "Yesterday at 3:14 PM" and "2 hours ago" (the caller's `now`, else the
   capture time the dump carries; never the machine's clock);
 - the day/month order of all-numeric dates ("06/02/2011"): a date on the page with a part above
-  12, else the page language, else the format family (dotted dates are day-first), else the
-  caller's `date_order`; what is still undecided is read month-first with a warning;
+  12, else the format family (dotted dates are day-first), else the page language (declared, or
+  guessed from a text dump's words), else a non-English joiner in the string ("às", "um"), else
+  the caller's `date_order`; what is still undecided is read month-first with a warning;
 - the zone the page states ("All times are UTC-05:00"), which makes shown times aware; else the
   caller's `tz`; else naive wall-clock time as shown.
 
@@ -240,6 +241,7 @@ class DateContext:
         self.warnings: list[str] = []
         self._evidence: tuple[str, str | None] | None = None
         self._page_order: str | None = None  # decided from the page: dates above 12, then language
+        self._order_source: str | None = None  # "dates" or "language"
         self._lang: str | None = None
         self._ambiguous_seen = False
         self._memo: dict[str, ParsedDate] = {}
@@ -329,20 +331,25 @@ class DateContext:
                 day_first += 1
             elif b > 12 >= a >= 1:
                 month_first += 1
+        self._order_source = "dates"
         if day_first > 3 * month_first:
             self._page_order = "DMY"
         elif month_first > 3 * day_first:
             self._page_order = "MDY"
         else:
-            self._page_order = _order_of_language(lang or _sniff_language(text))
+            self._page_order, self._order_source = _order_of_language(lang or _sniff_language(text)), "language"
 
     def _order_for(self, sep: str, raw: str) -> tuple[str, bool]:
-        """(order, ambiguous) for an all-numeric date whose parts are both 12 or less."""
+        """(order, ambiguous) for an all-numeric date whose parts are both 12 or less: the page's
+        own dates above 12, then (for dotted dates, day-first wherever they are written) the
+        format family, then the page language, a non-English word in the string, the caller."""
         self._decide_order()
-        if self._page_order:
+        if self._page_order and self._order_source == "dates":
             return self._page_order, False
         if sep == ".":
-            return "DMY", False  # dotted dates are day-first wherever they are written
+            return "DMY", False
+        if self._page_order:
+            return self._page_order, False
         if _FOREIGN_HINT.search(raw):
             return "DMY", False
         if self.date_order:

@@ -221,6 +221,13 @@ def test_order_from_page_language(lang, want):
     assert not ctx.warnings
 
 
+def test_dotted_dates_are_day_first_even_on_an_english_page():
+    ctx = DateContext()
+    ctx.learn_order("<p>nothing numeric</p>", "en")
+    assert ctx.parse("06.02.2011").iso() == "2011-02-06"
+    assert ctx.parse("06/02/2011").iso() == "2011-06-02"
+
+
 def test_order_from_the_words_of_a_text_dump():
     text = " ".join(["o usuário não conseguiu abrir o arquivo com uma janela e os dados"] * 10)
     ctx = DateContext()
