@@ -60,6 +60,7 @@ class PostParts:
     head_start: int = 0
     head_end: int = 0
     first_line: int = 0  # where the header would start without trimming (titles sit above it)
+    open_quote: bool = False  # a quote whose end the dump does not show (no indentation, no marker)
     end: int = 0
 
 
@@ -128,7 +129,8 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
         return segment_footer(tokens, anchors)
     posts: list[PostParts] = []
     subjects = _subjects(tokens)
-    starts = [_scan_back(tokens, a, anchors[n - 1] if n else -1, subjects) for n, a in enumerate(anchors)]
+    recurring = _recurring(tokens, anchors)
+    starts = [_scan_back(tokens, a, anchors[n - 1] if n else -1, subjects, recurring) for n, a in enumerate(anchors)]
     raw_starts = starts
     starts = _trim_to_template(tokens, anchors, starts)
     limit = -1
@@ -140,7 +142,8 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
         if inline and not any(t.kind == "body" and t.text == inline for t in tokens[start:a]):
             start = _after_stats(tokens, start, a)
         names_before = [_status_name(t) or t for t in tokens[start:a]
-                        if (t.kind == "body" and name_like(t.text) and t.text not in subjects) or _status_name(t)]
+                        if (t.kind == "body" and (name_like(t.text) or t.text in recurring) and t.text not in subjects)
+                        or _status_name(t)]
         known = {t.text for t in names_before} | ({inline} if inline else set())
         end, after_names = _scan_forward(tokens, a, nxt, need_names=not inline and not names_before, known=known)
         parts.head_start, parts.head_end = start, end
@@ -277,7 +280,24 @@ def _subjects(tokens: list[Token]) -> set[str]:
     return found
 
 
-def _scan_back(tokens: list[Token], a: int, limit: int, subjects: set[str] = frozenset()) -> int:
+def _recurring(tokens: list[Token], anchors: list[int]) -> set[str]:
+    """User titles of any shape: the line that recurs right after the same name near post dates."""
+    pairs: Counter = Counter()
+    for a in anchors:
+        prev = None
+        seen = set()
+        for t in tokens[max(0, a - 15):a + 15]:
+            if t.kind != "body":
+                continue
+            if prev is not None and name_like(prev) and 2 <= len(t.text) <= 80 and not _NOT_NAMES.match(t.text):
+                seen.add((prev, t.text))
+            prev = t.text
+        pairs.update(seen)
+    return {text for (_, text), n in pairs.items() if n >= 2 and not name_like(text)}
+
+
+def _scan_back(tokens: list[Token], a: int, limit: int, subjects: set[str] = frozenset(),
+               recurring: set[str] = frozenset()) -> int:
     start = a
     j = a - 1
     buttons = 0
@@ -285,7 +305,8 @@ def _scan_back(tokens: list[Token], a: int, limit: int, subjects: set[str] = fro
         tok = tokens[j]
         if tok.kind == "status" and buttons:
             break  # "X is offline" above the previous post's buttons closes that post
-        if tok.kind in ("stat", "stat_value", "postnum", "status") or (tok.kind == "body" and name_like(tok.text)):
+        if tok.kind in ("stat", "stat_value", "postnum", "status") or (
+                tok.kind == "body" and (name_like(tok.text) or tok.text in recurring)):
             start = j
         elif tok.kind == "button" and start == a and buttons == 0:
             buttons += 1
@@ -467,6 +488,10 @@ def _read_body(tokens: list[Token], parts: PostParts, last: bool, subjects=froze
             out.append(tok)
         i += 1
     parts.body = paragraphs(out)
+    if not parts.body and parts.open_quote and parts.quotes and parts.quotes[-1].text:
+        # a quote with nothing after it: without indentation the quote's end was not seen, and
+        # the reply is in there too; keep the words rather than lose the post
+        parts.body = parts.quotes.pop().text
 
 
 _EXPAND = re.compile(r"^(?:click to expand|нажмите для раскрытия|zum erweitern anklicken|cliquez pour (?:agrandir|"
@@ -491,6 +516,7 @@ def _skip_quote(tokens: list[Token], i: int, base: int, parts: PostParts) -> int
             parts.quotes.append(Quote(author=head.data.get("author"), text="\n".join(q for q in quoted if q)))
             return k + 1
     indented = head.indent > base or any(t.indent > base for t in tokens[j:j + 3] if t.kind != "blank")
+    parts.open_quote = not indented
     while j < len(tokens):
         tok = tokens[j]
         if tok.kind == "blank":
