@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+import attrs
+
 from ..errors import NotAThreadError
 from ..html.dates_found import find_dates
 from ..html.generic import extract_posts
@@ -46,7 +48,7 @@ class GenericHtml(Adapter):
         structured = structured_thread(root, ctx)
         if structured is not None and len(structured.posts) > len(posts):
             ctx.warn("posts read from the page's schema.org data; the layout showed fewer")
-            return structured
+            return attrs.evolve(structured, title=thread_title(root) or structured.title)
         if not posts:
             raise NotAThreadError("no repeated post structure found in the page")
         if len(posts) < 2:

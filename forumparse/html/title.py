@@ -5,7 +5,9 @@ import re
 
 from .select import text_of
 
-_SEPARATORS = re.compile(r"\s+(?:[-|•·»›/—–]|::)\s+")
+_SEPARATORS = re.compile(r"\s+(?:[-|•·»›/—–:]|::)\s+")
+_PAGE_SUFFIX = re.compile(r"\s*\((?:page|seite|página|pagina|страница|strona)\s*\d+[^)]*\)\s*$", re.I)
+_LABEL_CLASS = re.compile(r"label|prefix|badge|tag", re.I)
 _PAGE_PART = re.compile(r"^(?:page|seite|página|pagina|страница|strona)\s*\d+(?:\s*(?:of|von|de|di|из)\s*\d+)?$",
                         re.I)
 _GENERIC = re.compile(r"^(?:view topic|view thread|thread|topic|forum|forums|board|index)$", re.I)
@@ -52,7 +54,7 @@ def _title_parts(title: str) -> list[str]:
             text = text + seps[j - 1] + pieces[j]
             if j - i < len(pieces) - 1:  # never the whole <title> again
                 out.append(text)
-    return [t for t in (_PREFIX.sub("", t.strip()) for t in out) if t]
+    return [t for t in (_PREFIX.sub("", _PAGE_SUFFIX.sub("", t).strip()) for t in out) if t]
 
 
 def _shown_texts(root, wanted: set[str]) -> set[str]:
@@ -68,7 +70,20 @@ def _shown_texts(root, wanted: set[str]) -> set[str]:
         text = _PREFIX.sub("", " ".join(text.split())).casefold()
         if text in wanted:
             found.add(text)
+        elif el.tag in ("h1", "h2", "h3"):  # a heading shown with a prefix label ("Solved", "[Help]")
+            bare = _without_labels(el).casefold()
+            if bare in wanted:
+                found.add(bare)
     return found
+
+
+def _without_labels(el) -> str:
+    parts = [el.text or ""]
+    for child in el:
+        if not _LABEL_CLASS.search(child.get("class") or ""):
+            parts.append(child.text_content() if isinstance(child.tag, str) else "")
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
 
 
 def _meta(root, name: str) -> str | None:
