@@ -283,10 +283,12 @@ def _subjects(tokens: list[Token]) -> set[str]:
 def _recurring(tokens: list[Token], anchors: list[int]) -> set[str]:
     """User titles of any shape: the line that recurs right after the same name near post dates."""
     pairs: Counter = Counter()
-    for a in anchors:
+    for n, a in enumerate(anchors):
         prev = None
         seen = set()
-        for t in tokens[max(0, a - 15):a + 15]:
+        lo = max(0, a - 15, anchors[n - 1] + 1 if n else 0)
+        hi = min(a + 15, anchors[n + 1] if n + 1 < len(anchors) else len(tokens))
+        for t in tokens[lo:hi]:
             if t.kind != "body":
                 continue
             if prev is not None and name_like(prev) and 2 <= len(t.text) <= 80 and not _NOT_NAMES.match(t.text):
