@@ -78,7 +78,7 @@ class GenericHtml(Adapter):
         hit = next((d for d in dates if d.label is None and d.iso), None)
         if body is None or hit is None:
             return [], []
-        record = Record(hit.el, [body], "date")
+        record = Record(hit.el, [body], "single")
         return extract_posts([record], index, dates, authors, ctx, ctx.url), [record]
 
 

@@ -118,9 +118,10 @@ def _anchor_line(record: Record) -> set:
 def _body_candidate(record: Record, index: PageIndex, names: set):
     blocked = _anchor_line(record) | names
     best, best_len, vocab = None, 0, []
+    after = index.pos.get(record.anchor, -1) if record.kind == "single" else -1
     for el in _elements(record, index):
-        if el in blocked:
-            continue
+        if el in blocked or index.pos.get(el, 0) < after:
+            continue  # (a lone post's text follows its date)
         n = index.length.get(el, 0)
         if n < 40 and not _has_letters(el):
             continue  # a date, a count or a post number is not a post's text
