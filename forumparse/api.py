@@ -19,8 +19,10 @@ def parse_thread(source, *, adapter: str | None = None, url: str | None = None,
     `source` is a path (str naming an existing file, or os.PathLike), page text,
     bytes, or a binary file object. `adapter` forces an adapter by name; `url`
     is the page's address when the page does not say; `now` resolves relative
-    dates ("Yesterday", "2 hours ago"); `date_order` ("DMY", "MDY", "YMD") and
-    `tz` (a tzinfo for naive times) override what the page suggests.
+    dates ("Yesterday", "2 hours ago"; without it, and without a capture time in
+    the dump, they stay unresolved); `date_order` ("DMY", "MDY", "YMD") decides
+    all-numeric dates the page itself leaves ambiguous; `tz` (a tzinfo or zone
+    name) makes naive times aware when the page states no zone.
     Raises a `ForumParseError` subclass, nothing else.
     """
     try:
