@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 from ..html.select import attr, select, select_one, text_of
 from ..numbers import parse_count
 from ..vocab import JOINED_LABEL, LOCATION_LABEL, POSTS_LABEL
+from ._html_common import has, has_last
 
 _BREAKS = frozenset({"br", "div", "p", "dd", "dt", "li", "tr", "table", "ul", "dl", "hr", "center"})
 _SKIP = frozenset({"script", "style", "noscript", "input", "button", "select", "textarea", "template"})
@@ -32,14 +33,19 @@ FORUMOTION_MARKS = ("illiweb.com", "forumotion.", "forumactif.", "forumieren.", 
 _USER_ID = re.compile(r"[?&;]u=(\d+)|/u(\d+)(?:[-/?#]|$)")
 
 
-def forumotion_marks(text: str) -> int:
-    """How many different Forumotion markers the page text holds."""
-    return sum(1 for mark in FORUMOTION_MARKS if mark in text)
+def forumotion_marks(doc, size: int | None = None, last: int | None = None) -> int:
+    """How many different Forumotion markers the page text holds: in its first `size`
+    characters, or (with `last`) in its last `last` characters. Each marker is searched
+    once per page, whichever adapter asks."""
+    if last is not None:
+        return sum(1 for mark in FORUMOTION_MARKS if has_last(doc, mark, last))
+    return sum(1 for mark in FORUMOTION_MARKS if has(doc, mark, size))
 
 
-def php_script_links(text: str) -> bool:
+def php_script_links(doc, size: int | None = None) -> bool:
     """phpBB's own script names; Forumotion's addresses have no ".php" ("/t7-title", "/u1")."""
-    return "viewtopic.php?" in text and ("memberlist.php?" in text or "posting.php?" in text)
+    return has(doc, "viewtopic.php?", size) and (has(doc, "memberlist.php?", size)
+                                                 or has(doc, "posting.php?", size))
 
 
 def profile_lines(el, label_css: str | None = None) -> list[str]:

@@ -22,6 +22,7 @@ from ..html.select import attr, select, select_one, text_of
 from ..html.tree import parse_html
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
+from ._html_common import has, has_any, has_lower
 from .base import Adapter
 
 _PRELOAD_STORE = re.compile(r"PreloadStore\.store\(\s*\"(topic_\d+)\"\s*,\s*(\{.*?\})\s*\);\s*$", re.S | re.M)
@@ -57,10 +58,10 @@ class Discourse(Adapter):
         for generator in tree.xpath("/html/head/meta[@name='generator']/@content"):
             if generator.strip().lower().startswith("discourse"):
                 return 1.0
-        text = doc.text
-        if "data-discourse-setup" in text or 'name="discourse_theme_ids"' in text or "PreloadStore.store" in text:
+        if has_any(doc, ("data-discourse-setup", 'name="discourse_theme_ids"', "PreloadStore.store")):
             return 0.9
-        if "crawler-post" in text and "discourse" in text[:200000].lower() and select_one(tree, self.POST) is not None:
+        if has(doc, "crawler-post") and has_lower(doc, "discourse", 0, 200_000) \
+                and select_one(tree, self.POST) is not None:
             return 0.7
         return 0.0
 

@@ -15,6 +15,7 @@ from ..html.body import extract_body, render_text
 from ..html.select import attr, first_text, select, select_one, text_of
 from ..records import Author, Post, Thread
 from . import _phpbb_common as common
+from ._html_common import has_any
 from .base import Adapter
 
 _HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
@@ -55,12 +56,11 @@ class ForumotionHtml(Adapter):
     def detect(self, doc) -> float:
         if doc.tree is None:
             return 0.0
-        head = doc.text[:400_000]
-        marks = common.forumotion_marks(head) + common.forumotion_marks(doc.text[-20_000:])
+        marks = common.forumotion_marks(doc, 400_000) + common.forumotion_marks(doc, last=20_000)
         if marks < 2:
             return 0.0
-        score = 0.45 + 0.1 * marks + (0.2 if any(m in head for m in MARKUP) else 0.0)
-        if common.php_script_links(head):
+        score = 0.45 + 0.1 * marks + (0.2 if has_any(doc, MARKUP, 400_000) else 0.0)
+        if common.php_script_links(doc, 400_000):
             score -= 0.5  # a phpBB board whose posts link to Forumotion
         return max(0.0, min(0.95, score))
 

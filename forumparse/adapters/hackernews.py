@@ -17,6 +17,7 @@ from ..html.select import attr, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from ..text.echo import split_echoes
+from ._html_common import has
 from .base import Adapter
 
 _ITEM_ID = re.compile(r"item\?id=(\d+)")
@@ -48,9 +49,12 @@ class HackerNews(Adapter):
     ON_STORY = ".onstory a"  # "on: <story title>"
 
     def detect(self, doc) -> float:
-        head = doc.text[:200_000]
-        site = "Hacker News" in head[:5000] or "ycombinator.com" in head
-        markup = ("comhead" in head) + ("hnuser" in head or "user?id=" in head) + ('class="athing' in head)
+        size = 200_000
+        site = has(doc, "Hacker News", 5000) or has(doc, "ycombinator.com", size)
+        if not site:
+            return 0.0
+        markup = (has(doc, "comhead", size) + (has(doc, "hnuser", size) or has(doc, "user?id=", size))
+                  + has(doc, 'class="athing', size))
         if site and markup >= 2:
             return 1.0
         if site and markup:

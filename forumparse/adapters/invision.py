@@ -21,6 +21,7 @@ from ..html.pageinfo import (
 from ..html.select import attr, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
+from ._html_common import has, has_any, has_last
 from .base import Adapter
 
 # "6 Replies", "Replies (6)", "6 replies to this topic" (the page's own count, never a topic list's)
@@ -91,14 +92,12 @@ class Invision(Adapter):
         body = tree.find("body")
         if body is not None and "ipsApp" in (body.get("class") or ""):
             return 1.0
-        text = doc.text
-        if any(marker in text for marker in _IPB_MARKERS):
+        if has_any(doc, _IPB_MARKERS):
             return 0.9
         # a copyright line alone could be quoted in another forum's post: the post markup must agree
-        tail = text[-80000:]
-        credited = any(marker in tail for marker in ("Powered by Invision", "invisioncommunity.com",
-                                                     "invisionpower.com", "IP.Board", "Invision Power Board"))
-        if credited and ("post_block" in text or "cPost" in text):
+        credited = any(has_last(doc, marker, 80_000) for marker in (
+            "Powered by Invision", "invisioncommunity.com", "invisionpower.com", "IP.Board", "Invision Power Board"))
+        if credited and (has(doc, "post_block") or has(doc, "cPost")):
             return 0.8
         return 0.0
 

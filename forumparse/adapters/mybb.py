@@ -57,7 +57,9 @@ class MyBB(Adapter):
     PAGER = ".pagination"
 
     def detect(self, doc) -> float:
-        if _POWERED.search(doc.text[-40000:]):
+        # the credit's words must be there (each searched once per page) before the regex runs
+        if common.has_lower(doc, "mybb.com", -40_000) and common.has_lower(doc, "powered by", -40_000) \
+                and _POWERED.search(doc.text[-40000:]):
             return 1.0
         return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
 

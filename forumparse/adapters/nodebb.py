@@ -17,6 +17,7 @@ from ..html.pageinfo import (
 from ..html.select import attr, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, Post, Quote, Thread
+from ._html_common import has, has_any, has_last
 from .base import Adapter
 
 _VIEWS = re.compile(r"^\s*views?\s*$", re.I)
@@ -49,14 +50,13 @@ class NodeBB(Adapter):
         tree = doc.tree
         if tree is None:
             return 0.0
-        text = doc.text
         score = 0.0
-        if 'id="ajaxify-data"' in text or "nodebb-plugin-" in text or 'component="topic"' in text:
+        if has_any(doc, ('id="ajaxify-data"', "nodebb-plugin-", 'component="topic"')):
             score = 0.8
-        if 'component="post' in text and select_one(tree, self.POST) is not None \
+        if has(doc, 'component="post') and select_one(tree, self.POST) is not None \
                 and select_one(tree, self.CONTENT) is not None:
             score = min(1.0, score + 0.3)
-        elif "www.nodebb.org" in text[-50000:] or "Powered by NodeBB" in text[-50000:]:
+        elif has_last(doc, "www.nodebb.org", 50_000) or has_last(doc, "Powered by NodeBB", 50_000):
             score = max(score, 0.5)
         return score
 

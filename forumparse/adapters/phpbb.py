@@ -18,6 +18,7 @@ from ..html.select import attr, first_text, select, select_one, text_of
 from ..records import Author, Post, Quote, Thread
 from ..vocab import quote_header_author
 from . import _phpbb_common as common
+from ._html_common import has, has_any
 from .base import Adapter
 
 _HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
@@ -62,12 +63,12 @@ class PhpbbHtml(Adapter):
     def detect(self, doc) -> float:
         if doc.tree is None:
             return 0.0
-        head = doc.text[:400_000]
-        if common.forumotion_marks(head) >= 2 and not common.php_script_links(head):
+        size = 400_000
+        if common.forumotion_marks(doc, size) >= 2 and not common.php_script_links(doc, size):
             return 0.0  # Forumotion boards are hosted phpBB look-alikes: theirs
-        markup = any(m in head for m in MARKUP)
-        links = "viewtopic" in head and any(m in head for m in LINKS)
-        brand = any(m in head for m in BRAND)
+        markup = has_any(doc, MARKUP, size)
+        links = has(doc, "viewtopic", size) and has_any(doc, LINKS, size)
+        brand = has_any(doc, BRAND, size)
         if not (links or markup):
             return 0.15 if brand else 0.0  # a page that only names phpBB
         if not (links or brand):

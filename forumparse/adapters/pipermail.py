@@ -8,6 +8,7 @@ import lxml.html
 from ..html.select import text_of, xpath
 from ..records import Author, Post, Quote, Thread
 from ..vocab import quote_header_author
+from ._html_common import has
 from .base import Adapter
 
 # A line that introduces the quoted mail below it: "On Mon, 1 Mar 2010, X wrote:", "Quoting X:".
@@ -35,11 +36,10 @@ class Pipermail(Adapter):
     SUBJECT = "//h1"
 
     def detect(self, doc) -> float:
-        text = doc.text
-        if self.BEGIN not in text or self.END not in text:
+        if not has(doc, self.BEGIN) or not has(doc, self.END):
             return 0.0
         # the pipermail templates always carry the "sorted by" navigation or the Index link
-        if "Messages sorted by" in text or re.search(r'<link\s+rel="?index', text[:3000], re.I):
+        if has(doc, "Messages sorted by") or re.search(r'<link\s+rel="?index', doc.text[:3000], re.I):
             return 1.0
         return 0.7
 

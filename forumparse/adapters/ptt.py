@@ -11,6 +11,7 @@ import re
 from ..html.pageinfo import absolute, canonical_url
 from ..html.select import attr, select, select_one, text_of
 from ..records import Author, Post, Thread
+from ._html_common import has
 from .base import Adapter
 
 _ACCOUNT = re.compile(r"^\s*([^\s(（]+)")
@@ -40,13 +41,13 @@ class Ptt(Adapter):
     ORIGIN_URL = "※ 文章網址"
 
     def detect(self, doc) -> float:
-        head = doc.text[:400_000]
-        if 'id="main-content"' not in head:
+        size = 400_000
+        if not has(doc, 'id="main-content"', size):
             return 0.0
         score = 0.0
-        if "article-meta-tag" in head or "push-userid" in head:
+        if has(doc, "article-meta-tag", size) or has(doc, "push-userid", size):
             score = 0.9
-        if "ptt.cc" in head or "批踢踢" in head:
+        if has(doc, "ptt.cc", size) or has(doc, "批踢踢", size):
             score = min(1.0, score + 0.1) if score else 0.5
         return score
 

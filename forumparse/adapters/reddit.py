@@ -22,6 +22,7 @@ from ..html.select import attr, has_class, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from ..text.echo import split_echoes
+from ._html_common import has, has_any, has_lower
 from .base import Adapter
 
 _COMMENTS = re.compile(r"^\s*(?:all\s+)?([\d.,]+\s*[kKmM]?)\s+comments?\b", re.I)
@@ -78,14 +79,15 @@ class Reddit(Adapter):
     OLD_DELETED_AUTHOR = "p.tagline > em"  # "[deleted]" in place of the author link
 
     def detect(self, doc) -> float:
-        head = doc.text[:300_000]
-        site = "reddit" in (meta_content(doc.tree, "og:site_name") or "").lower() if doc.tree is not None else False
-        site = site or "redditstatic.com" in head or "reddit.com/r/" in head
+        size = 300_000
+        site = has(doc, "redditstatic.com", size) or has(doc, "reddit.com/r/", size)
+        if not site and doc.tree is not None and has(doc, "og:site_name") and has_lower(doc, "reddit"):
+            site = "reddit" in (meta_content(doc.tree, "og:site_name") or "").lower()
         if not site:
             return 0.0
-        text = doc.text  # the markup can start deep in a page of inline scripts and styles
-        if ('data-test-id="post-content"' in text or "<shreddit-post" in text or "<shreddit-comment" in text
-                or re.search(r'class="[^"]*\bthing\b[^"]*\b(?:link|comment)\b', head)):
+        # the markup can start deep in a page of inline scripts and styles: the whole text
+        if (has_any(doc, ('data-test-id="post-content"', "<shreddit-post", "<shreddit-comment"))
+                or re.search(r'class="[^"]*\bthing\b[^"]*\b(?:link|comment)\b', doc.text[:size])):
             return 1.0
         return 0.3
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..errors import NotAThreadError
 from ..html.structured import find_items, structured_thread
+from ._html_common import has_any
 from .base import Adapter
 from .generic_html import GenericHtml
 
@@ -20,8 +21,7 @@ class SchemaOrg(Adapter):
     description = "posts described by schema.org JSON-LD or microdata (DiscussionForumPosting, Comment, Answer)"
 
     def detect(self, doc) -> float:
-        head = doc.text[:3_000_000]
-        if not any(m in head for m in _MARKERS):
+        if not has_any(doc, _MARKERS, 3_000_000):
             return 0.0
         items = [it for it in find_items(doc.tree) if it.text or it.text_el is not None]
         if len(items) >= 2:

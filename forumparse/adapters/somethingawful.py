@@ -48,10 +48,9 @@ class SomethingAwfulHtml(Adapter):
     def detect(self, doc) -> float:
         if not doc.is_html:
             return 0.0
-        head = doc.text[:300_000].lower()
-        if not any(m in head for m in _MARKERS):
+        if not any(common.has_lower(doc, m, 0, 300_000) for m in _MARKERS):
             return 0.0
-        return 1.0 if 'class="post' in doc.text and "userinfo" in doc.text else 0.4
+        return 1.0 if common.has(doc, 'class="post') and common.has(doc, "userinfo") else 0.4
 
     def parse(self, doc, ctx) -> Thread:
         root = doc.tree

@@ -14,7 +14,7 @@ from ..html.pageinfo import absolute, base_url, canonical_url, id_in_url, meta_c
 from ..html.select import attr, has_class, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
-from ._html_common import pages_from
+from ._html_common import has, pages_from
 from .base import Adapter
 
 _ISO_NO_ZONE = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?$")
@@ -53,8 +53,7 @@ class StackExchange(Adapter):
     PAGER_CURRENT = ".is-selected, .current, .page-numbers.current"
 
     def detect(self, doc) -> float:
-        head = doc.text[:200_000]
-        hits = sum(1 for m in _MARKERS if m in head)
+        hits = sum(1 for m in _MARKERS if has(doc, m, 200_000))
         if hits == 0:
             return 0.0
         tree = doc.tree

@@ -100,12 +100,14 @@ class VBulletinHtml(Adapter):
     def detect(self, doc) -> float:
         if not doc.is_html:
             return 0.0
-        head = doc.text[:400_000].lower()
-        if any(m in head for m in _SOMETHING_AWFUL):
+        def lower_has(marker):  # in the lower-cased first 400 000 characters
+            return common.has_lower(doc, marker, 0, 400_000)
+
+        if any(lower_has(m) for m in _SOMETHING_AWFUL):
             return 0.0
-        generator = any(m in head for m in _GENERATOR)
-        assets = any(m in head for m in _ASSETS)
-        markup = any(m in head for m in _MARKUP) or 'id="post_message_' in doc.text
+        generator = any(lower_has(m) for m in _GENERATOR)
+        assets = any(lower_has(m) for m in _ASSETS)
+        markup = any(lower_has(m) for m in _MARKUP) or common.has(doc, 'id="post_message_')
         if not markup:
             # a page that names vBulletin without its postbits is not a vBulletin thread
             return 0.3 if generator else 0.2 if assets else 0.0

@@ -21,6 +21,7 @@ from ..html.pageinfo import (
 from ..html.select import attr, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, Post, Quote, Thread
+from ._html_common import has_any, has_last
 from .base import Adapter
 
 _POST_ID = re.compile(r"(\d+)$")
@@ -77,11 +78,11 @@ class XenForo(Adapter):
             return 0.0
         if tree.get("id") in ("XF", "XenForo"):
             return 1.0
-        text = doc.text
         score = 0.0
-        if "data-xf-init" in text or "XF.ready" in text or "XenForo.activate" in text:
+        if has_any(doc, ("data-xf-init", "XF.ready", "XenForo.activate")):
             score = 0.8
-        elif re.search(r"Forum software by XenForo|Powered by XenForo|xenforo\.com/\?utm", text[-60000:]):
+        elif (has_last(doc, "XenForo", 60_000) or has_last(doc, "xenforo.com/?utm", 60_000)) and re.search(
+                r"Forum software by XenForo|Powered by XenForo|xenforo\.com/\?utm", doc.text[-60000:]):
             score = 0.4  # a credit line alone could sit in another forum's post
         if score and (select_one(tree, self.POST2) is not None or select_one(tree, self.POST1) is not None):
             score += 0.5
