@@ -27,8 +27,7 @@ from .structured import quote_css_for
 # Class names of the element that holds a post's own text, across engines and themes.
 BODY_WORDS = re.compile(
     r"^(?:post|message|comment|entry|article|topic|reply|forum)?[-_]?(?:body|content|text|message|msg|entry)"
-    r"(?:[-_]?(?:body|content|text|inner|wrapper))?$|^(?:postbody|postcolor|bbwrapper|commtext|md|usertext-body"
-    r"|post_message|messagetext|post-message|cooked|js-post-body|s-prose|content-body)$"
+    r"(?:[-_]?(?:body|content|text|inner|wrapper))?$|^(?:postbody|post_message|messagetext|post-message|content-body)$"
     r"|^[a-z]+[-_](?:body|content|text|message)$",
     re.I)
 BODY_ITEMPROPS = frozenset({"text", "articlebody", "commenttext", "description"})
@@ -40,7 +39,7 @@ _DESCEND = frozenset({"div", "td", "tr", "tbody", "table", "span", "font", "sect
                       "center", "p", "dd", "li", "ul", "blockquote", "form"})
 _SIGNATURE_CLASS = re.compile(r"signature|(?:^|[-_ ])sig(?:$|[-_ ])", re.I)
 _SIG_RULE = re.compile(r"^\s*(?:_{6,}|--\s?)\s*$")
-_POST_ID = re.compile(r"^(?:post|p|msg|message|comment|reply|entry|thing_t\d)[-_]?(\d+)$", re.I)
+_POST_ID = re.compile(r"^(?:post|p|msg|message|comment|reply|entry)[-_]?(\d+)$", re.I)
 
 
 def _label_words(labels) -> str:
