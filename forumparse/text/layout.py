@@ -130,14 +130,16 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
     posts: list[PostParts] = []
     subjects = _subjects(tokens)
     recurring = _recurring(tokens, anchors)
-    starts = [_scan_back(tokens, a, anchors[n - 1] if n else -1, subjects, recurring) for n, a in enumerate(anchors)]
+    inlines = [_inline_author(tokens[a].data["residual"]) for a in anchors]
+    starts = [_scan_back(tokens, a, anchors[n - 1] if n else -1, subjects, recurring, through=not inlines[n])
+              for n, a in enumerate(anchors)]
     raw_starts = starts
     starts = _trim_to_template(tokens, anchors, starts)
     limit = -1
     for n, a in enumerate(anchors):
         nxt = anchors[n + 1] if n + 1 < len(anchors) else len(tokens)
         parts = PostParts(anchor=tokens[a])
-        inline = _inline_author(tokens[a].data["residual"])
+        inline = inlines[n]
         start = max(starts[n], limit + 1)
         if inline and not any(t.kind == "body" and t.text == inline for t in tokens[start:a]):
             start = _after_stats(tokens, start, a)
@@ -299,7 +301,7 @@ def _recurring(tokens: list[Token], anchors: list[int]) -> set[str]:
 
 
 def _scan_back(tokens: list[Token], a: int, limit: int, subjects: set[str] = frozenset(),
-               recurring: set[str] = frozenset()) -> int:
+               recurring: set[str] = frozenset(), through: bool = True) -> int:
     start = a
     j = a - 1
     buttons = 0
@@ -311,9 +313,12 @@ def _scan_back(tokens: list[Token], a: int, limit: int, subjects: set[str] = fro
                 tok.kind == "body" and (name_like(tok.text) or tok.text in recurring)):
             start = j
         elif tok.kind == "button" and start == a and buttons == 0:
-            buttons += 1
+            buttons += 1  # buttons sit between the profile and the date line ("Quote")
         elif tok.kind == "body" and tok.text in subjects:
-            start = j  # buttons sit between the profile and the date line ("Quote")
+            start = j
+        elif through and tok.kind in ("rule", "nav", "button") and any(
+                t.kind in ("stat", "stat_value") for t in tokens[max(limit + 1, j - 6):j]):
+            pass  # a rule or share links under the profile's statistics: still the header
         elif tok.kind != "blank":
             break
         j -= 1

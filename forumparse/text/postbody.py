@@ -13,6 +13,8 @@ _LABEL = re.compile(r"^(?:code|quote|spoiler|zitat|код|цитата|citation|
                     r"alles auswählen|выделить всё)?\s*$", re.I)
 _EXPAND = re.compile(r"^(?:click to expand|(?:read|show|see) more|expand|нажмите для раскрытия|zum erweitern anklicken|"
                      r"cliquez pour (?:agrandir|développer)|haz clic para expandir|clique para expandir)\.*…?$", re.I)
+# What a browser prints for a picture: its alt text, often the uploaded file's name.
+_IMAGE_ALT = re.compile(r"^(?:\[?[^\s\[\]][^\[\]]{0,120}\.(?:png|jpe?g|gif|webp|bmp)\]?|alt text|image|\[image\])$", re.I)
 _BUTTON_KINDS = ("button", "nav", "postnum", "rule", "status")
 
 
@@ -43,7 +45,8 @@ def body_and_quotes(tokens: list[Token], *, indented_quotes: bool = True,
         if indented_quotes and tok.kind != "blank" and tok.indent >= base + 2 and not tok.bullet:
             i = _skip_block(tokens, i, base, quotes, None)
             continue
-        if tok.kind in _BUTTON_KINDS or (tok.kind == "body" and _LABEL.match(tok.text)):
+        if tok.kind in _BUTTON_KINDS or (tok.kind in ("body", "date") and (_LABEL.match(tok.text)
+                                                                            or _IMAGE_ALT.match(tok.text))):
             i += 1
             continue
         out.append(tok)
