@@ -155,7 +155,7 @@ _BUTTON_PHRASES = (
     "denunciar", "post a reply", "view users profile", "send email", "send e-mail", "visit poster's website",
     "post history", "rap sheet", "alert moderators", "send message", "view posts", "message",
     "private message", "multi-quote this message", "quick reply to this message", "reply to this message",
-    "find posts", "hugs", "informative", "insightful", "funny", "agree", "disagree", "useful", "winner",
+    "find posts", "tweet", "pin", "hugs", "informative", "insightful", "funny", "agree", "disagree", "useful", "winner",
     "find all posts", "view forum posts", "view blog entries", "view articles",
     "visit homepage", "profil", "beiträge anzeigen", "private nachricht", "homepage besuchen",
     "reply to topic", "new topic", "post new topic", "reply to thread", "more",
@@ -166,6 +166,7 @@ _BUTTONS = re.compile(
     re.I,
 )
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
+_IMAGE_MARK = re.compile(r"\[[^\]]{0,40}\]")
 _POSTNUM_PREFIX = re.compile(r"^(?:#\s?\d+\s*)?(?:[+|·•]\s*)?")
 _BUTTON_FIRST_WORDS = frozenset(p.split()[0].strip("[]()") for p in _BUTTON_PHRASES)
 
@@ -193,7 +194,9 @@ def is_buttons(text: str) -> bool:
         return False
     if _NAMED_BUTTON.match(text):
         return True
-    text = _POSTNUM_PREFIX.sub("", text)  # "#1326 + Quote Reply"
+    text = _POSTNUM_PREFIX.sub("", _IMAGE_MARK.sub("", text)).strip()  # "#1326 + Quote Reply", "[svg] Tweet"
+    if not text:
+        return False
     first = text.split(None, 1)[0].lower().strip("[]()|·•") if text.strip() else ""
     if first and first not in _BUTTON_FIRST_WORDS:
         return False
