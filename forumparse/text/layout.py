@@ -300,6 +300,9 @@ def _recurring(tokens: list[Token], anchors: list[int]) -> set[str]:
     return {text for (_, text), n in pairs.items() if n >= 2 and not name_like(text)}
 
 
+_IMAGE_ONLY = re.compile(r"^\[[^\]]{1,40}\]$")
+
+
 def _scan_back(tokens: list[Token], a: int, limit: int, subjects: set[str] = frozenset(),
                recurring: set[str] = frozenset(), through: bool = True) -> int:
     start = a
@@ -316,6 +319,8 @@ def _scan_back(tokens: list[Token], a: int, limit: int, subjects: set[str] = fro
             buttons += 1  # buttons sit between the profile and the date line ("Quote")
         elif tok.kind == "body" and tok.text in subjects:
             start = j
+        elif tok.kind == "nav" and _IMAGE_ONLY.match(tok.text):
+            pass  # an avatar or rank image between the name and the statistics
         elif through and tok.kind in ("rule", "nav", "button") and any(
                 t.kind in ("stat", "stat_value") for t in tokens[max(limit + 1, j - 6):j]):
             pass  # a rule or share links under the profile's statistics: still the header
