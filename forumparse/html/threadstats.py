@@ -23,6 +23,9 @@ REPLIES = (
     re.compile(rf"^{_REPLY_WORDS}\s*[:：]?\s*{_N}$", re.I),
 )
 _MAX = 40
+_MAX_PHRASE = 200
+# "Topic: X (Read 11186 times)": a phrase that says views on its own, inside a longer heading.
+_READ_TIMES = re.compile(r"\((?:read|viewed|gelesen|lu)\s+(?P<n>\d[\d,.\u00a0' ]*)\s*(?:times|mal|fois)\)", re.I)
 
 
 def thread_counts(index, inside_posts) -> tuple[int | None, int | None]:
@@ -30,9 +33,15 @@ def thread_counts(index, inside_posts) -> tuple[int | None, int | None]:
     views = replies = None
     for el in index.order:
         n = index.length.get(el, 0)
-        if not n or n > _MAX or not isinstance(el.tag, str) or inside_posts(el):
+        if not n or n > _MAX_PHRASE or not isinstance(el.tag, str) or inside_posts(el):
             continue
-        texts = (" ".join(el.text_content().split()), " ".join((el.text or "").split()), el.get("title") or "")
+        if n > _MAX:
+            if views is None and el.text and "(" in el.text:
+                m = _READ_TIMES.search(el.text)
+                views = parse_count(m.group("n").strip(), allow_abbrev=False) if m else None
+            continue
+        texts = tuple(t.strip("()[] ") for t in (
+            " ".join(el.text_content().split()), " ".join((el.text or "").split()), el.get("title") or ""))
         if views is None:
             views = next((c for c in (_count(VIEWS, t) for t in texts) if c is not None), None)
         if replies is None:
