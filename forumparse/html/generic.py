@@ -469,6 +469,7 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
     timestamp, raw = (date.iso, date.raw) if date else (None, None)
     if item is not None and item.date and not (date and date.machine):
         timestamp, raw = ctx.dates.machine(item.date) or timestamp, item.date
+    timestamp = _container_epoch(f.record, ctx) or timestamp  # an epoch is the surest instant
     return Post(
         post_id=_post_id(f, index),
         author=author,
@@ -518,6 +519,22 @@ def _child_path(root, el) -> list[int]:
         path.append(parent.index(el))
         el = parent
     return path[::-1]
+
+
+_EPOCH_ATTR = re.compile(r"(?:publish|created|posted|time|date)", re.I)
+_EPOCH_VALUE = re.compile(r"^\d{9,10}$")
+
+
+def _container_epoch(record: Record, ctx) -> str | None:
+    """<li data-node-publishdate="1554824243">: the post's container states the instant."""
+    root = record.parts[0]
+    for el in [root, *root.iterchildren()][:4]:
+        if not isinstance(el.tag, str):
+            continue
+        for name, value in el.attrib.items():
+            if name.startswith("data-") and _EPOCH_ATTR.search(name) and _EPOCH_VALUE.match(value.strip()):
+                return ctx.dates.machine(value.strip())
+    return None
 
 
 def _link_of(el) -> str | None:
