@@ -14,9 +14,13 @@ from ..dates import WEEKDAYS
 from ..vocab import (
     EDIT_NOTE,
     JOINED_LABEL,
+    JOINED_LABELS,
     LOCATION_LABEL,
+    LOCATION_LABELS,
     OTHER_STAT_LABEL,
+    OTHER_STAT_LABELS,
     POSTS_LABEL,
+    POSTS_LABELS,
     QUOTE_INLINE,
     quote_header_author,
 )
@@ -194,6 +198,9 @@ def is_buttons(text: str) -> bool:
         return False
     if _NAMED_BUTTON.match(text):
         return True
+    head = text.split(None, 1)[0].lower().strip("[]()|·•+") if text.strip() else ""
+    if head and head not in _BUTTON_FIRST_WORDS and not text.startswith(("#", "[", "+")):
+        return False
     text = _POSTNUM_PREFIX.sub("", _IMAGE_MARK.sub("", text)).strip()  # "#1326 + Quote Reply", "[svg] Tweet"
     if not text:
         return False
@@ -209,13 +216,17 @@ SUBJECT_LABEL = re.compile(r"^(?:post\s+)?(?:subject|betreff|sujet(?: du message
                            r"onderwerp|тема|temat)\s*:\s*(?P<value>.*)$", re.I)
 
 
+_LABEL_FIRST_WORDS = frozenset(
+    w.split()[0].rstrip(":：") for w in POSTS_LABELS + JOINED_LABELS + LOCATION_LABELS + OTHER_STAT_LABELS)
+
+
 def _stat_label(text: str, dates):
     """(field, value) for a user-stat line ("Posts: 57", "Beiträge 2.206", "Join Date"), else None.
     The value is "" when the label stands alone (its value is on the next line)."""
     m = SUBJECT_LABEL.match(text)
     if m:
         return "subject", m.group("value") or " "
-    if len(text) > 80:
+    if len(text) > 80 or text.split(None, 1)[0].lower().rstrip(":：") not in _LABEL_FIRST_WORDS:
         return None
     for field_name, rx in (("posts", POSTS_LABEL), ("joined", JOINED_LABEL), ("location", LOCATION_LABEL),
                            ("other", OTHER_STAT_LABEL)):
@@ -244,8 +255,12 @@ def scan(text: str, dates) -> list[Token]:
     tokens: list[Token] = []
     pending_label: Token | None = None
     lines, left_column = unfold(split_compound(split_lines(text)))
+    seen: dict[str, Token] = {}  # forum dumps repeat lines (buttons, labels, names): classify once
     for number, line in enumerate(lines):
-        tok = _scan_line(line, number, dates)
+        known = seen.get(line)
+        if known is None:
+            known = seen[line] = _scan_line(line, number, dates)
+        tok = Token(known.kind, known.text, number, known.indent, known.bullet, dict(known.data))
         if number in left_column and tok.kind == "body":
             tok.data["left"] = True  # beside the post text: author column material, not text
         if pending_label is not None and tok.kind != "blank":
@@ -303,7 +318,8 @@ def _scan_line(line: str, number: int, dates) -> Token:
         return Token("postnum", body, number, indent, bullet)
     if EDIT_NOTE.match(body.lstrip("«»*•· ")):
         return Token("edit", body, number, indent, bullet)
-    if len(body) < 160 and _maybe_quote(body) and not is_buttons(body):
+    maybe_quote = _maybe_quote(body)
+    if len(body) < 160 and maybe_quote and not is_buttons(body):
         quote = quote_header_inline(body)
         if quote:
             return Token("quote_header", body, number, indent, bullet, quote)
@@ -329,7 +345,7 @@ def _scan_line(line: str, number: int, dates) -> Token:
         return Token("button", body, number, indent, bullet)
     if NAV.match(body):
         return Token("nav", body, number, indent, bullet)
-    if _maybe_quote(body):
+    if maybe_quote:
         quote = quote_header_inline(body)
         if quote:
             return Token("quote_header", body, number, indent, bullet, quote)
@@ -349,7 +365,9 @@ _QUOTE_WORD = re.compile(
 
 
 _RE_SUBJECT = re.compile(r"^(?:re|aw|antw|rép)\s*(?:\[\d+\])?\s*:", re.I)
-_QUOTE_HINTS = (":", "quot", "wrote", "said", "posted", "posted by", "zitat", "цитат", "cita", "cytat", "написал")
+_QUOTE_HINTS = ("quot", "wrote", "said", "posted", "writes", "says", "schrieb", "sagte", "écrit", "a dit", "escribi",
+                "dijo", "scritt", "scrisse", "escreveu", "disse", "schreef", "zei", "сказал", "napisa", "skrev",
+                "kirjoitti", "originally", "citation", "citaat", "zitat", "цитат", "cita", "cytat", "написал")
 
 
 def _maybe_quote(text: str) -> bool:
@@ -366,6 +384,8 @@ def _short_residual(residual: str) -> bool:
         return True
     if len(residual) > 80:
         return False
+    if residual.count(" ") < 5:
+        return True
     return len(_NOISE_WORDS.sub(" ", residual).split()) <= 5
 
 
