@@ -16,7 +16,7 @@ from attrs import frozen
 
 from ..records import Quote
 from ..vocab import EDIT_NOTE, quote_header_author
-from .select import select, text_of
+from .select import class_set, matches, plain_matcher, select, text_of
 
 QUOTE_CSS = (
     "blockquote, .bbCodeQuote, .bbcode_quote, .bbCodeBlock--quote, div.quote, td.quote, .quotebox, "
@@ -71,17 +71,53 @@ def extract_body(
     if el is None:
         return Body("")
     html = _inner_html(el) if keep_html else None
-    work = copy.deepcopy(el)
-    _remove_all(work, DROP_CSS)
-    _remove_hidden(work)
-    if drop_css:
+    found = _found_parts(el, {"drop": DROP_CSS, "engine": drop_css, "signature": signature_css,
+                              "edit": edit_css, "quote": quote_css})
+    # Nothing to take out (most posts): render the element itself, no copy and no passes.
+    work = copy.deepcopy(el) if found else el
+    if "drop" in found:
+        _remove_all(work, DROP_CSS)
+    if "hidden" in found:
+        _remove_hidden(work)
+    if "engine" in found:
         _remove_all(work, drop_css)
-    signature = _take_text(work, signature_css) if signature_css else None
-    edited = _take_text(work, edit_css) if edit_css else None
-    quotes = _take_quotes(work, quote_css, quote_author_css, quote_author_attrs) if quote_css else ()
+    signature = _take_text(work, signature_css) if "signature" in found else None
+    edited = _take_text(work, edit_css) if "edit" in found else None
+    quotes = _take_quotes(work, quote_css, quote_author_css, quote_author_attrs) if "quote" in found else ()
     text = render_text(work)
     text, note = strip_edit_note(text)
     return Body(text=text, html=html, quotes=quotes, signature=signature, edited=edited or note)
+
+
+def _found_parts(el, selectors: dict) -> set[str]:
+    """Which removal passes would find something under `el` ("hidden" for inline-hidden
+    elements): one walk of the subtree for plain selectors, an XPath for the others.
+    A pass that finds nothing in the original finds nothing in the copy either."""
+    found = set()
+    plain = []
+    for name, css in selectors.items():
+        if not css:
+            continue
+        matcher = plain_matcher(css)
+        if matcher is not None:
+            plain.append((name, matcher))
+        elif any(f is not el and (name != "quote" or f.tag not in _INLINE) for f in select(el, css)):
+            found.add(name)
+    everything = found | {"hidden"} | {name for name, _ in plain}
+    for node in el.iterdescendants():
+        if not isinstance(node.tag, str):
+            continue
+        if "hidden" not in found:
+            style = node.get("style")
+            if style is not None and _HIDDEN_STYLE.search(style):
+                found.add("hidden")
+        classes = class_set(node) if node.get("class") is not None else None
+        for name, matcher in plain:
+            if name not in found and matches(node, matcher, classes) and (name != "quote" or node.tag not in _INLINE):
+                found.add(name)
+        if found == everything:
+            break
+    return found
 
 
 def render_text(el) -> str:

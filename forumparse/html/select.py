@@ -1,6 +1,7 @@
 """Small selector helpers: CSS compiled to XPath once, and absence as a value (None)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import lxml.etree
@@ -87,3 +88,89 @@ def first_text(el, *selectors: str) -> str | None:
             if text:
                 return text
     return None
+
+
+# -- plain selectors matched in Python -------------------------------------------------------
+# Checking one element against "div.quote, .sig, [hidden]" in Python costs less than one
+# XPath pass per selector over a subtree: callers that walk a subtree once use these.
+_IDENT = r"-?[_a-zA-Z][\w-]*"
+_COMPOUND = re.compile(rf"(?P<tag>{_IDENT}|\*)?(?P<rest>(?:\.{_IDENT}|#{_IDENT}"
+                       rf"|\[{_IDENT}(?:=(?:\"[^\"\\]*\"|'[^'\\]*'|{_IDENT}))?\])*)")
+_PART = re.compile(rf"\.({_IDENT})|#({_IDENT})|\[({_IDENT})(?:=(?:\"([^\"\\]*)\"|'([^'\\]*)'|({_IDENT})))?\]")
+_XML_SPACE = str.maketrans("\t\n\r", "   ")
+
+
+@lru_cache(maxsize=1024)
+def plain_parts(css: str) -> tuple | None:
+    """`css` as (tag, id, classes, attributes) tuples when every comma-separated part is one
+    compound selector of tag, .class, #id, [attr] and [attr=value]; None otherwise."""
+    parts = []
+    for piece in css.split(","):
+        m = _COMPOUND.fullmatch(piece.strip())
+        if not m or not piece.strip():
+            return None
+        tag = m.group("tag") if m.group("tag") not in (None, "*") else None
+        ident, names, attrs = None, [], []
+        for p in _PART.finditer(m.group("rest")):
+            cls, id_, name, v1, v2, v3 = p.groups()
+            if cls:
+                names.append(cls)
+            elif id_:
+                if ident is not None and ident != id_:
+                    return None
+                ident = id_
+            else:
+                value = v1 if v1 is not None else v2 if v2 is not None else v3
+                attrs.append((name, value))
+        parts.append((tag, ident, tuple(names), tuple(attrs)))
+    return tuple(parts)
+
+
+def class_set(el) -> set[str]:
+    """The element's class names, split as the XPath class test splits them."""
+    return set((el.get("class") or "").translate(_XML_SPACE).split(" "))
+
+
+@lru_cache(maxsize=1024)
+def plain_matcher(css: str):
+    """`css` prepared for `matches`: (bare tags, bare classes, other parts); None when not plain."""
+    parts = plain_parts(css)
+    if parts is None:
+        return None
+    tags = frozenset(t for t, i, n, a in parts if t and not i and not n and not a)
+    names = frozenset(n[0] for t, i, n, a in parts if not t and not i and len(n) == 1 and not a)
+    rest = tuple(p for p in parts if not ((p[0] and not p[1] and not p[2] and not p[3])
+                                          or (not p[0] and not p[1] and len(p[2]) == 1 and not p[3])))
+    return tags, names, rest
+
+
+def matches(el, matcher, classes: set[str] | None = None) -> bool:
+    """Whether `el` matches a `plain_matcher(css)`; `classes` is its `class_set` when known."""
+    tags, names, rest = matcher
+    if el.tag in tags:
+        return True
+    if names and el.get("class") is not None:
+        if classes is None:
+            classes = class_set(el)
+        if not names.isdisjoint(classes):
+            return True
+    return bool(rest) and matches_plain(el, rest, classes)
+
+
+def matches_plain(el, parts, classes: set[str] | None = None) -> bool:
+    """Whether element `el` matches one of `plain_parts(...)` (the same rules as the XPath)."""
+    tag = el.tag
+    for want_tag, ident, names, attrs in parts:
+        if want_tag is not None and tag != want_tag:
+            continue
+        if ident is not None and el.get("id") != ident:
+            continue
+        if names:
+            if classes is None:
+                classes = class_set(el)
+            if not all(n in classes for n in names):
+                continue
+        if attrs and not all(el.get(n) is not None if v is None else el.get(n) == v for n, v in attrs):
+            continue
+        return True
+    return False
