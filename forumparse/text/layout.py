@@ -231,7 +231,10 @@ def _strip_number(text: str) -> str:
 def _trim_to_template(tokens: list[Token], anchors: list[int], starts: list[int]) -> list[int]:
     """Headers hold the same number of name-like lines: a header with more than most have
     took the short last lines of the previous post; give them back."""
-    names = [[j for j in range(s, a) if tokens[j].kind == "body"] for s, a in zip(starts, anchors)]
+    names = []
+    for s, a in zip(starts, anchors):
+        first_stat = next((j for j in range(s, a) if tokens[j].kind in ("stat", "stat_value")), a)
+        names.append([j for j in range(s, first_stat) if tokens[j].kind == "body"])  # names come before stats
     counts = Counter(len(n) for n in names)
     if len(anchors) < 3 or not counts:
         return starts
@@ -468,7 +471,8 @@ def _read_body(tokens: list[Token], parts: PostParts, last: bool, subjects=froze
     profile = _profile_after_body(tokens, parts)
     if profile is not None:
         tokens = tokens[:profile]
-    base = min((t.indent for t in tokens if t.kind == "body"), default=0)
+    end = next((i for i, t in enumerate(tokens) if t.kind == "button"), len(tokens))
+    base = min((t.indent for t in tokens[:end] if t.kind == "body"), default=0)
     out: list[Token] = []
     i = 0
     while i < len(tokens):
