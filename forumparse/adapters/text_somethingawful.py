@@ -1,2 +1,210 @@
-"""somethingawful thread pages as text dumps (work in progress)."""
-ADAPTERS = ()
+"""Something Awful threads as text. Each post is a table row: the author cell (name, register
+date, avatar, custom title) and the text cell, then a row with "# ? DATE" and the buttons
+Profile / Message / Post History / Rap Sheet / Alert Moderators / Quote. Linearising browsers
+(lynx) print the cells one after the other; table browsers (w3m) print them side by side, with
+a column boundary of each post's own."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..errors import NotAThreadError
+from ..records import Author, Post, Thread
+from ..text.postbody import body_and_quotes
+from ..text.spans import find_date
+from ..text.tokens import Token, scan, split_lines
+from .base import Adapter
+
+BUTTON = re.compile(r"(?:^|\s)[•*]\s*(?:profile|message|post history|rap sheet|alert moderators|quote)\s*$", re.I)
+POSTDATE = re.compile(r"(?:^|[\s\]•*])#(?:\s*\?|\s{2,}|\s*$)")
+POSTICON = re.compile(r"\[posticon[^\]]*\]|\[[^\]]{1,12}\]\s*(?=#)", re.I)
+EDITED = re.compile(r"^.{1,60}? fucked around with this message at\b", re.I)
+CRUMB = re.compile(r"^\s*the something awful forums\s*>", re.I)
+PLACEHOLDER = re.compile(r"^\[[^\]]*\]$")
+# The forum's special titles, printed below the custom title (not part of it).
+SPECIAL = re.compile(r"^(?:fun shoe|fallen rib|illegal hen|dinosaur gum|queen bee|probation|banned)$", re.I)
+TOP_NAV = re.compile(r"^\s*(?:[•*]\s*)?(?:post|reply|\[button[^\]]*\]|«.*»|.*\s>\s.*)\s*$", re.I)
+RIGHT_MIN = 8  # the text cell starts at least this far right in a side-by-side dump
+
+
+class SomethingAwfulText(Adapter):
+    name = "somethingawful"
+    format = "text"
+    priority = 0.6
+    description = "Something Awful forum threads as text dumps"
+
+    def detect(self, doc) -> float:
+        head = doc.text[:400_000]
+        dates = len(re.findall(r"#\s*\?\s*(?:[A-Z][a-z]{2}\s+\d|$)", head, re.M))
+        buttons = sum(1 for w in ("Post History", "Alert Moderators", "Rap Sheet") if w in head)
+        if "Something Awful Forums" in head and (dates or buttons):
+            return 0.95
+        return 0.8 if dates >= 1 and buttons >= 2 else 0.0
+
+    def parse(self, doc, ctx) -> Thread:
+        lines = split_lines(doc.text)
+        footers = _footers(lines)
+        if not footers:
+            raise NotAThreadError("no Something Awful post footers found")
+        posts = []
+        start = _first_start(lines, footers[0][0])
+        for first, last in footers:
+            region = lines[start:first]
+            start = last + 1
+            post = _post(region, _date_text(lines[first:last + 1]), ctx)
+            if post is not None:
+                posts.append(post)
+        return Thread(title=_title(lines), posts=posts)
+
+
+def _footers(lines: list[str]) -> list[tuple[int, int]]:
+    """(first, last) line of each post's date-and-buttons block."""
+    marks = [i for i, line in enumerate(lines) if BUTTON.search(line) or POSTDATE.search(line)]
+    blocks: list[list[int]] = []
+    for i in marks:
+        if blocks and i - blocks[-1][-1] <= 3:
+            blocks[-1].append(i)
+        else:
+            blocks.append([i])
+    out = []
+    for block in blocks:
+        first, last = block[0], block[-1]
+        has_date = any(POSTDATE.search(lines[j]) for j in range(first, last + 1))
+        if has_date and sum(1 for j in block if BUTTON.search(lines[j])) >= 1:
+            out.append((first, last))
+    return out
+
+
+def _date_text(block: list[str]) -> str:
+    """The post date from the left of the buttons: "[posticon] # ? Nov 17," / "2011 14:13"."""
+    parts = []
+    for line in block:
+        line = BUTTON.sub("", line)
+        line = re.split(r"\s{2,}[•*]\s", line.strip())[0]
+        parts.append(POSTICON.sub(" ", line))
+    text = " ".join(" ".join(parts).split())
+    return re.sub(r"^.*?#\s*\??\s*", "", text).lstrip("? ")
+
+
+def _first_start(lines: list[str], first_footer: int) -> int:
+    start = 0
+    for j in range(first_footer):
+        if TOP_NAV.match(lines[j]) or CRUMB.match(lines[j]):
+            start = j + 1
+    return start
+
+
+def _title(lines: list[str]) -> str | None:
+    for j, line in enumerate(lines):
+        if CRUMB.match(line):
+            text = line.strip()
+            k = j + 1
+            while k < len(lines) and lines[k].strip() and not TOP_NAV.match(lines[k]) \
+                    and not lines[k].lstrip().startswith(("•", "*", "«", "[")):
+                text += " " + lines[k].strip()
+                k += 1
+            return text.rsplit(" > ", 1)[-1].strip() or None
+    return None
+
+
+def _post(region: list[str], date_text: str, ctx) -> Post | None:
+    left, right = _split_cells(region)
+    if not left:
+        return None
+    info = [t.strip() for t in left if t.strip()]
+    # the name may wrap in a narrow author cell: the lines above the register date
+    at, size = next(((k, n) for k in range(1, min(4, len(info))) for n in (1, 2)
+                     if _is_date(" ".join(info[k:k + n]), ctx)), (None, 0))
+    name = " ".join(info[:at]) if at else info[0]
+    joined = None
+    if at:
+        joined = ctx.dates.parse(" ".join(info[at:at + size])).iso()
+        info = info[at + size:]
+    else:
+        info = info[1:]
+    title = [t for t in info if not PLACEHOLDER.match(t)]
+    while title and SPECIAL.match(title[-1]):
+        title.pop()
+    tokens = scan("\n".join(right), ctx.dates)
+    body, quotes, edited = body_and_quotes(tokens, stop=_edit_line)
+    edited = edited or any(EDITED.match(t.text) for t in tokens)
+    found = find_date(date_text, ctx.dates)
+    raw = date_text[found[1]:found[2]].strip(" ,") if found else None
+    return Post(author=Author(name=name, rank=" ".join(title) or None, joined=joined[:10] if joined else None),
+                timestamp=ctx.dates.iso(raw) if raw else None, timestamp_raw=raw, body=body, quotes=quotes,
+                edited=edited or None)
+
+
+def _is_date(text: str, ctx) -> bool:
+    """A line that is a date and nothing else (the register date, maybe wrapped)."""
+    found = find_date(text, ctx.dates)
+    return bool(found) and found[1] == 0 and len(text[found[2]:].strip(" ,")) == 0
+
+
+def _edit_line(tok: Token) -> bool:
+    return bool(EDITED.match(tok.text))
+
+
+def _split_cells(region: list[str]) -> tuple[list[str], list[str]]:
+    """(author cell lines, text cell lines) of a post. Text cell lines keep their columns
+    (quote boxes are told by their indentation)."""
+    if not any(ln.strip() for ln in region):
+        return [], []
+    name_at = next((i for i, ln in enumerate(region) if ln.strip() and _indent(ln) < 4), None)
+    col = _boundary(region) if name_at is not None else None
+    first = next(i for i, ln in enumerate(region) if ln.strip())
+    if col is None and name_at is not None and first < name_at \
+            and all(_indent(ln) >= RIGHT_MIN for ln in region[first:name_at] if ln.strip()):
+        # the text cell starts above the author cell's first line (cells centred vertically)
+        col = min(_indent(ln) for ln in region if ln.strip() and _indent(ln) >= RIGHT_MIN)
+    if col:
+        left, right = [], []
+        for i, line in enumerate(region):
+            cut = _cut(line, col) if i >= name_at else 0
+            if line[:cut].strip():
+                left.append(line[:cut].rstrip())
+            right.append(" " * cut + line[cut:] if line[cut:].strip() else "")
+        return left, right
+    # one cell after the other: the name, then the lines indented under it
+    base = _indent(region[first])
+    j = first + 1
+    while j < len(region) and (not region[j].strip() or _indent(region[j]) > base):
+        j += 1
+    left = [ln for ln in region[first:j] if ln.strip()]
+    return left, region[:first] + region[j:]
+
+
+def _cut(line: str, col: int) -> int:
+    """Where the author cell's part of a side-by-side line ends."""
+    if not line.strip() or _indent(line) >= RIGHT_MIN:
+        return 0
+    m = re.search(r"\S( {2,})(?=\S)", line)
+    if m and m.end() >= RIGHT_MIN:
+        return m.end()
+    if len(line) > col and line[col - 1] == " ":
+        return col  # the author cell filled to its edge: one space apart
+    return len(line)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _boundary(region: list[str]) -> int | None:
+    """The column where the text cell starts in a side-by-side dump: where the gap after the
+    author cell's words ends, the column most text lines start at too; None for cells
+    printed one after the other (no line holds both)."""
+    ends: Counter = Counter()
+    for line in region:
+        if not line.strip() or _indent(line) >= RIGHT_MIN:
+            continue
+        m = re.search(r"\S( {2,})(?=\S)", line)
+        if m and m.end() >= RIGHT_MIN:
+            ends[m.end()] += 1
+    if not ends:
+        return None
+    starts = Counter(_indent(ln) for ln in region if ln.strip() and _indent(ln) >= RIGHT_MIN)
+    return max(ends, key=lambda c: (ends[c] + starts[c], -c))
+
+
+ADAPTERS = (SomethingAwfulText,)
