@@ -134,7 +134,7 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
     starts = [_scan_back(tokens, a, anchors[n - 1] if n else -1, subjects, recurring, through=not inlines[n])
               for n, a in enumerate(anchors)]
     raw_starts = starts
-    starts = _trim_to_template(tokens, anchors, starts)
+    starts = _trim_to_template(tokens, anchors, starts, inlines)
     limit = -1
     for n, a in enumerate(anchors):
         nxt = anchors[n + 1] if n + 1 < len(anchors) else len(tokens)
@@ -228,7 +228,7 @@ def _strip_number(text: str) -> str:
     return _NUMBERED.sub("", text)
 
 
-def _trim_to_template(tokens: list[Token], anchors: list[int], starts: list[int]) -> list[int]:
+def _trim_to_template(tokens: list[Token], anchors: list[int], starts: list[int], inlines=None) -> list[int]:
     """Headers hold the same number of name-like lines: a header with more than most have
     took the short last lines of the previous post; give them back."""
     names = []
@@ -242,7 +242,11 @@ def _trim_to_template(tokens: list[Token], anchors: list[int], starts: list[int]
     if freq * 2 < len(anchors):
         return starts
     out = []
-    for s, found in zip(starts, names):
+    for n, (s, found) in enumerate(zip(starts, names)):
+        inline = inlines[n] if inlines else None
+        if inline and any(tokens[j].text == inline for j in found):
+            out.append(s)  # the block names the author of the date line: it is this post's header
+            continue
         if len(found) > usual:
             s = found[len(found) - usual] if usual else found[-1] + 1
         out.append(s)
