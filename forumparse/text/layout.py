@@ -233,7 +233,8 @@ def _trim_to_template(tokens: list[Token], anchors: list[int], starts: list[int]
     took the short last lines of the previous post; give them back."""
     names = []
     for s, a in zip(starts, anchors):
-        first_stat = next((j for j in range(s, a) if tokens[j].kind in ("stat", "stat_value")), a)
+        first_stat = next((j for j in range(s, a) if tokens[j].kind in ("stat", "stat_value")
+                           and tokens[j].data.get("field") in ("posts", "joined")), a)
         names.append([j for j in range(s, first_stat) if tokens[j].kind == "body"])  # names come before stats
     counts = Counter(len(n) for n in names)
     if len(anchors) < 3 or not counts:
