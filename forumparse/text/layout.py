@@ -173,6 +173,13 @@ def segment_footer(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
         parts = PostParts(anchor=tokens[a])
         region = list(range(_footer_start(tokens, prev, a), a))
         prev = a
+        inline = _inline_author(tokens[a].data["residual"])
+        if inline:  # the header starts where the date line's author is first named
+            named = next((j for j in region if tokens[j].kind == "body"
+                          and _strip_number(tokens[j].text).split(" ", 1)[0] == inline.split(" ", 1)[0]
+                          and name_like(_strip_number(tokens[j].text).split(" ", 1)[0])), None)
+            if named is not None:
+                region = [j for j in region if j >= named]
         first_text = next((j for j in region if _is_text(tokens[j]) or tokens[j].kind == "quote_header"), a)
         title_lines: list[str] = []
         name_tok = next((tokens[j] for j in region if tokens[j].kind == "body"), None)
@@ -204,9 +211,21 @@ def segment_footer(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
             parts.stats["joined"] = joined.data["raw"]
         parts.head_start, parts.head_end = region[0] if region else a, first_text - 1
         _read_stats(head, parts)
-        _read_body(tokens[first_text:a], parts, last=False)
+        _read_body(_drop_signature(tokens[first_text:a]), parts, last=False)
         posts.append(parts)
     return posts
+
+
+def _drop_signature(tokens: list[Token]) -> list[Token]:
+    """The lines right above a closing date line, indented apart from the text, are a signature."""
+    body = [t for t in tokens if t.kind == "body"]
+    if len(body) < 2:
+        return tokens
+    base = body[0].indent
+    end = len(tokens)
+    while end > 0 and (tokens[end - 1].kind in ("blank", "nav") or tokens[end - 1].indent > base + 1):
+        end -= 1
+    return tokens[:end] if any(t.kind == "body" for t in tokens[:end]) else tokens
 
 
 def _footer_start(tokens: list[Token], prev: int, a: int) -> int:
