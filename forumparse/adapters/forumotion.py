@@ -26,6 +26,7 @@ class ForumotionHtml(Adapter):
     name = "forumotion"
     format = "html"
     priority = 0.6
+    max_score = 0.95  # detect() caps its score (the registry skips it when it cannot win)
     description = "Forumotion / Forumactif hosted forums (phpBB2 and phpBB3 templates)"
 
     POST = f"//*[{_HAS.format('post')}][starts-with(@id, 'p')]"

@@ -33,6 +33,7 @@ class PhpbbHtml(Adapter):
     name = "phpbb"
     format = "html"
     priority = 0.6
+    max_score = 0.95  # 0.05 + 0.3 * 3: never certain (the registry skips it when it cannot win)
     description = "phpBB 2 and 3 thread pages (prosilver, subsilver2, subSilver and derived styles)"
 
     # prosilver

@@ -18,6 +18,7 @@ class SchemaOrg(Adapter):
     name = "schemaorg"
     format = "html"
     priority = 0.1
+    max_score = 0.6  # detect() tops out here (the registry skips it when it cannot win)
     description = "posts described by schema.org JSON-LD or microdata (DiscussionForumPosting, Comment, Answer)"
 
     def detect(self, doc) -> float:
