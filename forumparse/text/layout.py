@@ -200,6 +200,8 @@ def segment_footer(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
         head = [tokens[j] for j in region if j < first_text]
         names = [t for t in head if t.kind == "body" and name_like(_strip_number(t.text))]
         parts.author = inline or _pick_author([Token(t.kind, _strip_number(t.text), t.line) for t in names])
+        if name_line is None and inline:
+            name_line = next((t for t in head if t.kind == "body" and t.text.startswith(inline + " ")), None)
         if name_line is not None:
             parts.rank = name_line.text[len(inline):].strip() or None
         elif title_lines and not inline:

@@ -5,6 +5,7 @@ than the text), edit notes, code/quote labels and buttons are left out.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..records import Quote
 from .tokens import Token, paragraphs
@@ -19,14 +20,24 @@ _IMAGE_ALT = re.compile(r"^(?:\[?[^\s\[\]][^\[\]]{0,120}\.(?:png|jpe?g|gif|webp|
 _BUTTON_KINDS = ("button", "nav", "postnum", "rule", "status")
 
 
-def body_and_quotes(tokens: list[Token], *, indented_quotes: bool = True,
+def body_and_quotes(tokens: list[Token], *, indented_quotes: bool = True, outdented_quotes: bool = False,
                     stop=None) -> tuple[str, tuple[Quote, ...], bool]:
     """(text, quotes, edited) of a post's lines. `stop(tok)` ends the text early (a footer line).
 
     With `indented_quotes`, a block indented deeper than the text is a quote box even
-    without a header (browsers indent <blockquote>): engines whose text is never indented."""
+    without a header (browsers indent <blockquote>): engines whose text is never indented.
+    With `outdented_quotes`, a block indented less than most of the text is one too (lynx
+    prints a blockquote inside a list item left of the item's text)."""
+    if stop is not None:
+        end = next((i for i, t in enumerate(tokens) if t.kind != "blank" and stop(t)), len(tokens))
+        tokens = tokens[:end]
     content = [t for t in tokens if t.kind not in ("blank",)]
-    base = min((t.indent for t in content if t.kind in ("body", "date") and not t.bullet), default=0)
+    indents = Counter(t.indent for t in content if t.kind in ("body", "date") and not t.bullet)
+    base = min(indents, default=0)
+    if outdented_quotes and indents:
+        usual = max(indents, key=lambda k: (indents[k], -k))
+        if usual - base >= 2:
+            base = usual
     out: list[Token] = []
     quotes: list[Quote] = []
     edited = False
@@ -43,7 +54,8 @@ def body_and_quotes(tokens: list[Token], *, indented_quotes: bool = True,
                                           and _next_indented(tokens, i, base)):
             i = _skip_quote(tokens, i, base, quotes)
             continue
-        if indented_quotes and tok.kind != "blank" and tok.indent >= base + 2 and not tok.bullet:
+        if tok.kind != "blank" and not tok.bullet and (indented_quotes and tok.indent >= base + 2
+                                                        or outdented_quotes and tok.indent <= base - 2):
             i = _skip_block(tokens, i, base, quotes, None)
             continue
         if tok.kind in _BUTTON_KINDS or (tok.kind in ("body", "date") and (_LABEL.match(tok.text)
@@ -83,7 +95,7 @@ def _skip_block(tokens: list[Token], i: int, base: int, quotes: list[Quote], aut
     j = i
     while j < len(tokens):
         tok = tokens[j]
-        if tok.kind != "blank" and tok.indent <= base:
+        if tok.kind != "blank" and (tok.indent <= base if tokens[i].indent > base else tok.indent >= base):
             break
         if _EXPAND.match(tok.text):
             j += 1
