@@ -5,7 +5,6 @@ than the text), edit notes, code/quote labels and buttons are left out.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from ..records import Quote
 from .tokens import Token, paragraphs
@@ -21,23 +20,20 @@ _BUTTON_KINDS = ("button", "nav", "postnum", "rule", "status")
 
 
 def body_and_quotes(tokens: list[Token], *, indented_quotes: bool = True, outdented_quotes: bool = False,
-                    stop=None) -> tuple[str, tuple[Quote, ...], bool]:
+                    stop=None, base: int | None = None) -> tuple[str, tuple[Quote, ...], bool]:
     """(text, quotes, edited) of a post's lines. `stop(tok)` ends the text early (a footer line).
 
     With `indented_quotes`, a block indented deeper than the text is a quote box even
     without a header (browsers indent <blockquote>): engines whose text is never indented.
-    With `outdented_quotes`, a block indented less than most of the text is one too (lynx
-    prints a blockquote inside a list item left of the item's text)."""
+    With `outdented_quotes`, a block indented less than the text is one too (lynx prints a
+    blockquote inside a list item left of the item's text); `base` is then the text's
+    column (that of the post's header lines), else the least indented line's."""
     if stop is not None:
         end = next((i for i, t in enumerate(tokens) if t.kind != "blank" and stop(t)), len(tokens))
         tokens = tokens[:end]
     content = [t for t in tokens if t.kind not in ("blank",)]
-    indents = Counter(t.indent for t in content if t.kind in ("body", "date") and not t.bullet)
-    base = min(indents, default=0)
-    if outdented_quotes and indents:
-        usual = max(indents, key=lambda k: (indents[k], -k))
-        if usual - base >= 2:
-            base = usual
+    if base is None or not outdented_quotes:
+        base = min((t.indent for t in content if t.kind in ("body", "date") and not t.bullet), default=0)
     out: list[Token] = []
     quotes: list[Quote] = []
     edited = False
