@@ -54,7 +54,7 @@ def unfold(lines: list[str]) -> tuple[list[str], set[int]]:
 
     for line in lines:
         split = _split(line, col)
-        if split is None:
+        if split is None or not line.strip():  # a blank line across both columns ends a row
             flush()
             out.append(line)
         else:
