@@ -354,7 +354,7 @@ def _scan_line(line: str, number: int, dates) -> Token:
 
 _NOISE_WORDS = re.compile(
     r"\b(?:posted|post|on|at|subject|reply|with|quote|by|date|re|am|um|le|el|il|em|op|von|par|por|от|"
-    rf"link|edited|wrote|said|permalink|of|thread starter|topic starter|original poster|op|themenstarter|"
+    rf"link|edited|wrote|said|permalink|postposted|of|thread starter|topic starter|original poster|op|themenstarter|"
     rf"#\d+|{WEEKDAYS})\b|#\d+|[^\w\s]", re.I)
 
 
@@ -364,6 +364,8 @@ _QUOTE_WORD = re.compile(
     r"escreveu|disse|schreef|zei|написал|сказал|цитат|napisał|cytat|skrev|kirjoitti|originally|posted", re.I)
 
 
+_VIEW_POST = re.compile(r"\s+(?:view post|beitrag anzeigen|voir le message|ver mensaje)$", re.I)
+_SUBJECT_PART = re.compile(r"\b(?:post\s*)?subject\s*:.*?(?=reply with quote|$)", re.I)
 _RE_SUBJECT = re.compile(r"^(?:re|aw|antw|rép)\s*(?:\[\d+\])?\s*:", re.I)
 _QUOTE_HINTS = ("quot", "wrote", "said", "posted", "writes", "says", "schrieb", "sagte", "écrit", "a dit", "escribi",
                 "dijo", "scritt", "scrisse", "escreveu", "disse", "schreef", "zei", "сказал", "napisa", "skrev",
@@ -382,6 +384,7 @@ def _short_residual(residual: str) -> bool:
     """A date line carries little else: a name, a post number, a few label words, a "Re:" subject."""
     if _RE_SUBJECT.match(residual) and len(residual) < 200:
         return True
+    residual = _SUBJECT_PART.sub(" ", residual)  # "Post subject: <a title>" beside the date is a label
     if len(residual) > 80:
         return False
     if residual.count(" ") < 5:
@@ -396,8 +399,11 @@ _NOT_QUOTED = frozenset(("post", "message", "topic", "reply", "re", "originally"
 def quote_header_inline(text: str) -> dict | None:
     """A quote header, possibly with the quoted text on the same line ("Max wrote:Ran into...")."""
     found = _quote_header_inline(text)
-    if found and (found.get("author") or "").lower() in _NOT_QUOTED:
-        return None  # "Post Posted: ...", "He said: ..." are no quote boxes
+    if found and found.get("author"):
+        found["author"] = _VIEW_POST.sub("", found["author"]) or None  # "X View Post": a link beside the name
+    author = (found.get("author") or "").lower() if found else ""
+    if found and (author in _NOT_QUOTED or author.endswith(" post")):
+        return None  # "Post Posted: ...", "NAME PostPosted: ...", "He said: ..." are no quote boxes
     return found
 
 
