@@ -1,0 +1,161 @@
+"""Kunena (the Joomla forum) topic pages: Blue Eagle (Kunena 1-3, table.kmsg with .kmsgtext) and Crypsis /
+Aurelia (Kunena 4-6, div.message with .kmsg). Posts are found from their text and grown to the block that
+also holds the author, so the templates' many layout variants (left, right, top, bottom) read alike."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from ..html.body import extract_body, render_text
+from ..html.select import attr, has_class, select, select_one, text_of
+from ..records import Author, Post, Thread
+from . import _html_common as common
+from .base import Adapter
+
+_ANCHOR = re.compile(r"#(\d+)$")
+_HASH_ID = re.compile(r"#(\d+)\b")
+_USER_ID = re.compile(r"(?:userid[-=]|/user/|/profile/)(\d+)", re.I)
+_BADGER = re.compile(r":\s*(.+)$")  # "bob replied the topic: Re: Title"
+_LAST_EDIT = re.compile(r"(?:Last Edit|Letzte Änderung|Dernière modification|Última edición)\s*:\s*(.+?)\s+"
+                        r"(?:by|von|par|por)\s", re.I)
+_RELATIVE = re.compile(r"\bago\b|\bvor\b|\bil y a\b|\bhace\b", re.I)
+_TOPIC = re.compile(r"^\s*(?:Topic|Thema|Sujet|Tema|Onderwerp)\s*:\s*", re.I)
+
+
+class Kunena(Adapter):
+    name = "kunena"
+    format = "html"
+    description = "Kunena (Joomla) topic pages: Blue Eagle, Crypsis and Aurelia templates"
+
+    GATE = ("kunena", "Kunena")
+    MARKERS = ("media/kunena/", "com_kunena", "kpost-username", "kwho-", "kmsgtext", "kprofile", "class=\"kmsg",
+               "profilebox", "kmessage", "ksig")
+    STRONG = ("Powered by Kunena", "www.kunena.org", ">Kunena Forum</a>", "Kunena Forum Component")
+
+    BODY_OLD = ".kmsgtext"
+    BODY = "div.kmsg, div.kmessage-body"
+    AUTHOR = ".kpost-username, .profilebox, .kpost-profile, a[class*=kwho-]"
+    NAME = ".kpost-username a, .kpost-username, .profilebox strong a, .profilebox a[class*=kwho-], a[class*=kwho-]"
+    RANK = ".kpost-userrank, .kmsg-userrank"
+    RANK_IMAGE = "img[src*='ranks/']"
+    STATS = ".kpost-userposts, .profile-expand .content li, .kpost-profile li, .profilebox li"
+    AVATAR = ".kpost-avatar img, img.kavatar, .profilebox img.img-polaroid, .profilebox img[alt*=vatar]"
+    DATE = ".kmsgdate[title], .kdate[title], small span[title], span.hasTooltip[title], .kmsgdate, .kdate"
+    SUBJECT = ".kmsgtitle, .kmsg-title"
+    SIGNATURE = ".kmsgsignature, .ksig, .ksignature"
+    EDIT = ".kmessage-editmarkup, .kmsg-editmarkup, .kmessage-editmarkup-cover"
+    ATTACHMENTS = ".kattach a[href], .kmsgattach a[href], .kattachment a[href]"
+    QUOTE = "blockquote, .kmsgtext-quote"
+    QUOTE_AUTHOR = "cite"
+    TITLE = ".ktopic-title, h1 a[href*='topic'], h1, h2"
+    CRUMBS = ".breadcrumb, .kbreadcrumb, .kforum-pathway, #kbreadcrumbs"
+    PAGER = ".pagination, .kpagination"
+
+    def detect(self, doc) -> float:
+        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
+
+    def parse(self, doc, ctx) -> Thread:
+        tree = doc.tree
+        base = common.page_base(tree, ctx.url)
+        bodies = select(tree, self.BODY_OLD) or select(tree, self.BODY)
+        chosen = set(bodies)
+        bodies = [b for b in bodies if not any(a in chosen for a in b.iterancestors())]
+        url = common.canonical(tree, base) or ctx.url
+        posts = [p for p in (self._post(b, base, url, ctx) for b in bodies) if p is not None]
+        title = _TOPIC.sub("", common.pick_text(tree, self.TITLE) or "") or common.page_title(tree)
+        page = page_count = next_url = None
+        pager = common.pick(tree, self.PAGER)
+        if pager is not None:
+            current = select_one(pager, "li.active span, li.active a, .active, .kpage-active")
+            page, page_count, next_url = common.pages_from(select(pager, "a"), current, base)
+        return Thread(
+            title=title,
+            url=url,
+            breadcrumbs=common.crumbs(select(common.pick(tree, self.CRUMBS), "a"), title),
+            page=page, page_count=page_count, next_page_url=next_url,
+            posts=posts,
+        )
+
+    def _post(self, body_el, base, url, ctx) -> Post | None:
+        box = next((a for a in body_el.iterancestors() if select_one(a, self.AUTHOR) is not None), None)
+        if box is None:
+            return None
+        table = next((a for a in (box, *box.iterancestors()) if a.tag == "table"), None)
+        box = table if table is not None and has_class(table, "kmsg") else box  # Blue Eagle: the whole table
+        header = box.getprevious()  # Blue Eagle prints date and subject in a bar above the message table
+        header = header if header is not None and "kmsg-header" in (header.get("class") or "") else None
+        body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
+                            signature_css=self.SIGNATURE, edit_css=None)
+        date_el = common.pick(header, self.DATE) if header is not None else None
+        date_el = common.pick(box, self.DATE) if date_el is None else date_el
+        shown = text_of(date_el)
+        full = attr(date_el, "title") or (shown if shown and not _RELATIVE.search(shown) else None)
+        edit = common.pick_text(box, self.EDIT) or ""
+        m = _LAST_EDIT.search(edit)
+        badger = select_one(box, "[data-badger]")
+        subject = common.pick_text(header, self.SUBJECT) if header is not None else None
+        if subject is None and badger is not None:
+            found = _BADGER.search(attr(badger, "data-badger") or "")
+            subject = found.group(1).strip() if found else None
+        link = next((a for root in (header, box) if root is not None for a in select(root, "a[href]")
+                     if _ANCHOR.search(a.get("href"))), None)
+        return Post(
+            post_id=_post_id(box, header),
+            permalink=common.absolute(base, attr(link, "href")) or (urljoin(url, link.get("href")) if url and
+                                                                    link is not None else None),
+            author=self._author(box, base, ctx),
+            timestamp=ctx.dates.iso(full) if full else None,
+            timestamp_raw=shown,
+            title=subject,
+            body=body.text,
+            body_html=body.html,
+            quotes=body.quotes,
+            edited=ctx.dates.iso(m.group(1)) if m and not _RELATIVE.search(m.group(1)) else None,
+            attachments=[common.absolute(base, attr(a, "href")) for a in select(box, self.ATTACHMENTS)],
+        )
+
+    def _author(self, box, base, ctx) -> Author | None:
+        name_el = common.pick_texted(box, self.NAME)
+        if name_el is None:
+            return None
+        link = name_el if name_el.tag == "a" else select_one(name_el, "a[href]")
+        href = attr(link, "href")
+        seen = set()
+        lines = []
+        for el in select(box, self.STATS):
+            if not any(a in seen for a in el.iterancestors()):
+                seen.add(el)
+                lines.extend(common.lines(el))
+        stats = common.stats_from_lines(lines, ctx)
+        uid = _USER_ID.search(href or "")
+        sig = common.pick(box, self.SIGNATURE)
+        return Author(
+            name=text_of(name_el),
+            rank=common.pick_text(box, self.RANK) or common.image_label(common.pick(box, self.RANK_IMAGE)),
+            post_count=stats.get("post_count"),
+            joined=stats.get("joined"),
+            location=stats.get("location"),
+            user_id=uid.group(1) if uid else None,
+            profile_url=common.absolute(base, href),
+            avatar_url=common.absolute(base, attr(common.pick(box, self.AVATAR), "src")),
+            signature=(render_text(sig) or None) if sig is not None else None,
+        )
+
+
+def _post_id(box, header) -> str | None:
+    """The message id: an anchor named by it (<a id="123">, <a name="123">) or a "#123" permalink."""
+    for root in (header, box):
+        if root is None:
+            continue
+        for a in select(root, "a"):
+            for value in (a.get("id"), a.get("name")):
+                if value and value.isdigit():
+                    return value
+            m = _ANCHOR.search(a.get("href") or "")
+            if m:
+                return m.group(1)
+    m = _HASH_ID.search(text_of(select_one(box, "small")) or "") if not has_class(box, "kmsg") else None
+    return m.group(1) if m else None
+
+
+ADAPTERS = (Kunena,)
