@@ -71,7 +71,7 @@ JOINED_LABELS = (
     "medlem sedan", "since",
     "registered on", "joined on", "member since:", "membre depuis", "miembro desde", "registrado desde",
     "iscritto il", "registrato il", "iscritto dal", "membro dal", "registrado em", "lid sinds",
-    "geregistreerd op", "на форуме с", "дата регистрации", "zarejestrowany", "data rejestracji",
+    "geregistreerd op", "registrierungsdatum", "на форуме с", "дата регистрации", "zarejestrowany", "data rejestracji",
     "anmeldedatum", "fecha de inscripción", "data d'iscrizione", "data de inscrição",  # Forumotion
     "anmeldungsdatum", "registado", "registado em", "inscrit", "iscritto il",  # phpBB language packs
 )

@@ -30,7 +30,8 @@ _STATUS = re.compile(r"^(?:(?P<name>.+?)\s+(?:is|ist|est|está)\s+)?(?:offline|o
 _AVATAR = re.compile(r"^(?:\d{1,4}\.\s+)?(?:(?P<before>.*?)\s*)?(?:\S+'s avatar|(?:avatar|аватар) (?:of|von|de|di|van|"
                      r"пользователя)\s+.+|\S+s avatar|\[?avatar\]?)$", re.I)
 _INLINE_AUTHOR = (
-    re.compile(r"(?:^|\s)(?:posted\s+)?by\s*:?\s*(?P<name>[^»|•·,()]{1,40}?)\s*(?:»|\||•|·|,|\bon\b|$)", re.I),
+    re.compile(r"(?:^|\s)(?:posted\s+)?(?:by|von|par|por|di|door|przez|от)\s*:?\s*(?P<name>[^»|•·,()]{1,40}?)"
+               r"\s*(?:»|\||•|·|,|\bon\b|\bam\b|\ble\b|\bel\b|\bil\b|\bop\b|$)", re.I),
     re.compile(r"^(?P<name>[^»|•·,()]{1,40}?)\s+(?:wrote|posted|said|schrieb|a écrit|escribió|написал)\b", re.I),
     re.compile(r"^(?:from|von|de|от)\s*:\s*(?P<name>[^<>()]{1,40}?)\s*(?:<.*)?$", re.I),
     re.compile(r"^(?P<name>[^,»|•·()]{1,40}?)\s*,\s", re.I),  # "Name, Oct 30, 2014"
