@@ -431,12 +431,17 @@ def _status_name(tok: Token) -> Token | None:
     return None
 
 
+_COUNTER_TAIL = re.compile(r"\s+\d[\d.,]*\s+(?:danke|thanks?|likes?|points?|posts?|beiträge|merci|gracias|"
+                           r"grazie|спасибо)\b.*$", re.I)
+
+
 def _status_rank(tokens: list[Token]) -> str | None:
+    """The user title printed after "NAME is offline" (counters such as "931 Danke erhalten" cut)."""
     for tok in tokens:
         if tok.kind == "status" and tok.data.get("rest"):
             rest = _AVATAR.match(tok.data["rest"])
             text = (rest.group("before") or "") if rest else tok.data["rest"]
-            return text.strip() or None
+            return _COUNTER_TAIL.sub("", text).strip() or None
     return None
 
 

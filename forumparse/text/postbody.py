@@ -20,8 +20,8 @@ _BUTTON_KINDS = ("button", "nav", "postnum", "rule", "status")
 
 
 def body_and_quotes(tokens: list[Token], *, indented_quotes: bool = True, outdented_quotes: bool = False,
-                    stop=None, base: int | None = None) -> tuple[str, tuple[Quote, ...], bool]:
-    """(text, quotes, edited) of a post's lines. `stop(tok)` ends the text early (a footer line).
+                    stop=None, base: int | None = None) -> tuple[str, tuple[Quote, ...], str | None]:
+    """(text, quotes, edit note or None) of a post's lines. `stop(tok)` ends the text early (a footer line).
 
     With `indented_quotes`, a block indented deeper than the text is a quote box even
     without a header (browsers indent <blockquote>): engines whose text is never indented.
@@ -36,14 +36,14 @@ def body_and_quotes(tokens: list[Token], *, indented_quotes: bool = True, outden
         base = min((t.indent for t in content if t.kind in ("body", "date") and not t.bullet), default=0)
     out: list[Token] = []
     quotes: list[Quote] = []
-    edited = False
+    edited = None
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         if stop is not None and tok.kind != "blank" and stop(tok):
             break
         if tok.kind == "edit":
-            edited = True
+            edited = edited or tok.text
             i += 1
             continue
         if tok.kind == "quote_header" or (tok.kind == "body" and _LABEL.match(tok.text)
