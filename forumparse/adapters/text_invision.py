@@ -32,6 +32,7 @@ UI = re.compile(r"^(?:please log in to reply|by\s+\S.*|started by\s+\S.*|\d[\d,.
 VOCAB = re.compile(r"^\s*(?:[•*]\s*)?posted\s+\S.{4,40}$|\bN?\d[\d,]*\s+posts\s*$|\blikes? this\b|"
                    r"report post|share this post|similar topics|replies to this topic|reply to quoted posts|"
                    r"\bip\.board\b|invision (?:community|power)", re.I | re.M)
+EDITED = re.compile(r"^(?:edited|bearbeitet)\b.{0,80}\bby\b", re.I)
 MAX_CARD = 10  # lines in an author card, at most
 
 
@@ -68,16 +69,22 @@ class InvisionText(Adapter):
             stop = cards[n + 1][0] if n + 1 < len(anchors) else len(tokens)
             named, info = slots[n]
             body, quotes, edited = body_and_quotes(tokens[end + 1:stop], stop=_footer)
+            edited = edited or next((t.text for t in tokens[end + 1:stop] if EDITED.match(t.text)), None)
             name = named.get(key)
             rank = named.get(rank_key) if rank_key is not None else None
             author = Author(name=name, rank=rank or info.get("group"), post_count=info.get("posts"),
                             joined=_joined(ctx, info.get("joined"))) if name else None
             date = tokens[a].data["date"]
             posts.append(Post(author=author, timestamp=date.iso(), timestamp_raw=tokens[a].data["raw"], body=body,
-                              quotes=quotes, edited=edited or "edit" in tokens[a].data["residual"].lower() or None))
+                              quotes=quotes, edited=edited or _edit_mark(tokens[a].data["residual"])))
         head = "\n".join(t.text for t in tokens[:cards[0][0]])
         views, replies = find_counts(head)
         return Thread(title=find_title(tokens, cards[0][0]), views=views, reply_count=replies, posts=posts)
+
+
+def _edit_mark(residual: str) -> str | None:
+    m = re.search(r"\((edited|bearbeitet|modifié|editado)\)", residual, re.I)
+    return m.group(1) if m else None
 
 
 def _footer(tok: Token) -> bool:

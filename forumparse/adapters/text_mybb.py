@@ -70,14 +70,16 @@ class MyBBText(Adapter):
                                     or POSTNUM.fullmatch(tokens[first].text)):
                 first += 1
             body_tokens = tokens[first:stop]
-            edited = any(EDIT_NOTE.match(t.text) for t in body_tokens) or (
-                head < stop and "last modified" in tokens[head].text.lower())
+            edited = next((t.text.strip("() ") for t in body_tokens if EDIT_NOTE.match(t.text)), None)
+            note = re.search(r"\(?(this post was last modified:[^)]*)\)?", tokens[head].text, re.I) \
+                if head < stop else None
+            edited = edited or (note.group(1) if note else None)
             body_tokens = [_quote_head(t) for t in body_tokens if not EDIT_NOTE.match(t.text)]
             body, quotes, _ = body_and_quotes(body_tokens, stop=_footer)
             posts.append(Post(author=Author(name=name, rank=rank, post_count=count,
                                             joined=ctx.dates.parse(joined).iso() if joined else None),
                               timestamp=ctx.dates.iso(raw) if raw else None, timestamp_raw=raw, title=subject,
-                              body=body, quotes=quotes, edited=edited or None))
+                              body=body, quotes=quotes, edited=edited))
         title = next((SUBJECT.match(s).group("s") if SUBJECT.match(s) else s for s in subjects if s), None)
         title = title or find_title(tokens, blocks[0][0])
         views, replies = find_counts("\n".join(t.text for t in tokens[:blocks[0][0]]))

@@ -61,7 +61,8 @@ class NodeBBText(Adapter):
             quotes = tuple(attrs.evolve(q, author=q.author.lstrip("@")) if q.author else q for q in quotes)
             header = HEADER.match(tokens[a].text)
             # "last edited by NAME": an editor is named; "@X" alone is the post it replies to
-            edited = bool(header and re.sub(r"@\S+", "", header.group("tail") or "").strip()) or None
+            editor = re.sub(r"@\S+", "", header.group("tail") or "").strip() if header else ""
+            edited = f"last edited by {editor}" if editor else None
             posts.append(Post(author=Author(name=name, rank=rank) if name else None, timestamp=timestamp,
                               timestamp_raw=date_raw, body=body, quotes=quotes, edited=edited))
         views = _stat(doc.text, "views")

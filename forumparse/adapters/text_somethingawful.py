@@ -127,12 +127,12 @@ def _post(region: list[str], date_text: str, ctx) -> Post | None:
         title.pop()
     tokens = scan("\n".join(right), ctx.dates)
     body, quotes, edited = body_and_quotes(tokens, stop=_edit_line)
-    edited = edited or any(EDITED.match(t.text) for t in tokens)
+    edited = edited or next((t.text for t in tokens if EDITED.match(t.text)), None)
     found = find_date(date_text, ctx.dates)
     raw = date_text[found[1]:found[2]].strip(" ,") if found else None
     return Post(author=Author(name=name, rank=" ".join(title) or None, joined=joined[:10] if joined else None),
                 timestamp=ctx.dates.iso(raw) if raw else None, timestamp_raw=raw, body=body, quotes=quotes,
-                edited=edited or None)
+                edited=edited)
 
 
 def _is_date(text: str, ctx) -> bool:

@@ -53,11 +53,12 @@ class VanillaText(Adapter):
             raw = _date_line(tokens[a], ctx)
             body, quotes, edited = body_and_quotes(tokens[a + 1:stop], outdented_quotes=True, stop=_end,
                                                   base=tokens[a].indent)
-            edited = edited or bool(re.search(r"\bedited\b", tokens[a].text[len(raw):], re.I))
+            note = re.search(r"\bedited\b(?:\s+(?!in\b)\S+){0,4}", tokens[a].text[len(raw):], re.I)
+            edited = edited or (note.group(0) if note else None)
             posts.append(Post(author=Author(name=name, rank=rank, post_count=count,
                                             joined=ctx.dates.parse(joined).iso() if joined else None),
                               timestamp=_timestamp(ctx, raw), timestamp_raw=raw, body=body, quotes=quotes,
-                              edited=edited or None))
+                              edited=edited))
         first = heads[0][0]
         title = _title(tokens, first)
         views, replies = find_counts("\n".join(t.text for t in tokens[:first]))
