@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 
 from ..numbers import parse_count
 from ..vocab import JOINED_LABEL, LOCATION_LABEL, POSTS_LABEL
-from .select import attr, select, select_one, text_of
+from .select import Index, attr, select, select_one, text_of
 
 
 def meta_content(tree, *names: str) -> str | None:
@@ -151,6 +151,7 @@ class PostScope:
         self.posts = set(self.order)
         self._root = _common_ancestor(self.order)
         self._cache: dict[str, dict] = {}
+        self._index = None  # the posts' subtree by tag/class/id, built on first use
 
     def owner(self, el):
         if el in self.posts:
@@ -164,7 +165,9 @@ class PostScope:
         found = self._cache.get(css)
         if found is None:
             found = {}
-            for el in select(self._root, css):
+            if self._index is None and self._root is not None:
+                self._index = Index(self._root)  # one walk instead of one XPath pass per selector
+            for el in (self._index.select(css) if self._index is not None else []):
                 owner = self.owner(el)
                 if owner is not None:
                     found.setdefault(owner, []).append(el)

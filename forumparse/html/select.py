@@ -174,3 +174,136 @@ def matches_plain(el, parts, classes: set[str] | None = None) -> bool:
             continue
         return True
     return False
+
+
+# -- one walk, many selectors ----------------------------------------------------------------
+_OPS = {"=": str.__eq__, "*=": str.__contains__, "^=": str.startswith, "$=": str.endswith}
+_CHAIN_PART = re.compile(
+    rf"\s*(?P<comb>>)?\s*(?P<tag>{_IDENT}|\*)?(?P<rest>(?:\.{_IDENT}|#{_IDENT}"
+    rf"|\[{_IDENT}(?:[*^$]?=(?:\"[^\"\\\\]*\"|'[^'\\\\]*'|{_IDENT}))?\])*)")
+_CHAIN_ATTR = re.compile(
+    rf"\.({_IDENT})|#({_IDENT})|\[({_IDENT})(?:([*^$]?=)(?:\"([^\"\\\\]*)\"|'([^'\\\\]*)'|({_IDENT})))?\]")
+
+
+@lru_cache(maxsize=2048)
+def chains(css: str) -> tuple | None:
+    """`css` as alternatives of (combinator, tag, id, classes, attribute tests) steps, left to
+    right, for selectors made of plain compounds joined by descendant or child combinators;
+    None for anything else (pseudo-classes, siblings, ~= ...), which XPath handles."""
+    out = []
+    for piece in css.split(","):
+        piece = piece.strip()
+        if not piece:
+            return None
+        steps, pos = [], 0
+        while pos < len(piece):
+            m = _CHAIN_PART.match(piece, pos)
+            if not m or m.end() == pos or not (m.group("tag") or m.group("rest")):
+                return None
+            if not steps and m.group("comb"):
+                return None
+            if steps and m.start("tag" if m.group("tag") else "rest") == pos:
+                return None  # two compounds with no space or '>' between them
+            tag = m.group("tag") if m.group("tag") not in (None, "*") else None
+            ident, names, tests = None, [], []
+            for a in _CHAIN_ATTR.finditer(m.group("rest")):
+                cls, id_, name, op, v1, v2, v3 = a.groups()
+                if cls:
+                    names.append(cls)
+                elif id_:
+                    if ident is not None and ident != id_:
+                        return None
+                    ident = id_
+                else:
+                    value = v1 if v1 is not None else v2 if v2 is not None else v3
+                    if op and op != "=" and not value:
+                        return None  # cssselect: an empty substring test matches nothing
+                    tests.append((name, _OPS[op] if op else None, value))
+            steps.append((">" if m.group("comb") else " ", tag, ident, frozenset(names), tuple(tests)))
+            pos = m.end()
+        out.append(tuple(steps))
+    return tuple(out)
+
+
+def _step_matches(el, step) -> bool:
+    _, tag, ident, names, tests = step
+    if tag is not None and el.tag != tag:
+        return False
+    if ident is not None and el.get("id") != ident:
+        return False
+    if names and (el.get("class") is None or not names <= class_set(el)):
+        return False
+    for name, op, value in tests:
+        got = el.get(name)
+        if got is None or (op is not None and not op(got, value)):
+            return False
+    return True
+
+
+def _chain_matches(el, chain, i: int, root) -> bool:
+    """Whether steps chain[:i] are matched by `el`'s ancestors up to `root` (XPath semantics:
+    the first step is `root` or below it; each later step is a child or descendant)."""
+    if i == 0:
+        return True
+    child_only = chain[i][0] == ">"
+    node = el
+    while node is not root:
+        node = node.getparent()
+        if node is None:
+            return False
+        if _step_matches(node, chain[i - 1]) and _chain_matches(node, chain, i - 1, root):
+            return True
+        if child_only:
+            return False
+    return False
+
+
+class Index:
+    """Elements of a subtree by tag, class and id, built in one walk: answers `select(root, css)`
+    for plain selectors at the cost of a few dictionary lookups. The tree must not change."""
+
+    def __init__(self, root):
+        self.root = root
+        self.order: dict = {}
+        self.by_tag: dict[str, list] = {}
+        self.by_class: dict[str, list] = {}
+        self.by_id: dict[str, list] = {}
+        order, by_tag, by_class, by_id = self.order, self.by_tag, self.by_class, self.by_id
+        for i, el in enumerate(root.iter()):
+            tag = el.tag
+            if tag.__class__ is not str:
+                continue
+            order[el] = i
+            by_tag.setdefault(tag, []).append(el)
+            cls = el.get("class")
+            if cls:
+                for name in set(cls.translate(_XML_SPACE).split(" ")):
+                    if name:
+                        by_class.setdefault(name, []).append(el)
+            ident = el.get("id")
+            if ident is not None:
+                by_id.setdefault(ident, []).append(el)
+
+    def _candidates(self, step) -> list:
+        _, tag, ident, names, _tests = step
+        if ident is not None:
+            return self.by_id.get(ident, [])
+        if names:
+            return min((self.by_class.get(n, []) for n in names), key=len)
+        if tag is not None:
+            return self.by_tag.get(tag, [])
+        return list(self.order)
+
+    def select(self, css: str) -> list:
+        """The same elements, in the same order, as `select(root, css)`."""
+        alternatives = chains(css)
+        if alternatives is None:
+            return select(self.root, css)
+        found: list = []
+        for chain in alternatives:
+            last = len(chain) - 1
+            found.extend(el for el in self._candidates(chain[last])
+                         if _step_matches(el, chain[last]) and _chain_matches(el, chain, last, self.root))
+        if len(alternatives) > 1:
+            found = sorted(set(found), key=self.order.__getitem__)
+        return found
