@@ -52,15 +52,30 @@ def unfold(lines: list[str]) -> tuple[list[str], set[int]]:
                        for left, right in block)
         block.clear()
 
+    page_col, col = col, None
     for line in lines:
-        split = _split(line, col)
-        if split is None or not line.strip():  # a blank line across both columns ends a row
+        if not line.strip():  # a blank line across both columns ends a row
             flush()
+            col = None
             out.append(line)
-        else:
-            block.append(split)
+            continue
+        split = _split(line, col) if col else None
+        if split is None:
+            # each table row has its own column widths: the row's first two-part line sets them
+            flush()
+            row = _ROW.match(line)
+            col = row.end(2) if row and 8 <= row.end(2) <= 60 else page_col
+            split = _split(line, col)
+            if split is None:
+                col = None
+                out.append(line)
+                continue
+        block.append(split)
     flush()
     return out, left_lines
+
+
+_ROW = re.compile(r"^(\S.{0,39}?)( {2,})(?=\S)")
 
 
 def _split(line: str, col: int) -> tuple[str, str] | None:
