@@ -1,0 +1,2 @@
+"""XenForo threads as text dumps (work in progress)."""
+ADAPTERS = ()
