@@ -359,3 +359,14 @@ def once(found: list[str]) -> list[str]:
     """A breadcrumb trail printed above and below the posts, kept once."""
     half = len(found) // 2
     return found[:half] if half and found[:half] == found[half:] else found
+
+
+def pick_all(el, css: str) -> list:
+    """Every match of the first comma-separated selector that finds anything (priority order, as `pick`)."""
+    if el is None:
+        return []
+    for part in _split(css):
+        found = select(el, part)
+        if found:
+            return found
+    return []

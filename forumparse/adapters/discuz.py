@@ -80,8 +80,7 @@ class Discuz(Adapter):
         return Thread(
             title=title,
             url=common.canonical(tree, base) or ctx.url,
-            breadcrumbs=common.crumbs(next((f for css in self.CRUMBS.split(", ") if (f := select(tree, css))), []),
-                                      title),
+            breadcrumbs=common.crumbs(common.pick_all(tree, self.CRUMBS), title),
             views=parse_count(views.group(1), allow_abbrev=False) if views else None,
             reply_count=parse_count(replies.group(1), allow_abbrev=False) if replies else None,
             page=page, page_count=page_count, next_page_url=next_url,

@@ -65,7 +65,7 @@ class Khoros(Adapter):
         posts = [self._post(el, scope, base, ctx) for el in elements]
         title = text_of(common.pick(tree, self.TITLE))
         page, page_count, next_url = self._pages(tree, base)
-        crumbs = next((found for css in self.CRUMBS.split(", ") if (found := select(tree, css))), [])
+        crumbs = common.pick_all(tree, self.CRUMBS)
         return Thread(
             title=title,
             url=common.canonical(tree, base) or ctx.url,

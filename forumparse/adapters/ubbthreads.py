@@ -1,0 +1,123 @@
+"""UBB.threads 7.x topic pages (showflat): an author cell (span.username, usertitle, Registered / Posts / Loc
+lines) beside the post (div.post_inner), with the subject and anchor in the row above."""
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from ..html.body import extract_body, render_text
+from ..html.select import attr, select, select_one, text_of
+from ..records import Author, Post, Thread
+from . import _html_common as common
+from .base import Adapter
+
+_ANCHOR = re.compile(r"^Post(\d+)$")
+_USER_ID = re.compile(r"/users/(\d+)|[?&/]User(?:=|/)(\d+)", re.I)
+_ORIGINALLY = re.compile(r"^\s*(?:Originally Posted By|Quote)\s*:?\s*", re.I)
+_EDITED = re.compile(r"\(([^()]*\d{1,2}:\d{2}[^()]*)\)")
+
+
+class UBBThreads(Adapter):
+    name = "ubbthreads"
+    format = "html"
+    description = "UBB.threads 7.x topic pages"
+
+    GATE = ("ubbthreads", "UBB.threads", "UBB")
+    MARKERS = ("ubbthreads.php", "post_inner", "ubbcode-block", "ubbcode-header", "subjecttable", "author-content",
+               "post-content", "ubb_", "UBB.threads")
+    STRONG = ("Powered by UBB.threads", "UBB.threads&trade;", "UBB.threads™", "ubbcentral.com")
+
+    BODY = "div.post_inner, div[id^=body][class*=post]"
+    AUTHOR = "span.username, .author-content"
+    NAME = "span.username a, span.username, .author-content a[href*='/users/']"
+    TITLE = ".usertitle, span.usertitle"
+    STATS = ".author-content .small, .author-content, span.small"
+    AVATAR = ".author-content img.avatar, img.avatar"
+    DATE = "span.date"
+    TIME = "span.time"
+    SUBJECT = ".subjecttable, .post-subject"
+    SIGNATURE = ".signature"
+    EDIT = ".edited_by, .edited-by, em.edited"
+    QUOTE = "div.ubbcode-block, blockquote"
+    QUOTE_AUTHOR = ".ubbcode-header"
+    DROP = ".edited_by, .edited-by"
+    TOPIC = "h1, .topic-title, #topic-title, td.breadcrumbs b"
+    CRUMBS = ".breadcrumbs a, #breadcrumbs a, .nav-breadcrumbs a"
+
+    def detect(self, doc) -> float:
+        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
+
+    def parse(self, doc, ctx) -> Thread:
+        tree = doc.tree
+        base = common.page_base(tree, ctx.url)
+        bodies = select(tree, self.BODY)
+        chosen = set(bodies)
+        bodies = [b for b in bodies if not any(a in chosen for a in b.iterancestors())]
+        posts = [p for p in (self._post(b, base, ctx) for b in bodies) if p is not None]
+        title = common.pick_text(tree, self.TOPIC) or common.page_title(tree)
+        pager = select_one(tree, ".pagination, .page-nav, td.pages")
+        page, page_count, next_url = common.pages_from(
+            select(pager, "a"), select_one(pager, ".current, b, strong"), base) if pager is not None else (None,) * 3
+        return Thread(
+            title=title,
+            url=common.canonical(tree, base) or ctx.url,
+            breadcrumbs=common.crumbs(common.pick_all(tree, self.CRUMBS), title),
+            page=page, page_count=page_count, next_page_url=next_url,
+            posts=posts,
+        )
+
+    def _post(self, body_el, base, ctx) -> Post | None:
+        box = next((a for a in body_el.iterancestors() if select_one(a, self.AUTHOR) is not None), None)
+        if box is None:
+            return None
+        header = box.getprevious()
+        anchors = [a for root in (box, header) if root is not None for a in select(root, "a[name^=Post], a[id^=Post]")]
+        post_id = next((m.group(1) for a in anchors for m in [_ANCHOR.match(a.get("name") or a.get("id") or "")] if m),
+                       None)
+        body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
+                            signature_css=self.SIGNATURE, edit_css=None, drop_css=self.DROP)
+        quotes = [attrs.evolve(q, author=_ORIGINALLY.sub("", q.author or "") or None) for q in body.quotes]
+        date, clock = common.pick_text(box, self.DATE), common.pick_text(box, self.TIME)
+        raw = " ".join(p for p in (date, clock) if p) or None
+        subject = None
+        for root in (box, header):
+            subject = subject or (common.pick_text(root, self.SUBJECT) if root is not None else None)
+        edited = _EDITED.search(common.pick_text(box, self.EDIT) or "")
+        return Post(
+            post_id=post_id,
+            author=self._author(box, base, ctx),
+            timestamp=ctx.dates.iso(raw) if raw else None,
+            timestamp_raw=raw,
+            title=subject,
+            body=body.text,
+            body_html=body.html,
+            quotes=quotes,
+            edited=ctx.dates.iso(edited.group(1)) if edited else None,
+        )
+
+    def _author(self, box, base, ctx) -> Author | None:
+        name_el = common.pick_texted(box, self.NAME)
+        if name_el is None:
+            return None
+        link = name_el if name_el.tag == "a" else select_one(name_el, "a[href]")
+        href = attr(link, "href")
+        stats_el = common.pick(box, self.STATS)
+        lines = [re.sub(r"^Loc\s*:", "Location:", ln) for ln in common.lines(stats_el)]
+        stats = common.stats_from_lines(lines, ctx)
+        uid = _USER_ID.search(href or "")
+        sig = select_one(box, self.SIGNATURE)
+        return Author(
+            name=text_of(name_el),
+            rank=common.pick_text(box, self.TITLE),
+            post_count=stats.get("post_count"),
+            joined=stats.get("joined"),
+            location=stats.get("location"),
+            user_id=next((g for g in uid.groups() if g), None) if uid else None,
+            profile_url=common.absolute(base, href),
+            avatar_url=common.absolute(base, attr(common.pick(box, self.AVATAR), "src")),
+            signature=(render_text(sig) or None) if sig is not None else None,
+        )
+
+
+ADAPTERS = (UBBThreads,)
