@@ -50,6 +50,11 @@ def build_thread(doc, ctx, tokens, parts) -> Thread:
                           quotes=tuple(q if isinstance(q, Quote) else Quote(text=q) for q in p.quotes)))
     if len(posts) < 2:
         ctx.warn(f"only {len(posts)} post found: the layout may not have been recognised")
+    shown = parts[0].anchor.data["date"] if parts else None
+    if shown is not None and shown.relative and shown.value is None:
+        ctx.warn("post dates are relative ('3 hours ago') and the dump gives no capture time")
+    elif shown is not None and shown.precision in ("month", "year"):
+        ctx.warn("post dates show only the month: no post times")
     views, replies = find_counts("\n".join(t.text for t in tokens[:parts[0].head_start]) if parts else "")
     return Thread(title=title, views=views, reply_count=replies, posts=posts)
 

@@ -191,6 +191,8 @@ def segment_footer(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
                 if tokens[j].kind == "body":
                     title_lines.append(tokens[j].text)
                 j += 1
+            if j >= a:  # nothing left under the title: those lines were the text itself
+                title_lines = []
             first_text = max(first_text, j) if title_lines else first_text
         inline = _inline_author(tokens[a].data["residual"])
         name_line = None
@@ -289,9 +291,9 @@ def _inline_author(residual: str) -> str | None:
             if name and name_like(name):
                 return name
     # "NAME November 18, 2019 #1": a single word beside the date, once labels and numbers are gone
-    words = [w for w in re.split(r"[\s|•·»«,]+", re.sub(r"#\s?\d+|\([^)]*\)", " ", residual)) if w]
-    if len(words) == 1 and words[0].lower() not in _LABEL_WORDS and not words[0].isdigit() \
-            and name_like(words[0]):
+    words = [w for w in re.split(r"[\s|•·»«,]+", re.sub(r"#\s?\d+|\([^)]*\)", " ", residual))
+             if w and w.lower() not in _LABEL_WORDS]
+    if len(words) == 1 and not words[0].isdigit() and name_like(words[0]):
         return words[0]
     return None
 

@@ -12,7 +12,8 @@ from .tokens import Token, paragraphs
 _LABEL = re.compile(r"^(?:code|quote|spoiler|zitat|код|цитата|citation|cita)\s*:?\s*(?:select all|expand|collapse|"
                     r"alles auswählen|выделить всё)?\s*$", re.I)
 _EXPAND = re.compile(r"^(?:click to expand|(?:read|show|see) more|expand|нажмите для раскрытия|zum erweitern anklicken|"
-                     r"cliquez pour (?:agrandir|développer)|haz clic para expandir|clique para expandir)\.*…?$", re.I)
+                     r"cliquez pour (?:agrandir|développer)|haz clic para expandir|clique para expandir)\.*…?"
+                     r"(?:\s*click to shrink\.*…?)?$", re.I)
 # What a browser prints for a picture: its alt text, often the uploaded file's name.
 _IMAGE_ALT = re.compile(r"^(?:\[?[^\s\[\]][^\[\]]{0,120}\.(?:png|jpe?g|gif|webp|bmp)\]?|alt text|image|\[image\])$",
                         re.I)
@@ -77,7 +78,13 @@ def _skip_quote(tokens: list[Token], i: int, base: int, quotes: list[Quote]) -> 
         j += 1
     if j < len(tokens) and (tokens[j].indent > base or head.indent > base):
         return _skip_block(tokens, j, base, quotes, author, first=rest)
-    # no indentation to go by: the quote runs up to the next blank line
+    # no indentation to go by: the quote runs to its "Click to expand..." line, else to a blank line
+    close = next((k for k in range(j, min(len(tokens), j + 400)) if _EXPAND.match(tokens[k].text)
+                  or tokens[k].kind == "quote_header"), None)
+    if close is not None and _EXPAND.match(tokens[close].text):
+        quoted = [rest] + [t.text for t in tokens[j:close] if t.kind != "blank"]
+        quotes.append(Quote(author=author, text="\n".join(q for q in quoted if q).strip()))
+        return close + 1
     quoted = [rest] if rest else []
     while j < len(tokens) and tokens[j].kind != "blank":
         quoted.append(tokens[j].text)

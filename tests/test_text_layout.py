@@ -1,0 +1,100 @@
+"""Layout heuristics for text dumps: anchors, headers, footers, learned user titles."""
+from __future__ import annotations
+
+import forumparse
+from forumparse.dates import DateContext
+from forumparse.text.layout import choose_anchors, footer_layout, name_like, segment
+from forumparse.text.tokens import scan
+
+
+def parts_of(text: str):
+    tokens = scan(text, DateContext())
+    anchors = choose_anchors(tokens)
+    return tokens, anchors, segment(tokens, anchors)
+
+
+def test_name_like():
+    assert name_like("Rosa_B") and name_like("Senior Member") and name_like("Cpt. Hill Cpt. Hill")
+    assert not name_like("This is a whole sentence of post text.")
+    assert not name_like("Comments") and not name_like("x")
+
+
+HEADER_FIRST = """\
+alice
+Member
+Posts: 10
+12.03.2021, 10:15
+First post text that is long enough to be text rather than a name.
+
+Reply
+
+bob
+Senior Member
+Posts: 200
+12.03.2021, 11:00
+Second post text, also long enough to be plain text and not a name.
+ok
+
+Reply
+
+carol
+Member
+Posts: 3
+12.03.2021, 12:30
+Third post text, once more long enough to be read as text by the tokenizer.
+"""
+
+
+def test_header_layout_authors_ranks_and_counts():
+    tokens, anchors, parts = parts_of(HEADER_FIRST)
+    assert not footer_layout(tokens, anchors)
+    assert [(p.author, p.rank, p.stats.get("posts")) for p in parts] == [
+        ("alice", "Member", "10"), ("bob", "Senior Member", "200"), ("carol", "Member", "3")]
+    assert parts[1].body.endswith("ok")  # a short last line stays with its post
+
+
+FOOTER_LAST = """\
+alice
+   First post text that is long enough to be text rather than a name.
+   alice, Mar 3, 2021 Report
+   + Quote Reply
+bob
+   Second post text, also long enough to be plain text and not a name.
+   bob, Mar 4, 2021 Report
+   + Quote Reply
+carol
+   Third post text, once more long enough to be read as text by the tokenizer.
+   carol, Mar 5, 2021 Report
+   + Quote Reply
+"""
+
+
+def test_footer_layout_reads_posts_closed_by_their_date():
+    tokens, anchors, parts = parts_of(FOOTER_LAST)
+    assert footer_layout(tokens, anchors)
+    assert [p.author for p in parts] == ["alice", "bob", "carol"]
+    assert parts[2].body.startswith("Third post text")
+
+
+def test_user_title_of_any_shape_is_learned_from_repetition():
+    block = "Nerom\nI gave up on this forum... be like me.\nPosts: 301\n{d}\n{text}\n\nLike\n\n"
+    text = "".join(block.format(d=f"2{n} May 2014", text=f"Post number {n} says something rather long here.")
+                   for n in range(3))
+    _, _, parts = parts_of(text)
+    assert [p.rank for p in parts] == ["I gave up on this forum... be like me."] * 3
+
+
+def test_status_line_names_the_author():
+    block = "{name} Offline\nMember\nPosts: 4\n0{n}-14-2013, 04:32 PM #2{n}\n{text}\n\nEmail PM Find\n\n"
+    text = "".join(block.format(name=name, n=n, text=f"Reply {n} has enough words to count as the post text.")
+                   for n, name in enumerate(["Diego", "Combo", "Diego"], 1))
+    _, _, parts = parts_of(text)
+    assert [(p.author, p.rank) for p in parts] == [("Diego", "Member"), ("Combo", "Member"), ("Diego", "Member")]
+
+
+def test_warning_when_dates_are_relative_without_capture_time():
+    text = ("alice 2 hours ago | link\nA first comment with enough words to be text here.\n\n"
+            "bob 1 hour ago | link\nA second comment with enough words to be text here.\n")
+    thread = forumparse.parse_thread(text, adapter="generic-text")
+    assert [p.author.name for p in thread.posts] == ["alice", "bob"]
+    assert any("relative" in w for w in thread.warnings)
