@@ -41,7 +41,8 @@ OUT = Path(tempfile.gettempdir()) / "forumparse-renderers"
 
 # -- built-in renderers on the lxml tree ----------------------------------------------------------
 
-_SKIP = frozenset("script style noscript template head title iframe object embed svg select option button "
+# <noscript> stays: the saved page is read without scripts (Discourse's crawler view lives there)
+_SKIP = frozenset("script style template head title iframe object embed svg select option button "
                   "textarea input map area canvas video audio".split())
 # innerText: these get one line break before and after, <p> and headings two (a blank line)
 _BLOCK = frozenset("address article aside blockquote center dd details dialog dir div dl dt fieldset figcaption "
@@ -105,8 +106,8 @@ def _join(runs) -> str:
             text.append("\n")
             pending = 0
             continue
-        if not r:
-            continue
+        if not r or not r.strip() and (pending or not text or text[-1].endswith("\n")):
+            continue  # whitespace between blocks is no text (innerText drops it)
         if pending and text:
             text.append("\n" * pending)
         pending = 0
