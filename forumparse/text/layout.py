@@ -344,6 +344,17 @@ def _scan_back(tokens: list[Token], a: int, limit: int, subjects: set[str] = fro
         tok = tokens[j]
         if tok.kind == "status" and buttons:
             break  # "X is offline" above the previous post's buttons closes that post
+        if tok.kind == "body" and _EXPAND.match(tok.text):
+            # "Click to expand..." closes a quote inside the previous post, and the reply follows it
+            k = j + 1
+            while k < a and tokens[k].kind == "blank":
+                k += 1
+            first = tokens[k].text if k < a else None
+            repeats = any(t.text == first for t in tokens[k + 1:min(a, k + 10)])  # a name shown twice
+            while k < a and tokens[k].kind == "body" and not repeats:
+                k += 1
+            start = max(start, k) if k < a else start
+            break
         if tok.kind in ("stat", "stat_value", "postnum", "status") or (
                 tok.kind == "body" and (name_like(tok.text) or tok.text in recurring)):
             start = j
