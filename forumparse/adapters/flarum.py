@@ -28,8 +28,9 @@ class Flarum(Adapter):
 
     GATE = ("flarum", "Flarum")
     MARKERS = ('id="flarum-loading"', 'id="flarum-content"', "var flarum = {", "flarum.core.app", "/assets/forum.js",
-               "/assets/forum-", "flarum-json-payload", "PostUser-name")
-    STRONG = ('id="flarum-json-payload"', "flarum.core.app.load(", "flarum.core.app.boot(")
+               "/assets/forum-", "flarum-json-payload", "PostUser-name", "App-drawer", "App-navigation", "flarum/app")
+    STRONG = ('id="flarum-json-payload"', "flarum.core.app.load(", "flarum.core.app.boot(", "System.get('flarum/app')",
+              "require('flarum/app')")
 
     CONTENT = "noscript#flarum-content, #flarum-content"
     BODY = ".Post-body"

@@ -1,0 +1,117 @@
+"""Focused checks of the adapters for engines outside the corpus (WoltLab, Discuz!, Flarum, bbPress, Khoros,
+Kunena, IP.Board 1/2, UBB.threads, YaBB, Simple:Press): detection limits and the tricky parts of each."""
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES
+
+import forumparse
+from forumparse import registry
+from forumparse.document import Document
+
+MINE = ("woltlab", "discuz", "flarum", "bbpress", "khoros", "kunena", "ipboard", "ubbthreads", "yabb",
+        "simplepress")
+
+
+def _thread(engine: str, case: str):
+    return forumparse.parse_thread(FIXTURES / engine / case)
+
+
+@pytest.mark.parametrize("engine", MINE)
+def test_detectors_claim_their_fixtures_and_leave_the_others_alone(engine):
+    adapter = registry.get(engine, "html")
+    for page in sorted(FIXTURES.glob("*/*.html")):
+        score = adapter.detect(Document.load(page))
+        if page.parent.name == engine:
+            assert score >= 0.9, page.name
+        else:
+            assert score < 0.5, f"{engine} scores {score} on {page.parent.name}/{page.name}"
+
+
+def test_woltlab_edit_note_date_reactions_and_rank_image():
+    first, second = _thread("woltlab", "wsc5-thread.html").posts
+    assert first.edited == "2019-04-17T21:40:00"
+    assert first.likes == 3  # two reaction types summed
+    assert first.timestamp == "2019-04-17T21:05:00+02:00"  # the datetime attribute, not "Apr 17th 2019"
+    assert second.author.rank == "Moderator"  # only a rank image: its title
+    assert (second.quotes[0].author, second.quotes[0].post_id) == ("RadiatorRita", "90817")
+
+
+def test_woltlab_3_labels_and_guillemet_quotes():
+    first, second = _thread("woltlab", "wbb3-thread.html").posts
+    assert (first.author.joined, first.author.location) == ("2008-02-12", "Bamberg")  # Registrierungsdatum, Wohnort
+    assert first.author.post_count == 1482  # "1.482": a German thousands dot
+    assert second.quotes[0].author == "Tomatenheinz"  # "Zitat von »Tomatenheinz«"
+
+
+def test_discuz_rounded_counts_relative_dates_and_quote_headers():
+    first, second = _thread("discuz", "x34-viewthread.html").posts
+    assert first.author.post_count == 348 and first.author.joined == "2017-05-09"
+    assert second.author.post_count is None  # "1.2万" is rounded
+    assert second.author.rank == "种菜达人"  # the custom title before the user group
+    assert second.timestamp == "2019-04-18T08:41:07"  # "前天 08:41" has the full date in its title
+    assert (second.quotes[0].author, second.quotes[0].post_id) == ("番茄小王子", "48120")
+    assert "本帖最后由" not in first.body and first.edited == "2019-04-17T21:30:00"
+
+
+def test_flarum_skips_event_posts_and_reads_the_crawler_view_without_a_payload():
+    thread = _thread("flarum", "flarum1-discussion.html")
+    assert [p.post_id for p in thread.posts] == ["5120", "5127"]  # 5121 is a "discussion tagged" event
+    assert thread.posts[1].reply_to == "5120"
+    text = (FIXTURES / "flarum" / "flarum1-discussion.html").read_text(encoding="utf-8")
+    start = text.index('<script id="flarum-json-payload"')
+    stripped = text[:start] + text[text.index("</script>", start) + len("</script>"):]
+    bare = forumparse.parse_thread(stripped)
+    assert bare.engine == "flarum"
+    assert [p.author.name for p in bare.posts] == ["Lena Vogt", "Tobias"]
+    assert bare.posts[1].quotes[0].author == "Lena Vogt"
+
+
+def test_bbpress_header_rows_are_no_posts_and_guests_have_no_id():
+    thread = _thread("bbpress", "bbp26-topic.html")
+    assert len(thread.posts) == 3 and thread.reply_count == 4
+    assert thread.posts[2].author.user_id is None
+    assert "modified" not in thread.posts[0].body  # the revision log is an edit note
+
+
+def test_khoros_icon_rank_and_friendly_dates():
+    first, second = _thread("khoros", "khoros-thread.html").posts
+    assert first.edited == "2019-04-17T11:05:00" and first.timestamp == "2019-04-17T10:22:00"
+    assert second.author.rank == "Community Manager"
+    assert second.timestamp == "2019-04-18T14:47:00" and second.timestamp_raw == "a week ago"
+    assert second.quotes[0].author == "kmurphy" and second.likes == 12
+
+
+def test_kunena_dates_come_from_titles_not_the_relative_text():
+    posts = _thread("kunena", "crypsis-k5.html").posts
+    assert [p.timestamp for p in posts] == ["2019-05-08T19:41:00", "2019-05-08T21:03:00"]
+    assert posts[0].author.rank == "Fortgeschrittenes Mitglied"  # the rank image's alt
+    old = _thread("kunena", "blue-eagle-k3.html").posts
+    assert old[1].edited == "2013-03-15T09:20:00" and old[1].quotes[0].author == "Bing_Mixer"
+
+
+def test_ipboard_quote_header_and_group_as_rank():
+    first, second = _thread("ipboard", "ipb23-topic.html").posts
+    assert first.author.rank == "Advanced Member"  # the member title before the group
+    assert second.author.rank == "Moderators"  # no title: the group
+    assert (second.quotes[0].author, second.quotes[0].post_id) == ("guppygrace", "98211")
+    assert "edited" not in first.body and first.edited == "2008-01-09T20:30:00"
+
+
+def test_ipboard_leaves_invision_3_pages_to_the_invision_adapter():
+    for page in sorted((FIXTURES / "invision").glob("*.html")):
+        assert registry.get("ipboard", "html").detect(Document.load(page)) == 0.0
+
+
+def test_ubbthreads_and_yabb_author_cells():
+    ubb = _thread("ubbthreads", "ubb7-showflat.html").posts
+    assert (ubb[0].author.location, ubb[0].author.joined) == ("Tulsa, OK", "2008-06-12")  # "Loc:", "Registered:"
+    assert ubb[1].quotes[0].author == "mach1marty"  # "Originally Posted By: mach1marty"
+    yabb = _thread("yabb", "yabb2-display.html").posts
+    assert [p.author.rank for p in yabb] == ["Full Member", "Administrator"]  # not "Offline" / "Online"
+    assert yabb[1].timestamp == "2012-06-14T20:31:02"
+
+
+def test_simplepress_said_quotes():
+    post = _thread("simplepress", "sp5-topic.html").posts[1]
+    assert post.quotes[0].author == "CrumbQueen" and post.author.joined == "2015-05-09"
