@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import copy
 import re
+from functools import lru_cache
 
 import lxml.html
 from attrs import frozen
 
 from ..records import Quote
 from ..vocab import EDIT_NOTE, quote_header_author
-from .select import class_set, matches, plain_matcher, select, text_of
+from .select import class_set, matches_plain, plain_matcher, select, text_of
 
 QUOTE_CSS = (
     "blockquote, .bbCodeQuote, .bbcode_quote, .bbCodeBlock--quote, div.quote, td.quote, .quotebox, "
@@ -93,31 +94,62 @@ def _found_parts(el, selectors: dict) -> set[str]:
     """Which removal passes would find something under `el` ("hidden" for inline-hidden
     elements): one walk of the subtree for plain selectors, an XPath for the others.
     A pass that finds nothing in the original finds nothing in the copy either."""
-    found = set()
-    plain = []
-    for name, css in selectors.items():
-        if not css:
-            continue
-        matcher = plain_matcher(css)
-        if matcher is not None:
-            plain.append((name, matcher))
-        elif any(f is not el and (name != "quote" or f.tag not in _INLINE) for f in select(el, css)):
-            found.add(name)
-    everything = found | {"hidden"} | {name for name, _ in plain}
+    by_tag, by_class, others, complex_, plain_names = _pass_table(tuple(selectors.items()))
+    found = {name for name, css in complex_
+             if any(f is not el and (name != "quote" or f.tag not in _INLINE) for f in select(el, css))}
+    everything = found | plain_names | {"hidden"}
     for node in el.iterdescendants():
-        if not isinstance(node.tag, str):
+        tag = node.tag
+        if tag.__class__ is not str:
             continue
+        hit = by_tag.get(tag)
+        if hit:
+            found.update(n for n in hit if n != "quote" or tag not in _INLINE)
+        cls = node.get("class")
+        classes = None
+        if cls:
+            classes = class_set(node)
+            for name in classes:
+                hit = by_class.get(name)
+                if hit:
+                    found.update(n for n in hit if n != "quote" or tag not in _INLINE)
+        for name, matcher in others:
+            if name not in found and matches_plain(node, matcher, classes) \
+                    and (name != "quote" or tag not in _INLINE):
+                found.add(name)
         if "hidden" not in found:
             style = node.get("style")
             if style is not None and _HIDDEN_STYLE.search(style):
                 found.add("hidden")
-        classes = class_set(node) if node.get("class") is not None else None
-        for name, matcher in plain:
-            if name not in found and matches(node, matcher, classes) and (name != "quote" or node.tag not in _INLINE):
-                found.add(name)
-        if found == everything:
+        if found >= everything:
             break
     return found
+
+
+@lru_cache(maxsize=256)
+def _pass_table(selectors: tuple) -> tuple:
+    """The passes' plain selectors as lookup tables: tag -> pass names, class -> pass names,
+    other compound selectors per pass; and the passes whose selectors need XPath."""
+    by_tag: dict[str, set] = {}
+    by_class: dict[str, set] = {}
+    others, complex_ = [], []
+    for name, css in selectors:
+        if not css:
+            continue
+        matcher = plain_matcher(css)
+        if matcher is None:
+            complex_.append((name, css))
+            continue
+        tags, names, rest = matcher
+        for tag in tags:
+            by_tag.setdefault(tag, set()).add(name)
+        for cls in names:
+            by_class.setdefault(cls, set()).add(name)
+        if rest:
+            others.append((name, rest))
+    plain_names = frozenset(name for name, css in selectors if css) - {name for name, _ in complex_}
+    return ({k: frozenset(v) for k, v in by_tag.items()}, {k: frozenset(v) for k, v in by_class.items()},
+            tuple(others), tuple(complex_), plain_names)
 
 
 def render_text(el) -> str:

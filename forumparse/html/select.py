@@ -225,14 +225,21 @@ def chains(css: str) -> tuple | None:
     return tuple(out)
 
 
-def _step_matches(el, step) -> bool:
+def _step_matches(el, step, classes: dict | None = None) -> bool:
+    """Whether `el` matches one compound step; `classes` maps elements to their class sets."""
     _, tag, ident, names, tests = step
     if tag is not None and el.tag != tag:
         return False
     if ident is not None and el.get("id") != ident:
         return False
-    if names and (el.get("class") is None or not names <= class_set(el)):
-        return False
+    if names:
+        have = classes.get(el) if classes is not None else None
+        if have is None:
+            if el.get("class") is None:
+                return False
+            have = class_set(el)
+        if not names <= have:
+            return False
     for name, op, value in tests:
         got = el.get(name)
         if got is None or (op is not None and not op(got, value)):
@@ -240,7 +247,7 @@ def _step_matches(el, step) -> bool:
     return True
 
 
-def _chain_matches(el, chain, i: int, root) -> bool:
+def _chain_matches(el, chain, i: int, root, classes: dict | None = None) -> bool:
     """Whether steps chain[:i] are matched by `el`'s ancestors up to `root` (XPath semantics:
     the first step is `root` or below it; each later step is a child or descendant)."""
     if i == 0:
@@ -251,7 +258,7 @@ def _chain_matches(el, chain, i: int, root) -> bool:
         node = node.getparent()
         if node is None:
             return False
-        if _step_matches(node, chain[i - 1]) and _chain_matches(node, chain, i - 1, root):
+        if _step_matches(node, chain[i - 1], classes) and _chain_matches(node, chain, i - 1, root, classes):
             return True
         if child_only:
             return False
@@ -268,7 +275,8 @@ class Index:
         self.by_tag: dict[str, list] = {}
         self.by_class: dict[str, list] = {}
         self.by_id: dict[str, list] = {}
-        order, by_tag, by_class, by_id = self.order, self.by_tag, self.by_class, self.by_id
+        self.classes: dict = {}  # element -> its class names
+        order, by_tag, by_class, by_id, classes = self.order, self.by_tag, self.by_class, self.by_id, self.classes
         for i, el in enumerate(root.iter()):
             tag = el.tag
             if tag.__class__ is not str:
@@ -277,7 +285,8 @@ class Index:
             by_tag.setdefault(tag, []).append(el)
             cls = el.get("class")
             if cls:
-                for name in set(cls.translate(_XML_SPACE).split(" ")):
+                names = classes[el] = set(cls.translate(_XML_SPACE).split(" "))
+                for name in names:
                     if name:
                         by_class.setdefault(name, []).append(el)
             ident = el.get("id")
@@ -302,8 +311,9 @@ class Index:
         found: list = []
         for chain in alternatives:
             last = len(chain) - 1
-            found.extend(el for el in self._candidates(chain[last])
-                         if _step_matches(el, chain[last]) and _chain_matches(el, chain, last, self.root))
+            step, classes = chain[last], self.classes
+            found.extend(el for el in self._candidates(step)
+                         if _step_matches(el, step, classes) and _chain_matches(el, chain, last, self.root, classes))
         if len(alternatives) > 1:
             found = sorted(set(found), key=self.order.__getitem__)
         return found
