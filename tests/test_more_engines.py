@@ -115,3 +115,12 @@ def test_ubbthreads_and_yabb_author_cells():
 def test_simplepress_said_quotes():
     post = _thread("simplepress", "sp5-topic.html").posts[1]
     assert post.quotes[0].author == "CrumbQueen" and post.author.joined == "2015-05-09"
+
+
+def test_woltlab_6_date_element():
+    text = (FIXTURES / "woltlab" / "wsc5-thread.html").read_text(encoding="utf-8")
+    old = text[text.index('<time datetime="2019-04-17T21:05'):]
+    old = old[:old.index("</time>") + len("</time>")]
+    new = '<woltlab-core-date-time date="2019-04-17T19:05:00+00:00">Apr 17th 2019, 9:05 pm</woltlab-core-date-time>'
+    post = forumparse.parse_thread(text.replace(old, new)).posts[0]
+    assert (post.timestamp, post.timestamp_raw) == ("2019-04-17T19:05:00+00:00", "Apr 17th 2019, 9:05 pm")

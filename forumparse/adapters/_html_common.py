@@ -26,7 +26,8 @@ class _Scan:
     marker is looked for once per page whatever window and whichever adapter asks.
     """
 
-    __slots__ = ("text", "n", "_first", "_last", "_lower", "_lower_has", "__weakref__")
+    __slots__ = ("text", "n", "_first", "_last", "_lower", "_lower_has", "_words", "_words_lower", "_maybe",
+                 "__weakref__")
 
     def __init__(self, text: str):
         self.text = text
@@ -35,6 +36,30 @@ class _Scan:
         self._last: dict[str, tuple[int, int]] = {}   # marker -> (last start or -1, starts checked from)
         self._lower: dict[tuple[int, int], bytes] = {}
         self._lower_has: dict[tuple[str, int, int], bool] = {}
+        self._words: bytes | None = None
+        self._words_lower: bytes | None = None
+        self._maybe: dict[tuple[str, bool], bool] = {}
+
+    def maybe(self, marker: str, lower: bool = False) -> bool:
+        """False when `marker` is certainly nowhere in the text (lower-cased with `lower`).
+
+        Most markers asked about belong to other engines and are absent: instead of a full
+        scan each, their words are looked up in the page's distinct words (a string about
+        a fifth of the page, built once). A marker's delimiter-free runs each sit inside one
+        word of the page wherever the marker occurs, so a missing run proves absence.
+        """
+        key = (marker, lower)
+        answer = self._maybe.get(key)
+        if answer is None:
+            if self._words is None:
+                self._words = b" ".join(set(self.text.encode("utf-8", "surrogatepass").translate(_TO_SPACE).split()))
+            words = self._words
+            if lower:
+                if self._words_lower is None:
+                    self._words_lower = self._words.lower()
+                words = self._words_lower
+            answer = self._maybe[key] = all(run in words for run in _runs(marker))
+        return answer
 
     def window(self, size: int | None) -> int:
         return self.n if size is None or size >= self.n else max(0, size)
@@ -45,6 +70,9 @@ class _Scan:
         pos, checked = self._first.get(marker, (-1, 0))
         if pos >= 0:
             return pos + len(marker) <= end
+        if checked == 0 and not self.maybe(marker):
+            self._first[marker] = (-1, self.n + 1)  # absent from the whole text
+            return False
         last_start = end - len(marker)  # the last start that fits the window
         if checked > last_start:
             return False
@@ -55,6 +83,8 @@ class _Scan:
     def in_last(self, marker: str, size: int) -> bool:
         """`marker in text[-size:]`."""
         start = self.n - self.window(size)
+        if not self.maybe(marker):
+            return False
         pos, checked = self._first.get(marker, (-1, 0))
         if pos < 0 and checked > self.n - len(marker):
             return False  # known absent from the whole text
@@ -73,6 +103,8 @@ class _Scan:
         """`marker in text[start:end].lower()` for an ASCII lower-case marker."""
         key = slice(start, end).indices(self.n)[:2]
         answer = self._lower_has.get((marker, *key))
+        if answer is None and not self.maybe(marker, lower=True):
+            answer = self._lower_has[(marker, *key)] = False
         if answer is None:
             low = self._lower.get(key)
             if low is None:
@@ -81,6 +113,17 @@ class _Scan:
                 low = self._lower[key] = self.text[key[0]:key[1]].encode("utf-8", "surrogatepass").lower()
             answer = self._lower_has[(marker, *key)] = marker.encode("ascii") in low
         return answer
+
+
+# Bytes that end a word of the page for `_Scan.maybe`: spacing and markup punctuation.
+_DELIMITERS = b" \t\n\r\f\v<>\"'=/;,(){}[]"
+_TO_SPACE = bytes.maketrans(_DELIMITERS, b" " * len(_DELIMITERS))
+
+
+@lru_cache(maxsize=4096)
+def _runs(marker: str) -> tuple[bytes, ...]:
+    """The marker's pieces between delimiters, as UTF-8 (ASCII-lower-cased markers stay so)."""
+    return tuple(marker.encode("utf-8", "surrogatepass").translate(_TO_SPACE).split())
 
 
 _SCANS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -340,7 +383,7 @@ def stamp(el, ctx) -> tuple[str | None, str | None]:
     if el is None:
         return None, None
     raw = text_of(el) or attr(el, "title")
-    for name in ("datetime", "data-timestamp", "data-time", "data-value"):
+    for name in ("datetime", "data-timestamp", "data-time", "data-value", "date"):  # date: WoltLab 6's element
         value = attr(el, name)
         if value and re.match(r"^\d{4}-\d{2}-\d{2}T|^\d{9,13}$", value):
             found = ctx.dates.machine(value)

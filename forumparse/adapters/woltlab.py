@@ -39,6 +39,7 @@ class WoltLab(Adapter):
     CREDITS = ".userCredits"
     AVATAR = ".userAvatar img, .messageAuthor img.userAvatarImage"
     TIME = (".messageHeader time[datetime], .messagePublicationTime time, a.permalink time, time.datetime, "
+            ".messageHeader woltlab-core-date-time, "
             ".messageHeader .containerContent p.smallFont, .messageHeader .smallFont")
     PERMALINK = "a.permalink[href], a.messagePublicationTime[href], a.messageNumber[href], .messageNumber a[href]"
     BODY = ".messageText, div[id^=postText]"
