@@ -29,10 +29,8 @@ _DECLARED = re.compile(
     rb"""|^content-type:[^\r\n]*charset=["']?([\w.:-]+)""",
     re.I | re.M,
 )
-_HTML_SNIFF = re.compile(
-    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<div[\s>]|<table[\s>]|<p[\s>]|<br\s*/?>|<meta\s",
-    re.I,
-)
+# Markers only a whole HTML document has (a text dump may quote <p> or <br>, rarely these).
+_DOCUMENT_MARKER = re.compile(r"^[ \t]*(?:<!doctype\s+html|<html[\s>])", re.I | re.M)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 # The first bytes of archives and HTTP responses, where the page starts after a header block.
 _HEADER_BLOCK = re.compile(rb"\A(?:WARC/1\.[01]|HTTP/\d(?:\.\d)?\s+\d{3})[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n")
@@ -231,14 +229,17 @@ def _split_header_block(raw: bytes) -> tuple[bytes, dict[str, str]]:
 
 
 def sniff_html(text: str) -> bool:
+    """HTML or a text dump? A page starts with markup or is dense with it; a text dump that
+    quotes a few tags (a question about HTML, a code sample) is still text."""
     head = text[:5000].lstrip()
     if head.startswith("<") and _HTML_TAG.match(head):
         return True
-    if _HTML_SNIFF.search(head):
-        return True
-    # Tag-dense text further in (fragments without <html>)
     sample = text[:20000]
-    return len(_HTML_TAG.findall(sample)) > max(10, len(sample) // 400)
+    tags = len(_HTML_TAG.findall(sample))
+    if tags > max(10, len(sample) // 400):
+        return True
+    # a few lines of junk before a real document (a server warning): the document starts near the top
+    return bool(_DOCUMENT_MARKER.search(text[:1500])) and tags >= 5
 
 
 def open_document(source, url: str | None = None) -> Document:
