@@ -221,7 +221,10 @@ class PhpbbHtml(Adapter):
             if box is None:
                 continue
             container = box if box.tag == "td" else box.getparent()
-            post_id = common.post_id_of(attr(select_one(mark, "a[name]") or select_one(cell, "a[name]"), "name"))
+            anchor = select_one(mark, "a[name]")
+            if anchor is None:  # an element's truth value is its child count, not its presence
+                anchor = select_one(cell, "a[name]")
+            post_id = common.post_id_of(attr(anchor, "name"))
             details = select_one(message, ".postdetails")
             date_text, subject = _posted_and_subject(details)
             timestamp, raw = common.shown_time(date_text, ctx)
