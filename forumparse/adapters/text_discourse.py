@@ -9,6 +9,7 @@ import attrs
 
 from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
+from ..text.normalize import plain
 from ..text.postbody import body_and_quotes
 from ..text.spans import find_date
 from ..text.threadinfo import find_title
@@ -31,7 +32,7 @@ class DiscourseText(Adapter):
     description = "Discourse topics (crawler view) as text dumps"
 
     def detect(self, doc) -> float:
-        head = doc.text[:400_000]
+        head = plain(doc.text)[:400_000]
         headers = len(re.findall(r"^\s*[\w.\-]{1,60}(?:\s+\([^()\n]{1,80}\))?\s+[A-Z][a-z]+ \d{1,2}, \d{4}"
                                  r"(?:, \d{1,2}:\d{2}\s?[ap]m)?\s+#\d+\s*$", head, re.M))
         powered = "Powered by Discourse" in head
@@ -41,7 +42,7 @@ class DiscourseText(Adapter):
         return 0.0
 
     def parse(self, doc, ctx) -> Thread:
-        tokens = scan(doc.text, ctx.dates)
+        tokens = scan(plain(doc.text), ctx.dates)
         anchors = []
         for i, tok in enumerate(tokens):
             m = HEADER.match(tok.text) if tok.kind != "blank" else None

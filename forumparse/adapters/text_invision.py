@@ -9,8 +9,10 @@ from collections import Counter
 
 from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
+from ..text.normalize import plain
 from ..text.postbody import body_and_quotes
 from ..text.profile import GROUP, PLACEHOLDER, TITLE_WORDS, is_filler, is_stat, joined_value, name_slot, post_count
+from ..text.signatures import split_signatures
 from ..text.threadinfo import find_counts, find_title
 from ..text.tokens import Token, scan
 from .base import Adapter
@@ -42,7 +44,7 @@ class InvisionText(Adapter):
     description = "IP.Board 3 and Invision Community 4 topics as text dumps"
 
     def detect(self, doc) -> float:
-        head = doc.text[:300_000]
+        head = plain(doc.text)[:300_000]
         posted = len(re.findall(r"^\s*(?:[•*]\s*)?Posted\s+(?:\d|today|yesterday|[A-Z][a-z]{2,8}\s+\d)", head, re.M))
         if posted < 1:
             return 0.0
@@ -54,7 +56,7 @@ class InvisionText(Adapter):
         return min(0.85, 0.45 + 0.1 * hits)
 
     def parse(self, doc, ctx) -> Thread:
-        tokens = scan(doc.text, ctx.dates)
+        tokens = scan(plain(doc.text), ctx.dates)
         anchors = [i for i, t in enumerate(tokens) if t.kind == "date" and POSTED.match(t.data["residual"])]
         if not anchors:
             raise NotAThreadError("no 'Posted DATE' lines found")
@@ -79,7 +81,8 @@ class InvisionText(Adapter):
                               quotes=quotes, edited=edited or _edit_mark(tokens[a].data["residual"])))
         head = "\n".join(t.text for t in tokens[:cards[0][0]])
         views, replies = find_counts(head)
-        return Thread(title=find_title(tokens, cards[0][0]), views=views, reply_count=replies, posts=posts)
+        return Thread(title=find_title(tokens, cards[0][0]), views=views, reply_count=replies,
+                      posts=split_signatures(posts))
 
 
 def _edit_mark(residual: str) -> str | None:

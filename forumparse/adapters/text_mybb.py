@@ -8,8 +8,10 @@ import re
 
 from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
+from ..text.normalize import plain
 from ..text.postbody import body_and_quotes
 from ..text.profile import is_filler, joined_value, post_count
+from ..text.signatures import split_signatures
 from ..text.spans import find_date
 from ..text.threadinfo import find_counts, find_title
 from ..text.tokens import STATUS_LINE, Token, scan
@@ -40,7 +42,7 @@ class MyBBText(Adapter):
     description = "MyBB threads as text dumps"
 
     def detect(self, doc) -> float:
-        head = doc.text[:300_000]
+        head = plain(doc.text)[:300_000]
         stats = len(re.findall(r"^\s*Threads:\s*\d", head, re.M))
         buttons = len(re.findall(r"^\s*(?:Email\s+)?PM\s+(?:Website\s+)?Find\s*$|^\s*Reply\s+Quote(?:\s+Report)?\s*$",
                                  head, re.M))
@@ -53,7 +55,7 @@ class MyBBText(Adapter):
         return min(0.9, 0.5 + 0.1 * hits)
 
     def parse(self, doc, ctx) -> Thread:
-        tokens = scan(doc.text, ctx.dates)
+        tokens = scan(plain(doc.text), ctx.dates)
         blocks = _profiles(tokens)
         if not blocks:
             raise NotAThreadError("no MyBB profile blocks found")
@@ -83,7 +85,7 @@ class MyBBText(Adapter):
         title = next((SUBJECT.match(s).group("s") if SUBJECT.match(s) else s for s in subjects if s), None)
         title = title or find_title(tokens, blocks[0][0])
         views, replies = find_counts("\n".join(t.text for t in tokens[:blocks[0][0]]))
-        return Thread(title=title, views=views, reply_count=replies, posts=posts)
+        return Thread(title=title, views=views, reply_count=replies, posts=split_signatures(posts))
 
 
 def _is_stat(tok: Token) -> bool:

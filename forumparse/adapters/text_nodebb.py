@@ -11,7 +11,9 @@ import attrs
 from ..errors import NotAThreadError
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
+from ..text.normalize import plain
 from ..text.postbody import body_and_quotes
+from ..text.signatures import split_signatures
 from ..text.spans import find_date
 from ..text.threadinfo import find_title
 from ..text.tokens import Token, scan
@@ -35,14 +37,14 @@ class NodeBBText(Adapter):
     description = "NodeBB topics as text dumps"
 
     def detect(self, doc) -> float:
-        head = doc.text[:300_000]
+        head = plain(doc.text)[:300_000]
         words = {_kind(m.group(0)) for m in VOCAB.finditer(head)}
         if "last edited by" not in words or len(words) < 2:
             return 0.0
         return min(0.9, 0.5 + 0.1 * len(words))
 
     def parse(self, doc, ctx) -> Thread:
-        tokens = scan(doc.text, ctx.dates)
+        tokens = scan(plain(doc.text), ctx.dates)
         anchors = [i for i, t in enumerate(tokens) if t.kind != "blank" and HEADER.match(t.text)]
         if not anchors:
             anchors = [i for i, t in enumerate(tokens) if t.kind != "blank" and WROTE.match(t.text)
@@ -65,8 +67,8 @@ class NodeBBText(Adapter):
             edited = f"last edited by {editor}" if editor else None
             posts.append(Post(author=Author(name=name, rank=rank) if name else None, timestamp=timestamp,
                               timestamp_raw=date_raw, body=body, quotes=quotes, edited=edited))
-        views = _stat(doc.text, "views")
-        return Thread(title=find_title(tokens, starts[0]), views=views, posts=posts)
+        views = _stat(plain(doc.text), "views")
+        return Thread(title=find_title(tokens, starts[0]), views=views, posts=split_signatures(posts))
 
 
 def _kind(word: str) -> str:

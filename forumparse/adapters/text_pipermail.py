@@ -7,6 +7,7 @@ import re
 
 from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
+from ..text.normalize import plain
 from ..text.tokens import split_lines
 from .base import Adapter
 from .pipermail import split_mail
@@ -28,16 +29,16 @@ class PipermailText(Adapter):
     description = "Mailman 2 pipermail archive message pages as text dumps"
 
     def detect(self, doc) -> float:
-        head = doc.text[:100_000]
+        head = plain(doc.text)[:100_000]
         if not SORTED_BY.search(head):
             return 0.0
         hits = sum(1 for w in ("previous message", "next message", "mailing list") if w in head.lower())
         return 0.6 + 0.1 * hits
 
     def parse(self, doc, ctx) -> Thread:
-        lines = split_lines(doc.text)
+        lines = split_lines(plain(doc.text))
         if len([ln for ln in lines if ln.strip()]) < 4:  # a dump without line breaks (WET)
-            lines = _unflatten(doc.text)
+            lines = _unflatten(plain(doc.text))
         menu = [i for i, line in enumerate(lines) if MENU.match(line)]
         if not menu:
             raise NotAThreadError("no pipermail message menu found")

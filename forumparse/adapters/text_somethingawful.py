@@ -10,6 +10,7 @@ from collections import Counter
 
 from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
+from ..text.normalize import plain
 from ..text.postbody import body_and_quotes
 from ..text.spans import find_date
 from ..text.tokens import Token, scan, split_lines
@@ -34,7 +35,7 @@ class SomethingAwfulText(Adapter):
     description = "Something Awful forum threads as text dumps"
 
     def detect(self, doc) -> float:
-        head = doc.text[:400_000]
+        head = plain(doc.text)[:400_000]
         dates = len(re.findall(r"#\s*\?\s*(?:[A-Z][a-z]{2}\s+\d|$)", head, re.M))
         buttons = sum(1 for w in ("Post History", "Alert Moderators", "Rap Sheet") if w in head)
         if "Something Awful Forums" in head and (dates or buttons):
@@ -42,7 +43,7 @@ class SomethingAwfulText(Adapter):
         return 0.8 if dates >= 1 and buttons >= 2 else 0.0
 
     def parse(self, doc, ctx) -> Thread:
-        lines = split_lines(doc.text)
+        lines = split_lines(plain(doc.text))
         footers = _footers(lines)
         if not footers:
             raise NotAThreadError("no Something Awful post footers found")

@@ -9,8 +9,10 @@ import re
 from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
 from ..text.layout import name_like
+from ..text.normalize import plain
 from ..text.postbody import body_and_quotes
 from ..text.profile import is_filler, joined_value, post_count
+from ..text.signatures import split_signatures
 from ..text.spans import find_date
 from ..text.threadinfo import find_counts
 from ..text.tokens import Token, scan
@@ -33,7 +35,7 @@ class VanillaText(Adapter):
     description = "Vanilla Forums discussions as text dumps"
 
     def detect(self, doc) -> float:
-        head = doc.text[:300_000]
+        head = plain(doc.text)[:300_000]
         words = {_word(m.group(0)) for m in VOCAB.finditer(head)}
         strong = words & {"howdy", "register to comment", "powered by vanilla", "vanilla forums"}
         if not strong or len(words) < 2:
@@ -41,7 +43,7 @@ class VanillaText(Adapter):
         return min(0.85, 0.45 + 0.1 * len(words))
 
     def parse(self, doc, ctx) -> Thread:
-        tokens = scan(doc.text, ctx.dates)
+        tokens = scan(plain(doc.text), ctx.dates)
         anchors = [i for i, t in enumerate(tokens) if _date_line(t, ctx) and _name_above(tokens, i) is not None]
         if not anchors:
             raise NotAThreadError("no Vanilla post headers found")
@@ -62,7 +64,7 @@ class VanillaText(Adapter):
         first = heads[0][0]
         title = _title(tokens, first)
         views, replies = find_counts("\n".join(t.text for t in tokens[:first]))
-        return Thread(title=title, views=views, reply_count=replies, posts=posts)
+        return Thread(title=title, views=views, reply_count=replies, posts=split_signatures(posts))
 
 
 def _word(text: str) -> str:

@@ -9,8 +9,10 @@ import re
 
 from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
+from ..text.normalize import plain
 from ..text.postbody import body_and_quotes
 from ..text.profile import is_stat, joined_value, post_count
+from ..text.signatures import split_signatures
 from ..text.spans import find_date
 from ..text.threadinfo import find_counts, find_title
 from ..text.tokens import Token, scan
@@ -21,8 +23,8 @@ FOOTER = re.compile(rf"^(?P<name>[^,]{{1,60}}),\s+(?P<rest>.+?)(?:\s+{BUTTONS})*
 # Staff banners printed after the user title
 BANNER = re.compile(r"\s+(?:staff member|moderator|administrator|admin|super moderator|global moderator|"
                     r"councillor|developer|banned|premium(?: member)?|supporter|vip|retired staff)$", re.I)
-POSTNUM_LINE = re.compile(r"^#\d+\b.*$|^(?:\+\s*)?(?:like|hugs|informative|insightful|funny|agree|disagree|winner|"
-                          r"list|undo rating|quote|reply)\b.*$", re.I)
+POSTNUM_LINE = re.compile(r"^#\d+\b.*$|^x\s?\d+$|^(?:\+\s*)?(?:like|hugs|informative|insightful|funny|agree|"
+                          r"disagree|winner|list|undo rating|quote|reply)\b.*$", re.I)
 STARTED = re.compile(r"^(?:discussion in\s+'.{1,80}'\s+)?started by\s+\S.{0,60},\s+\S", re.I)
 ITEM = re.compile(r"^\d{1,4}\.\s+")
 NAV = re.compile(r"^(?:<<\s*index\s*>>|<<\s*prev.*|.*next\s*>>|threadmarks?:.*)$", re.I)
@@ -34,7 +36,7 @@ class XenForoText(Adapter):
     description = "XenForo 1 threads as text dumps ('NAME, DATE Report' closing lines)"
 
     def detect(self, doc) -> float:
-        head = doc.text[:400_000]
+        head = plain(doc.text)[:400_000]
         closes = len(re.findall(rf"^\s*[^,\n]{{1,60}}, [^\n]{{4,40}}?\s+{BUTTONS}(?:\s+{BUTTONS})*\s*\n\s*#\d+",
                                 head, re.M | re.I))
         expand = "Click to expand" in head
@@ -43,7 +45,7 @@ class XenForoText(Adapter):
         return 0.0
 
     def parse(self, doc, ctx) -> Thread:
-        tokens = scan(doc.text, ctx.dates)
+        tokens = scan(plain(doc.text), ctx.dates)
         anchors = []
         for i, tok in enumerate(tokens):
             m = FOOTER.match(tok.text) if tok.kind != "blank" and len(tok.text) < 140 else None
@@ -52,7 +54,7 @@ class XenForoText(Adapter):
         if not anchors:
             raise NotAThreadError("no XenForo 1 message footers found")
         posts = []
-        start = _first_start(tokens, anchors[0][0])
+        start = _first_start(tokens, anchors[0][0], anchors[0][1].group("name").strip())
         for a, m in anchors:
             region = tokens[start:a]
             start = _after_footer(tokens, a)
@@ -66,9 +68,9 @@ class XenForoText(Adapter):
                                             joined=ctx.dates.parse(joined).iso() if joined else None),
                               timestamp=ctx.dates.iso(raw), timestamp_raw=raw, body=body, quotes=quotes,
                               edited=edited))
-        first = _first_start(tokens, anchors[0][0])
+        first = _first_start(tokens, anchors[0][0], anchors[0][1].group("name").strip())
         views, replies = find_counts("\n".join(t.text for t in tokens[:first]))
-        return Thread(title=_title(tokens, first), views=views, reply_count=replies, posts=posts)
+        return Thread(title=_title(tokens, first), views=views, reply_count=replies, posts=split_signatures(posts))
 
 
 def _title(tokens: list[Token], first: int) -> str | None:
@@ -102,11 +104,19 @@ def _after_footer(tokens: list[Token], a: int) -> int:
     return j
 
 
-def _first_start(tokens: list[Token], first_footer: int) -> int:
-    """The first message starts at the numbered item above it ("1. NAME")."""
+def _first_start(tokens: list[Token], first_footer: int, name: str | None = None) -> int:
+    """The first message starts at the numbered item above it ("1. NAME"), else at its
+    author's name line ("NAME" or "NAME TITLE"), else after the last navigation line."""
     items = [j for j in range(first_footer) if ITEM.match(tokens[j].text) or tokens[j].kind == "body"
              and re.match(r"^\d{1,4}\.$", tokens[j].text)]
-    return items[-1] if items else max((j + 1 for j in range(first_footer) if tokens[j].kind == "nav"), default=0)
+    if items:
+        return items[-1]
+    if name:
+        named = [j for j in range(first_footer) if tokens[j].text == name or tokens[j].text.startswith(name + " ")
+                 and len(tokens[j].text) <= 80 and not re.search(r"[.:!?]", tokens[j].text[len(name):])]
+        if named:
+            return named[-1]
+    return max((j + 1 for j in range(first_footer) if tokens[j].kind == "nav"), default=0)
 
 
 def _profile(region: list[Token], name: str):
@@ -141,7 +151,8 @@ def _profile(region: list[Token], name: str):
         if tok.kind == "stat_value":
             end = k + 1
             continue
-        if seen_name and rank is None and k == end and len(text) <= 60 and not text.endswith((".", "!", "?")):
+        if seen_name and rank is None and k == end and tok.kind == "body" and len(text) <= 60 \
+                and not text.endswith((".", "!", "?", ":", "↑")):
             rank = BANNER.sub("", text) or None  # the title on its own line below the name
             end = k + 1
             continue

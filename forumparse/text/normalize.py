@@ -1,0 +1,54 @@
+"""Text dumps from other renderers, brought to the plain shape the text adapters read:
+lynx's link numbers ("[12]Reply") and its closing "References" list go; Markdown from
+HTML-to-text converters (html2text: "[name](url)", "![alt](src)", "**bold**", "# heading",
+backslash escapes) becomes the text a browser shows.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_LINK_NUMBER = re.compile(r"\[\d{1,5}\](?=\S)")
+_REFERENCES = re.compile(r"^\s*References\s*$", re.M)
+_REFERENCE_LINE = re.compile(r"^\s*(?:\d{1,5}\.\s+\S+|visible links:?|hidden links:?)\s*$", re.I)
+
+_MD_LINK_HINT = re.compile(r"\]\((?:https?:|/|#|[\w.-]+\.(?:php|html?|aspx?)|mailto:|javascript:)")
+_MD_IMAGE = re.compile(r"!\[(?P<alt>(?:\\.|[^\]\\\n]){0,200})\]\((?:\\.|[^)\"\\]|\"[^\"]*\")*\)")
+_MD_LINK = re.compile(r"\[(?P<text>(?:\\.|[^\[\]\\]|\[[^\[\]]*\]){0,300})\]\((?:\\.|[^)\"\\]|\"[^\"]*\")*\)")
+_MD_BOLD = re.compile(r"(\*\*|__)(?=\S)(?P<text>.+?)(?<=\S)\1", re.S)
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+", re.M)
+_MD_ESCAPE = re.compile(r"\\([\[\]()#*_\-.!+`>{}|\\])")
+_MD_BREAK = re.compile(r"[ \t]+$", re.M)
+
+
+@lru_cache(maxsize=8)
+def plain(text: str) -> str:
+    """The dump without renderer marks (the text itself is returned when it has none)."""
+    if len(_LINK_NUMBER.findall(text, 0, 200_000)) >= 3:
+        text = _strip_link_numbers(text)
+    if len(_MD_LINK_HINT.findall(text, 0, 200_000)) >= 5:
+        text = _from_markdown(text)
+    return text
+
+
+def _strip_link_numbers(text: str) -> str:
+    refs = list(_REFERENCES.finditer(text))
+    if refs:
+        tail = text[refs[-1].end():].strip("\n").split("\n")[:5]
+        if tail and all(_REFERENCE_LINE.match(line) or not line.strip() for line in tail):
+            text = text[:refs[-1].start()]
+    return _LINK_NUMBER.sub("", text)
+
+
+def _from_markdown(text: str) -> str:
+    text = _MD_IMAGE.sub(lambda m: _one_line(m.group("alt")), text)
+    for _ in range(2):  # a link around an image: the image goes first, then its link
+        text = _MD_LINK.sub(lambda m: _one_line(m.group("text")), text)
+    text = _MD_BOLD.sub(lambda m: m.group("text"), text)
+    text = _MD_HEADING.sub("", text)
+    text = _MD_ESCAPE.sub(r"\1", text)
+    return _MD_BREAK.sub("", text)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
