@@ -1,0 +1,61 @@
+"""Helpers of the engine text adapters: renderer marks, repeated signatures, flat dumps."""
+from __future__ import annotations
+
+import forumparse
+from forumparse.records import Author, Post
+from forumparse.text.normalize import plain
+from forumparse.text.signatures import split_signatures
+
+
+def test_lynx_link_numbers_and_references_go():
+    text = "[1]Home [2]Forums\n[3]alice wrote:\n   [4]Reply [5]Quote\n\nReferences\n\n   1. http://x/\n   2. http://y/\n"
+    out = plain(text)
+    assert "[3]" not in out and "alice wrote:" in out
+    assert "References" not in out and "http://x/" not in out
+
+
+def test_markdown_links_images_and_bold_become_text():
+    text = ("[Home](/) [Forums](/forums) [Help](/help) [Rules](/rules)\n"
+            "**[alice](https://ex.org/u/alice)** ![Offline](https://ex.org/off.png)\n"
+            "Posts: 12 [Send a\nmessage](private.php?uid=1 \"Send (now)\")\n# Title here\n\\[+\\]\n")
+    out = plain(text)
+    assert "alice Offline" in out
+    assert "Send a message" in out and "private.php" not in out
+    assert "Title here" in out and "#" not in out
+    assert "[+]" in out
+
+
+def test_plain_text_is_left_alone():
+    text = "alice\nPosts: 12\n[quote] not a link [1] either\n"
+    assert plain(text) == text
+
+
+def _post(name, body):
+    return Post(author=Author(name=name), body=body)
+
+
+def test_closing_lines_repeated_under_one_author_are_the_signature():
+    sig = "Visit my widget shop\nopen every day"
+    posts = [_post("ann", "First post text.\n\n" + sig), _post("bob", "A reply.\n\n" + sig),
+             _post("ann", "Second post.\n" + sig)]
+    out = split_signatures(posts)
+    assert out[0].body == "First post text." and out[0].author.signature == sig
+    assert out[2].body == "Second post."
+    assert out[1].body.endswith(sig)  # bob wrote it once: no signature is known for him
+
+
+def test_a_post_never_loses_all_its_text():
+    posts = [_post("ann", "same words here again"), _post("ann", "same words here again")]
+    assert [p.body for p in split_signatures(posts)] == ["same words here again"] * 2
+
+
+def test_pipermail_dump_on_one_line():
+    text = ("[Widget-users] Release notes Ann Example ann at example.org Tue Feb 9 14:05:33 CET 2021 "
+            "Previous message: [Widget-users] Release notes Next message: [Widget-users] Build "
+            "Messages sorted by: [ date ] [ thread ] [ subject ] [ author ] "
+            "The notes are online now. More information about the Widget-users mailing list")
+    thread = forumparse.parse_thread(text)
+    assert thread.engine == "pipermail"
+    assert thread.title == "[Widget-users] Release notes"
+    assert thread.posts[0].author.name == "Ann Example"
+    assert thread.posts[0].body == "The notes are online now."
