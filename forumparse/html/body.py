@@ -162,7 +162,8 @@ def render_text(el) -> str:
 def normalise_text(raw: str) -> str:
     """Collapse spacing: one space inside lines, one blank line between paragraphs."""
     raw = _MARKS.sub(lambda m: "\n\n" if _PARA in m.group(0) or m.group(0).count("\n") >= 2 else "\n", raw)
-    lines = [_SPACES.sub(" ", line).strip() for line in raw.split("\n")]
+    # spacing runs never hold a line break: one pass over the text, not one per line
+    lines = [line.strip() for line in _SPACES.sub(" ", raw).split("\n")]
     text = "\n".join(lines)
     return _BLANKS.sub("\n\n", text).strip()
 
