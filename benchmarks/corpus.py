@@ -7,7 +7,10 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 # corpus engine folders name versions ("phpbb3", "reddit-new"); adapters name families
-_FAMILY = {"ptt-bbs": "ptt", "reddit-new": "reddit"}
+_FAMILY = {"ptt-bbs": "ptt", "reddit-new": "reddit",
+           # IP.Board 1/2 markup has an adapter of its own; Invision 3+ is "invision"
+           "invision1": "ipboard", "invision2": "ipboard", "wbb3": "woltlab", "wbb4": "woltlab", "wbb5": "woltlab",
+           "lithium": "khoros", "simple-press": "simplepress"}
 
 
 def adapter_for_engine(engine: str) -> str:
