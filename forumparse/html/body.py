@@ -17,7 +17,7 @@ from attrs import frozen
 
 from ..records import Quote
 from ..vocab import EDIT_NOTE, quote_header_author
-from .select import class_set, matches_plain, plain_matcher, select, text_of
+from .select import class_set, matches_plain, plain_parts, select, text_of
 
 QUOTE_CSS = (
     "blockquote, .bbCodeQuote, .bbcode_quote, .bbCodeBlock--quote, div.quote, td.quote, .quotebox, "
@@ -94,7 +94,7 @@ def _found_parts(el, selectors: dict) -> set[str]:
     """Which removal passes would find something under `el` ("hidden" for inline-hidden
     elements): one walk of the subtree for plain selectors, an XPath for the others.
     A pass that finds nothing in the original finds nothing in the copy either."""
-    by_tag, by_class, others, complex_, plain_names = _pass_table(tuple(selectors.items()))
+    by_tag, by_class, any_node, complex_, plain_names = _pass_table(tuple(selectors.items()))
     found = {name for name, css in complex_
              if any(f is not el and (name != "quote" or f.tag not in _INLINE) for f in select(el, css))}
     everything = found | plain_names | {"hidden"}
@@ -102,20 +102,18 @@ def _found_parts(el, selectors: dict) -> set[str]:
         tag = node.tag
         if tag.__class__ is not str:
             continue
-        hit = by_tag.get(tag)
-        if hit:
-            found.update(n for n in hit if n != "quote" or tag not in _INLINE)
-        cls = node.get("class")
-        classes = None
-        if cls:
-            classes = class_set(node)
-            for name in classes:
-                hit = by_class.get(name)
-                if hit:
-                    found.update(n for n in hit if n != "quote" or tag not in _INLINE)
-        for name, matcher in others:
-            if name not in found and matches_plain(node, matcher, classes) \
-                    and (name != "quote" or tag not in _INLINE):
+        classes = class_set(node) if node.get("class") is not None else None
+        for name, part in by_tag.get(tag, ()):
+            if part is None or matches_plain(node, part, classes):
+                found.add(name)
+        inline = tag in _INLINE
+        if classes:
+            for cls in classes:
+                for name, part in by_class.get(cls, ()):
+                    if (part is None or matches_plain(node, part, classes)) and not (inline and name == "quote"):
+                        found.add(name)
+        for name, part in any_node:
+            if matches_plain(node, part, classes) and not (inline and name == "quote"):
                 found.add(name)
         if "hidden" not in found:
             style = node.get("style")
@@ -128,28 +126,35 @@ def _found_parts(el, selectors: dict) -> set[str]:
 
 @lru_cache(maxsize=256)
 def _pass_table(selectors: tuple) -> tuple:
-    """The passes' plain selectors as lookup tables: tag -> pass names, class -> pass names,
-    other compound selectors per pass; and the passes whose selectors need XPath."""
-    by_tag: dict[str, set] = {}
-    by_class: dict[str, set] = {}
-    others, complex_ = [], []
+    """The passes' plain selectors as lookup tables, so that a node is checked only against
+    the selector parts that name its tag or one of its classes: tag -> (pass, part or None
+    when the tag alone matches), class -> (pass, part or None), parts naming neither; the
+    passes whose selectors need XPath; and the names of the plain passes."""
+    by_tag: dict[str, list] = {}
+    by_class: dict[str, list] = {}
+    any_node, complex_ = [], []
     for name, css in selectors:
         if not css:
             continue
-        matcher = plain_matcher(css)
-        if matcher is None:
+        parts = plain_parts(css)
+        if parts is None:
             complex_.append((name, css))
             continue
-        tags, names, rest = matcher
-        for tag in tags:
-            by_tag.setdefault(tag, set()).add(name)
-        for cls in names:
-            by_class.setdefault(cls, set()).add(name)
-        if rest:
-            others.append((name, rest))
+        for part in parts:
+            tag, ident, names, attrs = part
+            bare = ident is None and not attrs
+            if name == "quote" and tag in _INLINE:
+                continue  # quote boxes are never inline elements (checked in the walk for the others)
+            if tag is not None:
+                by_tag.setdefault(tag, []).append((name, None if bare and not names else (part,)))
+            elif names:
+                first = sorted(names)[0]
+                by_class.setdefault(first, []).append((name, None if bare and len(names) == 1 else (part,)))
+            else:
+                any_node.append((name, (part,)))
     plain_names = frozenset(name for name, css in selectors if css) - {name for name, _ in complex_}
-    return ({k: frozenset(v) for k, v in by_tag.items()}, {k: frozenset(v) for k, v in by_class.items()},
-            tuple(others), tuple(complex_), plain_names)
+    return ({k: tuple(v) for k, v in by_tag.items()}, {k: tuple(v) for k, v in by_class.items()},
+            tuple(any_node), tuple(complex_), plain_names)
 
 
 def render_text(el) -> str:
