@@ -24,6 +24,7 @@ CRUMB = re.compile(r"^\s*the something awful forums\s*>", re.I)
 PLACEHOLDER = re.compile(r"^\[[^\]]*\]$")
 # The forum's special titles, printed below the custom title (not part of it).
 SPECIAL = re.compile(r"^(?:fun shoe|fallen rib|illegal hen|dinosaur gum|queen bee|probation|banned)$", re.I)
+SPECIAL_END = re.compile(r"\s+(?:fun shoe|fallen rib|illegal hen|dinosaur gum|queen bee)$", re.I)
 TOP_NAV = re.compile(r"^\s*(?:[•*]\s*)?(?:post|reply|\[button[^\]]*\]|«.*»|.*\s>\s.*)\s*$", re.I)
 RIGHT_MIN = 8  # the text cell starts at least this far right in a side-by-side dump
 
@@ -43,7 +44,10 @@ class SomethingAwfulText(Adapter):
         return 0.8 if dates >= 1 and buttons >= 2 else 0.0
 
     def parse(self, doc, ctx) -> Thread:
-        lines = split_lines(plain(doc.text))
+        text = plain(doc.text)
+        if "\t" in text and re.search(r"^#\s*\?[^\n]*\t", text, re.M):
+            text = _unflatten(text, ctx)
+        lines = split_lines(text)
         footers = _footers(lines)
         if not footers:
             raise NotAThreadError("no Something Awful post footers found")
@@ -113,6 +117,10 @@ def _post(region: list[str], date_text: str, ctx) -> Post | None:
     if not left:
         return None
     info = [t.strip() for t in left if t.strip()]
+    while info and not any(ch.isalnum() for ch in info[0]):  # bullets left of the first name
+        info = info[1:]
+    if not info:
+        return None
     # the name may wrap in a narrow author cell: the lines above the register date
     at, size = next(((k, n) for k in range(1, min(4, len(info))) for n in (1, 2)
                      if _is_date(" ".join(info[k:k + n]), ctx)), (None, 0))
@@ -122,10 +130,16 @@ def _post(region: list[str], date_text: str, ctx) -> Post | None:
         joined = ctx.dates.parse(" ".join(info[at:at + size])).iso()
         info = info[at + size:]
     else:
+        found = find_date(name, ctx.dates)
+        if found and found[1] > 0 and not name[found[2]:].strip():  # "NAME Apr 28, 2012" on one line
+            joined = ctx.dates.parse(name[found[1]:found[2]]).iso()
+            name = name[:found[1]].strip()
         info = info[1:]
     title = [t for t in info if not PLACEHOLDER.match(t)]
     while title and SPECIAL.match(title[-1]):
         title.pop()
+    if title:
+        title[-1] = SPECIAL_END.sub("", title[-1])
     tokens = scan("\n".join(right), ctx.dates)
     body, quotes, edited = body_and_quotes(tokens, stop=_edit_line)
     edited = edited or next((t.text for t in tokens if EDITED.match(t.text)), None)
@@ -151,6 +165,8 @@ def _split_cells(region: list[str]) -> tuple[list[str], list[str]]:
     (quote boxes are told by their indentation)."""
     if not any(ln.strip() for ln in region):
         return [], []
+    margin = min(_indent(ln) for ln in region if ln.strip())
+    region = [ln[margin:] if ln.strip() else "" for ln in region]  # some renderers indent the page
     name_at = next((i for i, ln in enumerate(region) if ln.strip() and _indent(ln) < 4), None)
     col = _boundary(region) if name_at is not None else None
     first = next(i for i, ln in enumerate(region) if ln.strip())
@@ -206,6 +222,71 @@ def _boundary(region: list[str]) -> int | None:
         return None
     starts = Counter(_indent(ln) for ln in region if ln.strip() and _indent(ln) >= RIGHT_MIN)
     return max(ends, key=lambda c: (ends[c] + starts[c], -c))
+
+
+_BUTTON_WORDS = re.compile(r"^(?:(?:profile|message|post history|rap sheet|alert moderators|quote)\s*)+", re.I)
+_WET_DATE = re.compile(r"^#\s*\?\s*(?P<date>[^\t]*?)\s*(?:\t(?P<rest>.*))?$")
+
+
+def _unflatten(text: str, ctx) -> str:
+    """A dump that keeps table cells on shared lines, apart by tabs (Common Crawl WET):
+    rebuild the one-cell-after-the-other layout ("# ? DATE" and buttons, the name, the
+    author cell indented, the text) that the line reading expects."""
+    lines = text.split("\n")
+    first_date = next((i for i, ln in enumerate(lines) if _WET_DATE.match(ln)), len(lines))
+    first_name = next((i for i in range(first_date) if _ends_with_date(lines[i], ctx)
+                       and not CRUMB.match(lines[i])), None)
+    out = lines[:first_name] if first_name is not None else lines[:first_date]
+    i = first_name + 1 if first_name is not None else first_date
+    post_lines: list[str] = []
+
+    def flush(name_line: str | None, body: list[str]):
+        if name_line is not None:
+            _emit_post(out, name_line, body, ctx)
+
+    name_line = lines[first_name] if first_name is not None else None
+    while i < len(lines):
+        m = _WET_DATE.match(lines[i])
+        if not m:
+            post_lines.append(lines[i])
+            i += 1
+            continue
+        flush(name_line, post_lines)
+        post_lines = []
+        out.extend(["   * # ? " + m.group("date"), "     * Profile", ""])
+        rest = _BUTTON_WORDS.sub("", (m.group("rest") or "").strip()).strip()
+        name_line = rest or None
+        i += 1
+    flush(name_line, post_lines)
+    return "\n".join(out)
+
+
+def _emit_post(out: list[str], name_line: str, body: list[str], ctx) -> None:
+    found = find_date(name_line, ctx.dates)
+    if found and found[1] > 0:
+        out.extend(["   " + name_line[:found[1]].strip(), "          " + name_line[found[1]:].strip()])
+    else:
+        out.append("   " + name_line.strip())
+    tabbed = next((k for k, ln in enumerate(body) if "\t" in ln), None)
+    if tabbed is not None:
+        for ln in body[:tabbed]:
+            out.append("          " + ln.strip())
+        left, right = body[tabbed].split("\t", 1)
+        out.append("          " + left.strip())
+        body = [right] + body[tabbed + 1:]
+    out.append("")
+    for ln in body:
+        m = re.match(r"^(?P<head>.{1,60}? posted:)\s*(?P<rest>.*)$", ln.strip())
+        if m:  # a quote box on one line: its header and the quoted words
+            out.extend(["", m.group("head"), "", "     " + m.group("rest"), ""])
+        else:
+            out.append("   " + ln.replace("\t", " ").strip())
+    out.append("")
+
+
+def _ends_with_date(line: str, ctx) -> bool:
+    found = find_date(line, ctx.dates) if len(line) < 120 else None
+    return bool(found) and found[1] > 0 and not line[found[2]:].strip()
 
 
 ADAPTERS = (SomethingAwfulText,)
