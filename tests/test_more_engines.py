@@ -124,3 +124,13 @@ def test_woltlab_6_date_element():
     new = '<woltlab-core-date-time date="2019-04-17T19:05:00+00:00">Apr 17th 2019, 9:05 pm</woltlab-core-date-time>'
     post = forumparse.parse_thread(text.replace(old, new)).posts[0]
     assert (post.timestamp, post.timestamp_raw) == ("2019-04-17T19:05:00+00:00", "Apr 17th 2019, 9:05 pm")
+
+
+def test_a_quoted_credit_line_does_not_claim_another_forum_page():
+    page = (FIXTURES / "mybb" / "mybb18-default.html").read_text(encoding="utf-8")
+    quoted = page.replace("</body>", '<p>We moved from <a href="https://bbpress.org">bbPress</a>: Powered by Discuz! '
+                                     "and Powered by ProBoards before that.</p></body>")
+    doc = Document.load(quoted)
+    for engine in ("bbpress", "discuz", "proboards"):
+        assert registry.get(engine, "html").detect(doc) == 0.0, engine
+    assert registry.choose(doc).name == "mybb"

@@ -176,14 +176,18 @@ def ends(doc) -> str:
     return text if len(text) <= 90_000 else text[:30_000] + text[-60_000:]
 
 
-def detect_score(doc, markers, strong=(), gate=()) -> float:
+def detect_score(doc, markers, strong=(), gate=(), need=()) -> float:
     """0..1 from how many engine markers a page shows; one strong marker alone is enough.
 
     `gate` names words every page of the engine has near its start (script and style paths):
     when none is there the page is not the engine's, and the longer marker scan is skipped.
+    `need` names the engine's post markup: without any of it, a "Powered by" line is only
+    quoted in another forum's post and the page is not the engine's either.
     """
     s = scan(doc)
     if gate and not any(s.in_head(g, 100_000) for g in gate):
+        return 0.0
+    if need and not has_any(doc, need):
         return 0.0
     if any(in_ends(doc, m) for m in strong):
         return 1.0

@@ -26,6 +26,7 @@ class BbPress(Adapter):
     description = "bbPress 2.x (WordPress plugin) and bbPress 1.x topic pages"
 
     GATE = ("bbp-", "bbpress", "bbPress")
+    NEED = ("bbp-reply-content", "bbp-topic-content", "threadpost")  # its post markup
     MARKERS = ("bbp-reply-content", "bbp-author-name", "bbpress-forums", "bbp-topic-description", "bbp-reply-header",
                "bbp-reply-post-date", "bbp-breadcrumb", "plugins/bbpress/", "class=\"threadauthor\"", "bb-includes/")
     STRONG = ('id="bbpress-forums"', "/plugins/bbpress/templates/", 'content="bbPress', "Powered by <a href=\"http"
@@ -58,7 +59,7 @@ class BbPress(Adapter):
     TITLE1 = "h2.topictitle, h2[class*=topictitle], h2"
 
     def detect(self, doc) -> float:
-        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
+        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE, self.NEED)
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree

@@ -34,6 +34,7 @@ class Discuz(Adapter):
     description = "Discuz! X2 / X3 and Discuz! 6 / 7 thread pages"
 
     GATE = ("Discuz", "discuz", "STYLEID", "Comsenz")
+    NEED = ("postmessage_",)  # its post markup
     MARKERS = ("discuz_uid", "STYLEID", "IMGDIR", "VERHASH", "static/js/common.js", "forum.php?mod=viewthread",
                "id=\"postmessage_", "authorposton", "Comsenz", "viewthread.php?tid=", "include/js/common.js")
     STRONG = ('content="Discuz!', "Powered by <strong><a href=\"http://www.discuz.net\"", "Powered by Discuz!",
@@ -64,7 +65,7 @@ class Discuz(Adapter):
     PAGER = ".pg, div.pages"
 
     def detect(self, doc) -> float:
-        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
+        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE, self.NEED)
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree

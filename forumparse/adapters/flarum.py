@@ -27,6 +27,7 @@ class Flarum(Adapter):
     description = "Flarum discussion pages (JSON payload or the noscript crawler view)"
 
     GATE = ("flarum", "Flarum")
+    NEED = ("flarum-json-payload", "app.load(", "Post-body")  # its post markup
     MARKERS = ('id="flarum-loading"', 'id="flarum-content"', "var flarum = {", "flarum.core.app", "/assets/forum.js",
                "/assets/forum-", "flarum-json-payload", "PostUser-name", "App-drawer", "App-navigation", "flarum/app")
     STRONG = ('id="flarum-json-payload"', "flarum.core.app.load(", "flarum.core.app.boot(", "System.get('flarum/app')",
@@ -40,7 +41,7 @@ class Flarum(Adapter):
     QUOTE_AUTHOR = ".PostMention, cite"
 
     def detect(self, doc) -> float:
-        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
+        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE, self.NEED)
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree

@@ -30,6 +30,7 @@ class IPBoard(Adapter):
     description = "IP.Board (Invision Power Board) 1.x / 2.x topic pages"
 
     GATE = ("ipb_var", "Invision", "invision", "style_images", "ipb", "IPB")
+    NEED = ("postcolor",)  # its post markup
     MARKERS = ("ipb_var_", "normalname", "postcolor", "style_images/", "borderwrap", "act=findpost", "showuser=",
                "ipb_skin", "QuoteBegin", "ipbtable", "link_to_post")
     STRONG = ("invisionboard.com", "Invision Power Board</a>", ">IP.Board</a> 2.", ">IP.Board</a> 1.")
@@ -50,7 +51,7 @@ class IPBoard(Adapter):
         start = doc.text[:200_000]
         if any(m in start for m in _NEWER):
             return 0.0
-        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
+        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE, self.NEED)
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree

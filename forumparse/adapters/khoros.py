@@ -22,6 +22,7 @@ class Khoros(Adapter):
     description = "Khoros / Lithium community thread pages"
 
     GATE = ("lia-", "LITHIUM", "lithium", "khoros")
+    NEED = ("lia-message-body",)  # its post markup
     MARKERS = ("LITHIUM.", "lia-message-body", "lia-user-name-link", "lia-quilt", "/t5/", "lia-component-",
                "MessageKudosCount", "lia-message-view", "lia-user-rank")
     STRONG = ("LITHIUM.Loader", "LITHIUM.CommunityJsonObject", "Powered by Khoros", "Powered by Lithium",
@@ -53,7 +54,7 @@ class Khoros(Adapter):
     PAGER = ".lia-paging-full, .lia-paging-full-wrapper, .lia-paging-pager"
 
     def detect(self, doc) -> float:
-        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
+        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE, self.NEED)
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree

@@ -28,6 +28,7 @@ class Kunena(Adapter):
     description = "Kunena (Joomla) topic pages: Blue Eagle, Crypsis and Aurelia templates"
 
     GATE = ("kunena", "Kunena")
+    NEED = ("kmsg",)  # its post markup
     MARKERS = ("media/kunena/", "com_kunena", "kpost-username", "kwho-", "kmsgtext", "kprofile", "class=\"kmsg",
                "profilebox", "kmessage", "ksig")
     STRONG = ("Powered by Kunena", "www.kunena.org", ">Kunena Forum</a>", "Kunena Forum Component")
@@ -52,7 +53,7 @@ class Kunena(Adapter):
     PAGER = ".pagination, .kpagination"
 
     def detect(self, doc) -> float:
-        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
+        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE, self.NEED)
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree

@@ -23,6 +23,7 @@ class ProBoards(Adapter):
     description = "ProBoards (v5) thread pages"
 
     GATE = ("proboards", "ProBoards")
+    NEED = ("mini-profile",)  # its post markup
     MARKERS = ("proboards.com", "pb.data(", "mini-profile", "o-timestamp", "user-link", "proboards_", "pb.plugin",
                "left-panel")
     STRONG = ("Powered by ProBoards", "Powered by <a href=\"https://www.proboards.com", "proboards.com/\">ProBoards",
@@ -46,7 +47,7 @@ class ProBoards(Adapter):
     CRUMBS = "#nav-tree a, .nav-tree a"
 
     def detect(self, doc) -> float:
-        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
+        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE, self.NEED)
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree

@@ -23,6 +23,7 @@ class SimplePress(Adapter):
     description = "Simple:Press (WordPress) topic pages"
 
     GATE = ("spMainContainer", "simple-press", "Simple:Press", "simplepress", "sp-resources")
+    NEED = ("spPostContent",)  # its post markup
     MARKERS = ("spMainContainer", "spTopicPostSection", "spPostContent", "spPostUserName", "spPostUserRank",
                "sp-resources/", "spPostUserDate", "spForumTopicSection")
     STRONG = ("Powered by Simple:Press", "simple-press.com", 'id="spMainContainer"')
@@ -42,7 +43,7 @@ class SimplePress(Adapter):
     CRUMBS = "#spBreadCrumbs a, .spBreadCrumbs a"
 
     def detect(self, doc) -> float:
-        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
+        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE, self.NEED)
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree

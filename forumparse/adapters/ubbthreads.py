@@ -24,6 +24,7 @@ class UBBThreads(Adapter):
     description = "UBB.threads 7.x topic pages"
 
     GATE = ("ubbthreads", "UBB.threads", "UBB")
+    NEED = ("post_inner",)  # its post markup
     MARKERS = ("ubbthreads.php", "post_inner", "ubbcode-block", "ubbcode-header", "subjecttable", "author-content",
                "post-content", "ubb_", "UBB.threads")
     STRONG = ("Powered by UBB.threads", "UBB.threads&trade;", "UBB.threads™", "ubbcentral.com")
@@ -46,7 +47,7 @@ class UBBThreads(Adapter):
     CRUMBS = ".breadcrumbs a, #breadcrumbs a, .nav-breadcrumbs a"
 
     def detect(self, doc) -> float:
-        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
+        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE, self.NEED)
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree

@@ -25,6 +25,7 @@ class WoltLab(Adapter):
     description = "WoltLab Burning Board 3 / 4 and WoltLab Suite Forum 5 / 6 thread pages"
 
     GATE = ("WCF", "wcf", "WoltLab", "woltlab", "wbb")
+    NEED = ("wbbPost", "messageText", "postText")  # its post markup
     MARKERS = ("WCF.User.init", "WCF_PATH", "SECURITY_TOKEN", "/wcf/", "com.woltlab.wbb", "wbbPost",
                "messageSidebar", "quoteBoxTitle", "userCredits", "wbbThreadPostList", "WoltLabSuite")
     STRONG = ("WoltLabSuite.Core", "com.woltlab.wbb.Thread", 'data-application="wbb"', "Burning Board®",
@@ -59,7 +60,7 @@ class WoltLab(Adapter):
     PAGER = ".pagination, .pageNavigation"
 
     def detect(self, doc) -> float:
-        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
+        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE, self.NEED)
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree

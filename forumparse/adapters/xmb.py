@@ -22,6 +22,7 @@ class XMB(Adapter):
     description = "XMB (eXtreme Message Board) 1.8 / 1.9 thread pages"
 
     GATE = ("XMB", "xmb")
+    NEED = ("name=\"pid", "name='pid")  # its post markup
     MARKERS = ("action=viewpro&amp;member=", "action=viewpro&member=", "mediumtxt", "smalltxt", "tablerow",
                "viewthread.php?tid=", "post.php?action=reply", "Member Is Offline", "xmbforum")
     STRONG = ("Powered by XMB", "xmbforum.com", "xmbforum2.com", "The XMB Group")
@@ -35,7 +36,7 @@ class XMB(Adapter):
     CRUMBS = "td.nav a, .nav a"
 
     def detect(self, doc) -> float:
-        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
+        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE, self.NEED)
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree

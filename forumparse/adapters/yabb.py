@@ -23,6 +23,7 @@ class YaBB(Adapter):
     description = "YaBB 2.x topic pages"
 
     GATE = ("YaBB", "yabb")
+    NEED = ("message",)  # its post markup
     MARKERS = ("YaBB.pl", "yabbfiles", "action=viewprofile;username=", "YaBB.cgi", "windowbg", "class=\"message\"",
                "yabb_", "YaBBNews")
     STRONG = ("Powered by YaBB", ">YaBB 2.", "yabbforum.com", "YaBB &copy;", "YaBB\u00a9")
@@ -37,7 +38,7 @@ class YaBB(Adapter):
     CRUMBS = ".nav a, .navbar a"
 
     def detect(self, doc) -> float:
-        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
+        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE, self.NEED)
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
