@@ -44,8 +44,8 @@ class Discuz(Adapter):
     NAME = (".pls .authi a, td.pls .authi, .postauthor cite a, .postauthor .postinfo a, .postauthor cite, "
             ".postauthor .postinfo")
     # a custom title (p.xg1) above the user group; Discuz! 7 prints the group under the name
-    RANK = ".favatar p.xg1, .favatar p em a, .favatar p em, .postauthor p.customstatus, .postauthor p em a, " \
-           ".postauthor p em"
+    RANK = (".favatar p.xg1, .favatar p em a, .favatar p em, .favatar p a[href*='usergroup'], "
+            ".postauthor p.customstatus, .postauthor p em a, .postauthor p em")
     STAT_TABLE = ".tns th, .tns td"
     STAT_PAIRS = "dl.pil, dl.profile, .p_pop dl, .i dl"
     AVATAR = ".avatar img, .avatar_img img"

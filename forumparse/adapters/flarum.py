@@ -51,7 +51,7 @@ class Flarum(Adapter):
         if content is None:  # betas print the crawler view in an unnamed <noscript>
             content = next((n for n in select(tree, "noscript") if select_one(n, self.BODY) is not None), None)
         payload = _payload(doc, tree)
-        thread = _from_payload(payload, ctx, url) if payload else None
+        thread = _from_payload(payload, ctx, url) if isinstance(payload, dict) else None
         next_link = next((a for a in select(content, "a[href]") if "»" in (text_of(a) or "")), None)
         next_url = common.absolute(base, attr(next_link, "href"))
         page = _PAGE.search(url or "")
