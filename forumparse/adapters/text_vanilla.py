@@ -54,7 +54,7 @@ class VanillaText(Adapter):
             stop = heads[n + 1][0] if n + 1 < len(anchors) else len(tokens)
             raw = _date_line(tokens[a], ctx)
             body, quotes, edited = body_and_quotes(tokens[a + 1:stop], outdented_quotes=True, stop=_end,
-                                                  base=tokens[a].indent)
+                                                  base=_text_column(tokens, a, stop))
             note = re.search(r"\bedited\b(?:\s+(?!in\b)\S+){0,4}", tokens[a].text[len(raw):], re.I)
             edited = edited or (note.group(0) if note else None)
             posts.append(Post(author=Author(name=name, rank=rank, post_count=count,
@@ -65,6 +65,20 @@ class VanillaText(Adapter):
         title = _title(tokens, first)
         views, replies = find_counts("\n".join(t.text for t in tokens[:first]))
         return Thread(title=title, views=views, reply_count=replies, posts=split_signatures(posts))
+
+
+def _text_column(tokens: list[Token], a: int, stop: int) -> int:
+    """The column of the post's own text: that of its last line (quotes come first; renderers
+    indent the text like the date line, or deeper)."""
+    column = tokens[a].indent
+    for tok in tokens[a + 1:stop]:
+        if tok.kind == "blank" or tok.bullet:
+            continue
+        if _end(tok):
+            break
+        if tok.kind in ("body", "date"):
+            column = tok.indent
+    return column
 
 
 def _word(text: str) -> str:
