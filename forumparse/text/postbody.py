@@ -77,7 +77,7 @@ def _skip_quote(tokens: list[Token], i: int, base: int, quotes: list[Quote]) -> 
     while j < len(tokens) and tokens[j].kind == "blank":
         j += 1
     if j < len(tokens) and (tokens[j].indent > base or head.indent > base
-                            or tokens[j].indent < base - 1 and head.indent < base - 1):
+                            or tokens[j].indent < base - 1 and head.indent <= base):
         return _skip_block(tokens, j, base, quotes, author, first=rest)  # indented apart from the text
     # no indentation to go by: the quote runs to its "Click to expand..." line, else to a blank line
     close = next((k for k in range(j, min(len(tokens), j + 400)) if _EXPAND.match(tokens[k].text)
