@@ -48,8 +48,7 @@ class IPBoard(Adapter):
     NAV = "#navstrip, #nav, .navstrip"
 
     def detect(self, doc) -> float:
-        start = doc.text[:200_000]
-        if any(m in start for m in _NEWER):
+        if common.has_any(doc, _NEWER, 200_000):
             return 0.0
         return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE, self.NEED)
 
