@@ -91,9 +91,14 @@ def _date_first(text: str, ctx) -> str | None:
 
 
 def _numbered_next(tokens: list[Token], i: int) -> bool:
-    """The closing line is followed by the message number ("#1326 + Quote Reply")."""
-    nxt = next((t for t in tokens[i + 1:i + 4] if t.kind != "blank"), None)
-    return nxt is not None and nxt.text.startswith("#")
+    """The closing line is followed by the message number ("#1326 + Quote Reply"), maybe
+    after its buttons wrapped onto the next line."""
+    for tok in [t for t in tokens[i + 1:i + 6] if t.kind != "blank"][:3]:
+        if tok.text.startswith("#"):
+            return True
+        if not re.fullmatch(rf"(?:{BUTTONS}\s*)+", tok.text, re.I):
+            return False
+    return False
 
 
 def _after_footer(tokens: list[Token], a: int) -> int:
