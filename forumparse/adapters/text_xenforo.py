@@ -6,6 +6,7 @@ the signature sits between the text and the closing line, indented apart from th
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
@@ -26,6 +27,7 @@ BANNER = re.compile(r"\s+(?:staff member|moderator|administrator|admin|super mod
 POSTNUM_LINE = re.compile(r"^#\d+\b.*$|^x\s?\d+$|^(?:\+\s*)?(?:like|hugs|informative|insightful|funny|agree|"
                           r"disagree|winner|list|undo rating|quote|reply)\b.*$", re.I)
 STARTED = re.compile(r"^(?:discussion in\s+'.{1,80}'\s+)?started by\s+\S.{0,60},\s+\S", re.I)
+EXPAND = re.compile(r"^click to expand\.*", re.I)
 ITEM = re.compile(r"^\d{1,4}\.\s+")
 NAV = re.compile(r"^(?:<<\s*index\s*>>|<<\s*prev.*|.*next\s*>>|threadmarks?:.*)$", re.I)
 
@@ -55,12 +57,18 @@ class XenForoText(Adapter):
             raise NotAThreadError("no XenForo 1 message footers found")
         posts = []
         start = _first_start(tokens, anchors[0][0], anchors[0][1].group("name").strip())
+        messages = []
         for a, m in anchors:
             region = tokens[start:a]
             start = _after_footer(tokens, a)
             name = m.group("name").strip()
-            head_end, rank, count, joined, location = _profile(region, name)
-            text = _drop_signature(region[head_end:], tokens[a].indent)
+            messages.append((a, m, name, region, _profile(region, name)))
+        # the column of the text: where most messages' first line (after a quote box) starts
+        columns = Counter(_text_start(region[prof[0]:]).indent for _, _, _, region, prof in messages
+                          if _text_start(region[prof[0]:]) is not None)
+        column = columns.most_common(1)[0][0] if columns else 0
+        for _a, m, name, region, (head_end, rank, count, joined, location) in messages:
+            text = _drop_signature(region[head_end:], column)
             body, quotes, edited = body_and_quotes(text, indented_quotes=False)
             edited = edited or next((t.text for t in region[head_end:] if t.kind == "edit"), None)
             raw = _date_first(m.group("rest"), ctx)
@@ -165,15 +173,26 @@ def _profile(region: list[Token], name: str):
     return end, rank, count, joined, location
 
 
-def _drop_signature(region: list[Token], footer_indent: int) -> list[Token]:
-    """The lines right above the closing line that are not indented like the text: the
+def _text_start(region: list[Token]) -> Token | None:
+    """The text's first line after any leading quote box."""
+    in_quote = False
+    for tok in region:
+        if tok.kind == "blank":
+            continue
+        if tok.kind == "quote_header":
+            in_quote = True
+        elif in_quote:
+            in_quote = not EXPAND.match(tok.text)
+        else:
+            return tok
+    return None
+
+
+def _drop_signature(region: list[Token], column: int) -> list[Token]:
+    """The lines right above the closing line that are not at the text's column: the
     signature (and the edit note among them)."""
-    first = next((t for t in region if t.kind != "blank"), None)
-    if first is None:
-        return region
-    base = first.indent
     end = len(region)
-    while end > 0 and (region[end - 1].kind == "blank" or region[end - 1].indent != base
+    while end > 0 and (region[end - 1].kind == "blank" or region[end - 1].indent != column
                        or region[end - 1].kind == "edit"):
         end -= 1
     return region[:end] if end else region
