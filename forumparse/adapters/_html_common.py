@@ -122,8 +122,9 @@ _TO_SPACE = bytes.maketrans(_DELIMITERS, b" " * len(_DELIMITERS))
 
 @lru_cache(maxsize=4096)
 def _runs(marker: str) -> tuple[bytes, ...]:
-    """The marker's pieces between delimiters, as UTF-8 (ASCII-lower-cased markers stay so)."""
-    return tuple(marker.encode("utf-8", "surrogatepass").translate(_TO_SPACE).split())
+    """The marker's pieces between delimiters, as UTF-8 (ASCII-lower-cased markers stay so),
+    longest first: a long piece is the quickest to rule out."""
+    return tuple(sorted(marker.encode("utf-8", "surrogatepass").translate(_TO_SPACE).split(), key=len, reverse=True))
 
 
 _SCANS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

@@ -128,7 +128,15 @@ def plain_parts(css: str) -> tuple | None:
 
 def class_set(el) -> set[str]:
     """The element's class names, split as the XPath class test splits them."""
-    return set((el.get("class") or "").translate(_XML_SPACE).split(" "))
+    return split_classes(el.get("class") or "")
+
+
+def split_classes(value: str) -> set[str]:
+    """A class attribute's names: split at XML spaces only, as normalize-space() does (a
+    no-break space is part of a name). May hold "", which no selector names."""
+    if "\t" in value or "\n" in value or "\r" in value:
+        value = value.translate(_XML_SPACE)
+    return set(value.split(" "))
 
 
 @lru_cache(maxsize=1024)
@@ -277,19 +285,29 @@ class Index:
         self.by_id: dict[str, list] = {}
         self.classes: dict = {}  # element -> its class names
         order, by_tag, by_class, by_id, classes = self.order, self.by_tag, self.by_class, self.by_id, self.classes
-        for i, el in enumerate(root.iter()):
+        i = 0
+        for el in root.iter():
             tag = el.tag
             if tag.__class__ is not str:
                 continue
             order[el] = i
-            by_tag.setdefault(tag, []).append(el)
-            cls = el.get("class")
+            i += 1
+            found = by_tag.get(tag)
+            if found is None:
+                by_tag[tag] = [el]
+            else:
+                found.append(el)
+            get = el.get
+            cls = get("class")
             if cls:
-                names = classes[el] = set(cls.translate(_XML_SPACE).split(" "))
+                names = classes[el] = split_classes(cls)
                 for name in names:
-                    if name:
-                        by_class.setdefault(name, []).append(el)
-            ident = el.get("id")
+                    found = by_class.get(name)
+                    if found is None:
+                        by_class[name] = [el]
+                    else:
+                        found.append(el)
+            ident = get("id")
             if ident is not None:
                 by_id.setdefault(ident, []).append(el)
 
