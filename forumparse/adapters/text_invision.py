@@ -35,6 +35,9 @@ VOCAB = re.compile(r"^\s*(?:[•*]\s*)?posted\s+\S.{4,40}$|\bN?\d[\d,]*\s+posts\
                    r"report post|share this post|similar topics|replies to this topic|reply to quoted posts|"
                    r"\bip\.board\b|invision (?:community|power)", re.I | re.M)
 EDITED = re.compile(r"^(?:edited|bearbeitet)\b.{0,80}\bby\b", re.I)
+CARD_LINE = re.compile(r"^(?P<rest>\S.{0,80}?)\s+(?P<count>\d[\d,.]*\s+posts?)$", re.I)
+GROUP_END = re.compile(r"\s+(members|registered(?:\s+\w+)?|administrators?|moderators?|global moderators?|"
+                       r"super moderators?|banned|validating|vip(?: members)?|premium(?: members)?)$", re.I)
 MAX_CARD = 10  # lines in an author card, at most
 
 
@@ -81,13 +84,28 @@ class InvisionText(Adapter):
                               quotes=quotes, edited=edited or _edit_mark(tokens[a].data["residual"])))
         head = "\n".join(t.text for t in tokens[:cards[0][0]])
         views, replies = find_counts(head)
-        return Thread(title=find_title(tokens, cards[0][0]), views=views, reply_count=replies,
+        return Thread(title=_title(tokens, cards[0][0], posts), views=views, reply_count=replies,
                       posts=split_signatures(posts))
 
 
 def _edit_mark(residual: str) -> str | None:
     m = re.search(r"\((edited|bearbeitet|modifié|editado)\)", residual, re.I)
     return m.group(1) if m else None
+
+
+def _title(tokens: list[Token], first: int, posts: list[Post]) -> str | None:
+    """The topic heading: the line above "by NAME" (the starter), else the heading above the
+    first post; a heading that runs on into "by NAME DATE" (joined lines) is cut there."""
+    for j in range(first):
+        if re.match(r"^by\s+\S", tokens[j].text, re.I):
+            above = next((t for t in reversed(tokens[:j]) if t.kind != "blank"), None)
+            if above is not None and above.kind in ("body", "date") and not above.bullet:
+                return above.text
+    title = find_title(tokens, first)
+    starter = posts[0].author.name if posts and posts[0].author else None
+    if title and starter:
+        title = re.split(rf"\s+by\s+{re.escape(starter)}\b", title)[0]
+    return title
 
 
 def _footer(tok: Token) -> bool:
@@ -156,6 +174,14 @@ def _slots(tokens: list[Token], a: int, start: int, end: int) -> tuple[dict, dic
             if count is not None:
                 info.setdefault("posts", count)
                 continue
+            joined_card = CARD_LINE.match(text)
+            if joined_card:  # "NAME GROUP N posts" on one line (dumps that join the card's lines)
+                info.setdefault("posts", post_count(joined_card.group("count")))
+                text = joined_card.group("rest")
+                group = GROUP_END.search(text)
+                if group and group.start() > 0:
+                    info.setdefault("group", group.group(1))
+                    text = text[:group.start()]
             if joined_value(text):
                 info.setdefault("joined", joined_value(text))
                 continue
