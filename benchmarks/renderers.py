@@ -168,6 +168,7 @@ RENDERERS = {
     "lynx100": ("lynx", _tool(lambda p: LYNX + ["-nolist", "-width=100", str(p)]), "lynx -nolist, 100 columns"),
     "w3m100": ("w3m", _tool(lambda p: W3M + ["-cols", "100", str(p)]), "w3m, 100 columns"),
     "lynx72-links": ("lynx", _tool(lambda p: LYNX + ["-width=72", str(p)]), "lynx with [N] links, 72 columns"),
+    "lynx60": ("lynx", _tool(lambda p: LYNX + ["-nolist", "-width=60", str(p)]), "lynx -nolist, 60 columns"),
     "lynx200": ("lynx", _tool(lambda p: LYNX + ["-nolist", "-width=200", str(p)]), "lynx -nolist, 200 columns"),
     "w3m80": ("w3m", _tool(lambda p: W3M + ["-cols", "80", str(p)]), "w3m, 80 columns"),
     "w3m160": ("w3m", _tool(lambda p: W3M + ["-cols", "160", str(p)]), "w3m, 160 columns"),
