@@ -16,8 +16,9 @@ from ..vocab import JOINED_LABEL, OTHER_STAT_LABEL, POSTS_LABEL
 # "5,401 posts", "57 messages", "1.2k posts"
 COUNT_AFTER = re.compile(r"^(?P<n>\d[\d,.\u00a0 ]*k?)\s+(?:posts?|messages?|beiträge|beitrag|mensajes|messaggi|"
                          r"сообщени[йея]|comments?)\s*$", re.I)
-# Image placeholders where the avatar or rank images were: "[37cff07316]", "[photo-thum]", "Photo", "Pip".
-PLACEHOLDER = re.compile(r"^(?:\[[^\]]*\]|\(?(?:photo|avatar|image|user avatar|no photo|pip|star)\)?"
+# Image placeholders where the avatar or rank images were: "[37cff07316]", "[photo-thum]", "Photo", "Pip"
+# (a long one wraps: "[d41d8...%" / "2Fstyle...png]").
+PLACEHOLDER = re.compile(r"^(?:\[[^\]]*\]|\[[^\s\]]+|[^\s\[]+\]|\(?(?:photo|avatar|image|user avatar|no photo|pip|star)\)?"
                          r"(?:\s+(?:pip|star))*|\S+'s (?:photo|avatar))$", re.I)
 # Usergroup names of the forum engines' default installs (shown beside the user title).
 GROUP = re.compile(r"^(?:members|registered(?:\s+\w+)?|registered users|administrators?|admins?|moderators?|"
