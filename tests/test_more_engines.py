@@ -134,3 +134,10 @@ def test_a_quoted_credit_line_does_not_claim_another_forum_page():
     for engine in ("bbpress", "discuz", "proboards"):
         assert registry.get(engine, "html").detect(doc) == 0.0, engine
     assert registry.choose(doc).name == "mybb"
+
+
+def test_flarum_saved_page_reads_the_drawn_posts_beyond_the_payload():
+    posts = _thread("flarum", "flarum1-saved-rendered.html").posts
+    assert [p.post_id for p in posts] == ["2207", "2209", "2230"]  # the payload holds the first two only
+    assert posts[1].author.rank == "Moderator" and posts[1].likes == 3  # "annotator and 2 others"
+    assert posts[2].permalink.endswith("/d/412-which-e-ink-reader-for-pdfs/4")

@@ -1,4 +1,5 @@
-"""Flarum discussion pages: the JSON payload the app boots from (flarum-json-payload, or app.load({...}) in
+"""Flarum discussion pages: the posts as the app drew them (a page saved from a browser), the JSON payload the
+app boots from (flarum-json-payload, or app.load({...}) in
 betas) and the server-rendered <noscript id="flarum-content"> view that crawlers get when it is missing."""
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import lxml.html
 
 from ..errors import NotAThreadError
 from ..html.body import extract_body
-from ..html.pageinfo import json_attr
+from ..html.pageinfo import count_named, json_attr
 from ..html.select import attr, select, select_one, text_of
 from ..records import Author, Post, Thread
 from . import _html_common as common
@@ -19,17 +20,19 @@ from .base import Adapter
 _APP_LOAD = re.compile(r"app\.load\(\s*(?=\{)")
 _PAGE = re.compile(r"[?&]page=(\d+)")
 _HIDDEN_GROUPS = {"2", "3"}  # Guests and Members carry no badge
+_STATUS = ("Badge--hidden", "Badge--locked", "Badge--sticky", "Badge--suspended", "Badge--best-answer")  # not groups
 
 
 class Flarum(Adapter):
     name = "flarum"
     format = "html"
-    description = "Flarum discussion pages (JSON payload or the noscript crawler view)"
+    description = "Flarum discussion pages (as rendered, the JSON payload, or the noscript crawler view)"
 
     GATE = ("flarum", "Flarum")
     NEED = ("flarum-json-payload", "app.load(", "Post-body")  # its post markup
     MARKERS = ('id="flarum-loading"', 'id="flarum-content"', "var flarum = {", "flarum.core.app", "/assets/forum.js",
-               "/assets/forum-", "flarum-json-payload", "PostUser-name", "App-drawer", "App-navigation", "flarum/app")
+               "/assets/forum-", "flarum-json-payload", "PostUser-name", "App-drawer", "App-navigation", "flarum/app",
+               "PostStream-item")
     STRONG = ('id="flarum-json-payload"', "flarum.core.app.load(", "flarum.core.app.boot(", "System.get('flarum/app')",
               "require('flarum/app')")
 
@@ -39,6 +42,11 @@ class Flarum(Adapter):
     TITLE = "h1, h2"
     QUOTE = "blockquote"
     QUOTE_AUTHOR = ".PostMention, cite"
+    # the rendered page (saved from a browser)
+    ITEM = ".PostStream-item[data-id]"
+    RENDERED_NAME = ".PostUser-name .username, .PostUser-name"
+    BADGE = ".PostUser-badges .Badge[title], .PostUser-badges .Badge[aria-label]"
+    HERO_TITLE = ".DiscussionHero-title, .DiscussionHero h2"
 
     def detect(self, doc) -> float:
         return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE, self.NEED)
@@ -56,6 +64,12 @@ class Flarum(Adapter):
         next_url = common.absolute(base, attr(next_link, "href"))
         page = _PAGE.search(url or "")
         page = int(page.group(1)) if page else (1 if next_url and "page=2" in next_url else None)
+        rendered = [self._rendered_post(el, base, url, ctx) for el in select(tree, self.ITEM)
+                    if select_one(el, self.BODY) is not None]
+        if rendered and (thread is None or len(rendered) >= len(thread["posts"])):
+            # a page saved from the browser: what was shown (posts loaded while scrolling included)
+            title = common.pick_text(tree, self.HERO_TITLE) or (thread or {}).get("title")
+            thread = {"title": title, "posts": rendered}
         if thread is None or not thread["posts"]:
             if content is None:
                 raise NotAThreadError("no Flarum discussion payload or crawler view on the page")
@@ -63,6 +77,38 @@ class Flarum(Adapter):
                       "posts": [self._noscript_post(el) for el in select(content, self.BODY)]}
         return Thread(title=thread["title"] or common.page_title(tree), url=url, page=page, next_page_url=next_url,
                       posts=thread["posts"])
+
+    def _rendered_post(self, el, base, url, ctx) -> Post:
+        """One post of the page as the app drew it: .PostStream-item carries id, number and time."""
+        body_el = select_one(el, self.BODY)
+        body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR, signature_css=None,
+                            edit_css=None)
+        name_el = common.pick_texted(el, self.RENDERED_NAME)
+        link = select_one(el, ".PostUser-name a[href]")
+        badge = next((b for b in select(el, self.BADGE) if not any(w in (b.get("class") or "") for w in _STATUS)),
+                     None)
+        stamp = select_one(el, ".Post-header time[datetime], time[datetime]")
+        raw = attr(stamp, "title") or text_of(stamp)
+        created = attr(el, "data-time") or attr(stamp, "datetime")
+        mention = select_one(body_el, "a.PostMention[data-id]")
+        likes = select_one(el, ".Post-likedBy")
+        return Post(
+            post_id=attr(el, "data-id"),
+            permalink=f"{url.split('?')[0]}/{attr(el, 'data-number')}" if url and "/d/" in url
+            and attr(el, "data-number") else None,
+            author=Author(name=text_of(name_el), rank=attr(badge, "title") or attr(badge, "aria-label"),
+                          profile_url=common.absolute(base, attr(link, "href")),
+                          avatar_url=common.absolute(base, attr(select_one(el, "img.PostUser-avatar, "
+                                                                               ".PostUser-avatar img"), "src")))
+            if name_el is not None else None,
+            timestamp=ctx.dates.machine(created) if created else None,
+            timestamp_raw=raw,
+            body=body.text,
+            body_html=body.html,
+            quotes=_quote_ids(body.quotes, body_el),
+            reply_to=attr(mention, "data-id"),
+            likes=count_named(likes, "a[href*='/u/']") if likes is not None else None,
+        )
 
     def _noscript_post(self, body_el) -> Post:
         """One post of the crawler view: the author's name in the heading before the body."""
