@@ -13,6 +13,7 @@ from ..text.normalize import plain
 from ..text.postbody import body_and_quotes
 from ..text.spans import find_date
 from ..text.threadinfo import find_title
+from ..text.tidy import tidy_posts
 from ..text.tokens import Token, scan
 from .base import Adapter
 
@@ -61,7 +62,7 @@ class DiscourseText(Adapter):
             raw = m.group("date").strip(" ,")
             posts.append(Post(author=Author(name=m.group("name")), timestamp=ctx.dates.iso(raw), timestamp_raw=raw,
                               body=re.sub(r"\n{3,}", "\n\n", body), quotes=quotes, edited=edited))
-        return Thread(title=_title(tokens, anchors[0][0]), posts=_drop_edit_times(posts))
+        return Thread(title=_title(tokens, anchors[0][0]), posts=tidy_posts(_drop_edit_times(posts)))
 
 
 def _drop_edit_times(posts: list[Post]) -> list[Post]:

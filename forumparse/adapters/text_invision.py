@@ -12,8 +12,8 @@ from ..records import Author, Post, Thread
 from ..text.normalize import plain
 from ..text.postbody import body_and_quotes
 from ..text.profile import GROUP, PLACEHOLDER, TITLE_WORDS, is_filler, is_stat, joined_value, name_slot, post_count
-from ..text.signatures import split_signatures
 from ..text.threadinfo import find_counts, find_title
+from ..text.tidy import tidy_posts
 from ..text.tokens import Token, scan
 from .base import Adapter
 
@@ -85,7 +85,7 @@ class InvisionText(Adapter):
         head = "\n".join(t.text for t in tokens[:cards[0][0]])
         views, replies = find_counts(head)
         return Thread(title=_title(tokens, cards[0][0], posts), views=views, reply_count=replies,
-                      posts=split_signatures(posts))
+                      posts=tidy_posts(posts))
 
 
 def _edit_mark(residual: str) -> str | None:

@@ -11,9 +11,9 @@ from ..records import Author, Post, Thread
 from ..text.normalize import plain
 from ..text.postbody import body_and_quotes
 from ..text.profile import is_filler, joined_value, post_count
-from ..text.signatures import split_signatures
 from ..text.spans import find_date
 from ..text.threadinfo import find_counts, find_title
+from ..text.tidy import tidy_posts
 from ..text.tokens import STATUS_LINE, Token, scan
 from .base import Adapter
 
@@ -85,7 +85,7 @@ class MyBBText(Adapter):
         title = next((SUBJECT.match(s).group("s") if SUBJECT.match(s) else s for s in subjects if s), None)
         title = title or find_title(tokens, blocks[0][0])
         views, replies = find_counts("\n".join(t.text for t in tokens[:blocks[0][0]]))
-        return Thread(title=title, views=views, reply_count=replies, posts=split_signatures(posts))
+        return Thread(title=title, views=views, reply_count=replies, posts=tidy_posts(posts))
 
 
 def _is_stat(tok: Token) -> bool:

@@ -13,9 +13,9 @@ from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from ..text.normalize import plain
 from ..text.postbody import body_and_quotes
-from ..text.signatures import split_signatures
 from ..text.spans import find_date
 from ..text.threadinfo import find_title
+from ..text.tidy import tidy_posts
 from ..text.tokens import Token, scan
 from .base import Adapter
 
@@ -68,7 +68,7 @@ class NodeBBText(Adapter):
             posts.append(Post(author=Author(name=name, rank=rank) if name else None, timestamp=timestamp,
                               timestamp_raw=date_raw, body=body, quotes=quotes, edited=edited))
         views = _stat(plain(doc.text), "views")
-        return Thread(title=find_title(tokens, starts[0]), views=views, posts=split_signatures(posts))
+        return Thread(title=find_title(tokens, starts[0]), views=views, posts=tidy_posts(posts))
 
 
 def _kind(word: str) -> str:

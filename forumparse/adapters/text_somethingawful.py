@@ -13,6 +13,7 @@ from ..records import Author, Post, Thread
 from ..text.normalize import plain
 from ..text.postbody import body_and_quotes
 from ..text.spans import find_date
+from ..text.tidy import tidy_posts
 from ..text.tokens import Token, scan, split_lines
 from .base import Adapter
 
@@ -59,7 +60,7 @@ class SomethingAwfulText(Adapter):
             post = _post(region, _date_text(lines[first:last + 1]), ctx)
             if post is not None:
                 posts.append(post)
-        return Thread(title=_title(lines), posts=posts)
+        return Thread(title=_title(lines), posts=tidy_posts(posts))
 
 
 def _footers(lines: list[str]) -> list[tuple[int, int]]:

@@ -12,9 +12,9 @@ from ..text.layout import name_like
 from ..text.normalize import plain
 from ..text.postbody import body_and_quotes
 from ..text.profile import is_filler, joined_value, post_count
-from ..text.signatures import split_signatures
 from ..text.spans import find_date
 from ..text.threadinfo import find_counts
+from ..text.tidy import tidy_posts
 from ..text.tokens import Token, scan
 from .base import Adapter
 
@@ -64,7 +64,7 @@ class VanillaText(Adapter):
         first = heads[0][0]
         title = _title(tokens, first)
         views, replies = find_counts("\n".join(t.text for t in tokens[:first]))
-        return Thread(title=title, views=views, reply_count=replies, posts=split_signatures(posts))
+        return Thread(title=title, views=views, reply_count=replies, posts=tidy_posts(posts))
 
 
 def _text_column(tokens: list[Token], a: int, stop: int) -> int:

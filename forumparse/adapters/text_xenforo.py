@@ -13,9 +13,9 @@ from ..records import Author, Post, Thread
 from ..text.normalize import plain
 from ..text.postbody import body_and_quotes
 from ..text.profile import is_stat, joined_value, post_count
-from ..text.signatures import split_signatures
 from ..text.spans import find_date
 from ..text.threadinfo import find_counts, find_title
+from ..text.tidy import tidy_posts
 from ..text.tokens import Token, scan
 from .base import Adapter
 
@@ -78,7 +78,7 @@ class XenForoText(Adapter):
                               edited=edited))
         first = _first_start(tokens, anchors[0][0], anchors[0][1].group("name").strip())
         views, replies = find_counts("\n".join(t.text for t in tokens[:first]))
-        return Thread(title=_title(tokens, first), views=views, reply_count=replies, posts=split_signatures(posts))
+        return Thread(title=_title(tokens, first), views=views, reply_count=replies, posts=tidy_posts(posts))
 
 
 def _title(tokens: list[Token], first: int) -> str | None:
