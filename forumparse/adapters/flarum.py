@@ -1,6 +1,6 @@
-"""Flarum discussion pages: the posts as the app drew them (a page saved from a browser), the JSON payload the
-app boots from (flarum-json-payload, or app.load({...}) in
-betas) and the server-rendered <noscript id="flarum-content"> view that crawlers get when it is missing."""
+"""Flarum discussion pages: the posts as the app drew them (a page saved from a browser), the JSON payload
+the app boots from (flarum-json-payload, or app.load({...}) in betas), and the server-rendered
+<noscript id="flarum-content"> view that crawlers get."""
 from __future__ import annotations
 
 import json
