@@ -13,10 +13,12 @@ from .base import Adapter
 SIGNED = re.compile(r"^\s*(?P<verb>asked|answered|perguntada|respondida|preguntada|respondida|gefragt|beantwortet|"
                     r"задан|ответ дан|demandé|répondu)\s+(?P<date>\S.*?)\s*$", re.I)
 SHARE = re.compile(r"^\s*(?:share|compartilhar|compartir|teilen|partager|поделиться)\b", re.I)
-COMMENTS_END = re.compile(r"^\s*(?:add a comment|adicione um comentário|añade un comentario|kommentar hinzufügen|"
+COMMENTS_END = re.compile(r"^\s*(?:add a comment|comments disabled on\b|comentar\s*\||adicione um comentário|"
+                          r"añade un comentario|kommentar hinzufügen|"
                           r"ajouter un commentaire|добавить комментарий|\|?\s*show \d+ more comments?|"
                           r"mostrar mais \d+)", re.I)
-NOISE = re.compile(r"^\s*(?:\(BUTTON\).*|\d[\d,.]*k?|\[[^\]]*\]|user avatar|\d+\s+(?:answers?|respostas?|antworten|"
+NOISE = re.compile(r"^\s*(?:\(BUTTON\).*|\d[\d,.]*k?|\+\d+|(?:\d+\s+)?next|\[[^\]]*\]|user avatar|"
+                   r"\d+\s+(?:answers?|respostas?|antworten|"
                    r"respuestas|réponses|ответ\w*)\s*\d*|sorted by:?.*|active oldest votes|reset to default|"
                    r"ask question|faça uma pergunta|haz una pregunta|frage stellen|poser une question|задать вопрос|"
                    r"(?:asked|modified|active|viewed|perguntada|modificada|vista)\b.*(?:ago|times|vezes)?)\s*$",
@@ -24,6 +26,14 @@ NOISE = re.compile(r"^\s*(?:\(BUTTON\).*|\d[\d,.]*k?|\[[^\]]*\]|user avatar|\d+\
 AGE = re.compile(r"\bago\b|\d+\s+(?:years?|months?|anos?|meses|jahren?)\b", re.I)  # "Asked 8 years ago"
 ANSWERS = re.compile(r"^\s*(?P<n>\d[\d,.]*)\s+(?:answers?|respostas?|antworten|respuestas|réponses|ответ\w*)\b", re.I)
 VIEWED = re.compile(r"^\s*(?:viewed|vista|angesehen)\s+(?P<n>[\d,.]+k?m?)\s+(?:times|vezes|mal)", re.I)
+EDITED = re.compile(r"^\s*(?:edited|editada|editado|bearbeitet|modifié|изменён|изменено)\s+(?P<date>\S.*?)\s*$", re.I)
+# the community wiki card: "community wiki" / "10 revs, 6 users 24%" / the top contributor
+REVS = re.compile(r"^\s*\d+\s+(?:revs?|revisões|revisiones|revisionen|révisions|правк\w*)\b", re.I)
+WIKI = re.compile(r"^\s*(?:community wiki|wiki da comunidade|wiki de la comunidad|community-wiki|wiki communautaire|"
+                  r"вики сообщества)\s*$", re.I)
+# the post menu under each post: "share | improve this answer | follow |", or one item a line
+MENU = re.compile(r"improve this|melhorar|verbessern|améliorer|mejorar|улучшить|follow|seguir|folgen|suivre|"
+                  r"отслеживать", re.I)
 TAGS = re.compile(r"^\s*[a-z0-9][a-z0-9.+#-]*(?:\s+[a-z0-9][a-z0-9.+#-]*)*\s*$")
 
 
@@ -41,22 +51,31 @@ class StackExchangeText(Adapter):
 
     def parse(self, doc, ctx) -> Thread:
         lines = split_lines(doc.text)
-        signed = [i for i, line in enumerate(lines) if SIGNED.match(line) and not AGE.search(line)]
-        if not signed:
-            raise NotAThreadError("no asked/answered lines found")
+        shares = _share_lines(lines)
+        if not shares:
+            raise NotAThreadError("no share / improve this post lines found")
         posts = []
-        start = self._question_start(lines, signed[0])
+        start = self._question_start(lines, shares[0])
         title = self._title(lines, start)
-        for n, s in enumerate(signed):
-            share = max((j for j in range(start, s) if SHARE.match(lines[j])), default=s)
-            body = _body(lines[start:share], question=n == 0)
-            m = SIGNED.match(lines[s])
-            posts.append(Post(author=_owner(lines, s), timestamp=ctx.dates.iso(m.group("date")),
-                              timestamp_raw=m.group("date"), body=body))
-            nxt = signed[n + 1] if n + 1 < len(signed) else len(lines)
-            start = next((j + 1 for j in range(s, nxt) if COMMENTS_END.match(lines[j])), _card_end(lines, s))
+        for n, s in enumerate(shares):
+            nxt = shares[n + 1] if n + 1 < len(shares) else len(lines)
+            card = _card(lines, s, nxt)
+            body = _body(lines[start:s], question=n == 0)
+            signed = next((j for j in card if SIGNED.match(lines[j]) and not AGE.search(lines[j])), None)
+            edited = next((EDITED.match(lines[j]).group("date") for j in card if EDITED.match(lines[j])), None)
+            if signed is not None:
+                raw = SIGNED.match(lines[signed]).group("date")
+                author, end = _owner(lines, signed), signed + 1
+            else:  # a community wiki card shows only the edit time and the top contributor
+                raw = None
+                revs = next((j for j in card if REVS.match(lines[j]) or WIKI.match(lines[j])), None)
+                author = _owner(lines, revs) if revs is not None else None
+            posts.append(Post(author=author, timestamp=ctx.dates.iso(raw) if raw else None, timestamp_raw=raw,
+                              body=body, edited=ctx.dates.iso(edited) if edited else None))
+            end = card[-1] + 1 if card else s + 1
+            start = next((j + 1 for j in range(end, nxt) if COMMENTS_END.match(lines[j])), end)
         replies = next((ANSWERS.match(line).group("n") for line in lines if ANSWERS.match(line)), None)
-        viewed = next((VIEWED.match(line).group("n") for line in lines[:signed[0]] if VIEWED.match(line)), None)
+        viewed = next((VIEWED.match(line).group("n") for line in lines[:shares[0]] if VIEWED.match(line)), None)
         return Thread(title=title, reply_count=parse_count(replies),
                       views=parse_count(viewed, allow_abbrev=False), posts=posts)
 
@@ -77,9 +96,9 @@ class StackExchangeText(Adapter):
 
 
 def _owner(lines: list[str], s: int) -> Author | None:
-    for line in lines[s + 1:s + 6]:
+    for line in lines[s + 1:s + 7]:
         text = line.strip()
-        if not text or NOISE.match(line) or text.lower() == "user avatar":
+        if not text or NOISE.match(line) or text.lower() == "user avatar" or WIKI.match(line) or REVS.match(line):
             continue
         half = len(text) // 2
         if len(text) % 2 == 0 and text[:half] == text[half:]:
@@ -88,11 +107,29 @@ def _owner(lines: list[str], s: int) -> Author | None:
     return None
 
 
-def _card_end(lines: list[str], s: int) -> int:
-    j = s + 1
-    while j < len(lines) and j < s + 6 and not lines[j].strip().startswith("*"):
-        j += 1
-    return j
+def _share_lines(lines: list[str]) -> list[int]:
+    """The post menus: a "share" line with "improve this ..." or "follow" on it or right under it."""
+    return [i for i, line in enumerate(lines) if len(line) < 100 and SHARE.match(line)
+            and any(MENU.search(x) for x in lines[i:i + 3])]
+
+
+def _card(lines: list[str], s: int, nxt: int) -> list[int]:
+    """The lines of the edit and owner cards under a post menu, up to the comments."""
+    card: list[int] = []
+    last = ""
+    for j in range(s + 1, min(nxt, s + 16)):
+        text = lines[j].strip()
+        if text[:1] in ("*", "•") or COMMENTS_END.match(lines[j]):
+            break
+        if not text:
+            if WIKI.match(last):
+                continue
+            if card:
+                break
+            continue
+        card.append(j)
+        last = text
+    return card
 
 
 def _body(lines: list[str], question: bool) -> str:
