@@ -37,8 +37,8 @@ class PipermailText(Adapter):
 
     def parse(self, doc, ctx) -> Thread:
         lines = split_lines(plain(doc.text))
-        if len([ln for ln in lines if ln.strip()]) < 4:  # a dump without line breaks (WET)
-            lines = _unflatten(plain(doc.text))
+        if len([ln for ln in lines if ln.strip()]) < 4 or any(_JOINED_MENU.search(ln) for ln in lines):
+            lines = _unflatten(plain(doc.text))  # a dump that joins the page's blocks (WET)
         menu = [i for i, line in enumerate(lines) if MENU.match(line)]
         if not menu:
             raise NotAThreadError("no pipermail message menu found")
@@ -87,6 +87,7 @@ def _mail_lines(lines: list[str], menu: list[int]) -> list[str]:
 
 _FLAT_MARKS = re.compile(r"\s*(?:[*•]\s*)?(?=(?:previous message|next message|messages sorted by)\s*:)|"
                          r"(?<=\[ author \])\s*|\s*[_━─—=-]{10,}\s*|\s+(?=more information about the\b)", re.I)
+_JOINED_MENU = re.compile(r"[^\s*•·+-]\s+(?:next message|messages sorted by)\s*:", re.I)
 _FLAT_ADDRESS = re.compile(r"(?P<addr>[\w.+'-]+(?:\s+at\s+|@)[\w-]+(?:\.[\w-]+)+)\s+", re.I)
 _MENU_SUBJECT = re.compile(r"(?:previous|next) message\s*:\s*(?P<subject>.+?)\s*(?=\n|$)", re.I)
 
