@@ -40,7 +40,7 @@ class _Scan:
         self._words_lower: bytes | None = None
         self._maybe: dict[tuple[str, bool], bool] = {}
 
-    def maybe(self, marker: str, lower: bool = False) -> bool:
+    def maybe(self, marker: str, lower: bool = False, scan: int | None = None) -> bool:
         """False when `marker` is certainly nowhere in the text (lower-cased with `lower`).
 
         Most markers asked about belong to other engines and are absent: instead of a full
@@ -51,9 +51,13 @@ class _Scan:
         key = (marker, lower)
         answer = self._maybe.get(key)
         if answer is None:
+            if self.n > _WORDS_MAX:
+                return True  # building the words would cost more than the scans it saves
             if self._words is None:
                 self._words = b" ".join(set(self.text.encode("utf-8", "surrogatepass").translate(_TO_SPACE).split()))
             words = self._words
+            if scan is not None and 2 * len(words) > scan:
+                return True  # the words are no shorter than the search they would spare
             if lower:
                 if self._words_lower is None:
                     self._words_lower = self._words.lower()
@@ -70,7 +74,7 @@ class _Scan:
         pos, checked = self._first.get(marker, (-1, 0))
         if pos >= 0:
             return pos + len(marker) <= end
-        if checked == 0 and not self.maybe(marker):
+        if checked == 0 and not self.maybe(marker, scan=end):
             self._first[marker] = (-1, self.n + 1)  # absent from the whole text
             return False
         last_start = end - len(marker)  # the last start that fits the window
@@ -83,7 +87,7 @@ class _Scan:
     def in_last(self, marker: str, size: int) -> bool:
         """`marker in text[-size:]`."""
         start = self.n - self.window(size)
-        if not self.maybe(marker):
+        if not self.maybe(marker, scan=self.n - start):
             return False
         pos, checked = self._first.get(marker, (-1, 0))
         if pos < 0 and checked > self.n - len(marker):
@@ -103,7 +107,7 @@ class _Scan:
         """`marker in text[start:end].lower()` for an ASCII lower-case marker."""
         key = slice(start, end).indices(self.n)[:2]
         answer = self._lower_has.get((marker, *key))
-        if answer is None and not self.maybe(marker, lower=True):
+        if answer is None and not self.maybe(marker, lower=True, scan=2 * (key[1] - key[0])):
             answer = self._lower_has[(marker, *key)] = False
         if answer is None:
             low = self._lower.get(key)
@@ -115,6 +119,9 @@ class _Scan:
         return answer
 
 
+# Pages above this many characters are scanned without the word list: on pages of large
+# inline scripts and data its building costs more than an lxml parse of the page.
+_WORDS_MAX = 250_000
 # Bytes that end a word of the page for `_Scan.maybe`: spacing and markup punctuation.
 _DELIMITERS = b" \t\n\r\f\v<>\"'=/;,(){}[]"
 _TO_SPACE = bytes.maketrans(_DELIMITERS, b" " * len(_DELIMITERS))
