@@ -10,7 +10,7 @@ from forumparse import registry
 from forumparse.document import Document
 
 MINE = ("woltlab", "discuz", "flarum", "bbpress", "khoros", "kunena", "ipboard", "ubbthreads", "yabb",
-        "simplepress", "proboards", "xmb")
+        "simplepress", "proboards", "xmb", "snitz")
 
 
 def _thread(engine: str, case: str):
