@@ -24,6 +24,8 @@ LIKES = re.compile(r"^\d[\d,.]*k?\s+likes?$|^next page\s*→?$|^← previous pag
 QUOTE_NAME = re.compile(r"^(?P<author>[\w.\-]{1,60}):$")
 CAPTION = re.compile(r"^\S{1,120}\.(?:png|jpe?g|gif|webp)\s*\d+\s*[×x]\s*\d+\s+[\d.]+\s*[KMG]?B$|^\[[0-9a-f_x]{12,}\]$",
                      re.I)
+NAME_LINE = re.compile(r"^[\w.\-]{1,60}(?:\s+\([^()]{1,80}\))?$")
+DATE_NUM = re.compile(r"^\S.{3,60}?\s+#\d{1,6}$")
 EMOJI = re.compile(r"(?<!\S):[a-z0-9_+\-]{2,40}:(?!\S)")
 
 
@@ -44,25 +46,43 @@ class DiscourseText(Adapter):
 
     def parse(self, doc, ctx) -> Thread:
         tokens = scan(plain(doc.text), ctx.dates)
-        anchors = []
-        for i, tok in enumerate(tokens):
-            m = HEADER.match(tok.text) if tok.kind != "blank" else None
-            if m and find_date(m.group("date"), ctx.dates):
-                anchors.append((i, m))
+        anchors = _headers(tokens, ctx)
         if not anchors:
             raise NotAThreadError("no Discourse post headers found")
         posts = []
-        for n, (a, m) in enumerate(anchors):
+        for n, (_first, a, name, raw) in enumerate(anchors):
             stop = anchors[n + 1][0] if n + 1 < len(anchors) else len(tokens)
             lines = [_quote_name(tokens, j) for j in range(a + 1, stop)]
             lines = [t for t in lines if not CAPTION.match(t.text)]
             body, quotes, edited = body_and_quotes(lines, stop=_end)
             body = "\n".join(" ".join(EMOJI.sub(" ", line).split()) if line.strip() else ""
                              for line in body.split("\n")).strip()
-            raw = m.group("date").strip(" ,")
-            posts.append(Post(author=Author(name=m.group("name")), timestamp=ctx.dates.iso(raw), timestamp_raw=raw,
+            posts.append(Post(author=Author(name=name), timestamp=ctx.dates.iso(raw), timestamp_raw=raw,
                               body=re.sub(r"\n{3,}", "\n\n", body), quotes=quotes, edited=edited))
         return Thread(title=_title(tokens, anchors[0][0]), posts=tidy_posts(_drop_edit_times(posts)))
+
+
+def _headers(tokens: list[Token], ctx) -> list[tuple[int, int, str, str]]:
+    """(first and last header token, username, shown date) of every post: "NAME (Full) DATE #N" on one
+    line, or cut by the renderer into "NAME" / "DATE #N" or "NAME DATE" / "#N"."""
+    found = []
+    content = [i for i, t in enumerate(tokens) if t.kind != "blank"]
+    for k, i in enumerate(content):
+        text = tokens[i].text
+        nxt = content[k + 1] if k + 1 < len(content) else None
+        prev = content[k - 1] if k else None
+        m = HEADER.match(text)
+        first, last = i, i
+        if not m and nxt is not None and re.fullmatch(r"#\d{1,6}", tokens[nxt].text):
+            m = HEADER.match(text + " " + tokens[nxt].text)
+            last = nxt
+        if not m and prev is not None and NAME_LINE.match(tokens[prev].text):
+            m = HEADER.match(tokens[prev].text + " " + text) if DATE_NUM.match(text) else None
+            first = prev
+        if m and find_date(m.group("date"), ctx.dates) and find_date(m.group("date"), ctx.dates)[1] == 0:
+            if not found or found[-1][1] < first:
+                found.append((first, last, m.group("name"), m.group("date").strip(" ,")))
+    return found
 
 
 def _drop_edit_times(posts: list[Post]) -> list[Post]:
