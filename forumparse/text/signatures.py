@@ -4,10 +4,17 @@ signature (a post never loses all its text to it).
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import attrs
 
+# The line a mobile app adds under every post it sends (Tapatalk and the forums' own apps).
+SIGN_OFF = re.compile(r"^(?:sent from my\b.{1,80}|sent using\b.{1,60}|gesendet von meine[mr]\b.{1,80}|"
+                      r"envoyé de mon\b.{1,80}|enviado desde mi\b.{1,80}|inviato dal mio\b.{1,80}|"
+                      r"mit der .{0,40}\bapp\b.{0,80}\b(?:geschrieben|gesendet)|"
+                      r".{0,80}\b(?:using|mit|via) tapatalk\b.*)"
+                      r"\.?$", re.I)
 MIN_WORDS = 3  # a repeated "Thanks!" or a name alone is no signature
 
 
@@ -24,7 +31,10 @@ def split_signatures(posts: list) -> list:
         bodies = {n: posts[n].body.split("\n") for n in indexes}
         for n in indexes:
             lines = bodies[n]
-            cut = max(_shared_tail(lines, bodies[m]) for m in indexes if m != n)
+            # the longest tail shared with another post that leaves this one some text (a post
+            # repeated whole, a double post, shares everything with its twin)
+            cut = max((c for c in (_shared_tail(lines, bodies[m]) for m in indexes if m != n)
+                       if "\n".join(lines[:len(lines) - c]).strip()), default=0)
             if not cut:
                 continue
             tail = [ln for ln in lines[len(lines) - cut:] if ln.strip()]
@@ -51,3 +61,18 @@ def _shared_tail(a: list[str], b: list[str]) -> int:
 
 def _same(x: str, y: str) -> bool:
     return " ".join(x.split()) == " ".join(y.split())
+
+
+def split_sign_offs(posts: list) -> list:
+    """Posts whose last line is a mobile app's sign-off ("Sent from my iPhone using Tapatalk")
+    with that line moved to author.signature (a post never loses all its text to it)."""
+    out = []
+    for post in posts:
+        lines = (post.body or "").rstrip().split("\n")
+        if post.author and len(lines) > 1 and SIGN_OFF.match(lines[-1].strip()):
+            head = "\n".join(lines[:-1]).strip()
+            if head:
+                author = attrs.evolve(post.author, signature=post.author.signature or lines[-1].strip())
+                post = attrs.evolve(post, body=head, author=author)
+        out.append(post)
+    return out

@@ -1,0 +1,88 @@
+"""Quote boxes that a text dump does not set apart: the quoted lines sit at the text's own
+indentation, with no blank line after them, so where the quote ends is not shown. But a
+quote repeats a post, and the quoted post is often on the same page, above the quote:
+the lines under a quote header whose words run on in the page text above are the quote.
+
+`indent_echoed_quotes` sets such lines deeper, as a renderer that indents quote boxes
+would have shown them; the layout code then ends the quote where the indentation ends.
+"""
+from __future__ import annotations
+
+import re
+
+from .tokens import Token
+
+_WORD = re.compile(r"\w+")
+MIN_WORDS = 3  # the first quoted line must repeat at least this many words
+DEPTH = 4  # how much deeper the quoted lines are set
+
+
+def _words(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def indent_echoed_quotes(tokens: list[Token], is_header=None) -> list[Token]:
+    """Tokens with the echoed lines under each quote header set deeper than the header.
+
+    `is_header(tok)` says which tokens open a quote (default: quote_header tokens). A header
+    whose lines are already indented deeper is left alone."""
+    is_header = is_header or (lambda t: t.kind == "quote_header")
+    out = list(tokens)
+    stream = [_words(t.text) if t.kind != "blank" else "" for t in tokens]
+    quoted: set[int] = set()  # lines already found quoted: a quote leaves nested quotes out
+    for h, head in enumerate(tokens):
+        if not is_header(head):
+            continue
+        j = h + 1
+        while j < len(tokens) and tokens[j].kind == "blank":
+            j += 1
+        if j >= len(tokens) or tokens[j].indent > head.indent or is_header(tokens[j]):
+            continue
+        above = " " + " ".join(w for n, w in enumerate(stream[:h]) if w and n not in quoted) + " "
+        run = _echo_run(tokens, j, above)
+        quoted.update(run)
+        for k in run:
+            tok = out[k]
+            out[k] = Token(tok.kind, tok.text, tok.line, head.indent + DEPTH, tok.bullet, dict(tok.data))
+    return out
+
+
+def _echo_run(tokens: list[Token], j: int, above: str) -> list[int]:
+    """Indexes of the lines from `j` on that repeat text found in `above`: a run of lines
+    whose words follow on in it (a new run may start where the quote skipped a part)."""
+    run: list[int] = []
+    seq = ""
+    pending: list[int] = []  # blank lines inside the quote
+    k = j
+    while k < len(tokens):
+        tok = tokens[k]
+        if tok.kind == "blank":
+            pending.append(k)
+            k += 1
+            continue
+        if tok.kind in ("quote_header", "button", "status", "rule", "postnum"):
+            break
+        words = _words(tok.text)
+        if not words:
+            k += 1
+            continue
+        if seq and f" {seq} {words} " in above:
+            seq = f"{seq} {words}"
+        elif len(words.split()) >= MIN_WORDS and f" {words} " in above:
+            seq = words
+        elif not seq and f" {words} {_next_words(tokens, k)} " in above:
+            seq = words  # a short first line ("@name") that the next line runs on from
+        else:
+            break
+        run.extend(pending)
+        pending.clear()
+        run.append(k)
+        k += 1
+    return run
+
+
+
+def _next_words(tokens: list[Token], k: int) -> str:
+    nxt = next((t for t in tokens[k + 1:k + 4] if t.kind != "blank"), None)
+    words = _words(nxt.text) if nxt is not None and nxt.kind in ("body", "date") else ""
+    return words if len(words.split()) >= MIN_WORDS else "\x00"
