@@ -10,7 +10,7 @@ import attrs
 from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
 from ..text.normalize import plain
-from ..text.postbody import body_and_quotes
+from ..text.postbody import SeenLines, body_and_quotes
 from ..text.spans import find_date
 from ..text.threadinfo import find_title
 from ..text.tidy import tidy_posts
@@ -49,12 +49,16 @@ class DiscourseText(Adapter):
         anchors = _headers(tokens, ctx)
         if not anchors:
             raise NotAThreadError("no Discourse post headers found")
+        seen = SeenLines()
         posts = []
         for n, (_first, a, name, raw) in enumerate(anchors):
             stop = anchors[n + 1][0] if n + 1 < len(anchors) else len(tokens)
             lines = [_quote_name(tokens, j) for j in range(a + 1, stop)]
             lines = [t for t in lines if not CAPTION.match(t.text)]
-            body, quotes, edited = body_and_quotes(lines, stop=_end)
+            body, quotes, edited = body_and_quotes(lines, stop=_end, seen=seen)
+            seen.add(body)
+            for quote in quotes:
+                seen.add(quote.text)
             body = "\n".join(" ".join(EMOJI.sub(" ", line).split()) if line.strip() else ""
                              for line in body.split("\n")).strip()
             posts.append(Post(author=Author(name=name), timestamp=ctx.dates.iso(raw), timestamp_raw=raw,

@@ -10,7 +10,7 @@ from collections import Counter
 from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
 from ..text.normalize import plain
-from ..text.postbody import body_and_quotes
+from ..text.postbody import SeenLines, body_and_quotes
 from ..text.profile import GROUP, PLACEHOLDER, TITLE_WORDS, is_filler, is_stat, joined_value, name_slot, post_count
 from ..text.threadinfo import find_counts, find_title
 from ..text.tidy import tidy_posts
@@ -68,12 +68,16 @@ class InvisionText(Adapter):
         slots = [_slots(tokens, a, start, end) for a, (start, end) in zip(anchors, cards)]
         key = name_slot([s for s, _ in slots])
         rank_key = _rank_slot([s for s, _ in slots], key)
+        seen = SeenLines()
         posts = []
         for n, a in enumerate(anchors):
             start, end = cards[n]
             stop = cards[n + 1][0] if n + 1 < len(anchors) else len(tokens)
             named, info = slots[n]
-            body, quotes, edited = body_and_quotes(tokens[end + 1:stop], stop=_footer)
+            body, quotes, edited = body_and_quotes(tokens[end + 1:stop], stop=_footer, seen=seen)
+            seen.add(body)
+            for quote in quotes:
+                seen.add(quote.text)
             edited = edited or next((t.text for t in tokens[end + 1:stop] if EDITED.match(t.text)), None)
             name = named.get(key)
             rank = named.get(rank_key) if rank_key is not None else None

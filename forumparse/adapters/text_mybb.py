@@ -9,7 +9,7 @@ import re
 from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
 from ..text.normalize import plain
-from ..text.postbody import body_and_quotes
+from ..text.postbody import SeenLines, body_and_quotes
 from ..text.profile import is_filler, joined_value, post_count
 from ..text.spans import find_date
 from ..text.threadinfo import find_counts, find_title
@@ -59,6 +59,7 @@ class MyBBText(Adapter):
         blocks = _profiles(tokens)
         if not blocks:
             raise NotAThreadError("no MyBB profile blocks found")
+        seen = SeenLines()
         posts = []
         subjects = []
         for n, (start, end) in enumerate(blocks):
@@ -77,7 +78,10 @@ class MyBBText(Adapter):
                 if head < stop else None
             edited = edited or (note.group(1) if note else None)
             body_tokens = [_quote_head(t) for t in body_tokens if not EDIT_NOTE.match(t.text)]
-            body, quotes, _ = body_and_quotes(body_tokens, stop=_footer)
+            body, quotes, _ = body_and_quotes(body_tokens, stop=_footer, seen=seen)
+            seen.add(body)
+            for quote in quotes:
+                seen.add(quote.text)
             posts.append(Post(author=Author(name=name, rank=rank, post_count=count,
                                             joined=ctx.dates.parse(joined).iso() if joined else None),
                               timestamp=ctx.dates.iso(raw) if raw else None, timestamp_raw=raw, title=subject,

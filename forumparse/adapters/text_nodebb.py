@@ -12,7 +12,7 @@ from ..errors import NotAThreadError
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from ..text.normalize import plain
-from ..text.postbody import body_and_quotes
+from ..text.postbody import SeenLines, body_and_quotes
 from ..text.spans import find_date
 from ..text.threadinfo import find_title
 from ..text.tidy import tidy_posts
@@ -51,6 +51,7 @@ class NodeBBText(Adapter):
                        and find_date(WROTE.match(t.text).group("date"), ctx.dates)]
         if not anchors:
             raise NotAThreadError("no NodeBB post headers found")
+        seen = SeenLines()
         posts = []
         starts = [_avatar_line(tokens, a) for a in anchors]
         for n, a in enumerate(anchors):
@@ -59,7 +60,10 @@ class NodeBBText(Adapter):
             date_raw = _date_text(tokens[a].text, ctx)
             timestamp = ctx.dates.iso(date_raw) if date_raw else None
             body, quotes, _ = body_and_quotes([t for t in tokens[a + 1:stop] if t.kind != "rule"],
-                                              indented_quotes=False, stop=_footer)
+                                              indented_quotes=False, stop=_footer, seen=seen)
+            seen.add(body)
+            for quote in quotes:
+                seen.add(quote.text)
             quotes = tuple(attrs.evolve(q, author=q.author.lstrip("@")) if q.author else q for q in quotes)
             header = HEADER.match(tokens[a].text)
             # "last edited by NAME": an editor is named; "@X" alone is the post it replies to

@@ -10,7 +10,7 @@ from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
 from ..text.layout import name_like
 from ..text.normalize import plain
-from ..text.postbody import body_and_quotes
+from ..text.postbody import SeenLines, body_and_quotes
 from ..text.profile import is_filler, joined_value, post_count
 from ..text.spans import find_date
 from ..text.threadinfo import find_counts
@@ -48,13 +48,17 @@ class VanillaText(Adapter):
         if not anchors:
             raise NotAThreadError("no Vanilla post headers found")
         heads = [_header(tokens, a) for a in anchors]
+        seen = SeenLines()
         posts = []
         for n, a in enumerate(anchors):
             start, name, rank, count, joined = heads[n]
             stop = heads[n + 1][0] if n + 1 < len(anchors) else len(tokens)
             raw = _date_line(tokens[a], ctx)
             body, quotes, edited = body_and_quotes(tokens[a + 1:stop], outdented_quotes=True, stop=_end,
-                                                  base=_text_column(tokens, a, stop))
+                                                  base=_text_column(tokens, a, stop), seen=seen)
+            seen.add(body)
+            for quote in quotes:
+                seen.add(quote.text)
             note = re.search(r"\bedited\b(?:\s+(?!in\b)\S+){0,4}", tokens[a].text[len(raw):], re.I)
             edited = edited or (note.group(0) if note else None)
             posts.append(Post(author=Author(name=name, rank=rank, post_count=count,

@@ -11,7 +11,7 @@ from collections import Counter
 from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
 from ..text.normalize import plain
-from ..text.postbody import body_and_quotes
+from ..text.postbody import SeenLines, body_and_quotes
 from ..text.profile import is_stat, joined_value, post_count
 from ..text.spans import find_date
 from ..text.threadinfo import find_counts, find_title
@@ -55,6 +55,7 @@ class XenForoText(Adapter):
                 anchors.append((i, m))
         if not anchors:
             raise NotAThreadError("no XenForo 1 message footers found")
+        seen = SeenLines()
         posts = []
         start = _first_start(tokens, anchors[0][0], anchors[0][1].group("name").strip())
         messages = []
@@ -69,7 +70,10 @@ class XenForoText(Adapter):
         column = columns.most_common(1)[0][0] if columns else 0
         for _a, m, name, region, (head_end, rank, count, joined, location) in messages:
             text = _drop_signature(region[head_end:], column)
-            body, quotes, edited = body_and_quotes(text, indented_quotes=False)
+            body, quotes, edited = body_and_quotes(text, indented_quotes=False, seen=seen)
+            seen.add(body)
+            for quote in quotes:
+                seen.add(quote.text)
             edited = edited or next((t.text for t in region[head_end:] if t.kind == "edit"), None)
             raw = _date_first(m.group("rest"), ctx)
             posts.append(Post(author=Author(name=name, rank=rank, post_count=count, location=location,

@@ -21,14 +21,16 @@ _BUTTON_KINDS = ("button", "nav", "postnum", "rule", "status")
 
 
 def body_and_quotes(tokens: list[Token], *, indented_quotes: bool = True, outdented_quotes: bool = False,
-                    stop=None, base: int | None = None) -> tuple[str, tuple[Quote, ...], str | None]:
+                    stop=None, base: int | None = None, seen=None) -> tuple[str, tuple[Quote, ...], str | None]:
     """(text, quotes, edit note or None) of a post's lines. `stop(tok)` ends the text early (a footer line).
 
     With `indented_quotes`, a block indented deeper than the text is a quote box even
     without a header (browsers indent <blockquote>): engines whose text is never indented.
     With `outdented_quotes`, a block indented less than the text is one too (lynx prints a
     blockquote inside a list item left of the item's text); `base` is then the text's
-    column (that of the post's header lines), else the least indented line's."""
+    column (that of the post's header lines), else the least indented line's.
+    `seen(line)` tells whether a line repeats an earlier post (a `SeenLines`): a quote box
+    without indentation then runs over the repeated lines (else up to a blank line)."""
     if stop is not None:
         end = next((i for i, t in enumerate(tokens) if t.kind != "blank" and stop(t)), len(tokens))
         tokens = tokens[:end]
@@ -49,7 +51,7 @@ def body_and_quotes(tokens: list[Token], *, indented_quotes: bool = True, outden
             continue
         if tok.kind == "quote_header" or (tok.kind == "body" and _LABEL.match(tok.text)
                                           and _next_indented(tokens, i, base)):
-            i = _skip_quote(tokens, i, base, quotes)
+            i = _skip_quote(tokens, i, base, quotes, seen)
             continue
         if tok.kind != "blank" and not tok.bullet and (indented_quotes and tok.indent >= base + 2
                                                         or outdented_quotes and tok.indent <= base - 2):
@@ -69,7 +71,7 @@ def _next_indented(tokens: list[Token], i: int, base: int) -> bool:
     return nxt is not None and nxt.indent > base
 
 
-def _skip_quote(tokens: list[Token], i: int, base: int, quotes: list[Quote]) -> int:
+def _skip_quote(tokens: list[Token], i: int, base: int, quotes: list[Quote], seen=None) -> int:
     head = tokens[i]
     author = head.data.get("author") if head.kind == "quote_header" else None
     rest = head.data.get("rest") or ""
@@ -87,11 +89,41 @@ def _skip_quote(tokens: list[Token], i: int, base: int, quotes: list[Quote]) -> 
         quotes.append(Quote(author=author, text="\n".join(q for q in quoted if q).strip()))
         return close + 1
     quoted = [rest] if rest else []
-    while j < len(tokens) and tokens[j].kind != "blank":
-        quoted.append(tokens[j].text)
-        j += 1
-    quotes.append(Quote(author=author, text="\n".join(quoted).strip()))
+    if seen is not None and j < len(tokens) and seen(tokens[j].text):
+        while j < len(tokens) and (tokens[j].kind == "blank" or seen(tokens[j].text)):
+            quoted.append(tokens[j].text)
+            j += 1
+    else:
+        while j < len(tokens) and tokens[j].kind != "blank":
+            quoted.append(tokens[j].text)
+            j += 1
+    quotes.append(Quote(author=author, text="\n".join(q for q in quoted if q).strip()))
     return j
+
+
+_WORDS = re.compile(r"\w+")
+
+
+class SeenLines:
+    """The lines of the posts read so far, to know a quoted line when it comes again."""
+
+    def __init__(self):
+        self._lines: set[str] = set()
+
+    def add(self, text: str) -> None:
+        for line in text.split("\n"):
+            key = self._key(line)
+            if key:
+                self._lines.add(key)
+
+    def __call__(self, line: str) -> bool:
+        key = self._key(line)
+        return bool(key) and key in self._lines
+
+    @staticmethod
+    def _key(line: str) -> str:
+        words = _WORDS.findall(line.casefold())
+        return " ".join(words) if len(words) >= 2 else ""
 
 
 def _skip_block(tokens: list[Token], i: int, base: int, quotes: list[Quote], author, first: str = "") -> int:
