@@ -75,17 +75,17 @@ def _headers(tokens: list[Token], ctx) -> list[tuple[int, int, str, str]]:
         text = tokens[i].text
         nxt = content[k + 1] if k + 1 < len(content) else None
         prev = content[k - 1] if k else None
-        m = HEADER.match(text)
-        first, last = i, i
-        if not m and nxt is not None and re.fullmatch(r"#\d{1,6}", tokens[nxt].text):
-            m = HEADER.match(text + " " + tokens[nxt].text)
-            last = nxt
-        if not m and prev is not None and NAME_LINE.match(tokens[prev].text):
-            m = HEADER.match(tokens[prev].text + " " + text) if DATE_NUM.match(text) else None
-            first = prev
-        if m and find_date(m.group("date"), ctx.dates) and find_date(m.group("date"), ctx.dates)[1] == 0:
-            if not found or found[-1][1] < first:
+        candidates = [(text, i, i)]
+        if nxt is not None and re.fullmatch(r"#\d{1,6}", tokens[nxt].text):
+            candidates.append((text + " " + tokens[nxt].text, i, nxt))
+        if prev is not None and NAME_LINE.match(tokens[prev].text) and DATE_NUM.match(text):
+            candidates.append((tokens[prev].text + " " + text, prev, i))
+        for joined, first, last in candidates:
+            m = HEADER.match(joined)
+            date = find_date(m.group("date"), ctx.dates) if m else None
+            if date and date[1] == 0 and (not found or found[-1][1] < first):
                 found.append((first, last, m.group("name"), m.group("date").strip(" ,")))
+                break
     return found
 
 
