@@ -55,7 +55,7 @@ class DiscourseText(Adapter):
             stop = anchors[n + 1][0] if n + 1 < len(anchors) else len(tokens)
             lines = [_quote_name(tokens, j) for j in range(a + 1, stop)]
             lines = [t for t in lines if not CAPTION.match(t.text)]
-            body, quotes, edited = body_and_quotes(lines, stop=_end, seen=seen)
+            body, quotes, edited = body_and_quotes(lines, stop=_end, seen=seen, base=tokens[a].indent)
             seen.add(body)
             for quote in quotes:
                 seen.add(quote.text)

@@ -35,7 +35,7 @@ def body_and_quotes(tokens: list[Token], *, indented_quotes: bool = True, outden
         end = next((i for i, t in enumerate(tokens) if t.kind != "blank" and stop(t)), len(tokens))
         tokens = tokens[:end]
     content = [t for t in tokens if t.kind not in ("blank",)]
-    if base is None or not outdented_quotes:
+    if base is None:
         base = min((t.indent for t in content if t.kind in ("body", "date") and not t.bullet), default=0)
     out: list[Token] = []
     quotes: list[Quote] = []
