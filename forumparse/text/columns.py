@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..vocab import JOINED_LABEL, LOCATION_LABEL, POSTS_LABEL
+
 _GAP = re.compile(r"\S( {2,})(?=\S)")
 MIN_LINES = 8  # a column boundary must recur on this many lines to be one
 
@@ -40,7 +42,8 @@ def unfold(lines: list[str]) -> tuple[list[str], set[int]]:
     block: list[tuple[str, str]] = []
 
     def flush():
-        if sum(1 for left, right in block if left.strip() and right.strip()) >= 2:
+        pairs = [left for left, right in block if left.strip() and right.strip()]
+        if len(pairs) >= 2 or pairs and col == page_col and _author_cell(pairs[0], block):
             for left, _ in block:
                 if left.strip():
                     left_lines.add(len(out))
@@ -73,6 +76,26 @@ def unfold(lines: list[str]) -> tuple[list[str], set[int]]:
         block.append(split)
     flush()
     return out, left_lines
+
+
+def _author_cell(left: str, block: list[tuple[str, str]]) -> bool:
+    """One line with text on both sides at the page's column is a row too where the left
+    side is a user statistic, or where the row starts with it and goes on with lines on
+    the left alone and on the right alone (name and title beside a quote's first lines)."""
+    if _statistic(left.strip()):
+        return True
+    rest = block[1:]
+    return block[0][0] == left and any(lft.strip() and not right.strip() for lft, right in rest) and any(
+        right.strip() and not lft.strip() for lft, right in rest)
+
+
+def _statistic(text: str) -> bool:
+    """ "Join Date: Mar 2011", "Posts: 1,234", "Location: Texas" (not "Post Posted: DATE")."""
+    m = POSTS_LABEL.match(text)
+    if m:
+        return bool(re.fullmatch(r"\d[\d,.]*", m.group("value") or ""))
+    m = JOINED_LABEL.match(text) or LOCATION_LABEL.match(text)
+    return bool(m and m.group("value") and ":" in text[:m.start("value")])
 
 
 _ROW = re.compile(r"^(\S.{0,39}?)( {2,})(?=\S)")

@@ -30,11 +30,12 @@ def indent_echoed_quotes(tokens: list[Token], is_header=None) -> list[Token]:
     out = list(tokens)
     stream = [_words(t.text) if t.kind != "blank" else "" for t in tokens]
     quoted: set[int] = set()  # lines already found quoted: a quote leaves nested quotes out
+    moves: dict[int, list[int]] = {}
     for h, head in enumerate(tokens):
         if not is_header(head):
             continue
         j = h + 1
-        while j < len(tokens) and tokens[j].kind == "blank":
+        while j < len(tokens) and (tokens[j].kind == "blank" or _aside(tokens[j])):
             j += 1
         if j >= len(tokens) or tokens[j].indent > head.indent or is_header(tokens[j]):
             continue
@@ -44,7 +45,22 @@ def indent_echoed_quotes(tokens: list[Token], is_header=None) -> list[Token]:
         for k in run:
             tok = out[k]
             out[k] = Token(tok.kind, tok.text, tok.line, head.indent + DEPTH, tok.bullet, dict(tok.data))
-    return out
+        if run:  # author column lines among the quoted ones go above the header
+            moves[h] = [k for k in range(h + 1, run[-1]) if _aside(tokens[k])]
+    if not moves:
+        return out
+    moved = {k for ks in moves.values() for k in ks}
+    result = []
+    for i, tok in enumerate(out):
+        result.extend(out[k] for k in moves.get(i, ()))
+        if i not in moved:
+            result.append(tok)
+    return result
+
+
+def _aside(tok: Token) -> bool:
+    """Author column material that an unfolded side-by-side dump puts among the text lines."""
+    return tok.kind in ("stat", "stat_value") or bool(tok.data.get("left"))
 
 
 def _echo_run(tokens: list[Token], j: int, above: str) -> list[int]:
@@ -56,7 +72,7 @@ def _echo_run(tokens: list[Token], j: int, above: str) -> list[int]:
     k = j
     while k < len(tokens):
         tok = tokens[k]
-        if tok.kind == "blank":
+        if tok.kind == "blank" or _aside(tok):
             pending.append(k)
             k += 1
             continue
@@ -74,7 +90,7 @@ def _echo_run(tokens: list[Token], j: int, above: str) -> list[int]:
             seq = words  # a short first line ("@name") that the next line runs on from
         else:
             break
-        run.extend(pending)
+        run.extend(p for p in pending if not _aside(tokens[p]))
         pending.clear()
         run.append(k)
         k += 1
