@@ -89,16 +89,23 @@ def _skip_quote(tokens: list[Token], i: int, base: int, quotes: list[Quote], see
         quotes.append(Quote(author=author, text="\n".join(q for q in quoted if q).strip()))
         return close + 1
     quoted = [rest] if rest else []
-    if seen is not None and j < len(tokens) and seen(tokens[j].text):
-        while j < len(tokens) and (tokens[j].kind == "blank" or seen(tokens[j].text)):
-            quoted.append(tokens[j].text)
+    if seen is not None and j < len(tokens) and _repeats(tokens[j], seen):
+        while j < len(tokens) and (tokens[j].kind == "blank" or _repeats(tokens[j], seen)):
+            quoted.append(tokens[j].text)  # nested quote headers go along
             j += 1
-    else:
+    elif any(t.kind == "blank" for t in tokens[j:]):
         while j < len(tokens) and tokens[j].kind != "blank":
             quoted.append(tokens[j].text)
             j += 1
+    # else a dump without blank lines (WET): nothing tells where the quote ends; it keeps its header line
     quotes.append(Quote(author=author, text="\n".join(q for q in quoted if q).strip()))
     return j
+
+
+def _repeats(tok: Token, seen) -> bool:
+    if tok.kind == "quote_header":
+        return not tok.data.get("rest") or seen(tok.data["rest"])
+    return seen(tok.text)
 
 
 _WORDS = re.compile(r"\w+")
