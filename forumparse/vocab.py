@@ -62,6 +62,7 @@ POSTS_LABELS = (
     "messages", "publications", "mensajes", "respuestas", "messaggi", "mensagens", "berichten",
     "сообщения", "сообщений", "сообщ.", "posty", "postów", "inlägg", "replies",
     "post count", "publicaciones", "mensagens", "posts count", "wpisy", "bijdragen",
+    "帖子", "發帖", "发帖",
 )
 JOINED_LABELS = (
     "joined", "join date", "registered", "member since", "registriert", "registriert seit",
@@ -74,6 +75,7 @@ JOINED_LABELS = (
     "geregistreerd op", "registrierungsdatum", "на форуме с", "дата регистрации", "zarejestrowany", "data rejestracji",
     "anmeldedatum", "fecha de inscripción", "data d'iscrizione", "data de inscrição",  # Forumotion
     "anmeldungsdatum", "registado", "registado em", "inscrit", "iscritto il",  # phpBB language packs
+    "注册时间", "註冊時間", "加入时间", "登録日",
 )
 # Other author statistics, read past (not recorded) so that they do not pass for names or text.
 OTHER_STAT_LABELS = (
@@ -85,9 +87,14 @@ OTHER_STAT_LABELS = (
     "пол", "возраст", "город", "punkte", "reaktionspunkte", "erhaltene likes", "alter", "geschlecht",
     "danksagungen", "points de réaction", "réputation", "puntos", "puntuación de reacción", "reputación",
     "pontos", "reputação", "punti", "reputazione", "polubienia", "reputacja", "punkty", "reacties",
+    "member no.", "member no", "member #", "积分", "積分", "主题", "主題", "金钱", "威望", "精华", "dank erhalten",
 )
+# The user group line of an author block ("Group: Members"): header, and the rank where no title shows.
+GROUP_LABELS = ("group", "user group", "usergroup", "gruppe", "benutzergruppe", "groupe", "grupo", "gruppo",
+                "groep", "группа", "grupa", "用户组", "用戶組")
 LOCATION_LABELS = ("location", "from", "wohnort", "ort", "localisation", "ubicación", "località",
-                   "localização", "woonplaats", "откуда", "skąd", "ort", "lokalizacja", "localidade")
+                   "localização", "woonplaats", "откуда", "skąd", "ort", "lokalizacja", "localidade",
+                   "loc", "来自", "來自")
 
 
 def _label_re(labels) -> re.Pattern:
@@ -99,6 +106,7 @@ POSTS_LABEL = _label_re(POSTS_LABELS)
 JOINED_LABEL = _label_re(JOINED_LABELS)
 LOCATION_LABEL = _label_re(LOCATION_LABELS)
 OTHER_STAT_LABEL = _label_re(OTHER_STAT_LABELS)
+GROUP_LABEL = _label_re(GROUP_LABELS)
 # A quote header with the quoted words on the same line ("Max wrote:Ran into the same issue").
 QUOTE_INLINE = re.compile(
     rf"^\s*(?:quote:\s*)?(?P<author>[^\n:]{{1,40}}?)\s*(?:\([^)\n]*\)\s*)?{_QUOTE_AFTER}\s*:\s*(?P<rest>\S.*)$",

@@ -69,13 +69,29 @@ def find_dates(root, ctx) -> list[DateHit]:
 
 
 def walk(root):
-    """Elements in document order, without descending into scripts, styles and the like."""
+    """Elements in document order, without descending into scripts, styles and the like, and
+    without hidden elements (a user's hover card, a collapsed template): a reader never sees them."""
     stack = [root]
     while stack:
         el = stack.pop()
+        if el.attrib and is_hidden(el):
+            continue
         yield el
         if isinstance(el.tag, str) and el.tag not in _SKIP and len(el):
             stack.extend(reversed(el))
+
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def is_hidden(el) -> bool:
+    """Hidden by its own markup: the hidden attribute, aria-hidden, or an inline display:none."""
+    if not isinstance(el.tag, str) or el.tag in ("html", "body"):
+        return False
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    return bool(style) and bool(_HIDDEN_STYLE.search(style))
 
 
 def _machine_hit(el, tag: str, ctx) -> DateHit | None:

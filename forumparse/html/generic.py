@@ -20,6 +20,7 @@ from ..records import Author, Post, Quote
 from ..vocab import BUTTON_WORDS, JOINED_LABELS, POSTS_LABELS, quote_header_author
 from .body import QUOTE_CSS, extract_body
 from .dates_found import DateHit
+from .profile_block import MAX_BLOCK, is_profile_block
 from .records_found import PROFILE_HREF, PageIndex, Record, is_name, signature
 from .select import text_of
 from .structured import quote_css_for
@@ -74,8 +75,9 @@ def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit],
             f.item = item
             f.body_el = item.text_el
     else:
+        profile = _ProfileTest(index, authors)
         for f in fields:
-            f.body_el = _body_candidate(f.record, index, author_set)
+            f.body_el = _body_candidate(f.record, index, author_set, profile)
         _agree(fields, index, "body_el", _body_alternatives)
     author_pos = sorted(index.pos[a] for a in authors if a in index.pos)
     for f in fields:
@@ -114,7 +116,22 @@ def _anchor_line(record: Record) -> set:
     return line
 
 
-def _body_candidate(record: Record, index: PageIndex, names: set):
+class _ProfileTest:
+    """Is an element an author block (name and stat lines)? Answers cached per element."""
+
+    def __init__(self, index: PageIndex, authors: list):
+        self.index = index
+        self.names = {t for t in (" ".join(a.text_content().split()) for a in authors) if t}
+        self.names |= {t for t in (_name_text(a) for a in authors) if t}
+        self.seen: dict = {}
+
+    def __call__(self, el) -> bool:
+        if el not in self.seen:
+            self.seen[el] = is_profile_block(el, self.index.length.get(el, 0), self.names)
+        return self.seen[el]
+
+
+def _body_candidate(record: Record, index: PageIndex, names: set, profile=None):
     blocked = _anchor_line(record) | names
     best, best_len, vocab = None, 0, []
     after = index.pos.get(record.anchor, -1) if record.kind == "single" else -1
@@ -126,6 +143,8 @@ def _body_candidate(record: Record, index: PageIndex, names: set):
             continue  # a date, a count or a post number is not a post's text
         if _SIGNATURE_CLASS.search(el.get("class") or ""):
             continue
+        if profile is not None and n <= MAX_BLOCK and profile(el):
+            continue  # the author's cell, whatever its class names say
         if n > best_len:
             best, best_len = el, n
         if n and _is_body_class(el):
@@ -138,7 +157,7 @@ def _body_candidate(record: Record, index: PageIndex, names: set):
             lo, hi = index.span(top)
             inner = [el for el in vocab if lo <= index.pos[el] <= hi and index.length.get(el, 0) >= 0.6 * top_len]
             return _own_blockquote(min(inner, key=lambda el: (index.length.get(el, 0), -index.pos[el])), index)
-    return _own_blockquote(_descend(best, index), index) if best is not None else None
+    return _own_blockquote(_descend(best, index, profile), index) if best is not None else None
 
 
 def _own_blockquote(el, index: PageIndex):
@@ -164,11 +183,17 @@ def _is_body_class(el) -> bool:
     return any(BODY_WORDS.match(c) for c in (el.get("class") or "").split())
 
 
-def _descend(el, index: PageIndex):
-    """Go into a single child that holds nearly all the text (a wrapper around the body)."""
+def _descend(el, index: PageIndex, profile=None):
+    """Go into a single child that holds nearly all the text (a wrapper around the body); an
+    author block beside it (a row of two cells: the author's, the post's) does not count."""
     while True:
-        total = index.length.get(el, 0)
         kids = [c for c in el if isinstance(c.tag, str)]
+        total = index.length.get(el, 0)
+        if profile is not None and len(kids) > 1:
+            aside = [c for c in kids if profile(c)]
+            if aside and len(aside) < len(kids):
+                kids = [c for c in kids if c not in aside]
+                total -= sum(index.length.get(c, 0) for c in aside)
         if not kids or not total:
             return el
         top = max(kids, key=lambda c: index.length.get(c, 0))

@@ -83,7 +83,8 @@ class PageIndex:
             for child in el:
                 n += self.length.get(child, 0) + len((child.tail or "").strip())
             self.length[el] = n
-            self.end[el] = self.end.get(el[-1], i)
+            # (a hidden last child is not in the order: the span ends at the last one walked)
+            self.end[el] = next((self.end[c] for c in reversed(el) if c in self.end), i)
 
     def span(self, el) -> tuple[int, int]:
         i = self.pos.get(el, -1)

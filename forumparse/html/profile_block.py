@@ -1,0 +1,85 @@
+"""The author block beside a post: a cell made of the name and label-value stat lines.
+
+"mach1marty / Member / Registered: 06/12/08 / Posts: 312 / Loc: Tulsa, OK" is header,
+never the post's text, whatever the cell's class names say. Label words live in vocab.
+"""
+from __future__ import annotations
+
+import re
+
+from ..vocab import GROUP_LABEL, JOINED_LABEL, LOCATION_LABEL, OTHER_STAT_LABEL, POSTS_LABEL
+
+_STAT_LABELS = (POSTS_LABEL, JOINED_LABEL, LOCATION_LABEL, OTHER_STAT_LABEL, GROUP_LABEL)
+_COUNT_FIRST = re.compile(r"^\d[\d.,' \u00a0]*[kKmM万萬]?\s+\S{1,20}$")
+_NUMBER = re.compile(r"^[+-]?\d[\d.,' \u00a0]*[kKmM万萬]?$")
+_STATUS = re.compile(r"^(?:offline|online|is\s+offline|is\s+online|当前离线|当前在线|離線|在線)$", re.I)
+_SKIP = frozenset({"script", "style", "noscript", "template", "textarea", "select", "option"})
+MAX_BLOCK = 400  # characters: an author block is short
+MAX_LINE = 60
+
+
+def stat_line(text: str) -> tuple[bool, bool]:
+    """(is a label-value stat line or a status word, the label stands alone and its value follows)."""
+    if _STATUS.match(text):
+        return True, False
+    for rx in _STAT_LABELS:
+        m = rx.match(text)
+        if m is None:
+            continue
+        value = m.group("value")
+        if not value:
+            return True, True
+        # "Posts: 27", "Karma 1"; a sentence that starts with a label word is not a stat
+        if re.search(r"[:：]", text[:m.start("value")]) or _NUMBER.match(value):
+            return True, False
+    return bool(_COUNT_FIRST.match(text)) and len(text) <= 24, False
+
+
+def lines_of(el) -> list[str]:
+    """The element's text pieces (a piece per text node), hidden and script parts left out."""
+    out: list[str] = []
+    _walk(el, out)
+    return out
+
+
+def _walk(el, out: list) -> None:
+    if not isinstance(el.tag, str) or el.tag in _SKIP or _hidden(el):
+        return
+    if el.text and el.text.strip():
+        out.append(" ".join(el.text.split()))
+    for child in el:
+        _walk(child, out)
+        if child.tail and child.tail.strip():
+            out.append(" ".join(child.tail.split()))
+
+
+def _hidden(el) -> bool:
+    from .dates_found import is_hidden
+
+    return bool(el.attrib) and is_hidden(el)
+
+
+def is_profile_block(el, length: int, names: set) -> bool:
+    """An element whose text is the author's name and stat lines (with at most as many other
+    short lines, such as a rank): `length` is its visible text length, `names` the texts of
+    author name candidates on the page."""
+    if not length or length > MAX_BLOCK:
+        return False
+    lines = lines_of(el)
+    if not lines or len(lines) > 24:
+        return False
+    marked = stats = 0
+    pending = False
+    for text in lines:
+        if pending:
+            marked, pending = marked + 1, False
+            continue
+        is_stat, pending = stat_line(text)
+        if is_stat:
+            marked, stats = marked + 1, stats + 1
+        elif text in names:
+            marked += 1
+        elif len(text) > MAX_LINE:
+            return False
+    # without a stat line, a short block that opens with the name ("ridgeline / Participant")
+    return marked > 0 and marked * 2 >= len(lines) and (stats > 0 or (len(lines) <= 3 and lines[0] in names))
