@@ -26,10 +26,12 @@ QUOTE_HEAD = re.compile(
     r"publicado|escrito) por|originariamente inviato da|messaggio originale di|сообщение от|автор)\s+"
     r"(?P<author>.{1,60}?)(?:\s+(?:view post|beitrag anzeigen|voir le message|ver mensaje|ver post|ver mensagem|"
     r"visualizza messaggio|посмотреть сообщение))?\s*$", re.I)
+RELOAD = re.compile(r"^reload this page\s*(?:\(L\+CR\))?\s+(?P<title>\S.*)$", re.I)
+THREAD_LABEL = re.compile(r"^(?:thread|thema|discussion|sujet|tema)\s*:\s*(?P<title>\S.{2,200})$", re.I)
 QUOTE_LABEL = re.compile(r"^(?:quote|zitat|citation|cita|citazione|citação|цитата)\s*:?\s*$", re.I)
 MARKERS = (
-    re.compile(r"^\s*Join Date:?\s*(?:\S.*)?$", re.M),
-    re.compile(r"^\s*(?:Quote:?\s*)?Originally Posted by\s+\S|^\s*Zitat Zitat von\s+\S", re.M),
+    re.compile(r"^\s*(?:[•*□◦▪+-]\s*)?Join Date:?\s*(?:\S.*)?$", re.M),
+    re.compile(r"^\s*(?:Quote:?\s*)?Originally Posted by\s+\S|^\s*Zitat Zitat von\s+\S", re.M | re.I),
     re.compile(r"\bReply With Quote\b|\bMit Zitat antworten\b|\bRépondre avec citation\b"),
     re.compile(r"\S\s+(?:is|ist) (?:offline|online)\b"),
     re.compile(r"powered by vbulletin|vbulletin(?:®|\s+solutions|\s+version|\s+\d)", re.I),
@@ -55,8 +57,31 @@ class VBulletinText(Adapter):
         anchors = choose_anchors(tokens)
         if not anchors:
             raise NotAThreadError("no repeated post layout found in the text")
-        thread = build_thread(doc, ctx, tokens, segment(tokens, anchors))
-        return attrs.evolve(thread, posts=tuple(split_signatures(split_sign_offs(list(thread.posts)))))
+        parts = segment(tokens, anchors)
+        thread = build_thread(doc, ctx, tokens, parts)
+        first = min(parts[0].head_start, parts[0].first_line or parts[0].head_start)
+        second = parts[1].head_start if len(parts) > 1 else len(tokens)
+        return attrs.evolve(thread, title=_title(tokens, first, second) or thread.title,
+                            posts=tuple(split_signatures(split_sign_offs(list(thread.posts)))))
+
+
+def _title(tokens: list[Token], first: int, second: int) -> str | None:
+    """vBulletin 3's navbar "Reload this Page TITLE"; "Thread: TITLE"; else the line above the
+    posts (a breadcrumb's last part, or a heading) that the first post repeats as its subject."""
+    above = [(i, t) for i, t in enumerate(tokens[:first]) if t.kind != "blank" and len(t.text) < 200]
+    for _, tok in above:
+        m = RELOAD.match(tok.text) or THREAD_LABEL.match(tok.text)
+        if m:
+            return re.split(r"\s{2,}", m.group("title").strip())[0]
+    # the first post's subject may stand just above its date line
+    own = [(i, t.text) for i, t in enumerate(tokens[max(0, first - 4):second], max(0, first - 4))
+           if t.kind == "body"]
+    for i, tok in reversed(above):
+        text = re.split(r"\s+[>»›]\s+", tok.text)[-1].strip()
+        if len(text) >= 3 and any(k != i and (line == text or line.endswith(("] " + text, ": " + text)))
+                                  for k, line in own):
+            return text
+    return None
 
 
 def _quote_heads(tokens: list[Token]) -> list[Token]:
