@@ -31,6 +31,7 @@ POSTNUM = re.compile(r"(?:post:\s*)?#\s?\d{1,7}\s*$", re.I)
 SUBJECT = re.compile(r"^(?:re|aw|antw|rép)\s*:\s*(?P<s>.+)$", re.I)
 QUOTE_HEAD = re.compile(r"^\((?P<date>[^)]{4,40})\)\s*(?P<author>.{1,60}?)\s+(?:wrote|schrieb|a écrit|escribió|"
                         r"ha scritto|escreveu|schreef|napisał|написал)\s*:\s*(?P<rest>.*)$", re.I)
+TIME_REST = re.compile(r"^(?P<time>\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)(?:\s+(?:post:\s*)?#\d+)?$", re.I)
 STARS = re.compile(r"^(?:\*\s*)+$|^(?:\[(?:star|\*)\]\s*)+$", re.I)
 STATUS = re.compile(r"\s+(?:offline|online|away|abwesend|hors ligne|en ligne|desconectado|conectado)$", re.I)
 TABLE_HEAD = re.compile(r"^(?:author|message|autor|nachricht|auteur|mensaje)$", re.I)
@@ -69,6 +70,10 @@ class MyBBText(Adapter):
             raw, subject = _post_line(tokens, head, stop, ctx)
             subjects.append(subject)
             first = head + 1 if raw or subject else head
+            wrapped = next((j for j in range(first, stop) if tokens[j].kind != "blank"), None)
+            if raw and wrapped is not None and TIME_REST.match(tokens[wrapped].text):
+                raw = f"{raw} {TIME_REST.match(tokens[wrapped].text).group('time')}"  # the date line wrapped
+                first = wrapped + 1
             while first < stop and (tokens[first].kind in ("blank", "postnum")
                                     or POSTNUM.fullmatch(tokens[first].text)):
                 first += 1

@@ -57,6 +57,10 @@ def body_and_quotes(tokens: list[Token], *, indented_quotes: bool = True, outden
                                                         or outdented_quotes and tok.indent <= base - 2):
             i = _skip_block(tokens, i, base, quotes, None)
             continue
+        if tok.kind == "status" and _sentence(tok.text):
+            out.append(tok)  # "... play online on ps3 ..." is text, not an online status
+            i += 1
+            continue
         if tok.kind in _BUTTON_KINDS or (tok.kind in ("body", "date") and (_LABEL.match(tok.text)
                                                                             or _IMAGE_ALT.match(tok.text))):
             i += 1
@@ -64,6 +68,10 @@ def body_and_quotes(tokens: list[Token], *, indented_quotes: bool = True, outden
         out.append(tok)
         i += 1
     return paragraphs(out), tuple(quotes), edited
+
+
+def _sentence(text: str) -> bool:
+    return len(text.split()) > 5 or text.rstrip().endswith((".", "!", "?", ","))
 
 
 def _next_indented(tokens: list[Token], i: int, base: int) -> bool:
