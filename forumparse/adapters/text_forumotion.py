@@ -1,0 +1,2 @@
+"""Forumotion threads as text dumps (work in progress)."""
+ADAPTERS = ()
