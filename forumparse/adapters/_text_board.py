@@ -1,0 +1,113 @@
+"""The text pipeline shared by the classic bulletin boards (vBulletin, phpBB, Forumotion):
+the generic layout, with quote boxes the dump does not set apart found by their echo
+(text/quoted.py), profile menus dropped, the user title read from the profile block,
+and signatures split off (repeated closing lines, app sign-offs)."""
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from ..errors import NotAThreadError
+from ..text.layout import PostParts, choose_anchors, name_like, segment
+from ..text.normalize import plain
+from ..text.quoted import indent_echoed_quotes
+from ..text.signatures import split_sign_offs, split_signatures
+from ..text.tokens import Token, scan
+from .generic_text import build_thread
+
+_SENTENCE = re.compile(r"[.!?:;,]$")
+
+
+def board_tokens(doc, ctx, quote_head: re.Pattern | None = None) -> list[Token]:
+    """Scanned lines, with the engine's quote headers (`quote_head`, its author in group
+    "author") typed as such, profile menus dropped, echoed quotes set deeper."""
+    tokens = scan(plain(doc.text), ctx.dates)
+    if quote_head is not None:
+        tokens = _quote_heads(tokens, quote_head)
+    return indent_echoed_quotes(_drop_menus(tokens))
+
+
+def board_thread(doc, ctx, tokens: list[Token], anchors: list[int] | None = None, title=None):
+    """The thread from the tokens: `anchors` (the post date lines) default to the generic
+    choice; `title(tokens, first, second)` may name the title (else the generic one)."""
+    anchors = choose_anchors(tokens) if anchors is None else anchors
+    if not anchors:
+        raise NotAThreadError("no repeated post layout found in the text")
+    parts = segment(tokens, anchors)
+    for n, part in enumerate(parts):
+        if part.rank is None and part.author:
+            stop = parts[n + 1].head_start if n + 1 < len(parts) else len(tokens)
+            part.rank = profile_rank(tokens, part, stop)
+    thread = build_thread(doc, ctx, tokens, parts)
+    first = min(parts[0].head_start, parts[0].first_line or parts[0].head_start)
+    second = parts[1].head_start if len(parts) > 1 else len(tokens)
+    named = title(tokens, first, second) if title is not None else None
+    return attrs.evolve(thread, title=named or thread.title,
+                        posts=tuple(split_signatures(split_sign_offs(list(thread.posts)))))
+
+
+def profile_rank(tokens: list[Token], part: PostParts, stop: int) -> str | None:
+    """The user title: the line under the author's name in the profile block (the name
+    followed, within a few lines, by the user statistics), before or after the text."""
+    for i in range(part.head_start, stop):
+        if tokens[i].kind != "body" or tokens[i].text != part.author:
+            continue
+        after = [t for t in tokens[i + 1:min(stop, i + 12)] if t.kind != "blank"][:5]
+        if not after or not any(t.kind in ("stat", "stat_value") for t in after):
+            continue
+        line = after[0]
+        text = line.text
+        if line.kind == "body" and 2 <= len(text) <= 80 and text != part.author and not _SENTENCE.search(text) \
+                and (name_like(text) or len(text.split()) <= 12):
+            return text
+        return None
+    return None
+
+
+def subject_title(tokens: list[Token], first: int, second: int) -> str | None:
+    """The line above the posts (a heading, a breadcrumb's last part) that the first post
+    repeats as its subject, maybe after a prefix ("[Spring 2019] TITLE", "Re: TITLE")."""
+    above = [(i, t) for i, t in enumerate(tokens[:first]) if t.kind != "blank" and len(t.text) < 200]
+    # the first post's subject may stand just above its date line
+    own = [(i, t.text) for i, t in enumerate(tokens[max(0, first - 4):min(second, first + 40)], max(0, first - 4))
+           if t.kind == "body"]
+    for i, tok in reversed(above):
+        text = re.split(r"\s+[>»›]\s+", tok.text)[-1].strip()
+        if len(text) >= 3 and any(k != i and (line == text or line.endswith(("] " + text, ": " + text)))
+                                  for k, line in own):
+            return text
+    return None
+
+
+def _quote_heads(tokens: list[Token], quote_head: re.Pattern) -> list[Token]:
+    """The engine's quote headers as quote_header tokens; a "Quote:" label over one is dropped."""
+    out = list(tokens)
+    for i, tok in enumerate(tokens):
+        if tok.kind == "blank" or len(tok.text) > 120:
+            continue
+        m = quote_head.match(tok.text)
+        if m:
+            out[i] = Token("quote_header", tok.text, tok.line, tok.indent, tok.bullet,
+                           {"author": m.group("author").strip(" :"), "rest": ""})
+    for i, tok in enumerate(out):
+        if _QUOTE_LABEL.match(tok.text):
+            nxt = next((t for t in out[i + 1:i + 3] if t.kind != "blank"), None)
+            if nxt is not None and nxt.kind == "quote_header":
+                out[i] = Token("blank", "", tok.line, tok.indent)
+    return out
+
+
+_QUOTE_LABEL = re.compile(r"^(?:quote|zitat|citation|cita|citazione|citação|цитата)\s*:?\s*$", re.I)
+
+
+def _drop_menus(tokens: list[Token]) -> list[Token]:
+    """The profile menu under each name ("View Profile", "View Forum Posts", "Private Message",
+    one bulleted item a line) goes: between the name and "NAME is offline" it would cut the
+    profile in two."""
+    out = list(tokens)
+    for i, tok in enumerate(tokens):
+        if tok.kind == "button" and tok.bullet and any(
+                t.kind == "button" and t.bullet for t in tokens[max(0, i - 1):i + 2] if t is not tok):
+            out[i] = Token("blank", "", tok.line, tok.indent)
+    return out

@@ -1,0 +1,52 @@
+"""phpBB 2/3 topics as text: the generic layout around each post line ("Post by NAME » DATE"
+in prosilver, "Posted: DATE Post subject: SUBJECT" in subSilver and subsilver2), the profile
+("NAME", the rank, "Posts: N", "Joined: DATE") above or below the text, "Re: SUBJECT"
+lines, "NAME wrote:" quote boxes (found by their echo where the dump does not indent
+them), signatures split off."""
+from __future__ import annotations
+
+import re
+
+from ..text.normalize import plain
+from ..text.tokens import Token
+from ._text_board import board_thread, board_tokens, subject_title
+from .base import Adapter
+
+# "#2 Post by aGerman » 06 Nov 2016 18:41", "Beitrag von X » DATE", "par X » DATE"
+POST_LINE = re.compile(r"^\s*(?:#\d+\s+)?(?:post|beitrag|message|mensaje|messaggio)?\s*(?:by|von|par|por|da|door|przez|"
+                       r"от)\s+\S.{0,60}?\s+»\s+\S", re.I | re.M)
+# phpBB 2 and subsilver2: "Post Posted: DATE    Post subject: X", "PostPosted: DATE"
+POSTED = re.compile(r"^\s*(?:\S.{0,40}?\s+)?Post\s*Posted:\s+\S|^\s*Posted:\s+\S.{0,60}Post subject:", re.I | re.M)
+POWERED = re.compile(r"powered by phpbb", re.I)
+JOINED = re.compile(r"^\s*(?:[•*□◦▪+-]\s*)?(?:joined|registriert|inscription|registrado|iscritto|registreret|"
+                    r"зарегистрирован)\s*:\s*\S", re.I | re.M)
+TOPIC_LABEL = re.compile(r"^(?:topic|thema|sujet|tema|тема)\s*:\s*(?P<title>\S.{2,200})$", re.I)
+
+
+class PhpBBText(Adapter):
+    name = "phpbb"
+    format = "text"
+    description = "phpBB 2 and 3 topics as text dumps"
+
+    def detect(self, doc) -> float:
+        head = plain(doc.text)[:400_000]
+        lines = len(POST_LINE.findall(head)) + len(POSTED.findall(head))
+        powered = bool(POWERED.search(head))
+        joined = bool(JOINED.search(head))
+        if lines >= 2 and (joined or powered) or lines >= 1 and joined and powered:
+            return 0.8
+        return 0.0
+
+    def parse(self, doc, ctx):
+        return board_thread(doc, ctx, board_tokens(doc, ctx), title=_title)
+
+
+def _title(tokens: list[Token], first: int, second: int) -> str | None:
+    for tok in tokens[:first]:
+        m = TOPIC_LABEL.match(tok.text)
+        if m and tok.kind == "body":
+            return m.group("title").strip()
+    return subject_title(tokens, first, second)
+
+
+ADAPTERS = (PhpBBText,)
