@@ -30,6 +30,9 @@ AUTHOR_WORDS = re.compile(
     r"uname|login|name|creator|commenter|byline|screen-?name|display-?name|userid|user-id|user)(?:$|[-_ ])"
     r"|username|postauthor|poster|author", re.I)
 _STATUS = re.compile(r"\b(?:is\s+)?(?:offline|online)$", re.I)
+# "bbp-reply-author-role", "author-title", "poster-rank": the author's rank or avatar, not the name.
+_NOT_NAME_CLASS = re.compile(r"author-?(?:role|rank|title|group|avatar|badge|stats|info|details)|"
+                             r"(?:role|rank|title|group|avatar|badge)$", re.I)
 MAX_NAME = 60
 # Profile-menu link texts that are not names (BUTTON_WORDS has the post buttons).
 NOT_NAMES = frozenset({"profile", "view profile", "message", "send message", "private message", "post history",
@@ -115,7 +118,8 @@ def author_candidates(index: PageIndex) -> list:
         if tag is None or tag in _SKIP:
             continue
         is_link = tag == "a" and PROFILE_HREF.search(el.get("href") or "")
-        named = (AUTHOR_WORDS.search(el.get("class") or "") or el.get("rel") == "author"
+        cls = el.get("class") or ""
+        named = ((AUTHOR_WORDS.search(cls) and not _NOT_NAME_CLASS.search(cls)) or el.get("rel") == "author"
                  or el.get("itemprop") in ("author", "creator", "contributor") or _beside_mailto(el, tag))
         if (is_link or named) and 0 < index.length.get(el, 0) <= MAX_NAME:
             text = " ".join((el.text_content() or "").split()).casefold()
@@ -176,7 +180,23 @@ def _groups(items: list, element_of) -> list[list]:
     alone = [g[0] for g in regrouped.values() if len(g) == 1]
     by_class = group_anchors(alone, lambda it: _class_key(element_of(it)))
     out += [g for k, g in by_class.items() if len(g) >= 2 and k]
+    alone = [it for k, g in by_class.items() if len(g) == 1 or not k for it in g]
+    # "Posted <span title=...>2 days ago</span>" beside "Posted 2019-4-17": the label's element
+    lifted = group_anchors(alone, lambda it: path_key(_lift(element_of(it))))
+    out += [g for g in lifted.values() if len(g) >= 2]
     return out
+
+
+_INLINE = frozenset({"span", "em", "strong", "b", "i", "small", "font", "a", "abbr", "time", "bdi", "nobr"})
+
+
+def _lift(el):
+    """The element that only wraps `el` and a short label around it."""
+    parent = el.getparent()
+    while (parent is not None and len(parent) == 1 and len(parent.text_content()) <= 40
+           and parent.tag in _INLINE):
+        el, parent = parent, parent.getparent()
+    return el
 
 
 def _class_key(el) -> str:
