@@ -30,7 +30,8 @@ def board_tokens(doc, ctx, quote_head: re.Pattern | None = None) -> list[Token]:
 
 def board_thread(doc, ctx, tokens: list[Token], anchors: list[int] | None = None, title=None):
     """The thread from the tokens: `anchors` (the post date lines) default to the generic
-    choice; `title(tokens, first, second)` may name the title (else the generic one)."""
+    choice; `title(tokens, first, second, author)` may name the title (else the generic one):
+    `first` and `second` are where the first two posts start, `author` the first post's."""
     anchors = choose_anchors(tokens) if anchors is None else anchors
     if not anchors:
         raise NotAThreadError("no repeated post layout found in the text")
@@ -42,7 +43,7 @@ def board_thread(doc, ctx, tokens: list[Token], anchors: list[int] | None = None
     thread = build_thread(doc, ctx, tokens, parts)
     first = min(parts[0].head_start, parts[0].first_line or parts[0].head_start)
     second = parts[1].head_start if len(parts) > 1 else len(tokens)
-    named = title(tokens, first, second) if title is not None else None
+    named = title(tokens, first, second, parts[0].author) if title is not None else None
     return attrs.evolve(thread, title=named or thread.title,
                         posts=tuple(split_signatures(split_sign_offs(list(thread.posts)))))
 
@@ -65,7 +66,7 @@ def profile_rank(tokens: list[Token], part: PostParts, stop: int) -> str | None:
     return None
 
 
-def subject_title(tokens: list[Token], first: int, second: int) -> str | None:
+def subject_title(tokens: list[Token], first: int, second: int, author: str | None = None) -> str | None:
     """The line above the posts (a heading, a breadcrumb's last part) that the first post
     repeats as its subject, maybe after a prefix ("[Spring 2019] TITLE", "Re: TITLE")."""
     above = [(i, t) for i, t in enumerate(tokens[:first]) if t.kind != "blank" and len(t.text) < 200]
@@ -74,10 +75,20 @@ def subject_title(tokens: list[Token], first: int, second: int) -> str | None:
            if t.kind == "body"]
     for i, tok in reversed(above):
         text = re.split(r"\s+[>»›]\s+", tok.text)[-1].strip()
-        if len(text) >= 3 and any(k != i and (line == text or line.endswith(("] " + text, ": " + text)))
-                                  for k, line in own):
+        repeats = sum(1 for k, line in own if k != i and _repeats(line, text))
+        if len(text) >= 3 and text != author and repeats == 1:  # a name would repeat more often
             return text
     return None
+
+
+def _repeats(line: str, text: str) -> bool:
+    """`line` is `text`, maybe after a prefix: a "[tag]", a "Label:", an icon's short alt text."""
+    if line == text:
+        return True
+    if not line.endswith(" " + text):
+        return False
+    prefix = line[:-len(text)].strip()
+    return prefix.endswith(("]", ":")) or len(prefix) <= 3
 
 
 def _quote_heads(tokens: list[Token], quote_head: re.Pattern) -> list[Token]:

@@ -41,12 +41,12 @@ class PhpBBText(Adapter):
         return board_thread(doc, ctx, board_tokens(doc, ctx), title=_title)
 
 
-def _title(tokens: list[Token], first: int, second: int) -> str | None:
+def _title(tokens: list[Token], first: int, second: int, author: str | None = None) -> str | None:
     for tok in tokens[:first]:
         m = TOPIC_LABEL.match(tok.text)
         if m and tok.kind == "body":
             return m.group("title").strip()
-    return subject_title(tokens, first, second)
+    return subject_title(tokens, first, second, author)
 
 
 ADAPTERS = (PhpBBText,)

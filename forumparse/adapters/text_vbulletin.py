@@ -48,14 +48,14 @@ class VBulletinText(Adapter):
         return board_thread(doc, ctx, board_tokens(doc, ctx, QUOTE_HEAD), title=_title)
 
 
-def _title(tokens: list[Token], first: int, second: int) -> str | None:
+def _title(tokens: list[Token], first: int, second: int, author: str | None = None) -> str | None:
     """vBulletin 3's navbar "Reload this Page TITLE"; "Thread: TITLE"; else the line above the
     posts that the first post repeats as its subject."""
     for tok in tokens[:first]:
         m = RELOAD.match(tok.text) or THREAD_LABEL.match(tok.text)
         if m and len(tok.text) < 200:
             return re.split(r"\s{2,}", m.group("title").strip())[0]
-    return subject_title(tokens, first, second)
+    return subject_title(tokens, first, second, author)
 
 
 ADAPTERS = (VBulletinText,)
