@@ -17,7 +17,7 @@ from attrs import define
 
 from ..numbers import parse_count
 from ..records import Author, Post, Quote
-from ..vocab import BUTTON_WORDS, JOINED_LABELS, POSTS_LABELS, quote_header_author
+from ..vocab import BUTTON_WORDS, EDIT_NOTE, JOINED_LABELS, POSTS_LABELS, quote_header_author
 from .body import QUOTE_CSS, extract_body
 from .dates_found import DateHit
 from .profile_block import MAX_BLOCK, is_profile_block
@@ -381,7 +381,11 @@ def _stats(f: Fields, index: PageIndex, ctx) -> tuple[int | None, str | None]:
             m = _COUNT_AFTER.match(text) or _COUNT_BEFORE.match(text)
             if m:
                 value = m.group("value")
-                if value is None and re.match(r"^\d[\d.,' \u00a0]*$", nxt):
+                prev = chunks[i - 1][0] if i else ""
+                own = " ".join((chunks[i][1].text or "").split()) == text  # else the text follows an element
+                if value is None and not own and not re.search(r"[:：]\s*$", text) and _NUMBER.match(prev):
+                    value = prev  # "<p><a>348</a></p>帖子": the count stands above its label
+                elif value is None and _NUMBER.match(nxt):
                     value = nxt
                 count = parse_count(value) if value else None
         if joined is None:
@@ -433,6 +437,7 @@ def _title_in_user_block(f: Fields) -> str | None:
     return None
 
 
+_NUMBER = re.compile(r"^\d[\d.,' \u00a0]*$")
 _STATUS_TEXT = re.compile(r"^(?:is\s+)?(?:offline|online|op|wrote|said|schrieb|a écrit)\b", re.I)
 _RANK_TEXT = re.compile(r"^[^\d:|]{2,40}$")
 
@@ -473,6 +478,7 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
     body = body_of(f.body_el, quote_css_for(f.item))
     text, signature_text = split_signature(body.text)
     text, plain_quotes = split_plain_quotes(text)
+    text, note = strip_edit_lines(text)
     if not text and not body.quotes:
         return None  # (a post that only quotes keeps its place with an empty body)
     author = None
@@ -503,7 +509,7 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
         body=text,
         body_html=body.html,
         quotes=body.quotes + plain_quotes,
-        edited=body.edited,
+        edited=body.edited or note,
     )
 
 
@@ -569,6 +575,18 @@ def _link_of(el) -> str | None:
     if link is None:
         link = next(el.iter("a"), None)
     return link.get("href") if link is not None else None
+
+
+def strip_edit_lines(text: str) -> tuple[str, str | None]:
+    """Edit notes that open or close the text ("本帖最后由 X 于 ... 编辑" stands first)."""
+    lines = text.split("\n")
+    note = None
+    for i in (0, -1):
+        while lines and not lines[i].strip():
+            lines.pop(i)
+        if len(lines) > 1 and len(lines[i]) < 200 and EDIT_NOTE.match(lines[i]):
+            note = note or lines.pop(i).strip()
+    return ("\n".join(lines).strip(), note) if note else (text, None)
 
 
 def split_signature(text: str) -> tuple[str, str | None]:

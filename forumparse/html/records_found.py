@@ -22,6 +22,7 @@ _DIGITS = re.compile(r"\d+")
 # Links to a member's profile page, in the URL shapes forum engines use.
 PROFILE_HREF = re.compile(
     r"(?:member|user|profile|/u/|/people/|/author/|showuser|viewprofile|[?&](?:u|uid|userid|user_id)=\d|/~\w"
+    r"|\buid-\d"
     r"|mitglied|benutzer|membre|miembro|usuario|utente|gebruiker|пользовател|profil|^/u\d+$)",
     re.I)
 # Class or itemprop words that name the post's author element.
@@ -148,8 +149,11 @@ def _beside_mailto(el, tag: str) -> bool:
 
 
 def is_name(text: str | None) -> bool:
-    return (bool(text) and len(text) <= MAX_NAME and len(text.split()) <= 6 and not text.isdigit()
+    return (bool(text) and len(text) <= MAX_NAME and len(text.split()) <= 6 and not _COUNT.match(text)
             and any(c.isalnum() for c in text))
+
+
+_COUNT = re.compile(r"^\d[\d.,]*\s*[kKmM万萬亿億]?$")  # "1.2万" is a count shown beside the name
 
 
 def exclusive_roots(anchors: list) -> list:
