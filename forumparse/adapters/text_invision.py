@@ -86,7 +86,7 @@ class InvisionText(Adapter):
             date = tokens[a].data["date"]
             posts.append(Post(author=author, timestamp=date.iso(), timestamp_raw=tokens[a].data["raw"], body=body,
                               quotes=quotes, edited=edited or _edit_mark(tokens[a].data["residual"])))
-        head = "\n".join(t.text for t in tokens[:cards[0][0]])
+        head = "\n".join(t.text for t in tokens[:anchors[0]])  # the topic counters may stand in the card run
         views, replies = find_counts(head)
         return Thread(title=_title(tokens, cards[0][0], posts), views=views, reply_count=replies,
                       posts=tidy_posts(posts))
@@ -119,6 +119,8 @@ def _footer(tok: Token) -> bool:
 def _card_line(tok: Token) -> bool:
     if tok.kind in ("blank", "nav", "postnum", "button", "status", "stat", "stat_value"):
         return True
+    if tok.kind in ("body", "nav") and PLACEHOLDER.match(tok.text):
+        return True  # an image's placeholder, however long
     if tok.kind != "body" or len(tok.text) > 60 or len(tok.text.split()) > 9 or FOOTER.match(tok.text):
         return False
     return not tok.text.endswith((".", "!", "?", ":", ";", ",")) or is_filler(tok.text)
@@ -146,7 +148,7 @@ def _card(tokens: list[Token], a: int, prev: int) -> tuple[int, int]:
 def _trim(tokens: list[Token], cards: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Cards hold about as many lines above the date as most do: a card with more took
     short closing lines of the post above; give them back."""
-    above = [[j for j in range(s, e + 1) if tokens[j].kind == "body" and tokens[j].line < tokens[s].line + 10 ** 6]
+    above = [[j for j in range(s, e + 1) if tokens[j].kind == "body" and not is_filler(tokens[j].text)]
              for s, e in cards]
     counts = Counter(len(x) for x in above)
     if len(cards) < 3 or not counts:
