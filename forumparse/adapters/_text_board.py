@@ -59,6 +59,8 @@ def profile_rank(tokens: list[Token], part: PostParts, stop: int) -> str | None:
             continue
         line = after[0]
         text = line.text
+        if text == part.author:
+            continue  # the name shown twice (avatar text, then the name): the title is under the last
         if line.kind == "body" and 2 <= len(text) <= 80 and text != part.author and not _SENTENCE.search(text) \
                 and (name_like(text) or len(text.split()) <= 12):
             return text

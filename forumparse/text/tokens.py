@@ -163,6 +163,7 @@ _BUTTON_PHRASES = (
     "find all posts", "view forum posts", "view blog entries", "view articles",
     "visit homepage", "profil", "beiträge anzeigen", "private nachricht", "homepage besuchen",
     "reply to topic", "new topic", "post new topic", "reply to thread", "more",
+    "nach oben", "revenir en haut", "volver arriba", "torna in alto", "voltar ao topo",
 )
 _BUTTONS = re.compile(
     r"(?:^|(?<=[\s|·•\[\]()]))(?:" + "|".join(
