@@ -16,6 +16,9 @@ _MD_LINK_HINT = re.compile(r"\]\((?:https?:|/|#|[\w.-]+\.(?:php|html?|aspx?)|mai
 _MD_IMAGE = re.compile(r"!\[(?P<alt>(?:\\.|[^\]\\\n]){0,200})\]\((?:\\.|[^)\"\\]|\"[^\"]*\")*\)")
 _MD_LINK = re.compile(r"\[(?P<text>(?:\\.|[^\[\]\\]|\[[^\[\]]*\]){0,300})\]\((?:\\.|[^)\"\\]|\"[^\"]*\")*\)")
 _MD_BOLD = re.compile(r"(\*\*|__)(?=\S)(?P<text>.+?)(?<=\S)\1", re.S)
+_MD_EMPTY_EMPHASIS = re.compile(r"(?<![\w_])__(?![\w_])")
+_MD_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
+_MD_QUOTE = re.compile(r"^(?:>[ \t]?)+", re.M)
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+", re.M)
 _MD_ESCAPE = re.compile(r"\\([\[\]()#*_\-.!+`>{}|\\])")
 _MD_BREAK = re.compile(r"[ \t]+$", re.M)
@@ -45,6 +48,10 @@ def _from_markdown(text: str) -> str:
     for _ in range(2):  # a link around an image: the image goes first, then its link
         text = _MD_LINK.sub(lambda m: _one_line(m.group("text")), text)
     text = _MD_BOLD.sub(lambda m: m.group("text"), text)
+    text = text.replace("**", "")
+    text = _MD_EMPTY_EMPHASIS.sub("", text)  # icons print as empty "__" pairs
+    text = _MD_AUTOLINK.sub(r"\1", text)
+    text = _MD_QUOTE.sub(lambda m: "    " * m.group(0).count(">"), text)  # quoted lines indented, as browsers do
     text = _MD_HEADING.sub("", text)
     text = _MD_ESCAPE.sub(r"\1", text)
     return _MD_BREAK.sub("", text)
