@@ -76,7 +76,7 @@ def _headers(tokens: list[Token], ctx) -> list[tuple[int, int, str, str]]:
         nxt = content[k + 1] if k + 1 < len(content) else None
         prev = content[k - 1] if k else None
         candidates = [(text, i, i)]
-        if nxt is not None and re.fullmatch(r"#\d{1,6}", tokens[nxt].text):
+        if nxt is not None and len(tokens[nxt].text) <= 40 and re.search(r"(?:^|\s)#\d{1,6}$", tokens[nxt].text):
             candidates.append((text + " " + tokens[nxt].text, i, nxt))
         if prev is not None and NAME_LINE.match(tokens[prev].text) and DATE_NUM.match(text):
             candidates.append((tokens[prev].text + " " + text, prev, i))
