@@ -82,7 +82,7 @@ def _author_cell(left: str, block: list[tuple[str, str]]) -> bool:
     """One line with text on both sides at the page's column is a row too where the left
     side is a user statistic, or where the row starts with it and goes on with lines on
     the left alone and on the right alone (name and title beside a quote's first lines)."""
-    if _statistic(left.strip()):
+    if _statistic(left.strip()) or re.fullmatch(r"\[[^\]]{1,40}\]", left.strip()):  # or an avatar's alt text
         return True
     rest = block[1:]
     return block[0][0] == left and any(lft.strip() and not right.strip() for lft, right in rest) and any(

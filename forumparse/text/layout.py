@@ -536,7 +536,7 @@ def _read_body(tokens: list[Token], parts: PostParts, last: bool, subjects=froze
             break
         if kind == "button":
             break
-        if kind == "stat" and any(t.kind == "body" for t in out):
+        if kind == "stat" and any(t.kind == "body" for t in out) and not tok.data.get("left"):
             break  # the author's statistics after the text: a profile block closes the post
         if kind == "nav" and last:
             break

@@ -262,7 +262,7 @@ def scan(text: str, dates) -> list[Token]:
         if known is None:
             known = seen[line] = _scan_line(line, number, dates)
         tok = Token(known.kind, known.text, number, known.indent, known.bullet, dict(known.data))
-        if number in left_column and tok.kind == "body":
+        if number in left_column and tok.kind in ("body", "stat", "stat_value"):
             tok.data["left"] = True  # beside the post text: author column material, not text
         if pending_label is not None and tok.kind != "blank":
             field_name = pending_label.data["field"]
