@@ -20,6 +20,10 @@ POSTED = re.compile(r"^\s*(?:\S.{0,40}?\s+)?Post\s*Posted:\s+\S|^\s*Posted:\s+\S
 POWERED = re.compile(r"powered by phpbb", re.I)
 JOINED = re.compile(r"^\s*(?:[•*□◦▪+-]\s*)?(?:joined|registriert|inscription|registrado|iscritto|registreret|"
                     r"зарегистрирован)\s*:\s*\S", re.I | re.M)
+# phpBB 2: the topic title stands over "Goto page" and the "Post new topic  Reply to topic" buttons
+TOPIC_BUTTONS = re.compile(r"^(?:post new topic\s+reply to topic|goto page\b)", re.I)
+TOPIC_NAV = re.compile(r"^(?:goto page\b.*|view (?:previous|next) topic.*|watch this topic.*|\W*)$", re.I)
+NAV_TAIL = re.compile(r"\s+view (?:previous|next) topic$", re.I)
 TOPIC_LABEL = re.compile(r"^(?:topic|thema|sujet|tema|тема)\s*:\s*(?P<title>\S.{2,200})$", re.I)
 
 
@@ -46,6 +50,12 @@ def _title(tokens: list[Token], first: int, second: int, author: str | None = No
         m = TOPIC_LABEL.match(tok.text)
         if m and tok.kind == "body":
             return m.group("title").strip()
+    buttons = next((i for i, t in enumerate(tokens[:first]) if TOPIC_BUTTONS.match(t.text)), None)
+    if buttons is not None:
+        above = next((t for t in reversed(tokens[:buttons]) if t.kind != "blank" and not TOPIC_NAV.match(t.text)),
+                     None)
+        if above is not None and above.kind == "body" and len(above.text) <= 150:
+            return NAV_TAIL.sub("", above.text)
     return subject_title(tokens, first, second, author)
 
 
