@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.layout import choose_anchors
 from ..text.normalize import plain
 from ..text.tokens import Token
 from ._text_board import board_thread, board_tokens, subject_title
@@ -17,6 +18,7 @@ POST_LINE = re.compile(r"^\s*(?:#\d+\s+)?(?:post|beitrag|message|mensaje|messagg
                        r"от)\s+\S.{0,60}?\s+»\s+\S", re.I | re.M)
 # phpBB 2 and subsilver2: "Post Posted: DATE    Post subject: X", "PostPosted: DATE"
 POSTED = re.compile(r"^\s*(?:\S.{0,40}?\s+)?Post\s*Posted:\s+\S|^\s*Posted:\s+\S.{0,60}Post subject:", re.I | re.M)
+NAMED_POSTED = re.compile(r"^(?P<name>\S.{0,40}?)\s{2,}Post\s*Posted:", re.I)
 POWERED = re.compile(r"powered by phpbb", re.I)
 JOINED = re.compile(r"^\s*(?:[•*□◦▪+-]\s*)?(?:joined|registriert|inscription|registrado|iscritto|registreret|"
                     r"зарегистрирован)\s*:\s*\S", re.I | re.M)
@@ -42,7 +44,13 @@ class PhpBBText(Adapter):
         return 0.0
 
     def parse(self, doc, ctx):
-        return board_thread(doc, ctx, board_tokens(doc, ctx), title=_title)
+        tokens = board_tokens(doc, ctx)
+        anchors = choose_anchors(tokens)
+        for a in anchors:  # "NAME   PostPosted: DATE": a side-by-side row the dump kept on one line
+            m = NAMED_POSTED.match(tokens[a].text)
+            if m:
+                tokens[a].data["residual"] = "by " + m.group("name")
+        return board_thread(doc, ctx, tokens, anchors=anchors, title=_title)
 
 
 def _title(tokens: list[Token], first: int, second: int, author: str | None = None) -> str | None:
