@@ -362,6 +362,8 @@ def _scan_back(tokens: list[Token], a: int, limit: int, subjects: set[str] = fro
             buttons += 1  # buttons sit between the profile and the date line ("Quote")
         elif tok.kind == "body" and tok.text in subjects:
             start = j
+        elif tok.kind == "body" and start == a and len(tok.text) <= 150 and _after_postnum(tokens, j, limit):
+            start = j  # the post's subject, between its number and its date line (vBulletin 5)
         elif tok.kind == "nav" and _IMAGE_ONLY.match(tok.text):
             pass  # an avatar or rank image between the name and the statistics
         elif through and tok.kind in ("rule", "nav", "button") and any(
@@ -371,6 +373,11 @@ def _scan_back(tokens: list[Token], a: int, limit: int, subjects: set[str] = fro
             break
         j -= 1
     return start
+
+
+def _after_postnum(tokens: list[Token], j: int, limit: int) -> bool:
+    above = next((tokens[k] for k in range(j - 1, max(limit, j - 4), -1) if tokens[k].kind != "blank"), None)
+    return above is not None and above.kind == "postnum"
 
 
 def _scan_forward(tokens: list[Token], a: int, nxt: int, need_names: bool,
