@@ -148,8 +148,8 @@ def _card(tokens: list[Token], a: int, prev: int) -> tuple[int, int]:
 def _trim(tokens: list[Token], cards: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Cards hold about as many lines above the date as most do: a card with more took
     short closing lines of the post above; give them back."""
-    above = [[j for j in range(s, e + 1) if tokens[j].kind == "body" and not is_filler(tokens[j].text)]
-             for s, e in cards]
+    above = [[j for j in range(s, e + 1) if tokens[j].kind == "body" and not is_filler(tokens[j].text)
+              and not UI.match(tokens[j].text)] for s, e in cards]
     counts = Counter(len(x) for x in above)
     if len(cards) < 3 or not counts:
         return cards
@@ -158,8 +158,8 @@ def _trim(tokens: list[Token], cards: list[tuple[int, int]]) -> list[tuple[int, 
     usual = max(repeated) if repeated else usual
     out = []
     for (s, e), found in zip(cards, above):
-        if len(found) > usual + 1:
-            s = found[len(found) - usual - 1]
+        if len(found) > usual:
+            s = found[len(found) - usual]
         out.append((s, e))
     return out
 

@@ -18,7 +18,7 @@ COUNT_AFTER = re.compile(r"^(?P<n>\d[\d,.\u00a0 ]*k?)\s+(?:posts?|messages?|beit
                          r"сообщени[йея]|comments?)\s*$", re.I)
 # Image placeholders where the avatar or rank images were: "[37cff07316]", "[photo-thum]", "Photo", "Pip"
 # (a long one wraps: "[d41d8...%" / "2Fstyle...png]").
-PLACEHOLDER = re.compile(r"^(?:\[[^\]]*\]|\[[^\s\]]+|[^\s\[]+\]|"
+PLACEHOLDER = re.compile(r"^(?:\[[^\]]*\]|\[[^\s\]]+|[^\s\[]+\]|\S*%[0-9A-Fa-f]{2}\S*|"
                          r"\(?(?:photo|avatar|image|user avatar|no photo|pip|star)\)?"
                          r"(?:\s+(?:pip|star))*|\S+'s (?:photo|avatar))$", re.I)
 # Usergroup names of the forum engines' default installs (shown beside the user title).
