@@ -17,10 +17,10 @@ from attrs import define
 
 from ..numbers import parse_count
 from ..records import Author, Post, Quote
-from ..vocab import BUTTON_WORDS, EDIT_NOTE, JOINED_LABELS, POSTS_LABELS, quote_header_author
+from ..vocab import BUTTON_WORDS, EDIT_NOTE, GROUP_LABEL, JOINED_LABELS, POSTS_LABELS, quote_header_author
 from .body import QUOTE_CSS, extract_body
-from .dates_found import DateHit
-from .profile_block import MAX_BLOCK, is_profile_block
+from .dates_found import DATE_IN_TEXT, DateHit
+from .profile_block import MAX_BLOCK, is_profile_block, lines_of, stat_line
 from .records_found import PROFILE_HREF, PageIndex, Record, is_name, signature
 from .select import text_of
 from .structured import quote_css_for
@@ -70,12 +70,12 @@ def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit],
     """Posts from records; `items` (structured data, one per record) fix body, author and date."""
     fields = [Fields(r) for r in records]
     author_set = set(authors)
+    profile = _ProfileTest(index, authors)
     if items:
         for f, item in zip(fields, items):
             f.item = item
             f.body_el = item.text_el
     else:
-        profile = _ProfileTest(index, authors)
         for f in fields:
             f.body_el = _body_candidate(f.record, index, author_set, profile)
         _agree(fields, index, "body_el", _body_alternatives)
@@ -87,6 +87,11 @@ def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit],
     by_pos = sorted((index.pos[d.el], d) for d in dates if d.el in index.pos)
     positions = [p for p, _ in by_pos]
     ranks = _ranks_after_name(fields, index)
+    for f in fields:
+        if id(f) not in ranks:
+            block_rank = _rank_in_block(f, index, profile)
+            if block_rank:
+                ranks[id(f)] = block_rank
     posts = []
     for f in fields:
         f.joined = _labelled_date(f, index, positions, by_pos, "joined")
@@ -125,10 +130,11 @@ class _ProfileTest:
         self.names |= {t for t in (_name_text(a) for a in authors) if t}
         self.seen: dict = {}
 
-    def __call__(self, el) -> bool:
-        if el not in self.seen:
-            self.seen[el] = is_profile_block(el, self.index.length.get(el, 0), self.names)
-        return self.seen[el]
+    def __call__(self, el, with_stats: bool = False) -> bool:
+        key = (el, with_stats)
+        if key not in self.seen:
+            self.seen[key] = is_profile_block(el, self.index.length.get(el, 0), self.names, with_stats)
+        return self.seen[key]
 
 
 def _body_candidate(record: Record, index: PageIndex, names: set, profile=None):
@@ -434,6 +440,55 @@ def _title_in_user_block(f: Fields) -> str | None:
         if isinstance(el.tag, str) and "title" in (el.get("class") or "").split() and el is not f.author_el:
             text = _rank_text(el)
             return text if text and len(text) <= 300 else None
+    return None
+
+
+def _rank_in_block(f: Fields, index: PageIndex, profile) -> str | None:
+    """The author block's first short line that is neither the name nor a stat ("Member" under
+    "Posts: 120"), else its group ("Group: Moderators")."""
+    block = _profile_block_of(f, index, profile)
+    if block is None:
+        return None
+    name = _name_text(f.author_el) if f.author_el is not None else None
+    group = None
+    pending = False
+    lines = lines_of(block)
+    if name in lines:  # the rank stands under the name, never above it
+        lines = lines[lines.index(name) + 1:]
+    for text in lines:
+        if pending:
+            pending = False
+            continue
+        is_stat, pending = stat_line(text)
+        if is_stat:
+            m = GROUP_LABEL.match(text)
+            if m and group is None:
+                group = m.group("value") or None
+            continue
+        if (text == name or text in profile.names or (name and name in text) or len(text) > 40 or len(text.split()) > 5
+                or not _LETTER.search(text) or text.casefold() in BUTTON_WORDS or _STATUS_TEXT.search(text)
+                or text.endswith((":", "：")) or _CLOCK.search(text) or DATE_IN_TEXT.search(text)):
+            continue
+        return text
+    return group
+
+
+def _profile_block_of(f: Fields, index: PageIndex, profile):
+    lo_b, hi_b = index.span(f.body_el) if f.body_el is not None else (-1, -2)
+    if f.author_el is not None:
+        found = None
+        for anc in f.author_el.iterancestors():
+            lo, hi = index.span(anc)
+            if lo <= lo_b <= hi or index.length.get(anc, 0) > MAX_BLOCK:
+                break  # (a short post's container holds the body too)
+            if profile(anc, True):
+                found = anc
+        if found is not None:
+            return found
+    for el in _elements(f.record, index):
+        lo, hi = index.span(el)
+        if (hi < lo_b or lo > hi_b) and index.length.get(el, 0) <= MAX_BLOCK and profile(el, True):
+            return el
     return None
 
 

@@ -59,10 +59,10 @@ def _hidden(el) -> bool:
     return bool(el.attrib) and is_hidden(el)
 
 
-def is_profile_block(el, length: int, names: set) -> bool:
+def is_profile_block(el, length: int, names: set, with_stats: bool = False) -> bool:
     """An element whose text is the author's name and stat lines (with at most as many other
     short lines, such as a rank): `length` is its visible text length, `names` the texts of
-    author name candidates on the page."""
+    author name candidates on the page; `with_stats`: only a block with a stat line counts."""
     if not length or length > MAX_BLOCK:
         return False
     lines = lines_of(el)
@@ -76,10 +76,12 @@ def is_profile_block(el, length: int, names: set) -> bool:
             continue
         is_stat, pending = stat_line(text)
         if is_stat:
-            marked, stats = marked + 1, stats + 1
+            marked, stats = marked + 1, stats + (not _COUNT_FIRST.match(text))
         elif text in names:
             marked += 1
         elif len(text) > MAX_LINE:
             return False
     # without a stat line, a short block that opens with the name ("ridgeline / Participant")
+    if with_stats:
+        return stats > 0 and marked * 2 >= len(lines)
     return marked > 0 and marked * 2 >= len(lines) and (stats > 0 or (len(lines) <= 3 and lines[0] in names))
