@@ -32,7 +32,7 @@ def board_thread(doc, ctx, tokens: list[Token], anchors: list[int] | None = None
     """The thread from the tokens: `anchors` (the post date lines) default to the generic
     choice; `title(tokens, first, second, author)` may name the title (else the generic one):
     `first` and `second` are where the first two posts start, `author` the first post's."""
-    anchors = choose_anchors(tokens) if anchors is None else anchors
+    anchors = _numbered(tokens, choose_anchors(tokens)) if anchors is None else anchors
     if not anchors:
         raise NotAThreadError("no repeated post layout found in the text")
     parts = segment(tokens, anchors)
@@ -46,6 +46,16 @@ def board_thread(doc, ctx, tokens: list[Token], anchors: list[int] | None = None
     named = title(tokens, first, second, parts[0].author) if title is not None else None
     return attrs.evolve(thread, title=named or thread.title,
                         posts=tuple(split_signatures(split_sign_offs(list(thread.posts)))))
+
+
+_POST_NUMBER = re.compile(r"#\s?\d+")
+
+
+def _numbered(tokens: list[Token], anchors: list[int]) -> list[int]:
+    """Where most post date lines carry the post number ("post #3 of 23", "#12"), a date line
+    without one is a list below the posts (similar threads, latest topics), not a post."""
+    numbered = [a for a in anchors if _POST_NUMBER.search(tokens[a].text)]
+    return numbered if len(numbered) * 3 >= len(anchors) * 2 and len(numbered) >= 2 else anchors
 
 
 def profile_rank(tokens: list[Token], part: PostParts, stop: int) -> str | None:

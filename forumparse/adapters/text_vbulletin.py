@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from ..text.normalize import plain
 from ..text.tokens import Token
 from ._text_board import board_thread, board_tokens, subject_title
@@ -21,6 +23,10 @@ QUOTE_HEAD = re.compile(
     r"(?P<author>.{1,60}?)(?:\s+(?:view post|beitrag anzeigen|voir le message|ver mensaje|ver post|ver mensagem|"
     r"visualizza messaggio|посмотреть сообщение))?\s*$", re.I)
 RELOAD = re.compile(r"^reload this page\s*(?:\(L\+CR\))?\s+(?P<title>\S.*)$", re.I)
+# the attachment list under a post's text: file names, sizes and view counts
+ATTACHED = re.compile(r"^(?:attached (?:thumbnails|images|files)|angehängte (?:grafiken|dateien)|dateianhänge|"
+                      r"fichiers attachés|images attachées|imágenes adjuntas|archivos adjuntos|"
+                      r"прикреплённые (?:изображения|файлы))\s*$", re.I | re.M)
 THREAD_LABEL = re.compile(r"^(?:thread|thema|discussion|sujet|tema)\s*:\s*(?P<title>\S.{2,200})$", re.I)
 MARKERS = (
     re.compile(r"^\s*(?:[•*□◦▪+-]\s*)?Join Date:?\s*(?:\S.*)?$", re.M),
@@ -45,7 +51,15 @@ class VBulletinText(Adapter):
         return min(0.85, 0.45 + 0.1 * sum(hits))
 
     def parse(self, doc, ctx):
-        return board_thread(doc, ctx, board_tokens(doc, ctx, QUOTE_HEAD), title=_title)
+        thread = board_thread(doc, ctx, board_tokens(doc, ctx, QUOTE_HEAD), title=_title)
+        return attrs.evolve(thread, posts=tuple(_drop_attachments(p) for p in thread.posts))
+
+
+def _drop_attachments(post):
+    m = ATTACHED.search(post.body or "")
+    if m is None or not post.body[:m.start()].strip():
+        return post
+    return attrs.evolve(post, body=post.body[:m.start()].strip())
 
 
 def _title(tokens: list[Token], first: int, second: int, author: str | None = None) -> str | None:
