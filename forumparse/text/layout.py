@@ -37,12 +37,14 @@ _INLINE_AUTHOR = (
     re.compile(r"^(?P<name>[^,»|•·()]{1,40}?)\s*,\s", re.I),  # "Name, Oct 30, 2014"
 )
 _SENTENCE_END = re.compile(r"[.!?,;:]$")
+_INITIAL_END = re.compile(r"\s[A-Z]\.$")  # "Marcus H.": a name ending in an initial
 
 
 def name_like(text: str) -> bool:
     """A line that could be a user name or a rank: short, few words, no sentence punctuation."""
     text = _undouble(text)
-    if not 2 <= len(text) <= 40 or _SENTENCE_END.search(text) and not text.endswith("..."):
+    if not 2 <= len(text) <= 40 or _SENTENCE_END.search(text) and not text.endswith("...") \
+            and not _INITIAL_END.search(text):
         return False
     if len(text.split()) > 5 or _NOT_NAMES.match(text):
         return False
