@@ -84,6 +84,9 @@ def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit],
         f.author_el = _author_candidate(f, index, author_pos)
     _agree(fields, index, "author_el", lambda f, key: _author_alternatives(f, index, author_pos, key),
            options=None if items else lambda f: _author_options(f, index, author_pos))
+    for f in fields:
+        if f.author_el is None and not (f.item is not None and f.item.author):
+            f.author_el = _name_in_block(f, index, profile)
     by_pos = sorted((index.pos[d.el], d) for d in dates if d.el in index.pos)
     positions = [p for p, _ in by_pos]
     ranks = _ranks_after_name(fields, index)
@@ -471,6 +474,21 @@ def _rank_in_block(f: Fields, index: PageIndex, profile) -> str | None:
             continue
         return text
     return group
+
+
+def _name_in_block(f: Fields, index: PageIndex, profile):
+    """An author block with no name link: its first line, in an element of its own, is the name."""
+    block = _profile_block_of(f, index, profile)
+    if block is None:
+        return None
+    for el in block.iter():
+        if not isinstance(el.tag, str) or not el.text or not el.text.strip():
+            continue
+        text = " ".join(el.text.split())
+        if len(el) or stat_line(text)[0] or not is_name(text) or text.casefold() in BUTTON_WORDS:
+            return None  # the block opens with something else: no name to take
+        return el
+    return None
 
 
 def _profile_block_of(f: Fields, index: PageIndex, profile):

@@ -12,7 +12,7 @@ from ..vocab import GROUP_LABEL, JOINED_LABEL, LOCATION_LABEL, OTHER_STAT_LABEL,
 _STAT_LABELS = (POSTS_LABEL, JOINED_LABEL, LOCATION_LABEL, OTHER_STAT_LABEL, GROUP_LABEL)
 _COUNT_FIRST = re.compile(r"^\d[\d.,' \u00a0]*[kKmM万萬]?\s+\S{1,20}$")
 _NUMBER = re.compile(r"^[+-]?\d[\d.,' \u00a0]*[kKmM万萬]?$")
-_STATUS = re.compile(r"^(?:offline|online|is\s+offline|is\s+online|当前离线|当前在线|離線|在線)$", re.I)
+_STATUS = re.compile(r"^(?:(?:member\s+|user\s+)?is\s+)?(?:offline|online)$|^(?:当前离线|当前在线|離線|在線)$", re.I)
 _SKIP = frozenset({"script", "style", "noscript", "template", "textarea", "select", "option"})
 MAX_BLOCK = 400  # characters: an author block is short
 MAX_LINE = 60
