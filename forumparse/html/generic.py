@@ -78,7 +78,7 @@ def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit],
     else:
         for f in fields:
             f.body_el = _body_candidate(f.record, index, author_set, profile)
-        _agree(fields, index, "body_el", _body_alternatives)
+        _agree(fields, index, "body_el", lambda f, key: _body_alternatives(f, key, profile))
     author_pos = sorted(index.pos[a] for a in authors if a in index.pos)
     for f in fields:
         f.author_el = _author_candidate(f, index, author_pos)
@@ -253,11 +253,12 @@ def _agree(fields: list[Fields], index: PageIndex, name: str, alternatives, opti
                 setattr(f, name, alt)  # (where most posts are one paragraph, others hold several)
 
 
-def _body_alternatives(f: Fields, key: str):
+def _body_alternatives(f: Fields, key: str, profile=None):
     blocked = _anchor_line(f.record)
     for part in f.record.parts:
         for el in part.iter():
-            if el not in blocked and isinstance(el.tag, str) and _key(el) == key and (el.text or len(el)):
+            if (el not in blocked and isinstance(el.tag, str) and _key(el) == key and (el.text or len(el))
+                    and not (profile is not None and profile(el))):  # (the author's cell of the same shape)
                 return el
     return None
 
