@@ -40,6 +40,7 @@ _DESCEND = frozenset({"div", "td", "tr", "tbody", "table", "span", "font", "sect
                       "center", "p", "dd", "li", "ul", "blockquote", "form"})
 _SIGNATURE_CLASS = re.compile(r"signature|(?:^|[-_ ])sig(?:$|[-_ ])", re.I)
 _SIG_RULE = re.compile(r"^\s*(?:_{6,}|--\s?)\s*$")
+_DASH_RULE = re.compile(r"^\s*-{6,}\s*$")  # a signature's rule left behind when the signature was taken out
 _POST_ID = re.compile(r"^(?:post|p|msg|message|comment|reply|entry)[-_]?(\d+)$", re.I)
 
 
@@ -665,7 +666,9 @@ def strip_edit_lines(text: str) -> tuple[str, str | None]:
 
 def split_signature(text: str) -> tuple[str, str | None]:
     """Cut a signature off below a "____" or "-- " rule line."""
-    lines = text.split("\n")
+    lines = text.rstrip().split("\n")
+    if len(lines) > 1 and _DASH_RULE.match(lines[-1]):
+        return "\n".join(lines[:-1]).strip(), None
     for i, line in enumerate(lines):
         if i and _SIG_RULE.match(line):
             sig = "\n".join(lines[i + 1:]).strip()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..vocab import GROUP_LABEL, JOINED_LABEL, LOCATION_LABEL, OTHER_STAT_LABEL, POSTS_LABEL
+from .dates_found import _whole_date
 
 _STAT_LABELS = (POSTS_LABEL, JOINED_LABEL, LOCATION_LABEL, OTHER_STAT_LABEL, GROUP_LABEL)
 _COUNT_FIRST = re.compile(r"^\d[\d.,' \u00a0]*[kKmM万萬]?\s+\S{1,20}$")
@@ -70,11 +71,18 @@ def is_profile_block(el, length: int, names: set, with_stats: bool = False) -> b
         return False
     marked = stats = 0
     pending = False
-    for text in lines:
+    for i, text in enumerate(lines):
         if pending:
             marked, pending = marked + 1, False
             continue
         is_stat, pending = stat_line(text)
+        if pending and not re.search(r"[:：]\s*$", text):
+            # a bare label ("Post", "帖子") is a stat beside a number only: "Post #1" is a permalink
+            near = [t for t in (lines[i - 1] if i else "", lines[i + 1] if i + 1 < len(lines) else "")]
+            is_stat = pending = any(_NUMBER.match(t) for t in near)
+            pending = pending and bool(_NUMBER.match(near[1]))
+        if not is_stat and _whole_date(text):
+            return False  # a post's own date: the post header, not the author's block
         if is_stat:
             marked, stats = marked + 1, stats + (not _COUNT_FIRST.match(text))
         elif text in names:
