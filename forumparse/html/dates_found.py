@@ -152,6 +152,8 @@ def _text_hits(text: str, owner, ctx, hits: list, before_el) -> None:
                 fuller = ctx.dates.parse(whole)
                 if fuller.value is not None and fuller.precision in ("minute", "second"):
                     raw, parsed = whole, fuller
+            if parsed.precision == "day" and before_el is None:
+                raw, parsed = _time_beside(owner, raw, parsed, ctx)
         if hits and hits[-1].el is owner:
             continue  # one date per element: the first shown
         prefix = text[max(0, m.start() - 80):m.start()]
@@ -161,6 +163,23 @@ def _text_hits(text: str, owner, ctx, hits: list, before_el) -> None:
         hits.append(DateHit(owner, raw, parsed.iso(), relative=parsed.relative, label=label or _label_class(owner)))
     if not found and hits:
         _yearless_hit(text, owner, ctx, hits)
+
+
+_CLOCK_ONLY = re.compile(rf"^{_CLOCK}$", re.I)
+
+
+def _time_beside(owner, raw: str, parsed, ctx):
+    """<span class="date">04/17/19</span> <span class="time">10:22 AM</span>: the time is the next element."""
+    nxt = owner.getnext()
+    if nxt is None or not isinstance(nxt.tag, str) or (owner.tail or "").strip():
+        return raw, parsed
+    clock = " ".join(nxt.text_content().split())
+    if len(clock) > 14 or not _CLOCK_ONLY.match(clock):
+        return raw, parsed
+    fuller = ctx.dates.parse(f"{raw} {clock}")
+    if fuller.value is not None and fuller.precision in ("minute", "second"):
+        return f"{raw} {clock}", fuller
+    return raw, parsed
 
 
 def _yearless_hit(text: str, owner, ctx, hits: list) -> None:

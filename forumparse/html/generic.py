@@ -415,11 +415,12 @@ def _is_rank_class(el) -> bool:
 
 def _rank(f: Fields, index: PageIndex) -> str | None:
     lo_b, hi_b = index.span(f.body_el) if f.body_el is not None else (-1, -2)
+    name = _name_text(f.author_el) if f.author_el is not None else None
     for el in _elements(f.record, index):
         if lo_b <= index.pos.get(el, -1) <= hi_b or not _is_rank_class(el):
             continue
         text = _rank_text(el)
-        if text and len(text) <= 120:
+        if text and len(text) <= 120 and text != name:  # (a name styled by its rank: "user-rank-Visitor")
             return text
     return _title_in_user_block(f)
 

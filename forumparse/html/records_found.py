@@ -17,6 +17,7 @@ from attrs import define
 
 from ..vocab import BUTTON_WORDS
 from .dates_found import _SKIP, DateHit, walk
+from .profile_block import stat_line
 
 _DIGITS = re.compile(r"\d+")
 # Links to a member's profile page, in the URL shapes forum engines use.
@@ -32,7 +33,7 @@ AUTHOR_WORDS = re.compile(
     r"|username|postauthor|poster|author", re.I)
 _STATUS = re.compile(r"\b(?:is\s+)?(?:offline|online)$", re.I)
 # "bbp-reply-author-role", "author-title", "poster-rank": the author's rank or avatar, not the name.
-_NOT_NAME_CLASS = re.compile(r"author-?(?:role|rank|title|group|avatar|badge|stats|info|details)|"
+_NOT_NAME_CLASS = re.compile(r"author-?(?:role|rank|title|group|avatar|badge|stats|info|details|post-?count|regist)|"
                              r"(?:role|rank|title|group|avatar|badge)$", re.I)
 MAX_NAME = 60
 # Profile-menu link texts that are not names (BUTTON_WORDS has the post buttons).
@@ -124,7 +125,8 @@ def author_candidates(index: PageIndex) -> list:
                  or el.get("itemprop") in ("author", "creator", "contributor") or _beside_mailto(el, tag))
         if (is_link or named) and 0 < index.length.get(el, 0) <= MAX_NAME:
             text = " ".join((el.text_content() or "").split()).casefold()
-            if text not in BUTTON_WORDS and text not in NOT_NAMES and not _STATUS.search(text):
+            if (text not in BUTTON_WORDS and text not in NOT_NAMES and not _STATUS.search(text)
+                    and not stat_line(text)[0]):  # "Posts: 14" in an author-post-count box
                 found.append(el)
     return _innermost(found, index)
 
@@ -195,10 +197,9 @@ _INLINE = frozenset({"span", "em", "strong", "b", "i", "small", "font", "a", "ab
 
 
 def _lift(el):
-    """The element that only wraps `el` and a short label around it."""
+    """The inline element that wraps `el` with a short label ("Posted on <span>a week ago</span>")."""
     parent = el.getparent()
-    while (parent is not None and len(parent) == 1 and len(parent.text_content()) <= 40
-           and parent.tag in _INLINE):
+    while parent is not None and parent.tag in _INLINE and len(parent.text_content()) <= 40:
         el, parent = parent, parent.getparent()
     return el
 
