@@ -13,7 +13,7 @@ from ..text.layout import PostParts, choose_anchors, name_like, segment
 from ..text.normalize import plain
 from ..text.quoted import indent_echoed_quotes
 from ..text.signatures import split_sign_offs, split_signatures
-from ..text.tokens import Token, scan
+from ..text.tokens import Token, is_buttons, scan
 from .generic_text import build_thread
 
 _SENTENCE = re.compile(r"[.!?:;,]$")
@@ -25,7 +25,7 @@ def board_tokens(doc, ctx, quote_head: re.Pattern | None = None) -> list[Token]:
     tokens = scan(plain(doc.text), ctx.dates)
     if quote_head is not None:
         tokens = _quote_heads(tokens, quote_head)
-    return indent_echoed_quotes(_drop_menus(tokens))
+    return indent_echoed_quotes(_drop_menus(_footer_status(tokens)))
 
 
 def board_thread(doc, ctx, tokens: list[Token], anchors: list[int] | None = None, title=None):
@@ -122,6 +122,17 @@ def _quote_heads(tokens: list[Token], quote_head: re.Pattern) -> list[Token]:
 
 
 _QUOTE_LABEL = re.compile(r"^(?:quote|zitat|citation|cita|citazione|citação|цитата)\s*:?\s*$", re.I)
+
+
+def _footer_status(tokens: list[Token]) -> list[Token]:
+    """ "NAME is offline   Reply With Quote": the status beside the post's buttons ends that
+    post (vBulletin 3's bottom row); it names no one for the post below."""
+    out = list(tokens)
+    for i, tok in enumerate(tokens):
+        rest = tok.data.get("rest") if tok.kind == "status" else None
+        if rest and is_buttons(rest):
+            out[i] = Token("button", tok.text, tok.line, tok.indent, tok.bullet)
+    return out
 
 
 def _drop_menus(tokens: list[Token]) -> list[Token]:

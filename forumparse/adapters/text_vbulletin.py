@@ -18,8 +18,9 @@ from .base import Adapter
 # "Quote Originally Posted by X View Post", "Zitat Zitat von X Beitrag anzeigen"
 QUOTE_HEAD = re.compile(
     r"^(?:(?:quote|zitat|citation|cita|citazione|citação|цитата)\s*:?\s*)*"
-    r"(?:originally posted by|zitat von|ursprünglich geschrieben von|citation de|cita de|originalmente (?:postado|"
-    r"publicado|escrito) por|originariamente inviato da|messaggio originale di|сообщение от|автор)\s+"
+    r"(?:originally posted by|zitat von|ursprünglich geschrieben von|ursprünglich von|citation de|envoyé par|"
+    r"cita de|originalmente (?:postado|publicado|escrito) por|originariamente inviato da|messaggio originale di|"
+    r"сообщение от|автор)\s+"
     r"(?P<author>.{1,60}?)(?:\s+(?:view post|beitrag anzeigen|voir le message|ver mensaje|ver post|ver mensagem|"
     r"visualizza messaggio|посмотреть сообщение))?\s*$", re.I)
 RELOAD = re.compile(r"^reload this page\s*(?:\(L\+CR\))?\s+(?P<title>\S.*)$", re.I)
@@ -27,11 +28,14 @@ RELOAD = re.compile(r"^reload this page\s*(?:\(L\+CR\))?\s+(?P<title>\S.*)$", re
 ATTACHED = re.compile(r"^(?:attached (?:thumbnails|images|files)|angehängte (?:grafiken|dateien)|dateianhänge|"
                       r"fichiers attachés|images attachées|imágenes adjuntas|archivos adjuntos|"
                       r"прикреплённые (?:изображения|файлы))\s*$", re.I | re.M)
+CRUMB = re.compile(r"\s+>\s+")
 THREAD_LABEL = re.compile(r"^(?:thread|thema|discussion|sujet|tema)\s*:\s*(?P<title>\S.{2,200})$", re.I)
 MARKERS = (
-    re.compile(r"^\s*(?:[•*□◦▪+-]\s*)?Join Date:?\s*(?:\S.*)?$", re.M),
-    re.compile(r"^\s*(?:Quote:?\s*)?Originally Posted by\s+\S|^\s*Zitat Zitat von\s+\S", re.M | re.I),
-    re.compile(r"\bReply With Quote\b|\bMit Zitat antworten\b|\bRépondre avec citation\b"),
+    re.compile(r"^\s*(?:[•*□◦▪+-]\s*)?(?:Join Date|Registriert seit|Date d'inscription|Fecha de ingreso|"
+               r"Data registrazione|Регистрация):?\s*(?:\S.*)?$", re.M),
+    re.compile(r"^\s*(?:(?:Quote|Zitat|Citation|Cita):?\s*)?(?:Originally Posted by|Zitat von|Envoyé par|"
+               r"Originalmente (?:Escrito|Postado|Publicado) por)\s+\S", re.M | re.I),
+    re.compile(r"\bReply With Quote\b|\bMit Zitat antworten\b|\bRépondre avec citation\b|\bResponder citando\b"),
     re.compile(r"\S\s+(?:is|ist) (?:offline|online)\b"),
     re.compile(r"powered by vbulletin|vbulletin(?:®|\s+solutions|\s+version|\s+\d)", re.I),
     re.compile(r"^\s*(?:(?:\d+\.\s+)?\d\d-\d\d-\d{4},\s+\d\d:\d\d\s*(?:AM|PM)\s+#\d+|#\d+\s*$)", re.M),
@@ -69,7 +73,12 @@ def _title(tokens: list[Token], first: int, second: int, author: str | None = No
         m = RELOAD.match(tok.text) or THREAD_LABEL.match(tok.text)
         if m and len(tok.text) < 200:
             return re.split(r"\s{2,}", m.group("title").strip())[0]
-    return subject_title(tokens, first, second, author)
+    found = subject_title(tokens, first, second, author)
+    if found:
+        return found
+    # vBulletin 3's navbar: "Forum > Section > Thread title"
+    crumbs = next((t.text for t in tokens[:first] if t.kind == "body" and len(CRUMB.split(t.text)) >= 3), None)
+    return CRUMB.split(crumbs)[-1].strip() if crumbs else None
 
 
 ADAPTERS = (VBulletinText,)

@@ -164,6 +164,8 @@ _BUTTON_PHRASES = (
     "visit homepage", "profil", "beiträge anzeigen", "private nachricht", "homepage besuchen",
     "reply to topic", "new topic", "post new topic", "reply to thread", "more",
     "nach oben", "revenir en haut", "volver arriba", "torna in alto", "voltar ao topo",
+    "répondre avec citation", "mit zitat antworten", "responder citando", "rispondi citando",
+    "ответить с цитированием",
 )
 _BUTTONS = re.compile(
     r"(?:^|(?<=[\s|·•\[\]()]))(?:" + "|".join(
@@ -177,8 +179,9 @@ _BUTTON_FIRST_WORDS = frozenset(p.split()[0].strip("[]()") for p in _BUTTON_PHRA
 
 
 # "Rainmaker is offline", "sunsetkilling ist offline Mich gibt's schon länger" (a user title may follow)
-STATUS_LINE = re.compile(r"^(?P<name>\S.{0,40}?)(?:\s+(?:is|ist|est|está|è|jest))?\s+"
-                         r"(?:offline|online|en ligne|hors ligne)"
+STATUS_LINE = re.compile(r"^(?P<name>\S.{0,40}?)(?:(?:\s+(?:is|ist|est|está|è|jest))?\s+"
+                         r"(?:offline|online|en ligne|hors ligne)|\s+(?:est|está|è)\s+(?:déconnecté|connecté|"
+                         r"desconectado|conectado|disconnesso|connesso))"
                          r"\s*(?P<rest>.*)$", re.I)
 
 
