@@ -59,3 +59,28 @@ def test_pipermail_dump_on_one_line():
     assert thread.title == "[Widget-users] Release notes"
     assert thread.posts[0].author.name == "Ann Example"
     assert thread.posts[0].body == "The notes are online now."
+
+
+def test_a_quoted_line_sharing_the_reply_paragraph_leaves_the_body():
+    from forumparse.text.tidy import tidy_posts
+
+    posts = [_post("ann", "The main difference is the downstem on a bong."),
+             _post("bob", "The main difference is the downstem on a bong.\nThat is false, many bubblers have one too.")]
+    out = tidy_posts(posts)
+    assert out[1].body == "That is false, many bubblers have one too."
+    assert out[1].quotes[-1].text == "The main difference is the downstem on a bong."
+
+
+def test_quote_without_indentation_runs_over_repeated_lines():
+    from forumparse.context import ParseContext
+    from forumparse.document import Document
+    from forumparse.text.postbody import SeenLines, body_and_quotes
+    from forumparse.text.tokens import scan
+
+    text = "ann said in Kettles:\nDoes the whistle need oiling at all?\nIt never needs oil, just descale it.\n"
+    ctx = ParseContext(Document.load(text), url=None, now=None, date_order=None, tz=None)
+    seen = SeenLines()
+    seen.add("Does the whistle need oiling at all?")
+    body, quotes, _ = body_and_quotes(scan(text, ctx.dates), seen=seen)
+    assert body == "It never needs oil, just descale it."
+    assert quotes[0].author == "ann" and "oiling" in quotes[0].text
