@@ -31,15 +31,18 @@ def indent_echoed_quotes(tokens: list[Token], is_header=None) -> list[Token]:
     stream = [_words(t.text) if t.kind != "blank" else "" for t in tokens]
     quoted: set[int] = set()  # lines already found quoted: a quote leaves nested quotes out
     moves: dict[int, list[int]] = {}
+    above, done = " ", 0  # the page's words above the current header (built as headers come)
     for h, head in enumerate(tokens):
         if not is_header(head):
             continue
+        # lines above h are final here: quotes found later all lie below their own headers
+        new = " ".join(w for n, w in enumerate(stream[done:h], done) if w and n not in quoted)
+        above, done = (above + new + " " if new else above), h
         j = h + 1
         while j < len(tokens) and (tokens[j].kind == "blank" or _aside(tokens[j])):
             j += 1
         if j >= len(tokens) or tokens[j].indent > head.indent or is_header(tokens[j]):
             continue
-        above = " " + " ".join(w for n, w in enumerate(stream[:h]) if w and n not in quoted) + " "
         run = _echo_run(tokens, j, above)
         quoted.update(run)
         for k in run:
@@ -95,7 +98,6 @@ def _echo_run(tokens: list[Token], j: int, above: str) -> list[int]:
         run.append(k)
         k += 1
     return run
-
 
 
 def _next_words(tokens: list[Token], k: int) -> str:
