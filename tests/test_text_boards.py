@@ -95,3 +95,18 @@ def test_vbulletin_reply_keeps_only_its_own_words():
     last = thread.posts[-1]
     assert last.body.startswith("Forgot to add") and "windy night" not in last.body
     assert last.quotes[0].author == "shedhead"
+
+
+def test_a_row_of_one_two_sided_statistic_line_unfolds():
+    from forumparse.text.columns import unfold
+
+    pad = lambda left: left.ljust(27)  # noqa: E731 - the w3m column of the post text
+    rows = []
+    for i in range(5):
+        rows += [pad("alice") + f"line {i} of the text of the post", pad("Member") + "and more of its words", ""]
+    rows += [pad("Join Date: Mar 2011") + "@bob thanks", ""]
+    rows += [pad("Post Posted: today") + "Post subject: hello", ""]  # no statistic: left as it is
+    out, left = unfold(rows)
+    assert "Join Date: Mar 2011" in [out[n].strip() for n in left]
+    assert "@bob thanks" in [line.strip() for line in out]
+    assert any(line.startswith("Post Posted: today") and "hello" in line for line in out)
