@@ -29,7 +29,7 @@ from .structured import quote_css_for
 BODY_WORDS = re.compile(
     r"^(?:post|message|comment|entry|article|topic|reply|forum)?[-_]?(?:body|content|text|message|msg|entry)"
     r"(?:[-_]?(?:body|content|text|inner|wrapper))?$|^(?:postbody|post_message|messagetext|post-message|content-body)$"
-    r"|^[a-z]+[-_](?:body|content|text|message)$",
+    r"|^[a-z]+(?:[-_][a-z]+)?[-_](?:body|content|text|message)$",
     re.I)
 BODY_ITEMPROPS = frozenset({"text", "articlebody", "commenttext", "description"})
 RANK_WORDS = re.compile(
@@ -38,7 +38,10 @@ RANK_WORDS = re.compile(
 _NO_DESCENT = re.compile(r"quote|sig|code|spoiler", re.I)
 _DESCEND = frozenset({"div", "td", "tr", "tbody", "table", "span", "font", "section", "article", "main",
                       "center", "p", "dd", "li", "ul", "blockquote", "form"})
-_SIGNATURE_CLASS = re.compile(r"signature|(?:^|[-_ ])sig(?:$|[-_ ])", re.I)
+# a class that names a signature box ("lia-message-signature"), not one that mentions it
+# ("body-signature-highlight"): checked per class name
+_SIGNATURE_CLASS = re.compile(r"(?:^|\s)(?:\S*signature(?:[-_]?(?:container|wrapper|block|text|content))?|"
+                              r"(?:\S*[-_])?sig(?:[-_]\S*)?)(?:\s|$)", re.I)
 _SIG_RULE = re.compile(r"^\s*(?:_{6,}|--\s?)\s*$")
 _DASH_RULE = re.compile(r"^\s*-{6,}\s*$")  # a signature's rule left behind when the signature was taken out
 _POST_ID = re.compile(r"^(?:post|p|msg|message|comment|reply|entry)[-_]?(\d+)$", re.I)

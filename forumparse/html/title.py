@@ -5,7 +5,7 @@ import re
 
 from .select import text_of
 
-_SEPARATORS = re.compile(r"\s+(?:[-|•·»›/—–:]|::)\s+")
+_SEPARATORS = re.compile(r"\s+(?:[-|•·»›/—–:]|::|->|=>|>)\s+")
 _PAGE_SUFFIX = re.compile(r"\s*\((?:page|seite|página|pagina|страница|strona)\s*\d+[^)]*\)\s*$", re.I)
 _LABEL_CLASS = re.compile(r"label|prefix|badge|tag", re.I)
 _PAGE_PART = re.compile(r"^(?:page|seite|página|pagina|страница|strona)\s*\d+(?:\s*(?:of|von|de|di|из)\s*\d+)?$",
@@ -25,6 +25,8 @@ def thread_title(root, lengths: dict | None = None) -> str | None:
     if og and _PREFIX.sub("", og).casefold() in {p.casefold() for p in parts}:
         return _PREFIX.sub("", og)
     shown = _shown_texts(root, {p.casefold() for p in parts} | ({og.casefold()} if og else set()))
+    if og and _PREFIX.sub("", og).casefold() in _heading_texts(root):
+        return _PREFIX.sub("", og)  # the page's main heading, before a breadcrumb that shows the site's name
     for part in sorted(parts, key=len, reverse=True):
         if part.casefold() in shown:
             return part
@@ -75,6 +77,16 @@ def _shown_texts(root, wanted: set[str]) -> set[str]:
             if bare in wanted:
                 found.add(bare)
     return found
+
+
+def _heading_texts(root) -> set[str]:
+    """The texts of the page's <h1> headings (with and without prefix labels), casefolded."""
+    out = set()
+    for el in root.iter("h1"):
+        for text in (" ".join(el.text_content().split()), _without_labels(el)):
+            if text and len(text) <= 300:
+                out.add(_PREFIX.sub("", text).casefold())
+    return out
 
 
 def _without_labels(el) -> str:
