@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import attrs
+
 from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
 from ..text.normalize import plain
@@ -18,6 +20,7 @@ from ..text.tokens import Token, scan, split_lines
 from .base import Adapter
 
 BUTTON = re.compile(r"(?:^|\s)[•*]\s*(?:profile|message|post history|rap sheet|alert moderators|quote)\s*$", re.I)
+EXACT_BUTTON = re.compile(r"^\s*(?:profile|message|post history|rap sheet|alert moderators|quote)\s*$", re.I)
 POSTDATE = re.compile(r"(?:^|[\s\]•*])#(?:\s*\?|\s{2,}|\s*$)")
 POSTICON = re.compile(r"\[posticon[^\]]*\]|\[[^\]]{1,12}\]\s*(?=#)", re.I)
 EDITED = re.compile(r"^.{1,60}? fucked around with this message at\b", re.I)
@@ -60,12 +63,39 @@ class SomethingAwfulText(Adapter):
             post = _post(region, _date_text(lines[first:last + 1]), ctx)
             if post is not None:
                 posts.append(post)
-        return Thread(title=_title(lines), posts=tidy_posts(posts))
+        return Thread(title=_title(lines), posts=tidy_posts(_titles_from_repeats(posts)))
+
+
+def _titles_from_repeats(posts: list[Post]) -> list[Post]:
+    """Where the author cell ran into the text (copied text: no indentation, no tabs), the
+    custom title is the opening lines that all posts of one author share."""
+    by_author: dict[str, list[int]] = {}
+    for n, post in enumerate(posts):
+        if post.author and post.author.rank is None and post.body:
+            by_author.setdefault(post.author.name, []).append(n)
+    out = list(posts)
+    for indexes in by_author.values():
+        if len(indexes) < 2:
+            continue
+        bodies = [posts[n].body.split("\n") for n in indexes]
+        shared = 0
+        while all(len(b) > shared + 1 for b in bodies) and len({b[shared].strip() for b in bodies}) == 1:
+            shared += 1
+        title = " ".join(line.strip() for line in bodies[0][:shared] if line.strip())
+        if not title:
+            continue
+        for n, lines in zip(indexes, bodies):
+            lines = lines[shared:]
+            while lines and SPECIAL.match(lines[0].strip()):
+                lines = lines[1:]
+            out[n] = attrs.evolve(posts[n], body="\n".join(lines).strip(),
+                                  author=attrs.evolve(posts[n].author, rank=SPECIAL_END.sub("", title)))
+    return out
 
 
 def _footers(lines: list[str]) -> list[tuple[int, int]]:
     """(first, last) line of each post's date-and-buttons block."""
-    marks = [i for i, line in enumerate(lines) if BUTTON.search(line) or POSTDATE.search(line)]
+    marks = [i for i, line in enumerate(lines) if _button(line) or POSTDATE.search(line)]
     blocks: list[list[int]] = []
     for i in marks:
         if blocks and i - blocks[-1][-1] <= 3:
@@ -76,7 +106,7 @@ def _footers(lines: list[str]) -> list[tuple[int, int]]:
     for block in blocks:
         first, last = block[0], block[-1]
         has_date = any(POSTDATE.search(lines[j]) for j in range(first, last + 1))
-        if has_date and sum(1 for j in block if BUTTON.search(lines[j])) >= 1:
+        if has_date and sum(1 for j in block if _button(lines[j])) >= 1:
             out.append((first, last))
     return out
 
@@ -188,8 +218,21 @@ def _split_cells(region: list[str]) -> tuple[list[str], list[str]]:
     j = first + 1
     while j < len(region) and (not region[j].strip() or _indent(region[j]) > base):
         j += 1
+    if j == first + 1:  # nothing indented under the name (copied text): the register date alone goes along
+        k = next((m for m in range(j, len(region)) if region[m].strip()), None)
+        if k is not None and _looks_date_only(region[k]):
+            j = k + 1
     left = [ln for ln in region[first:j] if ln.strip()]
     return left, region[:first] + region[j:]
+
+
+def _looks_date_only(line: str) -> bool:
+    return bool(re.fullmatch(r"\s*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\s*", line))
+
+
+def _button(line: str) -> bool:
+    """A post button, as a list item ("• Profile") or as a line of its own (copied text)."""
+    return bool(BUTTON.search(line) or EXACT_BUTTON.match(line))
 
 
 def _cut(line: str, col: int) -> int:
