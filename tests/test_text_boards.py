@@ -110,3 +110,10 @@ def test_a_row_of_one_two_sided_statistic_line_unfolds():
     assert "Join Date: Mar 2011" in [out[n].strip() for n in left]
     assert "@bob thanks" in [line.strip() for line in out]
     assert any(line.startswith("Post Posted: today") and "hello" in line for line in out)
+
+
+def test_smiley_codes_leave_the_text():
+    from forumparse.adapters._text_board import _without_smilies
+
+    post = Post(author=Author(name="a"), body="So sad :cry: really [smile]\nsee array[i] and :not a smiley:")
+    assert _without_smilies(post).body == "So sad really\nsee array[i] and :not a smiley:"

@@ -41,11 +41,24 @@ def board_thread(doc, ctx, tokens: list[Token], anchors: list[int] | None = None
             stop = parts[n + 1].head_start if n + 1 < len(parts) else len(tokens)
             part.rank = profile_rank(tokens, part, stop)
     thread = build_thread(doc, ctx, tokens, parts)
+    thread = attrs.evolve(thread, posts=[_without_smilies(p) for p in thread.posts])
     first = min(parts[0].head_start, parts[0].first_line or parts[0].head_start)
     second = parts[1].head_start if len(parts) > 1 else len(tokens)
     named = title(tokens, first, second, parts[0].author) if title is not None else None
     return attrs.evolve(thread, title=named or thread.title,
                         posts=tuple(split_signatures(split_sign_offs(list(thread.posts)))))
+
+
+# What a text browser prints for a smiley image: its code (":cry:", ":lol:") or, in w3m,
+# its alt text in brackets ("[smile]", "[icon_wink]").
+_SMILEY = re.compile(r"(?<!\S)(?::[a-z_]{2,12}:|\[[a-z][\w-]{1,20}\])(?!\S)", re.I)
+
+
+def _without_smilies(post):
+    body = _SMILEY.sub("", post.body or "")
+    if body == post.body:
+        return post
+    return attrs.evolve(post, body="\n".join(" ".join(line.split()) for line in body.split("\n")).strip())
 
 
 _POST_NUMBER = re.compile(r"#\s?\d+")
