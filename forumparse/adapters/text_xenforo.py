@@ -24,8 +24,9 @@ FOOTER = re.compile(rf"^(?P<name>[^,]{{1,60}}),\s+(?P<rest>.+?)(?:\s+{BUTTONS})*
 # Staff banners printed after the user title
 BANNER = re.compile(r"\s+(?:staff member|moderator|administrator|admin|super moderator|global moderator|"
                     r"councillor|developer|banned|premium(?: member)?|supporter|vip|retired staff)$", re.I)
-POSTNUM_LINE = re.compile(r"^#\d+\b.*$|^x\s?\d+$|^(?:\+\s*)?(?:like|hugs|informative|insightful|funny|agree|"
-                          r"disagree|winner|list|undo rating|quote|reply)\b.*$", re.I)
+POSTNUM_LINE = re.compile(r"^#\d+\b.*$|^(?:x\s?\d+\s*)+(?:list)?$|"
+                          r"^(?:\+\s*)?(?:like|hugs|informative|insightful|funny|agree|disagree|winner|list|"
+                          r"undo rating|quote|reply)\b.*$", re.I)
 STARTED = re.compile(r"^(?:discussion in\s+'.{1,80}'\s+)?started by\s+\S.{0,60},\s+\S", re.I)
 EXPAND = re.compile(r"^click to expand\.*", re.I)
 ITEM = re.compile(r"^\d{1,4}\.\s+")
