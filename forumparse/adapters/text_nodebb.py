@@ -23,7 +23,8 @@ from .base import Adapter
 HEADER = re.compile(r"^(?P<head>\S.{0,120}?)\s+(?:(?:wrote|posted|replied)\s+(?:on\s+)?(?P<date>.{4,60}?)\s*)?"
                     r"(?:last edited by\b(?P<tail>.*))$", re.I)
 WROTE = re.compile(r"^(?P<head>\S.{0,80}?)\s+(?:wrote|posted|replied)\s+(?:on\s+)?(?P<date>.{4,60}?)\s*$", re.I)
-FOOTER = re.compile(r"^(?:reply\s+quote(?:\s+-?\d+)?|quote\s+reply(?:\s+-?\d+)?|(?:\S+\s+)?\d+\s+repl(?:y|ies)\s+"
+FOOTER = re.compile(r"^(?:reply\s+quote(?:\s+-?\d+)?(?:\s.*\blast reply.*)?|quote\s+reply(?:\s+-?\d+)?|"
+                    r"(?:\S+\s+)?\d+\s+repl(?:y|ies)\s+"
                     r"last reply.*|\d+\s+repl(?:y|ies)|last reply|loading more posts|"
                     r".{1,40}\bcreated this issue in\b.*)$", re.I)
 VOCAB = re.compile(r"last edited by|\bsaid in\b.{1,120}:\s*$|reply\s+quote\s+-?\d+|\d+\s+repl(?:y|ies)\s+last reply|"
