@@ -11,12 +11,15 @@ from bisect import bisect_right
 import attrs
 
 from ..errors import NotAThreadError
+from ..html.body import extract_body
 from ..html.dates_found import find_dates
+from ..html.embedded_json import embedded_thread
 from ..html.generic import extract_posts
 from ..html.records_found import PageIndex, Record, author_candidates, find_records, records_for
 from ..html.structured import microdata_items, structured_thread
 from ..html.threadstats import thread_counts
 from ..html.title import thread_title
+from ..html.tree import parse_html
 from ..records import Thread
 from .base import Adapter
 
@@ -45,6 +48,10 @@ class GenericHtml(Adapter):
             single, one = self._single(root, index, dates, authors, ctx)
             if len(single) > len(posts):
                 posts, records = single, one
+        embedded = embedded_thread(root, ctx, _html_body) if len(posts) < 2 else None
+        if embedded is not None and len(embedded.posts) > len(posts):
+            ctx.warn("posts read from the page's embedded JSON:API data; the layout showed fewer")
+            return attrs.evolve(embedded, title=embedded.title or thread_title(root))
         structured = structured_thread(root, ctx)
         if structured is not None and len(structured.posts) > len(posts):
             ctx.warn("posts read from the page's schema.org data; the layout showed fewer")
@@ -80,6 +87,12 @@ class GenericHtml(Adapter):
             return [], []
         record = Record(hit.el, [body], "single")
         return extract_posts([record], index, dates, authors, ctx, ctx.url), [record]
+
+
+def _html_body(html: str):
+    """A post's HTML content from a JSON payload, rendered like a post element."""
+    el = parse_html(f"<div>{html}</div>").find(".//div")
+    return extract_body(el, keep_html=False)
 
 
 def _inside(index, records):
