@@ -10,9 +10,10 @@ import re
 from ..numbers import parse_count
 
 _N = r"(?P<n>\d[\d,.\u00a0\u202f' ]*)"
-_VIEW_WORDS = r"(?:views?|aufrufe|zugriffe|vues|visitas|visualizzazioni|visualizações|weergaven|hits|просмотр\w*)"
+_VIEW_WORDS = (r"(?:views?|aufrufe|zugriffe|vues|visitas|visualizzazioni|visualizações|weergaven|hits|просмотр\w*|"
+               r"查看|浏览|瀏覽|阅读|閱讀|点击|點擊)")
 _REPLY_WORDS = (r"(?:replies|reply|comments?|answers?|antworten|réponses|respuestas|risposte|respostas|reacties|"
-                r"ответ\w*|комментари\w*)")
+                r"ответ\w*|комментари\w*|回复|回覆|回應)")
 VIEWS = (
     re.compile(rf"^{_N}\s*{_VIEW_WORDS}\.?$", re.I),
     re.compile(rf"^{_VIEW_WORDS}\s*[:：]?\s*{_N}$", re.I),
@@ -25,6 +26,8 @@ REPLIES = (
 _MAX = 40
 _MAX_PHRASE = 200
 # "Topic: X (Read 11186 times)": a phrase that says views on its own, inside a longer heading.
+# "This topic has 4 replies, 3 voices": a sentence that states the reply count.
+_HAS_REPLIES = re.compile(rf"\b(?:has|contains|with)\s+(?P<n>\d[\d,.]*)\s+{_REPLY_WORDS}\b", re.I)
 _READ_TIMES = re.compile(r"\((?:read|viewed|gelesen|lu)\s+(?P<n>\d[\d,.\u00a0' ]*)\s*(?:times|mal|fois)\)", re.I)
 
 
@@ -39,9 +42,16 @@ def thread_counts(index, inside_posts) -> tuple[int | None, int | None]:
             if views is None and el.text and "(" in el.text:
                 m = _READ_TIMES.search(el.text)
                 views = parse_count(m.group("n").strip(), allow_abbrev=False) if m else None
+            if replies is None and el.text:
+                m = _HAS_REPLIES.search(el.text)
+                replies = parse_count(m.group("n").strip(), allow_abbrev=False) if m else None
             continue
         texts = tuple(t.strip("()[] ") for t in (
             " ".join(el.text_content().split()), " ".join((el.text or "").split()), el.get("title") or ""))
+        if texts[0].endswith((":", "：")):  # "<span>查看:</span> <span>8215</span>": the value is the next element
+            nxt = el.getnext()
+            if nxt is not None and isinstance(nxt.tag, str) and not (el.tail or "").strip():
+                texts = (texts[0] + " " + " ".join(nxt.text_content().split()),) + texts[1:]
         if views is None:
             views = next((c for c in (_count(VIEWS, t) for t in texts) if c is not None), None)
         if replies is None:
