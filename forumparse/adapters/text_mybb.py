@@ -34,7 +34,9 @@ QUOTE_HEAD = re.compile(r"^\((?P<date>[^)]{4,40})\)\s*(?P<author>.{1,60}?)\s+(?:
 TIME_REST = re.compile(r"^(?P<time>\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)(?:\s+(?:post:\s*)?#\d+)?$", re.I)
 STARS = re.compile(r"^(?:\*\s*)+$|^(?:\[(?:star|\*)\]\s*)+$", re.I)
 STATUS = re.compile(r"\s+(?:offline|online|away|abwesend|hors ligne|en ligne|desconectado|conectado)$", re.I)
-TABLE_HEAD = re.compile(r"^(?:author|message|autor|nachricht|auteur|mensaje)$", re.I)
+TABLE_HEAD = re.compile(r"^(?:author|message|autor|nachricht|auteur|mensaje)(?:\s+(?:message|nachricht|mensaje))?$",
+                        re.I)
+STATUS_ALONE = re.compile(r"^(?:offline|online|away|abwesend|hors ligne|en ligne)$", re.I)
 
 
 class MyBBText(Adapter):
@@ -119,11 +121,13 @@ def _profiles(tokens: list[Token]) -> list[tuple[int, int]]:
             j += 1
         start = i
         k = i - 1
-        while k >= 0 and i - k <= 8:
+        lines = 0
+        while k >= 0 and lines < 8:
             tok = tokens[k]
             if tok.kind == "blank":  # "[]" image placeholders print as nothing
                 k -= 1
                 continue
+            lines += 1
             if len(tok.text) > 60 or tok.text.endswith((".", "!", "?", ":")) and not STATUS_LINE.match(tok.text) \
                     or BUTTONS.match(tok.text) or TABLE_HEAD.match(tok.text) \
                     or tok.kind in ("rule", "nav") and not (STARS.match(tok.text) or is_filler(tok.text)) \
@@ -137,7 +141,8 @@ def _profiles(tokens: list[Token]) -> list[tuple[int, int]]:
 
 
 def _profile(block: list[Token]) -> tuple[str | None, str | None, int | None, str | None]:
-    lines = [t for t in block if t.kind != "blank" and not is_filler(t.text) and not STARS.match(t.text)]
+    lines = [t for t in block if t.kind != "blank" and not is_filler(t.text) and not STARS.match(t.text)
+             and not STATUS_ALONE.match(t.text)]
     name = rank = joined = None
     count = None
     for n, tok in enumerate(lines):

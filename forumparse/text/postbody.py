@@ -15,7 +15,7 @@ _EXPAND = re.compile(r"^(?:click to expand|(?:read|show|see) more|expand|наж�
                      r"cliquez pour (?:agrandir|développer)|haz clic para expandir|clique para expandir)\.*…?"
                      r"(?:\s*click to shrink\.*…?)?$", re.I)
 # What a browser prints for a picture: its alt text, often the uploaded file's name.
-_IMAGE_ALT = re.compile(r"^(?:\[?[^\s\[\]][^\[\]]{0,120}\.(?:png|jpe?g|gif|webp|bmp)\]?|alt text|image|\[image\])$",
+_IMAGE_ALT = re.compile(r"^!?(?:\[?[^\s\[\]][^\[\]]{0,120}\.(?:png|jpe?g|gif|webp|bmp)\]?|alt text|image|\[image\])$",
                         re.I)
 _BUTTON_KINDS = ("button", "nav", "postnum", "rule", "status")
 
