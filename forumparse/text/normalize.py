@@ -16,6 +16,7 @@ _MD_LINK_HINT = re.compile(r"\]\((?:https?:|\.{0,2}/|#|[\w.-]+\.(?:php|html?|asp
 _MD_IMAGE = re.compile(r"!\[(?P<alt>(?:\\.|[^\]\\\n]){0,200})\]\((?:\\.|[^)\"\\]|\"[^\"]*\")*\)")
 _MD_LINK = re.compile(r"\[(?P<text>(?:\\.|[^\[\]\\]|\[[^\[\]]*\]){0,300})\]\((?:\\.|[^)\"\\]|\"[^\"]*\")*\)")
 _MD_BOLD = re.compile(r"(\*\*|__)(?=\S)(?P<text>.+?)(?<=\S)\1", re.S)
+_MD_ITALIC = re.compile(r"(?<![\w_*])_(?=[^\s_])(?P<text>[^_\n]{1,200}(?:\n[^_\n]{1,200})?)(?<=[^\s_])_(?![\w_])")
 _MD_EMPTY_EMPHASIS = re.compile(r"(?<![\w_])__(?![\w_])")
 _MD_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
 _MD_QUOTE = re.compile(r"^(?:>[ \t]?)+", re.M)
@@ -49,6 +50,7 @@ def _from_markdown(text: str) -> str:
         text = _MD_LINK.sub(lambda m: _one_line(m.group("text")), text)
     text = _MD_BOLD.sub(lambda m: m.group("text"), text)
     text = text.replace("**", "")
+    text = _MD_ITALIC.sub(lambda m: m.group("text"), text)
     text = _MD_EMPTY_EMPHASIS.sub("", text)  # icons print as empty "__" pairs
     text = _MD_AUTOLINK.sub(r"\1", text)
     text = _MD_QUOTE.sub(lambda m: "    " * m.group(0).count(">"), text)  # quoted lines indented, as browsers do
