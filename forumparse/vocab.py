@@ -27,6 +27,7 @@ QUOTE_HEADER = re.compile(
         (?:,\s*(?:on|am|le|el|il|em|op)\s[^\n]{{1,50}}?,\s*)?{_QUOTE_AFTER}
         (?:\s+(?:on|at|am|le|el|il|em|op|in)\s[^\n]{{1,80}}?)?\s*:?\s*(?:↑|»)?\s*$
       | (?:quote|zitat|citation|cita|citazione|citação|citaat|цитата|cytat)\s*:?\s*$
+      | quote\s*\(\s*(?P<author3>[^@()\n]{{1,60}}?)\s*@[^)\n]{{0,60}}\)\s*\S?\s*$
     )""",
     re.I | re.X,
 )
@@ -39,7 +40,7 @@ def quote_header_author(line: str) -> tuple[bool, str | None]:
     match = QUOTE_HEADER.match(line)
     if not match:
         return False, None
-    author = match.group("author") or match.group("author2")
+    author = match.group("author") or match.group("author2") or match.group("author3")
     if author and len(author.split()) > 5:
         return False, None
     if author:
