@@ -46,6 +46,7 @@ class NodeBBText(Adapter):
 
     def parse(self, doc, ctx) -> Thread:
         tokens = scan(plain(doc.text), ctx.dates)
+        tokens = _join_wrapped_headers(tokens)
         anchors = [i for i, t in enumerate(tokens) if t.kind != "blank" and HEADER.match(t.text)]
         if not anchors:
             anchors = [i for i, t in enumerate(tokens) if t.kind != "blank" and WROTE.match(t.text)
@@ -74,6 +75,22 @@ class NodeBBText(Adapter):
                               timestamp_raw=date_raw, body=body, quotes=quotes, edited=edited))
         views = _stat(plain(doc.text), "views")
         return Thread(title=find_title(tokens, starts[0]), views=views, posts=tidy_posts(posts))
+
+
+def _join_wrapped_headers(tokens: list[Token]) -> list[Token]:
+    """"NAME GROUP" / "last edited by X": a header the renderer broke before its editor note."""
+    out = list(tokens)
+    for i, tok in enumerate(tokens):
+        if tok.kind == "blank" or not re.match(r"^last edited by\b", tok.text, re.I):
+            continue
+        j = i - 1
+        while j >= 0 and out[j].kind == "blank":
+            j -= 1
+        if j >= 0 and len(out[j].text) <= 80 and "last edited by" not in out[j].text.lower():
+            prev = out[j]
+            out[j] = Token("body", f"{prev.text} {tok.text}", prev.line, prev.indent, prev.bullet)
+            out[i] = Token("blank", "", tok.line, tok.indent, None)
+    return out
 
 
 def _kind(word: str) -> str:

@@ -17,7 +17,7 @@ _MD_IMAGE = re.compile(r"!\[(?P<alt>(?:\\.|[^\]\\\n]){0,200})\]\((?:\\.|[^)\"\\]
 _MD_LINK = re.compile(r"\[(?P<text>(?:\\.|[^\[\]\\]|\[[^\[\]]*\]){0,300})\]\((?:\\.|[^)\"\\]|\"[^\"]*\")*\)")
 _MD_BOLD = re.compile(r"(\*\*|__)(?=\S)(?P<text>.+?)(?<=\S)\1", re.S)
 _MD_ITALIC = re.compile(r"(?<![\w_*])_(?=[^\s_])(?P<text>[^_\n]{1,200}(?:\n[^_\n]{1,200})?)(?<=[^\s_])_(?![\w_])")
-_MD_EMPTY_EMPHASIS = re.compile(r"(?<![\w_])__(?![\w_])")
+_MD_EMPTY_EMPHASIS = re.compile(r"(?<![\w_])__|__(?![\w_])")  # empty pairs (icons) and unpaired marks
 _MD_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
 _MD_QUOTE = re.compile(r"^(?:>[ \t]?)+", re.M)
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+", re.M)
