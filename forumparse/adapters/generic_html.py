@@ -40,10 +40,12 @@ class GenericHtml(Adapter):
         index = PageIndex(root)
         dates = find_dates(root, ctx)
         authors = author_candidates(index)
+        shown_title = thread_title(root)
         posts, records = self._from_microdata(root, index, dates, authors, ctx)
         if not posts:
             records = find_records(index, dates, authors)
-            posts = extract_posts(records, index, dates, authors, ctx, ctx.url) if records else []
+            posts = (extract_posts(records, index, dates, authors, ctx, ctx.url, title=shown_title)
+                     if records else [])
         if len(posts) < 2:
             single, one = self._single(root, index, dates, authors, ctx)
             if len(single) > len(posts):
@@ -51,16 +53,16 @@ class GenericHtml(Adapter):
         embedded = embedded_thread(root, ctx, _html_body) if len(posts) < 2 else None
         if embedded is not None and len(embedded.posts) > len(posts):
             ctx.warn("posts read from the page's embedded JSON:API data; the layout showed fewer")
-            return attrs.evolve(embedded, title=embedded.title or thread_title(root))
+            return attrs.evolve(embedded, title=embedded.title or shown_title)
         structured = structured_thread(root, ctx)
         if structured is not None and len(structured.posts) > len(posts):
             ctx.warn("posts read from the page's schema.org data; the layout showed fewer")
-            return attrs.evolve(structured, title=thread_title(root) or structured.title)
+            return attrs.evolve(structured, title=shown_title or structured.title)
         if not posts:
             raise NotAThreadError("no repeated post structure found in the page")
         if len(posts) < 2:
             ctx.warn("only one post record found; the layout may have been misread")
-        title = thread_title(root) or (structured.title if structured is not None else None)
+        title = shown_title or (structured.title if structured is not None else None)
         views, replies = thread_counts(index, _inside(index, records)) if len(posts) > 1 else (None, None)
         return Thread(title=title, posts=posts, views=views, reply_count=replies)
 

@@ -70,7 +70,7 @@ class Fields:
 
 
 def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit], authors: list, ctx,
-                  base_url: str | None = None, items: list | None = None) -> list[Post]:
+                  base_url: str | None = None, items: list | None = None, title: str | None = None) -> list[Post]:
     """Posts from records; `items` (structured data, one per record) fix body, author and date."""
     fields = [Fields(r) for r in records]
     author_set = set(authors)
@@ -104,7 +104,7 @@ def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit],
         f.joined = _labelled_date(f, index, positions, by_pos, "joined")
         f.date = _date_of(f, index, positions, by_pos)
         f.record.body = f.body_el
-        post = _post(f, index, ctx, base_url, ranks.get(id(f)))
+        post = _post(f, index, ctx, base_url, ranks.get(id(f)), title)
         if post is not None:
             posts.append(post)
     return posts
@@ -551,13 +551,15 @@ def _ranks_after_name(fields: list[Fields], index: PageIndex) -> dict:
 
 # -- the post ---------------------------------------------------------------------------------
 
-def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: str | None) -> Post | None:
+def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: str | None,
+          title: str | None = None) -> Post | None:
     if f.body_el is None:
         return None
     body = body_of(f.body_el, quote_css_for(f.item))
     text, signature_text = split_signature(body.text)
     text, plain_quotes = split_plain_quotes(text)
     text, note = strip_edit_lines(text)
+    text = strip_subject_line(text, title)
     if not text and not body.quotes:
         return None  # (a post that only quotes keeps its place with an empty body)
     author = None
@@ -592,8 +594,14 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
     )
 
 
+# Quote boxes of old table layouts: <table class="quote"><tr><td>Quote:</td></tr><tr><td>...</td></tr>
+_MORE_QUOTES = ", table.quote, div.quotemain"
+
+
 def body_of(el, quote_css: str = QUOTE_CSS):
     """extract_body, with quote boxes that only a "Quote:" line above them marks taken out too."""
+    if quote_css == QUOTE_CSS:
+        quote_css += _MORE_QUOTES
     boxes = _headed_boxes(el)
     if not boxes:
         return extract_body(el, quote_css=quote_css)
@@ -654,6 +662,19 @@ def _link_of(el) -> str | None:
     if link is None:
         link = next(el.iter("a"), None)
     return link.get("href") if link is not None else None
+
+
+_RE = re.compile(r"^(?:re|aw|sv|odp|ответ)\s*(?:\[\d+\])?\s*:\s*", re.I)
+
+
+def strip_subject_line(text: str, title: str | None) -> str:
+    """A post's subject line above its text, when it is the thread's title ("RE: title" too)."""
+    if not title or "\n" not in text:
+        return text
+    first, rest = text.split("\n", 1)
+    if _RE.sub("", first.strip()).casefold() == _RE.sub("", title.strip()).casefold() and rest.strip():
+        return rest.strip()
+    return text
 
 
 def strip_edit_lines(text: str) -> tuple[str, str | None]:
