@@ -558,6 +558,7 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
     body = body_of(f.body_el, quote_css_for(f.item))
     text, signature_text = split_signature(body.text)
     text, plain_quotes = split_plain_quotes(text)
+    text = strip_buttons(text)
     text, note = strip_edit_lines(text)
     text = strip_subject_line(text, title)
     if not text and not body.quotes:
@@ -569,6 +570,7 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
         count, joined = _stats(f, index, ctx)
         if joined is None and f.joined is not None and f.joined.iso:
             joined = f.joined.iso[:10]
+        joined = joined[:10] if joined else joined  # a join date is a day, whatever time is shown
         href = _link_of(f.author_el)
         if item is not None and item.author_url:
             href = item.author_url
@@ -662,6 +664,24 @@ def _link_of(el) -> str | None:
     if link is None:
         link = next(el.iter("a"), None)
     return link.get("href") if link is not None else None
+
+
+_CODE_HEADER = re.compile(r"^\s*(?:code|quellcode|código|codice|код)\s*:?\s*(?:select all|alles auswählen|"
+                          r"tout sélectionner|seleccionar todo|expand|collapse|copy)?\s*$", re.I)
+
+
+def strip_buttons(text: str) -> str:
+    """Lines of post buttons at the end ("Reply Quote") and code box headers ("Code: Select all")."""
+    lines = [line for line in text.split("\n") if not _CODE_HEADER.match(line)]
+    while lines and (not lines[-1].strip() or _all_buttons(lines[-1])):
+        lines.pop()
+    out = "\n".join(lines).strip()
+    return out if out else text
+
+
+def _all_buttons(line: str) -> bool:
+    words = line.casefold().split()
+    return bool(words) and len(words) <= 6 and all(w.strip("[]()|·•") in BUTTON_WORDS for w in words)
 
 
 _RE = re.compile(r"^(?:re|aw|sv|odp|ответ)\s*(?:\[\d+\])?\s*:\s*", re.I)
