@@ -54,7 +54,7 @@ EDIT_NOTE = re.compile(
     r"dernière (?:édition|modification) par|modifié par|editado por|última edición|modificato da|"
     r"laatst bewerkt|последнее редактирование|отредактировано|ostatnio edytowany|edytowane przez|"
     r"this post was edited|post edited by|this post has been edited|\(?this post was last modified|"
-    r"this (?:topic|reply) was modified|message was edited by|本帖最后由|本帖最後由|edited \d+ times?\b)",
+    r"this (?:topic|reply) was modified|message was edited by|本帖最后由|本帖最後由)",
     re.I,
 )
 

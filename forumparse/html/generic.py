@@ -697,6 +697,9 @@ def strip_subject_line(text: str, title: str | None) -> str:
     return text
 
 
+_EDITED_TIMES = re.compile(r"^\s*edited \d+ times?\b", re.I)  # "Edited 1 time(s). Last edit at ..."
+
+
 def strip_edit_lines(text: str) -> tuple[str, str | None]:
     """Edit notes that open or close the text ("本帖最后由 X 于 ... 编辑" stands first)."""
     lines = text.split("\n")
@@ -704,7 +707,7 @@ def strip_edit_lines(text: str) -> tuple[str, str | None]:
     for i in (0, -1):
         while lines and not lines[i].strip():
             lines.pop(i)
-        if len(lines) > 1 and len(lines[i]) < 200 and EDIT_NOTE.match(lines[i]):
+        if len(lines) > 1 and len(lines[i]) < 200 and (EDIT_NOTE.match(lines[i]) or _EDITED_TIMES.match(lines[i])):
             note = note or lines.pop(i).strip()
     return ("\n".join(lines).strip(), note) if note else (text, None)
 
