@@ -54,3 +54,10 @@ def test_claimed_by_own_adapter(page):
     doc = Document.load(page)
     chosen = registry.choose(doc)
     assert chosen.name == engine, f"{page.name} claimed by {chosen.name}, expected {engine}"
+
+
+def test_no_two_fixture_pages_share_a_golden():
+    """case.html and case.txt in one folder would write the same case.json."""
+    stems = [page.with_suffix("") for page in PAGES]
+    shared = sorted({str(s.relative_to(FIXTURES)) for s in stems if stems.count(s) > 1})
+    assert not shared, f"rename one of each pair: {shared}"
