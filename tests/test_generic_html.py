@@ -135,3 +135,68 @@ def test_plain_text_quotes_leave_the_body():
     assert text == "I agree.\n\n--me"
     assert quotes[0].text == "use 1.0\nreally"
     assert split_plain_quotes("> only a quote") == ("> only a quote", ())
+
+
+def _cell_post(name: str, stats: str, when: str, text: str) -> str:
+    return (f'<table class="post"><tr><td class="author-content"><b><a href="/users/{name}">{name}</a></b><br>'
+            f'{stats}</td><td class="post-content"><div class="when">{when}</div>'
+            f'<div>{text}</div></td></tr></table>')
+
+
+def test_author_cell_of_stat_lines_is_header_never_body():
+    posts = (_cell_post("ann", "Member<br>Registered: 06/12/08<br>Posts: 312<br>Loc: Tulsa, OK",
+                        "Posted 04/17/2019 10:22 AM", "The rope seal drips every night, right at the seam.")
+             + _cell_post("bob", "Moderator<br>Group: Admin<br>Posts: 9,118<br>Karma: 4",
+                          "Posted 04/17/2019 01:05 PM", "Use the two-piece neoprene seal and roll it in."))
+    thread = forumparse.parse_thread(f"<html><body>{posts}</body></html>", adapter="generic-html")
+    got = [(p.author.name, p.author.rank, p.author.post_count, p.body) for p in thread.posts]
+    assert got == [("ann", "Member", 312, "The rope seal drips every night, right at the seam."),
+                   ("bob", "Moderator", 9118, "Use the two-piece neoprene seal and roll it in.")]
+    assert thread.posts[0].author.joined == "2008-06-12"
+
+
+def test_hidden_hover_card_dates_are_not_post_times():
+    card = ('<div class="card" style="display: none"><a href="/u/{n}">{n}</a> Last visit 2019-4-18 08:00</div>')
+    posts = "".join(
+        f'<div class="post"><a href="/u/{n}">{n}</a>{card.format(n=n)}<em>Posted {when}</em>'
+        f'<div class="message">{text}</div></div>'
+        for n, when, text in (("ann", "2010-3-6 14:22", "Which camera should a beginner buy?"),
+                              ("bob", "2010-3-6 15:03", "Hold both in a shop and buy the one that fits.")))
+    thread = forumparse.parse_thread(f"<html><body>{posts}</body></html>", adapter="generic-html")
+    assert [p.timestamp for p in thread.posts] == ["2010-03-06T14:22:00", "2010-03-06T15:03:00"]
+
+
+def test_edit_notes_subject_lines_and_buttons_leave_the_body():
+    from forumparse.html.generic import strip_buttons, strip_edit_lines, strip_subject_line
+
+    assert strip_edit_lines("本帖最后由 ann 于 2019-4-17 21:30 编辑\n\nText") == (
+        "Text", "本帖最后由 ann 于 2019-4-17 21:30 编辑")
+    assert strip_edit_lines("Text\nEdited 1 time(s). Last edit at 03/04/2009 by x.")[0] == "Text"
+    assert strip_subject_line("RE: Best iron?\n\nA 60 W station.", "Best iron?") == "A 60 W station."
+    assert strip_subject_line("Best iron? No idea.", "Best iron?") == "Best iron? No idea."
+    assert strip_buttons("Code: Select all\ngap = 0.5\nReply Quote") == "gap = 0.5"
+
+
+def test_posts_from_an_embedded_json_api_payload():
+    payload = ('{"data": {"type": "discussions", "id": "7", "attributes": {"title": "Dark theme"}}, "included": ['
+               '{"type": "posts", "id": "1", "attributes": {"number": 1, "createdAt": "2016-11-20T08:15:00+00:00",'
+               ' "contentHtml": "<p>Too dark.</p>"}, "relationships": {"user": {"data": {"type": "users", "id": "3"}}}},'
+               '{"type": "posts", "id": "2", "attributes": {"number": 2, "createdAt": "2016-11-20T09:02:00+00:00",'
+               ' "contentHtml": "<p>Agreed.</p>"}, "relationships": {"user": {"data": {"type": "users", "id": "4"}}}},'
+               '{"type": "users", "id": "3", "attributes": {"displayName": "marta"}},'
+               '{"type": "users", "id": "4", "attributes": {"username": "jonas"}, "relationships": {"groups":'
+               ' {"data": [{"type": "groups", "id": "1"}]}}},'
+               '{"type": "groups", "id": "1", "attributes": {"nameSingular": "Admin"}}]}')
+    page = f'<html><body><div id="app"></div><script>app.load({payload});</script></body></html>'
+    thread = forumparse.parse_thread(page, adapter="generic-html")
+    assert thread.title == "Dark theme"
+    assert [(p.author.name, p.author.rank, p.body) for p in thread.posts] == [
+        ("marta", None, "Too dark."), ("jonas", "Admin", "Agreed.")]
+    assert thread.posts[1].timestamp.startswith("2016-11-20T09:02")
+
+
+def test_reply_count_stated_in_a_sentence():
+    posts = "".join(_post_div(i, n, f"Mar {i + 1}, 2020 10:0{i} AM", "Some words of the post here.")
+                    for i, n in enumerate(["ann", "bob"]))
+    page = f'<html><body><p>This topic has 4 replies, 3 voices, and was last updated by bob.</p>{posts}</body></html>'
+    assert forumparse.parse_thread(page, adapter="generic-html").reply_count == 4
