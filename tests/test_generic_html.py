@@ -180,7 +180,8 @@ def test_edit_notes_subject_lines_and_buttons_leave_the_body():
 def test_posts_from_an_embedded_json_api_payload():
     payload = ('{"data": {"type": "discussions", "id": "7", "attributes": {"title": "Dark theme"}}, "included": ['
                '{"type": "posts", "id": "1", "attributes": {"number": 1, "createdAt": "2016-11-20T08:15:00+00:00",'
-               ' "contentHtml": "<p>Too dark.</p>"}, "relationships": {"user": {"data": {"type": "users", "id": "3"}}}},'
+               ' "contentHtml": "<p>Too dark.</p>"},'
+               ' "relationships": {"user": {"data": {"type": "users", "id": "3"}}}},'
                '{"type": "posts", "id": "2", "attributes": {"number": 2, "createdAt": "2016-11-20T09:02:00+00:00",'
                ' "contentHtml": "<p>Agreed.</p>"}, "relationships": {"user": {"data": {"type": "users", "id": "4"}}}},'
                '{"type": "users", "id": "3", "attributes": {"displayName": "marta"}},'
