@@ -390,7 +390,7 @@ def _stats(f: Fields, index: PageIndex, ctx) -> tuple[int | None, str | None]:
     chunks = _chunks(f, index)
     count = joined = None
     for i, (text, _) in enumerate(chunks):
-        nxt = chunks[i + 1][0] if i + 1 < len(chunks) else ""
+        nxt = chunks[i + 1][0].lstrip(" :：") if i + 1 < len(chunks) else ""  # "<span>Messages</span> : 412"
         if count is None:
             m = _COUNT_AFTER.match(text) or _COUNT_BEFORE.match(text)
             if m:
