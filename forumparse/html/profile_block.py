@@ -76,9 +76,10 @@ def is_profile_block(el, length: int, names: set, with_stats: bool = False) -> b
             marked, pending = marked + 1, False
             continue
         is_stat, pending = stat_line(text)
-        if pending and not re.search(r"[:：]\s*$", text):
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if pending and not re.search(r"[:：]\s*$", text) and not following.startswith((":", "：")):
             # a bare label ("Post", "帖子") is a stat beside a number only: "Post #1" is a permalink
-            near = [t for t in (lines[i - 1] if i else "", lines[i + 1] if i + 1 < len(lines) else "")]
+            near = [lines[i - 1] if i else "", following]
             is_stat = pending = any(_NUMBER.match(t) for t in near)
             pending = pending and bool(_NUMBER.match(near[1]))
         if not is_stat and _whole_date(text):
