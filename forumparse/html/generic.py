@@ -479,7 +479,22 @@ def _rank_in_block(f: Fields, index: PageIndex, profile) -> str | None:
                 or text.endswith((":", "：")) or _CLOCK.search(text) or DATE_IN_TEXT.search(text)):
             continue
         return text
-    return group
+    return group or _rank_image(block, f.author_el, name)
+
+
+def _rank_image(block, author_el, name: str | None) -> str | None:
+    """A rank shown as an image under the name: <img src=".../ranks/rank_2.png" alt="Regular">."""
+    after = author_el is None
+    for el in block.iter():
+        if el is author_el:
+            after = True
+        if not after or el.tag != "img":
+            continue
+        alt = " ".join((el.get("alt") or el.get("title") or "").split())
+        if ("rank" in (el.get("src") or "").lower() or "rank" in (el.get("class") or "").lower()) and (
+                alt and alt != name and len(alt) <= 40 and _LETTER.search(alt) and "avatar" not in alt.lower()):
+            return alt
+    return None
 
 
 def _name_in_block(f: Fields, index: PageIndex, profile):
