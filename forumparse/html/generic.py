@@ -532,7 +532,9 @@ def _profile_block_of(f: Fields, index: PageIndex, profile):
 
 
 _NUMBER = re.compile(r"^\d[\d.,' \u00a0]*$")
-_STATUS_TEXT = re.compile(r"^(?:is\s+)?(?:offline|online|op|wrote|said|schrieb|a écrit)\b", re.I)
+_STATUS_TEXT = re.compile(r"^(?:is\s+)?(?:offline|online|op|wrote|said|schrieb|a écrit)\b"
+                          r"|^(?:topic|thread)\s*starter$|^original poster$|^themenersteller$|^auteur du sujet$"
+                          r"|^autor del tema$|^楼主$|^樓主$", re.I)
 _RANK_TEXT = re.compile(r"^[^\d:|]{2,40}$")
 
 
@@ -548,6 +550,8 @@ def _ranks_after_name(fields: list[Fields], index: PageIndex) -> dict:
         at = next((i for i, (text, el) in enumerate(chunks) if text == name), None)
         if at is None or at + 1 >= len(chunks):
             continue
+        if _STATUS_TEXT.search(chunks[at + 1][0]) and at + 2 < len(chunks):
+            at += 1  # a badge between the name and the title ("Topic starter", "Offline")
         text, el = chunks[at + 1]
         if (_RANK_TEXT.match(text) and len(text.split()) <= 5 and text.casefold() not in BUTTON_WORDS
                 and not _STATUS_TEXT.search(text)
