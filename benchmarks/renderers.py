@@ -44,11 +44,12 @@ OUT = Path(tempfile.gettempdir()) / "forumparse-renderers"
 # <noscript> stays: the saved page is read without scripts (Discourse's crawler view lives there)
 _SKIP = frozenset("script style template head title iframe object embed svg select option button "
                   "textarea input map area canvas video audio".split())
-# innerText: these get one line break before and after, <p> and headings two (a blank line)
+# innerText: these get one line break before and after, <p> two (a blank line)
 _BLOCK = frozenset("address article aside blockquote center dd details dialog dir div dl dt fieldset figcaption "
                    "figure footer form header hr li main menu nav ol pre section summary table tbody thead tfoot "
                    "tr ul legend caption".split())
-_PARA = frozenset("p h1 h2 h3 h4 h5 h6".split())
+_PARA = frozenset(("p",))
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _WS = re.compile(r"[ \t\r\n\f\u200b]+")
 
@@ -119,8 +120,9 @@ def _join(runs) -> str:
 
 def render_copy(doc: Document) -> str:
     """Browser select-all and copy: innerText (block elements on their own lines, a blank line
-    around paragraphs and headings, table cells tab-separated, no images, no link markers)."""
-    return _join(_runs(doc.tree, lambda tag: 2 if tag in _PARA else 1 if tag in _BLOCK else 0))
+    around paragraphs, table cells tab-separated, no images, no link markers; CSS-hidden menus
+    cannot be known here and stay)."""
+    return _join(_runs(doc.tree, lambda tag: 2 if tag in _PARA else 1 if tag in _BLOCK or tag in _HEADINGS else 0))
 
 
 def render_wet(doc: Document) -> str:
