@@ -5,7 +5,7 @@ import re
 
 from .select import text_of
 
-_SEPARATORS = re.compile(r"\s+(?:[-|•·»›/—–:]|::|->|=>|>)\s+")
+_SEPARATORS = re.compile(r"\s+(?:[-|•·»›«‹/—–:]|::|->|=>|>)\s+")
 _PAGE_SUFFIX = re.compile(r"\s*\((?:page|seite|página|pagina|страница|strona)\s*\d+[^)]*\)\s*$", re.I)
 _LABEL_CLASS = re.compile(r"label|prefix|badge|tag", re.I)
 _PAGE_PART = re.compile(r"^(?:page|seite|página|pagina|страница|strona)\s*\d+(?:\s*(?:of|von|de|di|из)\s*\d+)?$",
