@@ -88,6 +88,7 @@ def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit],
         f.author_el = _author_candidate(f, index, author_pos)
     _agree(fields, index, "author_el", lambda f, key: _author_alternatives(f, index, author_pos, key),
            options=None if items else lambda f: _author_options(f, index, author_pos))
+    _unlinked_names(fields, index)
     for f in fields:
         if f.author_el is None and not (f.item is not None and f.item.author):
             f.author_el = _name_in_block(f, index, profile)
@@ -495,6 +496,27 @@ def _rank_image(block, author_el, name: str | None) -> str | None:
                 alt and alt != name and len(alt) <= 40 and _LETTER.search(alt) and "avatar" not in alt.lower()):
             return alt
     return None
+
+
+def _unlinked_names(fields: list[Fields], index: PageIndex) -> None:
+    """A guest's name is the same element as the members' name without its profile link:
+    <strong>visitor42</strong> where the others show <strong><a href=...>name</a></strong>."""
+    keys = Counter(_key(f.author_el.getparent()) for f in fields
+                   if f.author_el is not None and f.author_el.tag == "a" and f.author_el.getparent() is not None)
+    if not keys or not any(f.author_el is None for f in fields):
+        return
+    key, count = keys.most_common(1)[0]
+    if count * 2 < len(fields):
+        return
+    for f in fields:
+        if f.author_el is not None:
+            continue
+        lo_b, hi_b = index.span(f.body_el) if f.body_el is not None else (-1, -2)
+        for el in _elements(f.record, index):
+            if not len(el) and _key(el) == key and not lo_b <= index.pos.get(el, -1) <= hi_b \
+                    and is_name(_name_text(el)):
+                f.author_el = el
+                break
 
 
 def _name_in_block(f: Fields, index: PageIndex, profile):
