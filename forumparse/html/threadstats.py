@@ -36,7 +36,7 @@ def thread_counts(index, inside_posts) -> tuple[int | None, int | None]:
     views = replies = None
     for el in index.order:
         n = index.length.get(el, 0)
-        if not n or n > _MAX_PHRASE or not isinstance(el.tag, str) or inside_posts(el):
+        if not n or n > _MAX_PHRASE or not isinstance(el.tag, str) or inside_posts(el) or _other_topics(el):
             continue
         if n > _MAX:
             if views is None and el.text and "(" in el.text:
@@ -59,6 +59,18 @@ def thread_counts(index, inside_posts) -> tuple[int | None, int | None]:
         if views is not None and replies is not None:
             break
     return views, replies
+
+
+_OTHER_TOPICS = re.compile(r"similar|related|suggested|topic_?list|topiclist|threadlist|thread_?list|"
+                           r"more-?topics", re.I)
+
+
+def _other_topics(el) -> bool:
+    """Counts in a list of other topics ("Similar Topics", "Related threads") are theirs."""
+    for anc, _ in zip(el.iterancestors(), range(8)):
+        if _OTHER_TOPICS.search((anc.get("class") or "") + " " + (anc.get("id") or "")):
+            return True
+    return False
 
 
 def _count(patterns, text: str) -> int | None:
