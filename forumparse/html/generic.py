@@ -34,7 +34,7 @@ BODY_WORDS = re.compile(
 BODY_ITEMPROPS = frozenset({"text", "articlebody", "commenttext", "description"})
 RANK_WORDS = re.compile(
     r"(?:^|[-_ ])(?:rank|user-?title|user_title|member-?title|member_title|userrank|user-?rank|postrank|"
-    r"rank-?title|usergroup-?title|role-?title)(?:$|[-_ ])", re.I)
+    r"rank-?title|usergroup-?title|role-?title|group[-_]?title|group[-_]?name)(?:$|[-_ ])", re.I)
 _NO_DESCENT = re.compile(r"quote|sig|code|spoiler", re.I)
 _DESCEND = frozenset({"div", "td", "tr", "tbody", "table", "span", "font", "section", "article", "main",
                       "center", "p", "dd", "li", "ul", "blockquote", "form"})
