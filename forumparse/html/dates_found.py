@@ -117,6 +117,10 @@ def _machine_hit(el, tag: str, ctx) -> DateHit | None:
             return DateHit(el, shown or title, iso, machine=True, label=_label_before(el, None) or _label_class(el))
     if title and len(title) < 60 and shown and len(shown) < 60 and _whole_date(title):
         parsed = ctx.dates.parse(title)
+        clock = _CLOCK_FIRST.match(el.tail or "")
+        if parsed.value is not None and parsed.precision == "day" and clock:
+            # <span title="03-14-2021">Yesterday</span>, 08:12 PM: the day in the title, the time after it
+            parsed = ctx.dates.parse(f"{title} {clock.group(1)}")
         if parsed.value is not None and parsed.precision in ("minute", "second"):
             return DateHit(el, shown, parsed.iso(), machine=True, label=_label_before(el, None) or _label_class(el))
     return None
@@ -166,6 +170,7 @@ def _text_hits(text: str, owner, ctx, hits: list, before_el) -> None:
 
 
 _CLOCK_ONLY = re.compile(rf"^{_CLOCK}$", re.I)
+_CLOCK_FIRST = re.compile(rf"^\s*[,@-]?\s*(?:at\s+)?({_CLOCK})", re.I)
 
 
 def _time_beside(owner, raw: str, parsed, ctx):

@@ -196,10 +196,16 @@ def _groups(items: list, element_of) -> list[list]:
 _INLINE = frozenset({"span", "em", "strong", "b", "i", "small", "font", "a", "abbr", "time", "bdi", "nobr"})
 
 
+def _own_length(parent, el) -> int:
+    """The parent's text around `el`: its own text, the tails, and el's text (not other children's)."""
+    n = len((parent.text or "").strip()) + len(el.text_content().strip())
+    return n + sum(len((c.tail or "").strip()) for c in parent)
+
+
 def _lift(el):
     """The inline element that wraps `el` with a short label ("Posted on <span>a week ago</span>")."""
     parent = el.getparent()
-    while parent is not None and parent.tag in _INLINE and len(parent.text_content()) <= 40:
+    while parent is not None and parent.tag in _INLINE and _own_length(parent, el) <= 40:
         el, parent = parent, parent.getparent()
     return el
 
