@@ -85,12 +85,18 @@ def walk(root):
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
+_HIDDEN_CLASS = frozenset({"hidden", "d-none", "is-hidden", "u-hidden"})
+
+
 def is_hidden(el) -> bool:
     """Hidden by its own markup: the hidden attribute, aria-hidden, or an inline display:none."""
     if not isinstance(el.tag, str) or el.tag in ("html", "body"):
         return False
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
+    cls = el.get("class")
+    if cls and ("hidden" in cls or "d-none" in cls) and _HIDDEN_CLASS.intersection(cls.split()):
+        return True  # (utility classes that hide; "hidden-xs" / "hidden-phone" hide on small screens only)
     style = el.get("style")
     return bool(style) and bool(_HIDDEN_STYLE.search(style))
 
@@ -110,6 +116,10 @@ def _machine_hit(el, tag: str, ctx) -> DateHit | None:
                 return DateHit(el, shown or value, iso, machine=True,
                                label=_label_before(el, None) or _label_class(el))
     title = el.get("title")
+    if title and _ISO_TITLE.match(title) and len(title) < 40:  # <span class="timeago" title="2019-03-24T19:54:11Z">
+        iso = ctx.dates.machine(title.strip())
+        if iso and len(iso) > 10:
+            return DateHit(el, shown or title, iso, machine=True, label=_label_before(el, None) or _label_class(el))
     paired = _ISO_AND_EPOCH.match(title or "")
     if paired:  # title="2023-06-01T08:00:00 1685606400": the epoch is the instant
         iso = ctx.dates.machine(paired.group(1))
@@ -129,6 +139,7 @@ def _machine_hit(el, tag: str, ctx) -> DateHit | None:
 _YEARLESS = re.compile(r"(?<![\d/.:-])(\d{1,2})/(\d{1,2})\s+(\d{1,2}:\d{2})(?![\d/.:-])")
 
 
+_ISO_TITLE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$")
 _ISO_AND_EPOCH = re.compile(r"^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?\s+(\d{9,11})\s*$")
 _WORTH_A_LOOK = re.compile(r"\d|ago\b|yesterday|today", re.I)
 
