@@ -201,3 +201,19 @@ def test_reply_count_stated_in_a_sentence():
                     for i, n in enumerate(["ann", "bob"]))
     page = f'<html><body><p>This topic has 4 replies, 3 voices, and was last updated by bob.</p>{posts}</body></html>'
     assert forumparse.parse_thread(page, adapter="generic-html").reply_count == 4
+
+
+def test_posts_from_a_json_post_list_kept_in_a_data_attribute():
+    import html as html_lib
+    import json
+
+    topic = {"title": "Reading the app data", "views": 321, "post_stream": {"posts": [
+        {"id": 1, "username": "lee", "user_title": "Team", "created_at": "2022-01-02T03:04:05.000Z",
+         "cooked": "<p>Is the preloaded data enough?</p>"},
+        {"id": 2, "username": "kim", "created_at": "2022-01-02T05:00:00.000Z", "cooked": "<p>Yes, it is.</p>"}]}}
+    data = html_lib.escape(json.dumps({"topic_9": json.dumps(topic)}))
+    page = f'<html><body><div id="data-preloaded" data-preloaded="{data}"></div></body></html>'
+    thread = forumparse.parse_thread(page, adapter="generic-html")
+    assert (thread.title, thread.views) == ("Reading the app data", 321)
+    assert [(p.author.name, p.author.rank, p.body) for p in thread.posts] == [
+        ("lee", "Team", "Is the preloaded data enough?"), ("kim", None, "Yes, it is.")]

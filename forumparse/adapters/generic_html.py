@@ -11,7 +11,7 @@ from bisect import bisect_right
 import attrs
 
 from ..errors import NotAThreadError
-from ..html.body import extract_body
+from ..html.body import QUOTE_CSS, extract_body
 from ..html.dates_found import find_dates
 from ..html.embedded_json import embedded_thread
 from ..html.generic import extract_posts
@@ -94,7 +94,7 @@ class GenericHtml(Adapter):
 def _html_body(html: str):
     """A post's HTML content from a JSON payload, rendered like a post element."""
     el = parse_html(f"<div>{html}</div>").find(".//div")
-    return extract_body(el, keep_html=False)
+    return extract_body(el, keep_html=False, quote_css=QUOTE_CSS + ", aside.quote")
 
 
 def _inside(index, records):

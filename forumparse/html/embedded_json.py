@@ -26,9 +26,12 @@ _MAX_TRIES = 20
 
 
 def embedded_thread(root, ctx, html_to_text) -> Thread | None:
-    """The thread of the page's JSON:API payload, or None when it embeds no posts.
-    `html_to_text(html) -> Body` renders a post's HTML content."""
+    """The thread of the page's JSON:API payload (or of a plain list of post objects), or None
+    when it embeds no posts. `html_to_text(html) -> Body` renders a post's HTML content."""
     for doc in _documents(root):
+        plain = _plain_thread(doc, ctx, html_to_text)
+        if plain is not None:
+            return plain
         resources = _resources(doc)
         posts = [r for r in resources.values() if _content(r) is not None]
         if len(posts) < 1:
@@ -47,9 +50,20 @@ def embedded_thread(root, ctx, html_to_text) -> Thread | None:
 
 
 def _documents(root):
+    yield from _script_documents(root)
+    for el in root.xpath("//*[@*[starts-with(name(), 'data-') and string-length(.) > 100]]"):
+        for name, value in el.attrib.items():
+            if name.startswith("data-") and value.lstrip().startswith("{") and _POSTISH in value:
+                try:
+                    yield json.loads(value)
+                except ValueError:
+                    continue
+
+
+def _script_documents(root):
     for script in root.iter("script"):
         text = script.text or ""
-        if len(text) > _MAX_SCRIPT or '"included"' not in text or '"attributes"' not in text:
+        if len(text) > _MAX_SCRIPT or not ('"included"' in text and '"attributes"' in text or _POSTISH in text):
             continue
         kind = (script.get("type") or "").lower()
         if "json" in kind:
@@ -148,3 +162,66 @@ def _post(resource: dict, resources: dict, ctx, html_to_text) -> Post | None:
     raw = _first(resource, _TIME)
     return Post(post_id=str(resource.get("id")), author=author, timestamp=ctx.dates.machine(raw) if raw else None,
                 timestamp_raw=raw, body=text, body_html=html, quotes=quotes)
+
+
+# -- plain JSON: {"posts": [{"username": ..., "cooked": ..., "created_at": ...}, ...]} ----------
+
+_POSTISH = '"cooked'
+_PLAIN_BODY = ("cooked", "contentHtml", "content_html", "bodyHtml", "body_html")
+_PLAIN_AUTHOR = ("username", "author_name", "authorName", "display_name", "displayName")
+_PLAIN_TIME = ("created_at", "createdAt", "date", "time", "timestamp")
+_PLAIN_RANK = ("user_title", "userTitle", "rank")
+_MAX_DEPTH = 12
+
+
+def _plain_thread(doc, ctx, html_to_text) -> Thread | None:
+    best, holder = _post_list(doc, None, 0)
+    if not best:
+        return None
+    posts = []
+    for item in best:
+        html = next((item[k] for k in _PLAIN_BODY if isinstance(item.get(k), str)), None)
+        if html is None:
+            continue
+        body = html_to_text(html)
+        name = next((item[k] for k in _PLAIN_AUTHOR if isinstance(item.get(k), str) and item[k].strip()), None)
+        rank = next((item[k] for k in _PLAIN_RANK if isinstance(item.get(k), str) and item[k].strip()), None)
+        raw = next((str(item[k]) for k in _PLAIN_TIME if isinstance(item.get(k), (str, int))), None)
+        if not body.text and not body.quotes:
+            continue
+        posts.append(Post(post_id=str(item["id"]) if "id" in item else None,
+                          author=Author(name=name, rank=rank) if name else None,
+                          timestamp=ctx.dates.machine(raw) if raw else None, timestamp_raw=raw,
+                          body=body.text, body_html=html, quotes=body.quotes))
+    if not posts:
+        return None
+    title = holder.get("title") if isinstance(holder, dict) and isinstance(holder.get("title"), str) else None
+    views = holder.get("views") if isinstance(holder, dict) and isinstance(holder.get("views"), int) else None
+    return Thread(title=title, views=views, posts=posts)
+
+
+def _post_list(node, owner, depth):
+    """The longest list of post objects in the JSON, and the object that holds it (the topic)."""
+    if depth > _MAX_DEPTH:
+        return None, None
+    if isinstance(node, str) and node[:1] in "{[" and _POSTISH in node:
+        try:
+            node = json.loads(node)  # JSON kept as a string inside JSON
+        except ValueError:
+            return None, None
+    best, holder = None, None
+    if isinstance(node, list):
+        posts = [x for x in node if isinstance(x, dict) and any(isinstance(x.get(k), str) for k in _PLAIN_BODY)]
+        if posts and len(posts) * 2 >= len(node):
+            best, holder = posts, owner
+        children = node
+    elif isinstance(node, dict):
+        children = node.values()
+    else:
+        return None, None
+    inner = node if isinstance(node, dict) and isinstance(node.get("title"), str) else owner
+    for child in children:
+        found, found_holder = _post_list(child, inner, depth + 1)
+        if found and (best is None or len(found) > len(best)):
+            best, holder = found, found_holder
+    return best, holder

@@ -638,7 +638,7 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
 
 
 # Quote boxes of old table layouts: <table class="quote"><tr><td>Quote:</td></tr><tr><td>...</td></tr>
-_MORE_QUOTES = ", table.quote, div.quotemain"
+_MORE_QUOTES = ", table.quote, div.quotemain, aside.quote"
 
 
 def body_of(el, quote_css: str = QUOTE_CSS):
