@@ -20,7 +20,7 @@ from ..records import Author, Post, Quote
 from ..vocab import BUTTON_WORDS, EDIT_NOTE, GROUP_LABEL, JOINED_LABELS, POSTS_LABELS, quote_header_author
 from .body import QUOTE_CSS, extract_body
 from .dates_found import DATE_IN_TEXT, DateHit
-from .profile_block import MAX_BLOCK, is_profile_block, lines_of, stat_line
+from .profile_block import MAX_BLOCK, lines_of, profile_kinds, stat_line
 from .records_found import PROFILE_HREF, PageIndex, Record, is_name, signature
 from .select import text_of
 from .structured import quote_css_for
@@ -139,10 +139,10 @@ class _ProfileTest:
         self.seen: dict = {}
 
     def __call__(self, el, with_stats: bool = False) -> bool:
-        key = (el, with_stats)
-        if key not in self.seen:
-            self.seen[key] = is_profile_block(el, self.index.length.get(el, 0), self.names, with_stats)
-        return self.seen[key]
+        kinds = self.seen.get(el)
+        if kinds is None:
+            kinds = self.seen[el] = profile_kinds(el, self.index.length.get(el, 0), self.names)
+        return kinds[1 if with_stats else 0]
 
 
 def _body_candidate(record: Record, index: PageIndex, names: set, profile=None):
@@ -157,11 +157,14 @@ def _body_candidate(record: Record, index: PageIndex, names: set, profile=None):
             continue  # a date, a count or a post number is not a post's text
         if _SIGNATURE_CLASS.search(el.get("class") or ""):
             continue
+        named = n and _is_body_class(el)
+        if not named and n <= best_len:
+            continue
         if profile is not None and n <= MAX_BLOCK and profile(el):
             continue  # the author's cell, whatever its class names say
         if n > best_len:
             best, best_len = el, n
-        if n and _is_body_class(el):
+        if named:
             vocab.append(el)
     if vocab:
         top = max(vocab, key=lambda el: index.length.get(el, 0))

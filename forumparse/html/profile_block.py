@@ -12,6 +12,7 @@ from .dates_found import _whole_date
 
 _STAT_LABELS = (POSTS_LABEL, JOINED_LABEL, LOCATION_LABEL, OTHER_STAT_LABEL, GROUP_LABEL)
 _COUNT_FIRST = re.compile(r"^\d[\d.,' \u00a0]*[kKmM万萬]?\s+\S{1,20}$")
+_HAS_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"^[+-]?\d[\d.,' \u00a0]*[kKmM万萬]?$")
 _STATUS = re.compile(r"^(?:(?:member\s+|user\s+)?is\s+)?(?:offline|online)$|^(?:当前离线|当前在线|離線|在線)$", re.I)
 _SKIP = frozenset({"script", "style", "noscript", "template", "textarea", "select", "option"})
@@ -61,14 +62,18 @@ def _hidden(el) -> bool:
 
 
 def is_profile_block(el, length: int, names: set, with_stats: bool = False) -> bool:
+    return profile_kinds(el, length, names)[1 if with_stats else 0]
+
+
+def profile_kinds(el, length: int, names: set) -> tuple[bool, bool]:
     """An element whose text is the author's name and stat lines (with at most as many other
     short lines, such as a rank): `length` is its visible text length, `names` the texts of
-    author name candidates on the page; `with_stats`: only a block with a stat line counts."""
+    author name candidates on the page. (any such block, one with a stat line)"""
     if not length or length > MAX_BLOCK:
-        return False
+        return False, False
     lines = lines_of(el)
     if not lines or len(lines) > 24:
-        return False
+        return False, False
     marked = stats = 0
     pending = False
     for i, text in enumerate(lines):
@@ -82,15 +87,15 @@ def is_profile_block(el, length: int, names: set, with_stats: bool = False) -> b
             near = [lines[i - 1] if i else "", following]
             is_stat = pending = any(_NUMBER.match(t) for t in near)
             pending = pending and bool(_NUMBER.match(near[1]))
-        if not is_stat and _whole_date(text):
-            return False  # a post's own date: the post header, not the author's block
+        if not is_stat and _HAS_DIGIT.search(text) and _whole_date(text):
+            return False, False  # a post's own date: the post header, not the author's block
         if is_stat:
             marked, stats = marked + 1, stats + (not _COUNT_FIRST.match(text))
         elif text in names:
             marked += 1
         elif len(text) > MAX_LINE:
-            return False
+            return False, False
+    half = marked * 2 >= len(lines)
     # without a stat line, a short block that opens with the name ("ridgeline / Participant")
-    if with_stats:
-        return stats > 0 and marked * 2 >= len(lines)
-    return marked > 0 and marked * 2 >= len(lines) and (stats > 0 or (len(lines) <= 3 and lines[0] in names))
+    return (marked > 0 and half and (stats > 0 or (len(lines) <= 3 and lines[0] in names)),
+            stats > 0 and half)
