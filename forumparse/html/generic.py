@@ -549,10 +549,17 @@ def _profile_block_of(f: Fields, index: PageIndex, profile):
                 found = anc
         if found is not None:
             return found
-    for el in _elements(f.record, index):
-        lo, hi = index.span(el)
-        if (hi < lo_b or lo > hi_b) and index.length.get(el, 0) <= MAX_BLOCK and profile(el, True):
-            return el
+    # else the block around the record's first stat lines ("Posts: 120"), outermost first
+    for owner in [el for text, el in _chunks(f, index) if stat_line(text)[0]][:3]:
+        found = None
+        for anc, _ in zip([owner, *owner.iterancestors()], range(6)):
+            lo, hi = index.span(anc)
+            if lo <= lo_b <= hi or index.length.get(anc, 0) > MAX_BLOCK:
+                break
+            if profile(anc, True):
+                found = anc
+        if found is not None:
+            return found
     return None
 
 
