@@ -2,7 +2,9 @@
 
 Tiers, most certain first: schema.org structured data that lists the posts,
 then the repeated records found around post dates and author links, then a
-page that holds one post.
+page that holds one post. A page that shows fewer than two posts but embeds
+them as JSON for its scripts (a JSON:API payload, a list of post objects) is
+read from that JSON. Hidden elements (hover cards, templates) are never read.
 """
 from __future__ import annotations
 
