@@ -256,6 +256,10 @@ def _label_before(el, tail_of) -> str | None:
     """The label in front of an element's date: its own preceding text, the previous sibling,
     or the parent's leading text."""
     if tail_of is not None:  # the date sits in tail_of's tail: tail_of itself is the label
+        if tail_of.tag == "br":  # "posts since<br>Feb 6, 2011": the label is the line above
+            prev = tail_of.getprevious()
+            above = (prev.tail if prev is not None else (tail_of.getparent().text or "")) or ""
+            return _label_text(above[-80:])
         return _label_text(_text(tail_of)[-80:])
     prev = el.getprevious()
     if prev is not None:
