@@ -108,8 +108,7 @@ def _diff(page: Path, gold: dict, pred: dict | None, err: str | None) -> None:
         for k in ("author", "rank", "post_count", "joined", "timestamp", "body"):
             gv, pv = g.get(k), got.get(k) if p else None
             if gv != pv:
-                short = (lambda v: repr(v)[:160])
-                print(f"  post {i} {k}: gold {short(gv)}\n  {'':8s}{' ' * len(k)}  got {short(pv)}")
+                print(f"  post {i} {k}: gold {repr(gv)[:160]}\n  {'':8s}{' ' * len(k)}  got {repr(pv)[:160]}")
 
 
 if __name__ == "__main__":

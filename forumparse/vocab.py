@@ -126,3 +126,12 @@ BUTTON_WORDS = frozenset(
         "cita", "ответить", "цитировать", "пожаловаться", "odpowiedz", "cytuj", "svara", "citera",
     )
 )
+
+
+# Words that label a post's date line ("Written 2 Feb 2019", "Verfasst am ...") and are never its author.
+DATE_LABEL_WORDS = frozenset(
+    "written sent submitted created published posté publié écrit envoyé geschrieben verfasst erstellt gepostet "
+    "gesendet publicado enviado escrito creado inviato scritto pubblicato geplaatst verzonden опубликовано "
+    "добавлено отправлено napisano wysłany dodano opublikowano skrivet postad skickat datum fecha data time "
+    "zeit heure hora".split()
+)

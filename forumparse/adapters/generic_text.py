@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..errors import NotAThreadError
 from ..records import Author, Post, Quote, Thread
 from ..text.layout import choose_anchors, segment
+from ..text.normalize import plain
 from ..text.threadinfo import find_counts, find_title
 from ..text.tokens import scan
 from .base import Adapter
@@ -19,7 +20,7 @@ class GenericText(Adapter):
         return 0.01
 
     def parse(self, doc, ctx):
-        tokens = scan(doc.text, ctx.dates)
+        tokens = scan(plain(doc.text), ctx.dates)  # lynx link numbers and Markdown marks gone
         anchors = choose_anchors(tokens)
         if not anchors:
             raise NotAThreadError("no repeated post layout found in the text")
@@ -31,6 +32,9 @@ def build_thread(doc, ctx, tokens, parts) -> Thread:
     """Records from segmented posts (shared by the text adapters built on the generic layout)."""
     first = min(parts[0].head_start, parts[0].first_line or parts[0].head_start) if parts else 0
     title = find_title(tokens, first) if parts else None
+    if title is None and parts and first < parts[0].head_start:
+        # the lines trimmed off the first header (a heading right above the first author) hold it
+        title = find_title(tokens, parts[0].head_start)
     posts = []
     for p in parts:
         body = p.body

@@ -14,6 +14,7 @@ from collections import Counter
 from attrs import define, field
 
 from ..records import Quote
+from ..vocab import DATE_LABEL_WORDS
 from .tokens import Token, paragraphs
 
 # Table headers and avatar placeholders that sit where a name could be.
@@ -282,7 +283,7 @@ def _trim_to_template(tokens: list[Token], anchors: list[int], starts: list[int]
 
 _LABEL_WORDS = frozenset(
     "posted post on at by date edited reply link permalink old new quote share report am pm um le el il em op "
-    "von par por от de".split())
+    "von par por от de".split()) | DATE_LABEL_WORDS
 
 
 def _inline_author(residual: str) -> str | None:
