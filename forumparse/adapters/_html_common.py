@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import weakref
 from functools import lru_cache
-from urllib.parse import urljoin
 
+from ..html import pageinfo
 from ..html.body import render_text
 from ..html.select import attr, select, text_of, xpath
 from ..numbers import parse_count
@@ -228,14 +228,7 @@ def page_title(tree) -> str | None:
     return " ".join(found[0].text_content().split()) or None if found else None  # text_of skips <title>
 
 
-def absolute(base: str | None, href: str | None) -> str | None:
-    if not href or not href.strip() or href.strip().startswith(("javascript:", "#", "data:")):
-        return None
-    href = href.strip()
-    try:
-        return urljoin(base, href) if base else href
-    except ValueError:
-        return href
+absolute = pageinfo.absolute  # one link resolver for every HTML adapter
 
 
 def lines(el) -> list[str]:

@@ -197,6 +197,7 @@ def post_id_of(value: str | None) -> str | None:
 
 
 def absolute(base: str | None, href: str | None) -> str | None:
+    """Unlike pageinfo.absolute, "#p123" anchors are kept (they are phpBB's post permalinks)."""
     if not href or href.startswith(("javascript:", "data:")):
         return None
     if base and base.startswith("http"):
