@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..html.pageinfo import absolute, canonical_url
-from ..html.select import attr, select, select_one, text_of
+from ..html.select import attr, select, select_one, split_classes, text_of
 from ..records import Author, Post, Thread
 from ._html_common import has
 from .base import Adapter
@@ -32,9 +32,8 @@ class Ptt(Adapter):
     META_TAG = ".article-meta-tag"
     META_VALUE = ".article-meta-value"
     PUSH = "div.push"
-    PUSH_USER = ".push-userid"
-    PUSH_TEXT = ".push-content"
-    PUSH_TIME = ".push-ipdatetime"
+    # class names (not selectors): a push's fields are found in one walk of the push
+    PUSH_USER, PUSH_TEXT, PUSH_TIME = "push-userid", "push-content", "push-ipdatetime"
     PUSH_TAG = ".push-tag"
     SKIP = ("richcontent",)  # image / video previews: the link text above them is kept
     AUTHOR_TAG, TITLE_TAG, TIME_TAG = "作者", "標題", "時間"
@@ -111,10 +110,11 @@ class Ptt(Adapter):
         return [s for i, s in enumerate(segments) if s[0] == "push" or i == 0 or s[1].strip()]
 
     def _push(self, el, year, article_month, ctx) -> Post:
-        user = text_of(select_one(el, self.PUSH_USER)) or ""
-        text = text_of(select_one(el, self.PUSH_TEXT)) or ""
+        found = _first_by_class(el, (self.PUSH_USER, self.PUSH_TEXT, self.PUSH_TIME))
+        user = text_of(found.get(self.PUSH_USER)) or ""
+        text = text_of(found.get(self.PUSH_TEXT)) or ""
         text = re.sub(r"^[:：]\s?", "", text).strip()
-        shown = text_of(select_one(el, self.PUSH_TIME))
+        shown = text_of(found.get(self.PUSH_TIME))
         timestamp = None
         m = _PUSH_TIME.search(shown or "")
         if m and year:
@@ -131,6 +131,22 @@ class Ptt(Adapter):
             if self.ORIGIN_URL in holder[-40:]:  # "※ 文章網址: <a ...>"
                 return absolute(None, attr(a, "href"))
         return None
+
+
+def _first_by_class(el, names: tuple[str, ...]) -> dict:
+    """The first element (document order, `el` included) carrying each class name: what
+    select_one(el, "." + name) finds, for several names in one walk of a small subtree."""
+    found: dict = {}
+    for node in el.iter():
+        cls = node.get("class") if isinstance(node.tag, str) else None
+        if cls:
+            have = split_classes(cls)
+            for name in names:
+                if name in have and name not in found:
+                    found[name] = node
+            if len(found) == len(names):
+                break
+    return found
 
 
 def _account(shown: str | None) -> str | None:
