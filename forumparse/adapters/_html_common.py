@@ -353,6 +353,11 @@ def _split(css: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in css.split(",") if p.strip())
 
 
+def parts(css: str) -> tuple[str, ...]:
+    """A comma-separated selector list as its selectors in priority order (for PostScope.pick/first/text)."""
+    return _split(css)
+
+
 def pick_texted(el, css: str):
     """Like `pick`, but the element must have visible text (skips icon-only links)."""
     if el is None:

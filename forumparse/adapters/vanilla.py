@@ -6,6 +6,7 @@ import re
 import attrs
 
 from ..html.body import extract_body
+from ..html.pageinfo import PostScope
 from ..html.select import attr, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
@@ -58,7 +59,8 @@ class Vanilla(Adapter):
         items = [el for el in select(tree, self.ITEMS) if _ITEM_ID.match(el.get("id") or "")]
         if not items:  # themes that drop the ids keep the item classes
             items = select(tree, self.ITEM_CLASSES)
-        posts = [p for p in (self._post(el, base, ctx) for el in items) if p is not None]
+        scope = PostScope(items)  # one pass per selector over the page, not one per post
+        posts = [p for p in (self._post(el, scope, base, ctx) for el in items) if p is not None]
         page = page_count = next_url = None
         for pager in select(tree, ".Pager"):
             page, page_count, next_url = common.pages_from(select(pager, "a"), select_one(pager, "a.Highlight"), base)
@@ -75,57 +77,57 @@ class Vanilla(Adapter):
             page=page, page_count=page_count, next_page_url=next_url, posts=posts,
         )
 
-    def _post(self, el, base, ctx) -> Post | None:
-        body_el = select_one(el, self.BODY)
+    def _post(self, el, scope, base, ctx) -> Post | None:
+        body_el = scope.one(el, self.BODY)
         if body_el is None:
             return None
         body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
                             signature_css=self.SIGNATURE, edit_css=None)
         quotes = tuple(attrs.evolve(q, author=q.author.lstrip("@")) if q.author else q for q in body.quotes)
-        stamp = common.pick(el, self.TIME)
+        stamp = scope.pick(el, *common.parts(self.TIME))
         timestamp = raw = None
         if stamp is not None:
             raw = attr(stamp, "title") or text_of(stamp)
             timestamp = ctx.dates.machine(attr(stamp, "datetime")) or ctx.dates.iso(attr(stamp, "title"))
         else:
-            raw = text_of(select_one(el, self.DATE))
+            raw = text_of(scope.one(el, self.DATE))
             timestamp = ctx.dates.iso(raw) if raw else None
-        link = common.pick(el, self.PERMALINK)
-        edited_el = select_one(el, self.EDITED)
+        link = scope.pick(el, *common.parts(self.PERMALINK))
+        edited_el = scope.one(el, self.EDITED)
         edited = None
         if edited_el is not None:
             m = _EDITED.search(attr(edited_el, "title") or "")
             edited = ctx.dates.iso(m.group(1)) if m else None
-        likes = select_one(el, self.LIKES)
+        likes = scope.one(el, self.LIKES)
         return Post(
             post_id=common.number_suffix(el.get("id")),
             permalink=common.absolute(base, link.get("href")) if link is not None else None,
-            author=self._author(el, base, ctx),
+            author=self._author(el, scope, base, ctx),
             timestamp=timestamp,
             timestamp_raw=raw,
-            title=text_of(select_one(el, self.SUBJECT)) if "ItemDiscussion" not in (el.get("class") or "") else None,
+            title=text_of(scope.one(el, self.SUBJECT)) if "ItemDiscussion" not in (el.get("class") or "") else None,
             body=body.text,
             body_html=body.html,
             quotes=quotes,
             edited=edited,
             likes=parse_count(text_of(likes), allow_abbrev=False) if likes is not None else None,
-            attachments=[common.absolute(base, a.get("href")) for a in select(el, self.ATTACHMENTS)],
+            attachments=[common.absolute(base, a.get("href")) for a in scope.all(el, self.ATTACHMENTS)],
         )
 
-    def _author(self, el, base, ctx) -> Author | None:
-        name_el = common.pick_texted(el, self.NAME)
+    def _author(self, el, scope, base, ctx) -> Author | None:
+        name_el = scope.first(el, *common.parts(self.NAME))
         if name_el is None:
             return None
         href = name_el.get("href") if name_el.tag == "a" else None
         m = _PROFILE_ID.search(href or "")
-        avatar = common.pick(el, self.AVATAR)
-        sig = select_one(el, self.SIGNATURE)
-        count = select_one(el, self.POST_COUNT)
+        avatar = scope.pick(el, *common.parts(self.AVATAR))
+        sig = scope.one(el, self.SIGNATURE)
+        count = scope.one(el, self.POST_COUNT)
         return Author(
             name=text_of(name_el) or "",
-            rank=common.pick_text(el, self.RANK),
+            rank=scope.text(el, *common.parts(self.RANK)),
             post_count=parse_count(text_of(count), allow_abbrev=False) if count is not None else None,
-            location=text_of(select_one(el, self.LOCATION)),
+            location=text_of(scope.one(el, self.LOCATION)),
             user_id=m.group(1) if m else attr(name_el, "data-userid"),
             profile_url=common.absolute(base, href),
             avatar_url=common.absolute(base, attr(avatar, "src")),

@@ -178,6 +178,14 @@ class PostScope:
         found = self.all(post, css)
         return found[0] if found else None
 
+    def pick(self, post, *selectors: str):
+        """The first match of the first selector that finds anything (priority order, not document order)."""
+        for css in selectors:
+            found = self.all(post, css)
+            if found:
+                return found[0]
+        return None
+
     def first(self, post, *selectors: str):
         """The first element with text, trying the selectors in the order given (not document order)."""
         for css in selectors:
