@@ -11,7 +11,7 @@ import re
 # Group "author" is the quoted name; it is optional in headers that carry none ("Quote:").
 _QUOTE_AFTER = (
     r"(?:wrote|said|writes|says|posted|schrieb|sagte|a écrit|a dit|escribió|dijo|ha scritto|scrisse|escreveu|disse|"
-    r"schreef|zei|написал\(а\)|написал|написала|сказал|napisał|napisała|skrev|kirjoitti)"
+    r"schreef|zei|hat gesagt\.?|написал\(а\)|написал|написала|сказал|napisał|napisała|skrev|kirjoitti)"
 )
 _QUOTE_BEFORE = (
     r"(?:quote from|quote from:|quoting|originally posted by|quote originally posted by|zitat von|zitat:? von|"
@@ -134,4 +134,16 @@ DATE_LABEL_WORDS = frozenset(
     "gesendet publicado enviado escrito creado inviato scritto pubblicato geplaatst verzonden опубликовано "
     "добавлено отправлено napisano wysłany dodano opublikowano skrivet postad skickat datum fecha data time "
     "zeit heure hora".split()
+)
+
+
+# Lines under a thread's last post that close the thread: the reply prompt for guests, the share
+# bar's label, the similar-threads list (whose dates are no posts).
+THREAD_END = re.compile(
+    r"^(?:you must log in or register to reply here\.?|войдите или зарегистрируйтесь для ответа\.?|"
+    r"du musst dich einloggen oder registrieren, um hier zu antworten\.?|"
+    r"vous devez vous connecter ou vous inscrire pour répondre ici\.?|"
+    r"similar threads|ähnliche themen|похожие темы|discussions similaires|temas similares|discussioni simili|"
+    r"(?:share|teilen|поделиться|partager|compartir|condividi)\s*:)\s*:?$",
+    re.I,
 )

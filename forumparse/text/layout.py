@@ -14,7 +14,7 @@ from collections import Counter
 from attrs import define, field
 
 from ..records import Quote
-from ..vocab import DATE_LABEL_WORDS
+from ..vocab import DATE_LABEL_WORDS, THREAD_END
 from .tokens import Token, paragraphs
 
 # Table headers and avatar placeholders that sit where a name could be.
@@ -129,6 +129,8 @@ def footer_layout(tokens: list[Token], anchors: list[int]) -> bool:
 
 
 def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
+    end = _thread_end(tokens, anchors)
+    tokens, anchors = tokens[:end], [a for a in anchors if a < end]
     if footer_layout(tokens, anchors):
         return segment_footer(tokens, anchors)
     posts: list[PostParts] = []
@@ -167,6 +169,18 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
         _read_stats(tokens[parts.head_start:stop], parts)
         _read_body(tokens[parts.head_end + 1:stop], parts, last=n + 1 == len(posts), subjects=subjects)
     return posts
+
+
+def _thread_end(tokens: list[Token], anchors: list[int]) -> int:
+    """Where the thread stops: the first closing line (reply prompt, share bar, similar threads)
+    below the first post's date line."""
+    if not anchors:
+        return len(tokens)
+    found = [j for j in range(anchors[0] + 1, len(tokens))
+             if tokens[j].kind != "blank" and len(tokens[j].text) < 80 and THREAD_END.match(tokens[j].text)]
+    seen = Counter(tokens[j].text.casefold() for j in found)
+    # a line shown under every post ("Share:" bars per post) is post furniture, not the end
+    return next((j for j in found if seen[tokens[j].text.casefold()] == 1), len(tokens))
 
 
 def segment_footer(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
@@ -275,10 +289,17 @@ def _trim_to_template(tokens: list[Token], anchors: list[int], starts: list[int]
         if inline and any(tokens[j].text == inline for j in found):
             out.append(s)  # the block names the author of the date line: it is this post's header
             continue
-        if len(found) > usual:
+        if len(found) > usual and not _named_twice(tokens, found):
             s = found[len(found) - usual] if usual else found[-1] + 1
         out.append(s)
     return out
+
+
+def _named_twice(tokens: list[Token], found: list[int]) -> bool:
+    """The header's first line shows again further down (the name above and beside the avatar,
+    XenForo 2): the block is one post's header, however many lines its banners add."""
+    first = tokens[found[0]].text
+    return name_like(first) and any(tokens[j].text == first for j in found[1:])
 
 
 _LABEL_WORDS = frozenset(
@@ -321,18 +342,26 @@ def _recurring(tokens: list[Token], anchors: list[int]) -> set[str]:
     """User titles of any shape: the line that recurs right after the same name near post dates."""
     pairs: Counter = Counter()
     for n, a in enumerate(anchors):
-        prev = None
-        seen = set()
         lo = max(0, a - 15, anchors[n - 1] + 1 if n else 0)
         hi = min(a + 15, anchors[n + 1] if n + 1 < len(anchors) else len(tokens))
-        for t in tokens[lo:hi]:
-            if t.kind != "body":
-                continue
-            if prev is not None and name_like(prev) and 2 <= len(t.text) <= 80 and not _NOT_NAMES.match(t.text):
-                seen.add((prev, t.text))
-            prev = t.text
-        pairs.update(seen)
+        pairs.update(set(_name_pairs(tokens[lo:hi])))
+        # name and title shown twice in one header (above the avatar and beside it: XenForo 2)
+        twice = _name_pairs(tokens[max(0, a - 30, anchors[n - 1] + 1 if n else 0):a])
+        pairs.update(pair for pair, k in twice.items() if k >= 2)
     return {text for (_, text), n in pairs.items() if n >= 2 and not name_like(text)}
+
+
+def _name_pairs(tokens: list[Token]) -> Counter:
+    """(name-like line, the line after it) pairs of body lines."""
+    found: Counter = Counter()
+    prev = None
+    for t in tokens:
+        if t.kind != "body":
+            continue
+        if prev is not None and name_like(prev) and 2 <= len(t.text) <= 80 and not _NOT_NAMES.match(t.text):
+            found[(prev, t.text)] += 1
+        prev = t.text
+    return found
 
 
 _IMAGE_ONLY = re.compile(r"^\[[^\]]{1,40}\]$")
@@ -565,9 +594,10 @@ def _read_body(tokens: list[Token], parts: PostParts, last: bool, subjects=froze
         parts.body = parts.quotes.pop().text
 
 
-_EXPAND = re.compile(r"^(?:click to expand|нажмите для раскрытия|zum erweitern anklicken|cliquez pour (?:agrandir|"
-                     r"développer)|haz clic para expandir|clique para expandir|clicca per espandere|"
-                     r"klik om uit te vouwen|kliknij,? aby rozwinąć)\.*…?(?:\s*click to shrink\.*…?)?$", re.I)
+_EXPAND = re.compile(r"^(?:click to expand|нажмите для раскрытия|zum (?:erweitern|vergrößern) anklicken|"
+                     r"cliquez pour (?:agrandir|développer)|haz clic para expandir|clique para expandir|"
+                     r"clicca per espandere|klik om uit te vouwen|kliknij,? aby rozwinąć)"
+                     r"\.*…?(?:\s*click to shrink\.*…?)?$", re.I)
 
 
 def _skip_quote(tokens: list[Token], i: int, base: int, parts: PostParts) -> int:

@@ -364,16 +364,16 @@ _NOISE_WORDS = re.compile(
 
 # Cheap test before the quote-header patterns: every header holds one of these words.
 _QUOTE_WORD = re.compile(
-    r"quot|wrote|said|writes|says|schrieb|sagte|zitat|écrit|a dit|citation|escribió|dijo|cita|scritto|scrisse|"
-    r"escreveu|disse|schreef|zei|написал|сказал|цитат|napisał|cytat|skrev|kirjoitti|originally|posted", re.I)
+    r"quot|wrote|said|writes|says|schrieb|sagte|gesagt|zitat|écrit|a dit|citation|escribió|dijo|cita|scritto|"
+    r"scrisse|escreveu|disse|schreef|zei|написал|сказал|цитат|napisał|cytat|skrev|kirjoitti|originally|posted", re.I)
 
 
 _VIEW_POST = re.compile(r"\s+(?:view post|beitrag anzeigen|voir le message|ver mensaje)$", re.I)
 _SUBJECT_PART = re.compile(r"\b(?:post\s*)?subject\s*:.*?(?=reply with quote|$)", re.I)
 _RE_SUBJECT = re.compile(r"^(?:re|aw|antw|rép)\s*(?:\[\d+\])?\s*:", re.I)
 _QUOTE_HINTS = ("quot", "wrote", "said", "posted", "writes", "says", "schrieb", "sagte", "écrit", "a dit", "escribi",
-                "dijo", "scritt", "scrisse", "escreveu", "disse", "schreef", "zei", "сказал", "napisa", "skrev",
-                "kirjoitti", "originally", "citation", "citaat", "zitat", "цитат", "cita", "cytat", "написал")
+                "dijo", "scritt", "scrisse", "escreveu", "disse", "schreef", "zei", "gesagt", "сказал", "napisa",
+                "skrev", "kirjoitti", "originally", "citation", "citaat", "zitat", "цитат", "cita", "cytat", "написал")
 
 
 def _maybe_quote(text: str) -> bool:
