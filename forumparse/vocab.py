@@ -89,6 +89,7 @@ OTHER_STAT_LABELS = (
     "пол", "возраст", "город", "punkte", "reaktionspunkte", "erhaltene likes", "alter", "geschlecht",
     "danksagungen", "points de réaction", "réputation", "puntos", "puntuación de reacción", "reputación",
     "pontos", "reputação", "punti", "reputazione", "polubienia", "reputacja", "punkty", "reacties",
+    "contact", "kontaktdaten", "kontakt", "contacto", "contatto", "контакты",  # phpBB 3.1+ "Contact:" icons
     "member no.", "member no", "member #", "积分", "積分", "主题", "主題", "金钱", "威望", "精华", "dank erhalten",
 )
 # The user group line of an author block ("Group: Members"): header, and the rank where no title shows.
@@ -143,6 +144,8 @@ THREAD_END = re.compile(
     r"^(?:you must log in or register to reply here\.?|войдите или зарегистрируйтесь для ответа\.?|"
     r"du musst dich einloggen oder registrieren, um hier zu antworten\.?|"
     r"vous devez vous connecter ou vous inscrire pour répondre ici\.?|"
+    r"(?:all times are|alle zeiten sind|toutes les heures sont|todas las horas son|tutti gli orari sono)\s+"
+    r"(?:utc|gmt)\b.*|"  # phpBB's footer
     r"similar threads|ähnliche themen|похожие темы|discussions similaires|temas similares|discussioni simili|"
     r"(?:share|teilen|поделиться|partager|compartir|condividi)\s*:)\s*:?$",
     re.I,

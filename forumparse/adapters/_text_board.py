@@ -100,6 +100,8 @@ def subject_title(tokens: list[Token], first: int, second: int, author: str | No
            if t.kind == "body"]
     for i, tok in reversed(above):
         text = re.split(r"\s+[>»›]\s+", tok.text)[-1].strip()
+        if "____" in text or "(BUTTON)" in text:
+            continue  # a form (search box) repeated above the posts, never a title
         repeats = sum(1 for k, line in own if k != i and _repeats(line, text))
         if len(text) >= 3 and text != author and repeats == 1:  # a name would repeat more often
             return text

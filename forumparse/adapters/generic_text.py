@@ -38,7 +38,7 @@ def build_thread(doc, ctx, tokens, parts) -> Thread:
     posts = []
     for p in parts:
         body = p.body
-        if title and body.startswith(title):  # the starter repeats the thread title above its text
+        if title and body.startswith(title + "\n"):  # the starter repeats the thread title above its text
             body = body[len(title):].lstrip()
         if not body and not p.author:
             continue

@@ -31,6 +31,9 @@ _STATUS = re.compile(r"^(?:(?P<name>.+?)\s+(?:is|ist|est|está)\s+)?(?:offline|o
 _AVATAR = re.compile(r"^(?:\d{1,4}\.\s+)?(?:(?P<before>.*?)\s*)?(?:\S+'s avatar|(?:avatar|аватар) (?:of|von|de|di|van|"
                      r"пользователя)\s+.+|\S+s avatar|\[?avatar\]?)$", re.I)
 _INLINE_AUTHOR = (
+    # "Postby NAME » DATE", "Beitragvon NAME »": phpBB's post icon text run into the label
+    re.compile(r"^(?:post|beitrag|message|mensaje|messaggio|bericht)(?:by|von|par|por|da|door)\s+"
+               r"(?P<name>[^»|•·,()]{1,40}?)\s*»", re.I),
     re.compile(r"(?:^|\s)(?:posted\s+)?(?:by|von|par|por|di|door|przez|от)\s*:?\s*(?P<name>[^»|•·,()]{1,40}?)"
                r"\s*(?:»|\||•|·|,|\bon\b|\bam\b|\ble\b|\bel\b|\bil\b|\bop\b|$)", re.I),
     re.compile(r"^(?P<name>[^»|•·,()]{1,40}?)\s+(?:wrote|posted|said|schrieb|a écrit|escribió|написал)\b", re.I),
