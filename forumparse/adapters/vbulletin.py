@@ -14,7 +14,8 @@ import attrs
 
 from ..dates import parse_date
 from ..html.body import extract_body, render_text
-from ..html.select import attr, first_text, select, select_one, text_of, xpath
+from ..html.pageinfo import PostScope
+from ..html.select import attr, select, select_one, text_of, xpath
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from ..vocab import JOINED_LABELS, LOCATION_LABELS, POSTS_LABELS
@@ -58,8 +59,9 @@ class VBulletinHtml(Adapter):
     # vBulletin 3 and 4 postbits
     MESSAGE_XPATH = '//div[starts-with(@id, "post_message_")]'
     AUTHOR_CSS = ("a.bigusername", ".username_container .username", "a.username", ".username",
-                  "[id^=postmenu_]")
+                  "[id^=postmenu_]")  # in this order
     USERINFO_CSS = ".userinfo, .userinfo_noavatar, .postdetails_noavatar"
+    POSTMENU_CSS = "[id^=postmenu_]"
     USERTITLE_CSS = ".usertitle"
     RANK_IMAGE_CSS = ".rank img"
     AVATAR_CSS = "a.postuseravatar img, a.postuseravatarlink img, img.avatar, .avatar img"
@@ -118,10 +120,14 @@ class VBulletinHtml(Adapter):
         root = doc.tree
         base = common.page_base(root, ctx.url)
         v5 = [el for el in select(root, self.V5_POST_CSS) if select_one(el, self.V5_CONTENT_CSS) is not None]
+        # one pass per selector over the page, handed to the posts (PostScope), not one per post
         if v5:
-            posts = [self._v5_post(el, ctx, base) for el in v5]
+            scope = PostScope(v5)
+            posts = [self._v5_post(el, scope, ctx, base) for el in v5]
         else:
-            posts = [self._post(box, msg, pid, ctx, base) for box, msg, pid in self._postbits(root)]
+            postbits = self._postbits(root)
+            scope = PostScope([box for box, _msg, _pid in postbits])
+            posts = [self._post(box, msg, pid, scope, ctx, base) for box, msg, pid in postbits]
         page, page_count = self._pages(root)
         return Thread(
             title=self._title(root),
@@ -191,41 +197,37 @@ class VBulletinHtml(Adapter):
         return None, None
 
     # -- vBulletin 3 / 4 postbits --------------------------------------------------------------
-    def _post(self, box, msg, pid, ctx, base) -> Post | None:
+    def _post(self, box, msg, pid, scope, ctx, base) -> Post | None:
         content = select_one(msg, self.CONTENT_CSS)
         body = extract_body(content if content is not None else msg, quote_css=self.QUOTE_CSS,
                             quote_author_css=self.QUOTE_AUTHOR_CSS, signature_css=None, edit_css=None,
                             drop_css=self.DROP_CSS)
-        raw = self._date_text(box, pid)
-        signature = self._signature(box)
+        raw = self._date_text(box, pid, scope)
+        signature = self._signature(box, scope)
         return Post(
             post_id=pid,
-            permalink=absolute(base, attr(select_one(box, self.PERMALINK_CSS), "href")),
-            author=self._author(box, msg, ctx, base, signature),
+            permalink=absolute(base, attr(scope.one(box, self.PERMALINK_CSS), "href")),
+            author=self._author(box, msg, scope, ctx, base, signature),
             timestamp=ctx.dates.iso(raw) if raw else None,
             timestamp_raw=raw,
-            title=self._post_title(box, msg),
+            title=self._post_title(box, msg, scope),
             body=_without_app_line(body.text),
             body_html=body.html,
             quotes=_named_quotes(body.quotes, content if content is not None else msg, self.QUOTE_CSS),
-            edited=self._edited(box, ctx),
-            likes=self._likes(box),
-            attachments=self._attachments(box, base),
+            edited=self._edited(box, scope, ctx),
+            likes=self._likes(box, scope),
+            attachments=self._attachments(box, scope, base),
         )
 
-    def _author(self, box, msg, ctx, base, signature) -> Author | None:
-        name_el = None
-        for css in self.AUTHOR_CSS:
-            name_el = next((el for el in select(box, css) if text_of(el)), None)
-            if name_el is not None:
-                break
+    def _author(self, box, msg, scope, ctx, base, signature) -> Author | None:
+        name_el = scope.first(box, *self.AUTHOR_CSS)
         if name_el is None:
             return None
         profile = attr(name_el, "href") or attr(select_one(name_el, "a[href]"), "href")
-        menu = select_one(box, "[id^=postmenu_]")
+        menu = scope.one(box, self.POSTMENU_CSS)
         info = _user_region(name_el, msg, box)
         if info is None:
-            info = select_one(box, self.USERINFO_CSS)
+            info = scope.one(box, self.USERINFO_CSS)
         title_el = select_one(info, self.USERTITLE_CSS)
         rank = text_of(title_el)
         if rank is None and title_el is None and menu is not None:
@@ -236,8 +238,8 @@ class VBulletinHtml(Adapter):
         avatar = _avatar(info if info is not None else box, self.AVATAR_CSS)
         return _make_author(text_of(name_el), rank, stats, ctx, base, profile, avatar, signature)
 
-    def _date_text(self, box, pid) -> str | None:
-        text = first_text(box, self.DATE_CSS)
+    def _date_text(self, box, pid, scope) -> str | None:
+        text = scope.text(box, self.DATE_CSS)
         if text:
             return text
         # vB 3: the date follows the post's <a name="postN"> anchor up to the next comment
@@ -254,8 +256,8 @@ class VBulletinHtml(Adapter):
                     return text
         return _scan_date(box)
 
-    def _post_title(self, box, msg) -> str | None:
-        title = first_text(box, self.POST_TITLE_CSS)
+    def _post_title(self, box, msg, scope) -> str | None:
+        title = scope.text(box, self.POST_TITLE_CSS)
         if title:
             return title
         # vB 3: "icon and title" row just above the message
@@ -263,8 +265,8 @@ class VBulletinHtml(Adapter):
             return text_of(strong)
         return None
 
-    def _signature(self, box) -> str | None:
-        el = select_one(box, self.SIGNATURE_CSS)
+    def _signature(self, box, scope) -> str | None:
+        el = scope.one(box, self.SIGNATURE_CSS)
         if el is None:  # vB 3: the signature follows a line of underscores
             found = xpath('.//div[starts-with(normalize-space(text()), "_____")]')(box)
             el = found[0] if found else None
@@ -272,57 +274,57 @@ class VBulletinHtml(Adapter):
             return None
         return _SIG_RULE.sub("", render_text(el)).strip() or None
 
-    def _edited(self, box, ctx) -> str | None:
-        note = select_one(box, self.EDIT_CSS)
+    def _edited(self, box, scope, ctx) -> str | None:
+        note = scope.one(box, self.EDIT_CSS)
         if note is None:  # vB 3: <!-- edit note --> then the note
             found = xpath('.//comment()[contains(., "edit note")]/following-sibling::*[1]')(box)
             note = found[0] if found else None
         match = _EDIT_DATE.search(text_of(note) or "")
         return ctx.dates.iso(match.group("date")) if match else None
 
-    def _likes(self, box) -> int | None:
-        for thanks in select(box, self.THANKS_BOX_CSS)[:1]:
+    def _likes(self, box, scope) -> int | None:
+        for thanks in scope.all(box, self.THANKS_BOX_CSS)[:1]:
             match = _THANKS.search(text_of(thanks) or "")
             if match:
                 return parse_count(match.group(1))
-        counts = [parse_count(text_of(el)) for el in select(box, self.LIKES_CSS)]
+        counts = [parse_count(text_of(el)) for el in scope.all(box, self.LIKES_CSS)]
         counts = [c for c in counts if c is not None]
         return sum(counts) if counts else None
 
-    def _attachments(self, box, base) -> list[str]:
-        urls = (absolute(base, a.get("href")) for a in select(box, self.ATTACHMENT_CSS))
+    def _attachments(self, box, scope, base) -> list[str]:
+        urls = (absolute(base, a.get("href")) for a in scope.all(box, self.ATTACHMENT_CSS))
         return list(dict.fromkeys(u for u in urls if u))
 
     # -- vBulletin 5 nodes ---------------------------------------------------------------------
-    def _v5_post(self, el, ctx, base) -> Post | None:
-        content = select_one(el, self.V5_CONTENT_CSS)
+    def _v5_post(self, el, scope, ctx, base) -> Post | None:
+        content = scope.one(el, self.V5_CONTENT_CSS)
         body = extract_body(content, quote_css=self.QUOTE_CSS, quote_author_css=self.QUOTE_AUTHOR_CSS,
                             signature_css=None, edit_css=None, drop_css=self.DROP_CSS)
-        raw = first_text(el, self.V5_DATE_CSS)
+        raw = scope.text(el, self.V5_DATE_CSS)
         publish = el.get("data-node-publishdate")
         timestamp = ctx.dates.machine(publish) if publish else (ctx.dates.iso(raw) if raw else None)
-        info = select_one(el, self.V5_USERINFO_CSS)
+        info = scope.one(el, self.V5_USERINFO_CSS)
         author = None
-        name_el = next((a for css in self.V5_AUTHOR_CSS for a in select(el, css) if text_of(a)), None)
+        name_el = scope.first(el, *self.V5_AUTHOR_CSS)
         if name_el is not None:
             rank = text_of(select_one(info, self.USERTITLE_CSS)) or _image_label(
                 select_one(info, self.V5_RANK_IMAGE_CSS))
             author = _make_author(text_of(name_el), rank, _stats(info), ctx, base, attr(name_el, "href"),
-                                  _avatar(info, self.V5_AVATAR_CSS), self._signature(el))
+                                  _avatar(info, self.V5_AVATAR_CSS), self._signature(el, scope))
         pid = el.get("data-node-id") or common.number_suffix(el.get("id"))
         return Post(
             post_id=pid,
-            permalink=absolute(base, attr(select_one(el, self.V5_PERMALINK_CSS), "href")),
+            permalink=absolute(base, attr(scope.one(el, self.V5_PERMALINK_CSS), "href")),
             author=author,
             timestamp=timestamp,
             timestamp_raw=raw,
-            title=first_text(el, self.V5_TITLE_CSS),
+            title=scope.text(el, self.V5_TITLE_CSS),
             body=_without_app_line(body.text),
             body_html=body.html,
             quotes=_named_quotes(body.quotes, content, self.QUOTE_CSS),
-            edited=self._edited(el, ctx),
-            likes=self._likes(el),
-            attachments=self._attachments(el, base),
+            edited=self._edited(el, scope, ctx),
+            likes=self._likes(el, scope),
+            attachments=self._attachments(el, scope, base),
         )
 
 
