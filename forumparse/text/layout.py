@@ -561,10 +561,17 @@ def _read_body(tokens: list[Token], parts: PostParts, last: bool, subjects=froze
     end = next((i for i, t in enumerate(tokens) if t.kind == "button"), len(tokens))
     base = min((t.indent for t in tokens[:end] if t.kind == "body"), default=0)
     out: list[Token] = []
+    code = 0  # inside a code box ("Code: Select all") since this many lines: its lines are text
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         kind = tok.kind
+        if code:
+            code = 0 if kind == "blank" and code > 1 and tokens[i - 1].kind == "blank" else code + 1
+            if code and kind in ("stat", "stat_value"):
+                out.append(Token("body", tok.text, tok.line, tok.indent))
+                i += 1
+                continue
         if kind == "rule":
             text = [t for t in out if t.kind == "body"]
             after = next((t for t in tokens[i + 1:i + 4] if t.kind != "blank"), None)
@@ -586,7 +593,7 @@ def _read_body(tokens: list[Token], parts: PostParts, last: bool, subjects=froze
             i = _skip_quote(tokens, i, base, parts)
             continue
         if kind == "body" and (_CODE_LABEL.match(tok.text) or tok.data.get("left")):
-            pass
+            code = 1 if tok.text.lower().startswith(("code", "код")) else code
         elif kind in ("body", "date", "blank"):
             out.append(tok)
         i += 1
