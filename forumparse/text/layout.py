@@ -15,6 +15,7 @@ from attrs import define, field
 
 from ..records import Quote
 from ..vocab import DATE_LABEL_WORDS, THREAD_END
+from .signatures import SIGN_OFF
 from .tokens import Token, paragraphs
 
 # Table headers and avatar placeholders that sit where a name could be.
@@ -470,6 +471,12 @@ def _pick_rank(names: list[Token], author: str | None, tokens=None) -> str | Non
         status = _STATUS.match(tok.text)
         if status:
             continue
+        own = re.search(rf"\s*{re.escape(author)}'s avatar$", text, re.I)
+        if own:  # "TITLE Not a Number's Avatar": a name with spaces is more than the \S+ below
+            text = text[:own.start()].strip()
+            if not text:
+                continue
+            return text
         avatar = _AVATAR.match(tok.text)
         if avatar:
             text = (avatar.group("before") or "").strip()
@@ -632,6 +639,9 @@ def _skip_quote(tokens: list[Token], i: int, base: int, parts: PostParts) -> int
         tok = tokens[j]
         if tok.kind == "blank":
             if not indented:
+                k = next((k for k in range(j, len(tokens)) if tokens[k].kind != "blank"), len(tokens))
+                if k < len(tokens) and SIGN_OFF.match(tokens[k].text):
+                    j = k + 1  # the quoted post's app sign-off closes the quote ("Sent from my ...")
                 break
             j += 1
             continue
