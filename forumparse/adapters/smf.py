@@ -6,6 +6,7 @@ import re
 import attrs
 
 from ..html.body import extract_body
+from ..html.pageinfo import PostScope
 from ..html.select import attr, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
@@ -38,7 +39,8 @@ class SMF(Adapter):
               "Simple Machines</a>")
 
     POSTER = "div.poster"
-    NAME = "h4 a[href*='action=profile'], h4 a, h4, a[href*='action=profile'][title]"
+    NAME = "h4 a[href*='action=profile'], h4 a, h4, a[href*='action=profile'][title]"  # in this order
+    BOLD_NAME = "b, strong"  # SMF 1.1
     USER_INFO = "ul"
     TITLE = "li.title"
     GROUP = "li.membergroup"
@@ -48,6 +50,8 @@ class SMF(Adapter):
     BODY = "div.inner, div.post, div.list_posts"
     KEYINFO = ".keyinfo, .postinfo"
     SUBJECT = "h5 a, [id^=subject_] a, h5"
+    SUBJECT_BOX = "[id^=subject_]"
+    MSG_ANCHOR = "a[id^=msg], a[name^=msg]"
     EDIT = "[id^=modified_], .modified, .lastedit"
     SIGNATURE = ".signature"
     ATTACHMENTS = "a[href*='action=dlattach']"
@@ -70,7 +74,10 @@ class SMF(Adapter):
         tree = doc.tree
         base = common.page_base(tree, ctx.url)
         units = self._units(tree)
-        posts = [p for p in (self._post(poster, box, base, ctx) for poster, box in units) if p is not None]
+        # one pass per selector over the page, handed to the boxes and posters that own the matches
+        in_box = PostScope([box for _poster, box in units])
+        scopes = in_box, PostScope([poster for poster, _box in units], within=in_box)
+        posts = [p for p in (self._post(poster, box, scopes, base, ctx) for poster, box in units) if p is not None]
         page, page_count, next_url = self._pages(tree, base)
         top = common.pick(tree, self.TOP_SUBJECT)
         top_text = text_of(top) or ""
@@ -105,16 +112,17 @@ class SMF(Adapter):
                 found.append((cells[0], table))
         return found
 
-    def _post(self, poster, box, base, ctx) -> Post | None:
-        body_el = _body(box)
+    def _post(self, poster, box, scopes, base, ctx) -> Post | None:
+        in_box = scopes[0]
+        body_el = _body(box, in_box)
         if body_el is None:
             return None
         body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
                             signature_css=self.SIGNATURE, edit_css=None, drop_css=self.DROP)
-        post_id = _post_id(body_el, box)
-        keyinfo = select_one(box, self.KEYINFO)
+        post_id = _post_id(body_el, box, in_box)
+        keyinfo = in_box.one(box, self.KEYINFO)
         if keyinfo is None:  # SMF 1.1: the cell around the subject line
-            subject_box = select_one(box, "[id^=subject_]")
+            subject_box = in_box.one(box, self.SUBJECT_BOX)
             keyinfo = subject_box.getparent() if subject_box is not None else box
         subject = common.pick(keyinfo, self.SUBJECT)
         link = subject if subject is not None and subject.tag == "a" else select_one(
@@ -123,16 +131,16 @@ class SMF(Adapter):
         if post_id is None and link is not None:
             m = _MSG_IN_URL.search(link.get("href") or "")
             post_id = m.group(1) if m else None
-        edit_el = select_one(box, self.EDIT)
+        edit_el = in_box.one(box, self.EDIT)
         edited = None
         if edit_el is not None and text_of(edit_el):
             m = _LAST_EDIT.search(text_of(edit_el).strip("«» "))
             edited = ctx.dates.iso(m.group(1).strip("«» ")) if m else None
-        likes = select_one(box, self.LIKES)
+        likes = in_box.one(box, self.LIKES)
         return Post(
             post_id=post_id,
             permalink=common.absolute(base, link.get("href")) if link is not None else None,
-            author=self._author(poster, box, base, ctx),
+            author=self._author(poster, box, scopes, base, ctx),
             timestamp=ctx.dates.iso(raw) if raw else None,
             timestamp_raw=raw,
             title=text_of(subject),
@@ -141,7 +149,7 @@ class SMF(Adapter):
             quotes=_quote_ids(body.quotes, body_el, self.QUOTE),
             edited=edited,
             likes=parse_count(text_of(likes), allow_abbrev=False) if likes is not None else None,
-            attachments=[common.absolute(base, a.get("href")) for a in select(box, self.ATTACHMENTS)],
+            attachments=[common.absolute(base, a.get("href")) for a in in_box.all(box, self.ATTACHMENTS)],
         )
 
     def _date(self, keyinfo, subject) -> str | None:
@@ -158,25 +166,26 @@ class SMF(Adapter):
                     return text.strip(" -") or None
         return None
 
-    def _author(self, poster, box, base, ctx) -> Author | None:
-        name_el = common.pick(poster, self.NAME)
+    def _author(self, poster, box, scopes, base, ctx) -> Author | None:
+        in_box, in_poster = scopes
+        name_el = in_poster.pick(poster, *common.parts(self.NAME))
         if name_el is None:
-            name_el = select_one(poster, "b, strong")
+            name_el = in_poster.one(poster, self.BOLD_NAME)
         if name_el is None:
             return None
         link = name_el if name_el.tag == "a" else select_one(name_el, "a[href]")
         href = link.get("href") if link is not None else None
-        info = select_one(poster, self.USER_INFO)
+        info = in_poster.one(poster, self.USER_INFO)
         info_lines = common.lines(info) if info is not None else _poster_lines(poster, name_el)
         stats = common.stats_from_lines(info_lines, ctx)
-        count_el = select_one(poster, self.POSTCOUNT)
+        count_el = in_poster.one(poster, self.POSTCOUNT)
         if count_el is not None and "post_count" not in stats:
             stats["post_count"] = parse_count(text_of(count_el), allow_abbrev=False)
-        avatar = common.pick(poster, self.AVATAR)
-        sig = select_one(box, self.SIGNATURE)
+        avatar = in_poster.pick(poster, *common.parts(self.AVATAR))
+        sig = in_box.one(box, self.SIGNATURE)
         return Author(
             name=text_of(name_el) or "",
-            rank=self._rank(poster, info, info_lines),
+            rank=self._rank(poster, in_poster, info, info_lines),
             post_count=stats.get("post_count"),
             joined=stats.get("joined"),
             location=stats.get("location"),
@@ -186,9 +195,9 @@ class SMF(Adapter):
             signature="\n".join(common.lines(sig)) or None if sig is not None else None,
         )
 
-    def _rank(self, poster, info, info_lines) -> str | None:
+    def _rank(self, poster, in_poster, info, info_lines) -> str | None:
         for css in (self.TITLE, self.GROUP, self.POSTGROUP):
-            found = text_of(select_one(poster, css))
+            found = text_of(in_poster.one(poster, css))
             if found:
                 return found
         if info is not None and select_one(info, self.CLASSED) is not None:
@@ -229,19 +238,19 @@ class SMF(Adapter):
         return None, None, None
 
 
-def _body(box):
-    for el in select(box, SMF.BODY):
+def _body(box, in_box):
+    for el in in_box.all(box, SMF.BODY):
         if _MSG_ID.match(el.get("id") or "") or "inner" in (el.get("class") or "").split():
             return el
-    return select_one(box, "div.post")
+    return in_box.one(box, "div.post")
 
 
-def _post_id(body_el, box) -> str | None:
+def _post_id(body_el, box, in_box) -> str | None:
     for value in (body_el.get("id"), box.get("id")):
         m = _MSG_ID.match(value or "")
         if m:
             return m.group(1)
-    anchor = select_one(box, "a[id^=msg], a[name^=msg]")
+    anchor = in_box.one(box, SMF.MSG_ANCHOR)
     if anchor is None:
         prev = box.getprevious()
         anchor = prev if prev is not None and prev.tag == "a" else None

@@ -146,10 +146,13 @@ class PostScope:
     that own them: one XPath call per selector instead of one per post and selector.
     """
 
-    def __init__(self, posts):
+    def __init__(self, posts, within: PostScope | None = None):
+        """`within`: a scope whose posts hold these (an author cell inside its post box); its
+        walk of the page is shared instead of walking the same subtree again."""
         self.order = list(posts)
         self.posts = set(self.order)
-        self._root = _common_ancestor(self.order)
+        self._within = within
+        self._root = _common_ancestor(self.order) if within is None else within._root
         self._cache: dict[str, dict] = {}
         self._index = None  # the posts' subtree by tag/class/id, built on first use
 
@@ -166,7 +169,11 @@ class PostScope:
         if found is None:
             found = {}
             if self._index is None and self._root is not None:
-                self._index = Index(self._root)  # one walk instead of one XPath pass per selector
+                if self._within is not None:
+                    self._within._index = self._within._index or Index(self._root)
+                    self._index = self._within._index
+                else:
+                    self._index = Index(self._root)  # one walk instead of one XPath pass per selector
             for el in (self._index.select(css) if self._index is not None else []):
                 owner = self.owner(el)
                 if owner is not None:
