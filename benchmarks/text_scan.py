@@ -1,6 +1,6 @@
 """Text-dump tokenizing speed: seconds per MB of corpus text dumps, beside a bare str.splitlines().
 
-    python benchmarks/tokenize.py [--repeat N]
+    python benchmarks/text_scan.py [--repeat N]
 
 Ratios against splitting the same text into lines, measured side by side in one run.
 """
