@@ -42,6 +42,7 @@ class NodeBB(Adapter):
     EDITOR = "[component='post/editor'] .timeago"
     VOTES = "[component='post/vote-count']"
     SIGNATURE = "[component='post/signature'], .post-signature"
+    PARENT = "[component='post/parent'][data-topid]"  # the post this one replies to
     DROP = ".github-embeds-container"  # link preview cards of the GitHub embed plugin
     TITLE = "[component='topic/title'], h1[component='post/header'], h1 [itemprop=name], h1"
     CRUMBS = "ol.breadcrumb li [itemprop=title], ol.breadcrumb li [itemprop=name], ol.breadcrumb li"
@@ -72,11 +73,12 @@ class NodeBB(Adapter):
         current, count = pagination.get("currentPage"), pagination.get("pageCount")
         if isinstance(current, int) and isinstance(count, int) and current < count:
             next_page = link_href(tree, "next")
+        views = _views(tree)  # a scan of every text node: once
         return Thread(
             title=text_of(select_one(tree, self.TITLE)) or data.get("titleRaw") or meta_content(tree, "og:title"),
             url=canonical_url(tree, ctx.url),
             breadcrumbs=self._crumbs(tree),
-            views=_views(tree) if _views(tree) is not None else _int(data.get("viewcount")),
+            views=views if views is not None else _int(data.get("viewcount")),
             page=_int(current), page_count=_int(count),
             next_page_url=absolute(base, next_page),
             posts=posts,
@@ -122,7 +124,7 @@ class NodeBB(Adapter):
             quotes=quotes,
             edited=ctx.dates.machine(attr(edited_el, "title")),
             likes=parse_count(attr(votes, "data-votes") or text_of(votes), allow_abbrev=False),
-            reply_to=_parent_pid(el),
+            reply_to=attr(scope.one(el, self.PARENT), "data-topid"),
         )
 
     def _crumbs(self, tree) -> tuple[str, ...]:
@@ -176,11 +178,6 @@ def _ajaxify_data(tree) -> dict:
         if isinstance(data, dict):
             return data
     return {}
-
-
-def _parent_pid(el) -> str | None:
-    parent = select_one(el, "[component='post/parent'][data-topid]")
-    return attr(parent, "data-topid")
 
 
 def _int(value) -> int | None:
