@@ -293,8 +293,36 @@ def split_compound(lines: list[str]) -> list[str]:
             if len(parts) >= 3 and any(_stat_like(p) for p in parts):
                 out.extend(parts)
                 continue
+        first = line.split(None, 1)[0].lower().rstrip(":：") if len(line) < 200 and line.strip() else ""
+        run = _stat_run(line) if first in _LABEL_FIRST_WORDS and _COMPOUND_HINT.search(line) else None
+        if run:
+            indent = line[:len(line) - len(line.lstrip())]
+            out.extend(indent + part for part in run)
+            continue
         out.append(line)
     return out
+
+
+def _stat_run(line: str) -> list[str] | None:
+    """ "Messages 1,293 Reaction score 1,434 Points 113": label/value pairs a converter put on
+    one line (XenForo 2's <dl> lists in inscriptis) as one line per pair."""
+    words = line.split()
+    starts = [i for i, w in enumerate(words) if w.lower().rstrip(":：") in _LABEL_FIRST_WORDS]
+    if len(starts) < 2 or starts[0] != 0 or len(starts) * 2 > len(words):
+        return None
+    parts = [" ".join(words[i:j]) for i, j in zip(starts, starts[1:] + [len(words)])]
+    fits = {POSTS_LABEL: _COUNT.match, JOINED_LABEL: _LOOKS_DATE.search,
+            LOCATION_LABEL: lambda v: len(v) <= 40, OTHER_STAT_LABEL: lambda v: len(v) <= 40}
+    for part in parts:
+        for rx, fit in fits.items():
+            m = rx.match(part)
+            if m and m.group("value") and not part[m.start("value") - 1].isalnum() and fit(m.group("value")):
+                break
+        else:
+            return None
+    if not any(POSTS_LABEL.match(p) or JOINED_LABEL.match(p) for p in parts):
+        return None
+    return parts
 
 
 def _stat_like(part: str) -> bool:
