@@ -148,3 +148,12 @@ def test_stat_pairs_on_one_line_become_one_line_each():
         "Mitglied seit 28. Juni 2014", "Beiträge 2.206", "Ort Niedersachsen"]
     # a sentence that merely holds label words stays whole
     assert split_compound(["Posts 5 of them were from my brother"]) == ["Posts 5 of them were from my brother"]
+
+
+def test_name_and_stat_pairs_on_one_line():
+    from forumparse.text.tokens import split_compound
+
+    assert split_compound(["  owlet Expert Posts: 3386 Joined: 22 Jan 2010 18:01 Location: Germany Contact:"]) == [
+        "  owlet Expert", "  Posts: 3386", "  Joined: 22 Jan 2010 18:01", "  Location: Germany", "  Contact:"]
+    # words before the first label need a colon after it ("NAME Posts: 3"), not a sentence
+    assert split_compound(["I read posts 3 times and joined 2 clubs"]) == ["I read posts 3 times and joined 2 clubs"]

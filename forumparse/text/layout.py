@@ -151,7 +151,8 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
         parts = PostParts(anchor=tokens[a])
         inline = inlines[n]
         start = max(starts[n], limit + 1)
-        if inline and not any(t.kind == "body" and t.text == inline for t in tokens[start:a]):
+        if inline and not any(t.kind == "body" and (t.text == inline or _named_line(t, inline))
+                              for t in tokens[start:a]):
             start = _after_stats(tokens, start, a)
         names_before = [_status_name(t) or t for t in tokens[start:a]
                         if (t.kind == "body" and (name_like(t.text) or t.text in recurring) and t.text not in subjects)
@@ -166,6 +167,8 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
             parts.rank = _pick_rank(header_names, parts.author, tokens)
         if not parts.rank:
             parts.rank = _status_rank(tokens[start:end + 1])
+        if not parts.rank and inline:  # "NAME RANK" on one line, the name given by the date line
+            parts.rank = next((t.text[len(inline):].strip() for t in tokens[start:a] if _named_line(t, inline)), None)
         posts.append(parts)
         limit = end
     for n, parts in enumerate(posts):
@@ -173,6 +176,12 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
         _read_stats(tokens[parts.head_start:stop], parts)
         _read_body(tokens[parts.head_end + 1:stop], parts, last=n + 1 == len(posts), subjects=subjects)
     return posts
+
+
+def _named_line(tok: Token, name: str) -> bool:
+    """A header line that is the name and a short title after it ("aGerman Expert")."""
+    return tok.kind == "body" and tok.text.startswith(name + " ") and name_like(tok.text) \
+        and len(tok.text) - len(name) <= 40
 
 
 def _thread_end(tokens: list[Token], anchors: list[int]) -> int:

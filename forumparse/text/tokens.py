@@ -293,8 +293,8 @@ def split_compound(lines: list[str]) -> list[str]:
             if len(parts) >= 3 and any(_stat_like(p) for p in parts):
                 out.extend(parts)
                 continue
-        first = line.split(None, 1)[0].lower().rstrip(":：") if len(line) < 200 and line.strip() else ""
-        run = _stat_run(line) if first in _LABEL_FIRST_WORDS and _COMPOUND_HINT.search(line) else None
+        run = _stat_run(line) if len(line) < 200 and _COMPOUND_HINT.search(line) and _LABEL_HINT.search(line) \
+            else None
         if run:
             indent = line[:len(line) - len(line.lstrip())]
             out.extend(indent + part for part in run)
@@ -303,26 +303,34 @@ def split_compound(lines: list[str]) -> list[str]:
     return out
 
 
+_LABEL_HINT = re.compile(r"\S\s*[:：]?\s+\d")  # a label and its count or date
+
+
 def _stat_run(line: str) -> list[str] | None:
     """ "Messages 1,293 Reaction score 1,434 Points 113": label/value pairs a converter put on
     one line (XenForo 2's <dl> lists in inscriptis) as one line per pair."""
     words = line.split()
     starts = [i for i, w in enumerate(words) if w.lower().rstrip(":：") in _LABEL_FIRST_WORDS]
-    if len(starts) < 2 or starts[0] != 0 or len(starts) * 2 > len(words):
+    if len(starts) < 2 or starts[0] > 4 or len(starts) * 2 > len(words):
+        return None
+    head = " ".join(words[:starts[0]])  # "NAME RANK Posts: 2 Joined: ...": the name goes on its own line
+    if head and (not words[starts[0]].endswith((":", "：")) or re.search(r"[.!?,;:]$", head)):
         return None
     parts = [" ".join(words[i:j]) for i, j in zip(starts, starts[1:] + [len(words)])]
     fits = {POSTS_LABEL: _COUNT.match, JOINED_LABEL: _LOOKS_DATE.search,
             LOCATION_LABEL: lambda v: len(v) <= 40, OTHER_STAT_LABEL: lambda v: len(v) <= 40}
-    for part in parts:
+    for n, part in enumerate(parts):
         for rx, fit in fits.items():
             m = rx.match(part)
             if m and m.group("value") and not part[m.start("value") - 1].isalnum() and fit(m.group("value")):
                 break
+            if m and not m.group("value") and n == len(parts) - 1 and part.endswith((":", "：")):
+                break  # "... Contact:": the last label's value is on the next line
         else:
             return None
     if not any(POSTS_LABEL.match(p) or JOINED_LABEL.match(p) for p in parts):
         return None
-    return parts
+    return [head] + parts if head else parts
 
 
 def _stat_like(part: str) -> bool:
