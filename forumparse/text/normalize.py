@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_LINK_NUMBER = re.compile(r"\[\d{1,5}\](?=\S)")
+_LINK_NUMBER = re.compile(r"\[\d{1,5}\](?=[^\s(])")  # "[2](url)" is a Markdown link to "2"
 _REFERENCES = re.compile(r"^\s*References\s*$", re.M)
 _REFERENCE_LINE = re.compile(r"^\s*(?:\d{1,5}\.\s+\S+|visible links:?|hidden links:?)\s*$", re.I)
 
@@ -23,6 +23,11 @@ _MD_QUOTE = re.compile(r"^(?:>[ \t]?)+", re.M)
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+", re.M)
 _MD_ESCAPE = re.compile(r"\\([\[\]()#*_\-.!+`>{}|\\])")
 _MD_BREAK = re.compile(r"[ \t]+$", re.M)
+# phpBB's "by **NAME** » DATE" comes out of html2text on three lines: one line again
+_MD_SPLIT_BYLINE = re.compile(r"^([ \t]*(?:post\s*)?(?:by|von|par|por|da|door|przez|от))\n[ \t]*([^\n]{1,40})\n"
+                              r"[ \t]*(»[^\n]{4,60})$", re.M | re.I)
+_MD_SPLIT_BYLINE2 = re.compile(r"^([^\n]{0,20}\b(?:by|von|par|por|da|door|przez|от))\n"
+                               r"[ \t]*([^\n»]{1,40}\s»[^\n]{4,60})$", re.M | re.I)  # "#1 Post by" / "NAME » DATE"
 
 
 @lru_cache(maxsize=8)
@@ -56,7 +61,9 @@ def _from_markdown(text: str) -> str:
     text = _MD_QUOTE.sub(lambda m: "    " * m.group(0).count(">"), text)  # quoted lines indented, as browsers do
     text = _MD_HEADING.sub("", text)
     text = _MD_ESCAPE.sub(r"\1", text)
-    return _MD_BREAK.sub("", text)
+    text = _MD_BREAK.sub("", text)
+    text = _MD_SPLIT_BYLINE.sub(r"\1 \2 \3", text)
+    return _MD_SPLIT_BYLINE2.sub(r"\1 \2", text)
 
 
 def _one_line(text: str) -> str:
