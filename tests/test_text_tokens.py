@@ -142,10 +142,12 @@ def test_two_megabytes_of_distinct_lines_tokenize():
 def test_stat_pairs_on_one_line_become_one_line_each():
     from forumparse.text.tokens import split_compound
 
-    assert split_compound(["   Messages 1,293 Reaction score 1,434 Points 113"]) == [
-        "   Messages 1,293", "   Reaction score 1,434", "   Points 113"]
-    assert split_compound(["Mitglied seit 28. Juni 2014 Beiträge 2.206 Ort Niedersachsen"]) == [
-        "Mitglied seit 28. Juni 2014", "Beiträge 2.206", "Ort Niedersachsen"]
+    # without colons each label goes above its value, as a dump of a <dl> list shows it
+    assert [line.strip() for line in split_compound(["   Messages 1,293 Reaction score 1,434 Points 113"])] == [
+        "Messages", "1,293", "Reaction score", "1,434", "Points", "113"]
+    assert [line.strip() for line in split_compound(
+        ["Senior Member Join Date Oct 2010 Location on a Marl Road Posts 3,882"])] == [
+        "Senior Member", "Join Date", "Oct 2010", "Location", "on a Marl Road", "Posts", "3,882"]
     # a sentence that merely holds label words stays whole
     assert split_compound(["Posts 5 of them were from my brother"]) == ["Posts 5 of them were from my brother"]
 

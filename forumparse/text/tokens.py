@@ -308,29 +308,55 @@ _LABEL_HINT = re.compile(r"\S\s*[:：]?\s+\d")  # a label and its count or date
 
 def _stat_run(line: str) -> list[str] | None:
     """ "Messages 1,293 Reaction score 1,434 Points 113": label/value pairs a converter put on
-    one line (XenForo 2's <dl> lists in inscriptis) as one line per pair."""
+    one line (XenForo 2's <dl> lists in inscriptis) as one line per pair; a name and title
+    before the first label ("NAME RANK Posts: 2 Joined: ...") go on a line of their own."""
     words = line.split()
     starts = [i for i, w in enumerate(words) if w.lower().rstrip(":：") in _LABEL_FIRST_WORDS]
     if len(starts) < 2 or starts[0] > 4 or len(starts) * 2 > len(words):
         return None
-    head = " ".join(words[:starts[0]])  # "NAME RANK Posts: 2 Joined: ...": the name goes on its own line
-    if head and (not words[starts[0]].endswith((":", "：")) or re.search(r"[.!?,;:]$", head)):
-        return None
     parts = [" ".join(words[i:j]) for i, j in zip(starts, starts[1:] + [len(words)])]
-    fits = {POSTS_LABEL: _COUNT.match, JOINED_LABEL: _LOOKS_DATE.search,
-            LOCATION_LABEL: lambda v: len(v) <= 40, OTHER_STAT_LABEL: lambda v: len(v) <= 40}
-    for n, part in enumerate(parts):
-        for rx, fit in fits.items():
-            m = rx.match(part)
-            if m and m.group("value") and not part[m.start("value") - 1].isalnum() and fit(m.group("value")):
-                break
-            if m and not m.group("value") and n == len(parts) - 1 and part.endswith((":", "：")):
-                break  # "... Contact:": the last label's value is on the next line
+    head = " ".join(words[:starts[0]])
+    while parts and not _stat_pair(parts[0], last=len(parts) == 1) and len((head + " " + parts[0]).split()) <= 4 \
+            and not (len(parts) > 1 and _stat_pair(parts[0] + " " + parts[1], last=False)):
+        head = (head + " " + parts.pop(0)).strip()  # "Senior Member Join Date ...": "Member" is a title word
+    merged: list[str] = []
+    for part in parts:  # "Join" + "Date Oct 2010": a label whose later word is also a label's first
+        if merged and not _stat_pair(merged[-1], last=False):
+            merged[-1] += " " + part
         else:
-            return None
+            merged.append(part)
+    parts = merged
+    if len(parts) < 2 or head and re.search(r"[.!?,;:]$", head):
+        return None
+    if head and not parts[0].split()[0].endswith((":", "：")) and len(parts) < 3:
+        return None  # without colons, only a longer run of statistics is sure to be one
+    if not all(_stat_pair(part, last=n == len(parts) - 1) for n, part in enumerate(parts)):
+        return None
     if not any(POSTS_LABEL.match(p) or JOINED_LABEL.match(p) for p in parts):
         return None
-    return [head] + parts if head else parts
+    out = [head] if head else []
+    for part in parts:  # without a colon the label goes above its value, as dumps of <dl> lists show it
+        m = next((m for m in (rx.match(part) for rx, _ in _STAT_FITS) if m and m.group("value")), None)
+        if m and ":" not in part[:m.start("value")] and "：" not in part[:m.start("value")]:
+            out += [part[:m.start("value")].strip(), "    " + m.group("value")]
+        else:
+            out.append(part)
+    return out
+
+
+_STAT_FITS = ((POSTS_LABEL, _COUNT.match), (JOINED_LABEL, _LOOKS_DATE.search),
+              (LOCATION_LABEL, lambda v: len(v) <= 40), (OTHER_STAT_LABEL, lambda v: len(v) <= 40))
+
+
+def _stat_pair(part: str, last: bool) -> bool:
+    """ "Posts 3,882", "Join Date Oct 2010": a label and a value that fits it."""
+    for rx, fit in _STAT_FITS:
+        m = rx.match(part)
+        if m and m.group("value") and not part[m.start("value") - 1].isalnum() and fit(m.group("value")):
+            return True
+        if m and not m.group("value") and last and part.endswith((":", "：")):
+            return True  # "... Contact:": the last label's value is on the next line
+    return False
 
 
 def _stat_like(part: str) -> bool:
