@@ -654,8 +654,8 @@ def _skip_quote(tokens: list[Token], i: int, base: int, parts: PostParts) -> int
                 break
             j += 1
             continue
-        if indented and tok.indent <= base:
-            break
+        if indented and (tok.indent <= base or base < head.indent > tok.indent):
+            break  # back at the text's column, or left of a header set deeper than it
         if _EXPAND.match(tok.text):  # XenForo closes its quote boxes with "Click to expand..."
             j += 1
             break
