@@ -644,6 +644,8 @@ def _skip_quote(tokens: list[Token], i: int, base: int, parts: PostParts) -> int
             return k + 1
     indented = head.indent > base or any(t.indent > base for t in tokens[j:j + 3] if t.kind != "blank")
     parts.open_quote = not indented
+    first = next((t for t in tokens[j:j + 3] if t.kind != "blank"), None)
+    column = min(head.indent, first.indent) if first is not None else head.indent  # where the quote's lines sit
     while j < len(tokens):
         tok = tokens[j]
         if tok.kind == "blank":
@@ -654,8 +656,8 @@ def _skip_quote(tokens: list[Token], i: int, base: int, parts: PostParts) -> int
                 break
             j += 1
             continue
-        if indented and (tok.indent <= base or base < head.indent > tok.indent):
-            break  # back at the text's column, or left of a header set deeper than it
+        if indented and (tok.indent <= base or tok.indent < column):
+            break  # back at the text's column, or left of the quote's own column
         if _EXPAND.match(tok.text):  # XenForo closes its quote boxes with "Click to expand..."
             j += 1
             break
