@@ -273,32 +273,28 @@ def _chain_matches(el, chain, i: int, root, classes: dict | None = None) -> bool
     return False
 
 
+_CLASSED = lxml.etree.XPath("descendant-or-self::*[@class]")
+_WITH_ID = lxml.etree.XPath("descendant-or-self::*[@id = $v]")
+
+
 class Index:
-    """Elements of a subtree by tag, class and id, built in one walk: answers `select(root, css)`
-    for plain selectors at the cost of a few dictionary lookups. The tree must not change."""
+    """Elements of a subtree by tag, class and id: answers `select(root, css)` for plain
+    selectors at the cost of a few dictionary lookups. The tree must not change.
+
+    Only the classed elements are walked in Python (found by lxml); lists by tag and id and
+    the document order are made by lxml when first asked for.
+    """
 
     def __init__(self, root):
         self.root = root
-        self.order: dict = {}
-        self.by_tag: dict[str, list] = {}
+        self._order: dict | None = None
+        self._by_tag: dict[str, list] = {}
+        self._by_id: dict[str, list] = {}
         self.by_class: dict[str, list] = {}
-        self.by_id: dict[str, list] = {}
         self.classes: dict = {}  # element -> its class names
-        order, by_tag, by_class, by_id, classes = self.order, self.by_tag, self.by_class, self.by_id, self.classes
-        i = 0
-        for el in root.iter():
-            tag = el.tag
-            if tag.__class__ is not str:
-                continue
-            order[el] = i
-            i += 1
-            found = by_tag.get(tag)
-            if found is None:
-                by_tag[tag] = [el]
-            else:
-                found.append(el)
-            get = el.get
-            cls = get("class")
+        by_class, classes = self.by_class, self.classes
+        for el in _CLASSED(root):
+            cls = el.get("class")
             if cls:
                 names = classes[el] = split_classes(cls)
                 for name in names:
@@ -307,18 +303,34 @@ class Index:
                         by_class[name] = [el]
                     else:
                         found.append(el)
-            ident = get("id")
-            if ident is not None:
-                by_id.setdefault(ident, []).append(el)
+
+    @property
+    def order(self) -> dict:
+        """Element -> its position in document order (the root first)."""
+        if self._order is None:
+            self._order = {el: i for i, el in enumerate(self.root.iter(lxml.etree.Element))}
+        return self._order
+
+    def by_tag(self, tag: str) -> list:
+        found = self._by_tag.get(tag)
+        if found is None:
+            found = self._by_tag[tag] = list(self.root.iter(tag))
+        return found
+
+    def by_id(self, ident: str) -> list:
+        found = self._by_id.get(ident)
+        if found is None:
+            found = self._by_id[ident] = _WITH_ID(self.root, v=ident)
+        return found
 
     def _candidates(self, step) -> list:
         _, tag, ident, names, _tests = step
         if ident is not None:
-            return self.by_id.get(ident, [])
+            return self.by_id(ident)
         if names:
             return min((self.by_class.get(n, []) for n in names), key=len)
         if tag is not None:
-            return self.by_tag.get(tag, [])
+            return self.by_tag(tag)
         return list(self.order)
 
     def select(self, css: str) -> list:
