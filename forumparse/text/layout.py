@@ -480,7 +480,7 @@ def _pick_rank(names: list[Token], author: str | None, tokens=None) -> str | Non
         status = _STATUS.match(tok.text)
         if status:
             continue
-        own = re.search(rf"\s*{re.escape(author)}'s avatar$", text, re.I)
+        own = re.search(rf"(?:^|\s)[^\w\s]*{re.escape(author)}'s avatar$", text, re.I)
         if own:  # "TITLE Not a Number's Avatar": a name with spaces is more than the \S+ below
             text = text[:own.start()].strip()
             if not text:
