@@ -84,7 +84,7 @@ OTHER_STAT_LABELS = (
     "reputation", "rep", "reputation power", "karma", "reaction score", "reactions", "likes received",
     "likes", "points", "trophy points", "thanks", "thanked", "thanks given", "thanks received", "mentioned",
     "tagged", "age", "gender", "country", "credits", "warning level", "blog entries", "website",
-    "occupation", "interests", "solutions", "best answers",
+    "occupation", "interests", "contact", "solutions", "best answers",
     "threads", "currency", "topics", "themen", "quoted", "реакции", "баллы", "репутация", "симпатии",
     "пол", "возраст", "город", "punkte", "reaktionspunkte", "erhaltene likes", "alter", "geschlecht",
     "danksagungen", "points de réaction", "réputation", "puntos", "puntuación de reacción", "reputación",

@@ -14,13 +14,15 @@ from ._text_board import board_thread, board_tokens, subject_title
 from .base import Adapter
 
 # "#2 Post by aGerman » 06 Nov 2016 18:41", "Beitrag von X » DATE", "par X » DATE"
-POST_LINE = re.compile(r"^\s*(?:#\d+\s+)?(?:post|beitrag|message|mensaje|messaggio)?\s*(?:by|von|par|por|da|door|przez|"
-                       r"от)\s+\S.{0,60}?\s+»\s+\S", re.I | re.M)
+# (one run of blanks per position: "^\s*...?\s*" backtracks quadratically over padded lines, inscriptis)
+POST_LINE = re.compile(r"^[ \t]*(?:#\d+\s+)?(?:(?:post|beitrag|message|mensaje|messaggio)[ \t]*)?"
+                       r"(?:by|von|par|por|da|door|przez|от)\s+\S.{0,60}?\s+»\s+\S", re.I | re.M)
 # phpBB 2 and subsilver2: "Post Posted: DATE    Post subject: X", "PostPosted: DATE"
-POSTED = re.compile(r"^\s*(?:\S.{0,40}?\s+)?Post\s*Posted:\s+\S|^\s*Posted:\s+\S.{0,60}Post subject:", re.I | re.M)
+POSTED = re.compile(r"^[ \t]*(?:\S.{0,40}?\s+)?Post\s*Posted:\s+\S|^[ \t]*Posted:\s+\S.{0,60}Post subject:",
+                    re.I | re.M)
 NAMED_POSTED = re.compile(r"^(?P<name>\S.{0,40}?)\s{2,}Post\s*Posted:", re.I)
 POWERED = re.compile(r"powered by phpbb", re.I)
-JOINED = re.compile(r"^\s*(?:[•*□◦▪+-]\s*)?(?:joined|registriert|inscription|registrado|iscritto|registreret|"
+JOINED = re.compile(r"^[ \t]*(?:[•*□◦▪+-][ \t]*)?(?:joined|registriert|inscription|registrado|iscritto|registreret|"
                     r"зарегистрирован)\s*:\s*\S", re.I | re.M)
 # phpBB 2: the topic title stands over "Goto page" and the "Post new topic  Reply to topic" buttons
 TOPIC_BUTTONS = re.compile(r"^(?:post new topic\s+reply to topic|goto page\b)", re.I)

@@ -7,6 +7,7 @@ import re
 from ..errors import NotAThreadError
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
+from ..text.normalize import plain
 from ..text.tokens import split_lines
 from .base import Adapter
 
@@ -43,14 +44,14 @@ class StackExchangeText(Adapter):
     description = "Stack Exchange question pages as text dumps"
 
     def detect(self, doc) -> float:
-        head = doc.text[:400_000]
+        head = plain(doc.text)[:400_000]
         signed = len(re.findall(r"^\s*(?:asked|answered|perguntada|respondida)\s+\S", head, re.M | re.I))
         share = len(re.findall(r"(?:improve this (?:answer|question)|melhore esta resposta|"
                                r"melhorar esta pergunta)", head, re.I))
         return 0.9 if signed and share else 0.0
 
     def parse(self, doc, ctx) -> Thread:
-        lines = split_lines(doc.text)
+        lines = split_lines(plain(doc.text))
         shares = _share_lines(lines)
         if not shares:
             raise NotAThreadError("no share / improve this post lines found")

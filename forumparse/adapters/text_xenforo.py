@@ -40,8 +40,9 @@ class XenForoText(Adapter):
 
     def detect(self, doc) -> float:
         head = plain(doc.text)[:400_000]
-        closes = len(re.findall(rf"^\s*[^,\n]{{1,60}}, [^\n]{{4,40}}?\s+{BUTTONS}(?:\s+{BUTTONS})*\s*\n\s*#\d+",
-                                head, re.M | re.I))
+        # the name starts at the first non-blank: padded blank lines (inscriptis) backtrack no further
+        closes = len(re.findall(rf"^[ \t]*[^,\s][^,\n]{{0,59}}, [^\n]{{4,40}}?\s+{BUTTONS}(?:\s+{BUTTONS})*"
+                                rf"\s*\n\s*#\d+", head, re.M | re.I))
         expand = "Click to expand" in head
         if closes >= 2 or closes >= 1 and expand:
             return 0.8

@@ -122,8 +122,10 @@ def footer_layout(tokens: list[Token], anchors: list[int]) -> bool:
         prev = next((tokens[j] for j in range(a - 1, max(-1, a - 4), -1) if tokens[j].kind != "blank"), None)
         nxt = next((tokens[j] for j in range(a + 1, min(len(tokens), a + 8))
                     if tokens[j].kind not in ("blank", "postnum", "rule")), None)
-        if prev is not None and (_is_text(prev) and not _RE_LINE.match(prev.text)
-                                 or prev.kind == "nav" and len(prev.text) > 30):
+        if prev is not None and prev.kind in ("stat", "stat_value"):
+            header += 1  # the profile's statistics right above the date line: a header
+        elif prev is not None and (_is_text(prev) and not _RE_LINE.match(prev.text)
+                                   or prev.kind == "nav" and len(prev.text) > 30):
             footer += 1
         if nxt is not None and nxt.kind == "button":
             footer += 1
@@ -171,10 +173,13 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
             parts.rank = next((t.text[len(inline):].strip() for t in tokens[start:a] if _named_line(t, inline)), None)
         posts.append(parts)
         limit = end
+    earlier: list[str] = []
     for n, parts in enumerate(posts):
         stop = posts[n + 1].head_start if n + 1 < len(posts) else len(tokens)
         _read_stats(tokens[parts.head_start:stop], parts)
-        _read_body(tokens[parts.head_end + 1:stop], parts, last=n + 1 == len(posts), subjects=subjects)
+        _read_body(tokens[parts.head_end + 1:stop], parts, last=n + 1 == len(posts), subjects=subjects,
+                   earlier=earlier)
+        earlier.append(_norm(parts.body))
     return posts
 
 
@@ -199,6 +204,7 @@ def _thread_end(tokens: list[Token], anchors: list[int]) -> int:
 def segment_footer(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
     """Posts whose date line comes last: header (name, rank, stats) + text + date line."""
     posts: list[PostParts] = []
+    earlier: list[str] = []
     prev = -1
     for a in anchors:
         parts = PostParts(anchor=tokens[a])
@@ -246,7 +252,8 @@ def segment_footer(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
             parts.stats["joined"] = joined.data["raw"]
         parts.head_start, parts.head_end = region[0] if region else a, first_text - 1
         _read_stats(head, parts)
-        _read_body(_drop_signature(tokens[first_text:a]), parts, last=False)
+        _read_body(_drop_signature(tokens[first_text:a]), parts, last=False, earlier=earlier)
+        earlier.append(_norm(parts.body))
         posts.append(parts)
     return posts
 
@@ -354,14 +361,31 @@ def _subjects(tokens: list[Token]) -> set[str]:
 def _recurring(tokens: list[Token], anchors: list[int]) -> set[str]:
     """User titles of any shape: the line that recurs right after the same name near post dates."""
     pairs: Counter = Counter()
+    counted: set[int] = set()  # windows of neighbouring dates overlap where posts are short: a line counts once
     for n, a in enumerate(anchors):
         lo = max(0, a - 15, anchors[n - 1] + 1 if n else 0)
         hi = min(a + 15, anchors[n + 1] if n + 1 < len(anchors) else len(tokens))
-        pairs.update(set(_name_pairs(tokens[lo:hi])))
+        fresh = [(i, pair) for i, pair in _name_pairs_at(tokens, lo, hi) if i not in counted]
+        counted.update(i for i, _ in fresh)
+        pairs.update({pair for _, pair in fresh})
         # name and title shown twice in one header (above the avatar and beside it: XenForo 2)
         twice = _name_pairs(tokens[max(0, a - 30, anchors[n - 1] + 1 if n else 0):a])
         pairs.update(pair for pair, k in twice.items() if k >= 2)
     return {text for (_, text), n in pairs.items() if n >= 2 and not name_like(text)}
+
+
+def _name_pairs_at(tokens: list[Token], lo: int, hi: int) -> list[tuple[int, tuple[str, str]]]:
+    """(index of the second line, (name-like line, the line after it)) for body lines in lo..hi."""
+    found = []
+    prev = None
+    for i in range(lo, hi):
+        t = tokens[i]
+        if t.kind != "body":
+            continue
+        if prev is not None and name_like(prev) and 2 <= len(t.text) <= 80 and not _NOT_NAMES.match(t.text):
+            found.append((i, (prev, t.text)))
+        prev = t.text
+    return found
 
 
 def _name_pairs(tokens: list[Token]) -> Counter:
@@ -377,6 +401,11 @@ def _name_pairs(tokens: list[Token]) -> Counter:
     return found
 
 
+_PROFILE_MENU = re.compile(
+    r"^(?:view profile|view public profile|view forum posts|view blog entries|view articles|private message|"
+    r"send (?:a )?private message|send pm|visit homepage|find (?:all|more) posts(?: by .{1,40})?|send email|"
+    r"profil|beiträge anzeigen|private nachricht|homepage besuchen|blog-einträge anzeigen|"
+    r"voir le profil|message privé|ver perfil|mensaje privado|профиль|личное сообщение)$", re.I)
 _IMAGE_ONLY = re.compile(r"^\[[^\]]{1,40}\]$")
 
 
@@ -405,6 +434,8 @@ def _scan_back(tokens: list[Token], a: int, limit: int, subjects: set[str] = fro
             start = j
         elif tok.kind == "button" and start == a and buttons == 0:
             buttons += 1  # buttons sit between the profile and the date line ("Quote")
+        elif tok.kind == "button" and start < a and _PROFILE_MENU.match(tok.text):
+            pass  # the member menu printed under the name (vBulletin 4: "View Profile", "Private Message")
         elif tok.kind == "body" and tok.text in subjects:
             start = j
         elif tok.kind == "body" and start == a and len(tok.text) <= 150 and _after_postnum(tokens, j, limit):
@@ -446,12 +477,20 @@ def _scan_forward(tokens: list[Token], a: int, nxt: int, need_names: bool,
             end = j
             continue
         if need_names and not seen_stat and tok.kind == "body" and len(names) < 4 and (
-                name_like(tok.text) or names and _AVATAR.match(tok.text) and len(tok.text.split()) <= 12):
+                name_like(tok.text) or names and _AVATAR.match(tok.text) and len(tok.text.split()) <= 12
+                or names and len(tok.text) <= 80 and _stat_follows(tokens, j, nxt)):
             names.append(tok)
             end = j
             continue
         break
     return end, names
+
+
+def _stat_follows(tokens: list[Token], j: int, nxt: int) -> bool:
+    """A line between the name and the statistics is the user title, whatever its words
+    ("War. War never changes.")."""
+    after = next((t for t in tokens[j + 1:min(nxt, j + 4)] if t.kind != "blank"), None)
+    return after is not None and after.kind == "stat"
 
 
 def _pick_author(names: list[Token]) -> str | None:
@@ -570,7 +609,7 @@ def _profile_after_body(tokens: list[Token], parts: PostParts) -> int | None:
     return None
 
 
-def _read_body(tokens: list[Token], parts: PostParts, last: bool, subjects=frozenset()) -> None:
+def _read_body(tokens: list[Token], parts: PostParts, last: bool, subjects=frozenset(), earlier=()) -> None:
     profile = _profile_after_body(tokens, parts)
     if profile is not None:
         tokens = tokens[:profile]
@@ -614,10 +653,36 @@ def _read_body(tokens: list[Token], parts: PostParts, last: bool, subjects=froze
             out.append(tok)
         i += 1
     parts.body = paragraphs(out)
+    if parts.open_quote and parts.quotes and parts.quotes[-1].text:
+        _end_open_quote(parts, earlier)
     if not parts.body and parts.open_quote and parts.quotes and parts.quotes[-1].text:
         # a quote with nothing after it: without indentation the quote's end was not seen, and
         # the reply is in there too; keep the words rather than lose the post
         parts.body = parts.quotes.pop().text
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORDS.findall(text.casefold()))
+
+
+def _end_open_quote(parts: PostParts, earlier: list[str]) -> None:
+    """A quote whose end the dump does not show (no indentation, no blank line after it: browser
+    copy, WET) ends where its lines stop repeating what earlier posts on the page said."""
+    quote = parts.quotes[-1]
+    lines = [line for line in quote.text.split("\n") if line.strip()]
+    said = " " + " ".join(earlier) + " "
+    if len(lines) < 2 or len(said) < 3:
+        return
+    k = 0
+    while k < len(lines) and _norm(lines[k]) and f" {_norm(lines[k])} " in said:
+        k += 1
+    if 0 < k < len(lines):  # nothing repeated: the quoted post is not on this page; leave it be
+        parts.quotes[-1] = Quote(author=quote.author, text="\n".join(lines[:k]))
+        reply = "\n".join(lines[k:])
+        parts.body = f"{reply}\n\n{parts.body}" if parts.body else reply
 
 
 _EXPAND = re.compile(r"^(?:click to expand|нажмите для раскрытия|zum (?:erweitern|vergrößern) anklicken|"

@@ -13,7 +13,7 @@ _REFERENCES = re.compile(r"^\s*References\s*$", re.M)
 _REFERENCE_LINE = re.compile(r"^\s*(?:\d{1,5}\.\s+\S+|visible links:?|hidden links:?)\s*$", re.I)
 
 _MD_LINK_HINT = re.compile(r"\]\((?:https?:|\.{0,2}/|#|[\w.-]+\.(?:php|html?|aspx?)|mailto:|javascript:)")
-_MD_IMAGE = re.compile(r"!\[(?P<alt>(?:\\.|[^\]\\\n]){0,200})\]\((?:\\.|[^)\"\\]|\"[^\"]*\")*\)")
+_MD_IMAGE = re.compile(r"!\[(?P<alt>(?:\\.|[^\]\\]){0,200})\]\((?:\\.|[^)\"\\]|\"[^\"]*\")*\)")
 _MD_LINK = re.compile(r"\[(?P<text>(?:\\.|[^\[\]\\]|\[[^\[\]]*\]){0,300})\]\((?:\\.|[^)\"\\]|\"[^\"]*\")*\)")
 _MD_BOLD = re.compile(r"(\*\*|__)(?=\S)(?P<text>.+?)(?<=\S)\1", re.S)
 _MD_ITALIC = re.compile(r"(?<![\w_*])_(?=[^\s_])(?P<text>[^_\n]{1,200}(?:\n[^_\n]{1,200})?)(?<=[^\s_])_(?![\w_])")

@@ -23,6 +23,10 @@ _NAV_WORDS = re.compile(
     r"ga naar pagina|przejdź do strony|first\b.*\b(?:prev|назад|zurück)|\b(?:next|вперёд|weiter) last\b",
     re.I,
 )
+# The starter line under a XenForo/vBulletin title: "Thread starter X", "Автор темы X", "Start date ..."
+_STARTER = re.compile(r"^(?:thread starter|topic starter|discussion starter|started by|start date|themenstarter|"
+                      r"erstellt von|startdatum|автор темы|дата начала|auteur de la discussion|date de début|"
+                      r"iniciado por|fecha de inicio|autore discussione|data di inizio)\b", re.I)
 _BREADCRUMB = re.compile(r"\S\s*[›>»/|]\s*\S.*\s[›>»|]\s")
 _VIEWS = re.compile(
     r"(?:\b(?:views?|aufrufe|zugriffe|vues|visitas|visite|visualizações|weergaven|просмотр\w*|wyświetle\w*)\s*[:：]?\s*"
@@ -71,16 +75,25 @@ def _heading_above(tokens: list[Token], first_header: int) -> str | None:
     indented_dump = bool(indents) and indents.most_common(1)[0][0] > 0
     best, best_score = None, 0.0
     nearest = True
+    width = _width(tokens)
     for j in range(first_header - 1, -1, -1):
         tok = tokens[j]
         if tok.kind != "body" or tok.bullet or not 3 <= len(tok.text) <= 200:
             continue
-        text = tok.text
+        if _wraps_into(tok, tokens[j + 1] if j + 1 < first_header else None, width):
+            continue  # a heading wrapped over lines is read from its last line
+        k = j
+        while k > 0 and _wraps_into(tokens[k - 1], tokens[k], width):
+            k -= 1
+        text = " ".join(t.text for t in tokens[k:j + 1])
+        if not 3 <= len(text) <= 200:
+            continue
         if text.startswith(("[", "#", "(")) or re.match(r"^\d[\d,. ]*\s+\w+$", text):
             continue
-        if _NAV_WORDS.search(text) or _NOT_NAMES.match(text) or "____" in text or _BREADCRUMB.search(text):
+        if _NAV_WORDS.search(text) or _NOT_NAMES.match(text) or "____" in text or _BREADCRUMB.search(text) \
+                or _STARTER.match(text):
             continue
-        prev_blank = j > 0 and tokens[j - 1].kind == "blank"
+        prev_blank = k > 0 and tokens[k - 1].kind == "blank"
         next_blank = j + 1 >= len(tokens) or tokens[j + 1].kind == "blank"
         score = 1.0 + 0.5 * prev_blank + 0.5 * next_blank
         if indented_dump and tok.indent == 0:
@@ -96,6 +109,23 @@ def _heading_above(tokens: list[Token], first_header: int) -> str | None:
         if score > best_score:
             best, best_score = text, score
     return best
+
+
+def _wraps_into(tok: Token, nxt: Token | None, width: int) -> bool:
+    """A line that the renderer wrapped: the next line (same indentation) starts with a word that
+    would not have fitted on it within the dump's width."""
+    if nxt is None or tok.kind != "body" or nxt.kind != "body" or tok.bullet or nxt.bullet:
+        return False
+    if tok.indent != nxt.indent or tok.text.endswith((".", "?", "!", ":")) or len(tok.text) + len(nxt.text) > 200:
+        return False
+    return tok.indent + len(tok.text) + 1 + len(nxt.text.split()[0]) > width - 2  # lynx keeps a margin
+
+
+def _width(tokens: list[Token]) -> int:
+    """The column where the renderer wraps lines: what the longest lines reach, leaving out the
+    few longer ones (a URL or a long word is not wrapped). Unwrapped dumps get a wide one."""
+    lengths = sorted((t.indent + len(t.text) for t in tokens if t.kind == "body"), reverse=True)
+    return lengths[min(len(lengths) - 1, len(lengths) // 50)] if lengths else 0
 
 
 def find_counts(text_head: str) -> tuple[int | None, int | None]:

@@ -10,7 +10,7 @@ import re
 
 from attrs import field, frozen
 
-from ..dates import WEEKDAYS
+from ..dates import MONTHS, WEEKDAYS
 from ..vocab import (
     EDIT_NOTE,
     JOINED_LABEL,
@@ -141,7 +141,7 @@ NAV = re.compile(
     r"^(?:page \d+ of \d+\b.*|pages?\s*:?\s*(?:\[?\d+\]?[\s,]*)+.*|goto page\b.*|go to page\b.*|"
     r"results \d+ to \d+ of \d+|seite \d+ von \d+\b.*|страница \d+ из \d+\b.*|"
     r"(?:prev(?:ious)?|next|first|last|«|»|‹|›|<|>|\d+|\[\s*\d+\s*\]|\.\.\.|…|\s)+|"
-    r"\[[^\]]*\]\s*(?:\[[^\]]*\]\s*)*|\(button\).*|\(\s*\)|iframe:.*|\d+\s+(?:guests?|users?)\b.*|[\d.,]+k?\s+(?:likes?|reactions?|points?|votes?|"
+    r"\[[^\]]*\]\s*(?:\[[^\]]*\]\s*)*|\(button\).*|[x×]\s?\d{1,6}|\(\s*\)|iframe:.*|\d+\s+(?:guests?|users?)\b.*|[\d.,]+k?\s+(?:likes?|reactions?|points?|votes?|"
     r"replies|views|comments?|answers?)\b.*)$",
     re.I,
 )
@@ -258,7 +258,7 @@ def scan(text: str, dates) -> list[Token]:
     """Classify every line for the layout heuristics (see the kinds above)."""
     tokens: list[Token] = []
     pending_label: Token | None = None
-    lines, left_column = unfold(split_compound(split_lines(text)))
+    lines, left_column = unfold(split_compound(join_wrapped_dates(split_lines(text))))
     seen: dict[str, Token] = {}  # forum dumps repeat lines (buttons, labels, names): classify once
     for number, line in enumerate(lines):
         known = seen.get(line)
@@ -300,6 +300,30 @@ def split_compound(lines: list[str]) -> list[str]:
             out.extend(indent + part for part in run)
             continue
         out.append(line)
+    return out
+
+
+_MONTH_WORDS = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+# "alice November 18," / "2019, 6:49am #1": a renderer wrapped the date line before its year
+_DATE_CUT = re.compile(rf"(?:\b(?:{_MONTH_WORDS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?"
+                       rf"|\b\d{{1,2}}\.?\s+(?:{_MONTH_WORDS})\.?,?)$", re.I)
+_YEAR_FIRST = re.compile(r"^\s*(?:19|20)\d\d\b")
+
+
+def join_wrapped_dates(lines: list[str]) -> list[str]:
+    """A short line ending in a month and day whose year starts the next line becomes one line
+    (html2text wraps at 78 columns, lynx at its width); a blank line keeps the numbering."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if i + 1 < len(lines) and len(line) <= 80 and len(lines[i + 1]) <= 80 and _YEAR_FIRST.match(lines[i + 1]) \
+                and _DATE_CUT.search(line):
+            out += [line + " " + lines[i + 1].strip(), ""]
+            i += 2
+            continue
+        out.append(line)
+        i += 1
     return out
 
 
