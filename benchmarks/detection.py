@@ -1,4 +1,5 @@
-"""Which adapter claims each corpus page: its own engine's adapter must score highest.
+"""Which adapter claims each corpus page: its own engine's adapter must score highest
+(for text dumps, the generic text adapter is acceptable too; another engine's never is).
 
     python benchmarks/detection.py [--format html|text]   # exit 1 on any page claimed by another adapter
 """
@@ -26,7 +27,9 @@ def main() -> int:
         scored = registry.score_all(Document.load(path))
         chosen = registry.choose(Document.load(path)).name
         top = ", ".join(f"{a.name}={s:.2f}" for s, a in scored[:3])
-        ok = chosen == expected
+        # a text dump may fall to the generic layout (not every engine needs a text adapter),
+        # but never to another engine's adapter
+        ok = chosen == expected or (args.format == "text" and chosen == "generic-text")
         wrong += not ok
         print(f"{'ok ' if ok else 'BAD'} {path.name[:50]:50s} expected {expected:15s} got {chosen:15s} [{top}]")
     print(f"{wrong} page(s) claimed by the wrong adapter")
