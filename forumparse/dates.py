@@ -40,7 +40,6 @@ from .datewords import (
 
 __all__ = ["MONTHS", "WEEKDAYS", "DateContext", "ParsedDate", "parse_date"]
 
-PRECISIONS = ("second", "minute", "hour", "day", "month", "year", "none")
 
 
 @frozen

@@ -242,8 +242,4 @@ def sniff_html(text: str) -> bool:
     return bool(_DOCUMENT_MARKER.search(text[:1500])) and tags >= 5
 
 
-def open_document(source, url: str | None = None) -> Document:
-    return Document.load(source, url=url)
-
-
-__all__ = ["Document", "decode_bytes", "open_document", "read_source", "sniff_html"]
+__all__ = ["Document", "decode_bytes", "read_source", "sniff_html"]

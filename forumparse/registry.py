@@ -78,9 +78,6 @@ def reload() -> None:
     all_adapters.cache_clear()
 
 
-def adapter_names() -> list[str]:
-    return sorted({a.name for a in all_adapters()})
-
 
 def get(name: str, fmt: str):
     for adapter in all_adapters():

@@ -55,7 +55,6 @@ class Invision(Adapter):
     POSTED3 = ".posted_info"
     PERMALINK3 = ".post_id a[href], a[rel=bookmark][href]"
     SIGNATURE3 = ".signature"
-    EDIT3 = "p.edit, .post .edit"
     LIKES3 = ".rep_bar .reputation, .ipsLikeBar_info, .ipsLikeBar"
     FIELDS3 = ".author_info dl"
     # Invision Community 4

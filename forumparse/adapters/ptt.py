@@ -34,7 +34,6 @@ class Ptt(Adapter):
     PUSH = "div.push"
     # class names (not selectors): a push's fields are found in one walk of the push
     PUSH_USER, PUSH_TEXT, PUSH_TIME = "push-userid", "push-content", "push-ipdatetime"
-    PUSH_TAG = ".push-tag"
     SKIP = ("richcontent",)  # image / video previews: the link text above them is kept
     AUTHOR_TAG, TITLE_TAG, TIME_TAG = "作者", "標題", "時間"
     ORIGIN_URL = "※ 文章網址"

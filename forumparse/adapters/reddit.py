@@ -51,7 +51,6 @@ class Reddit(Adapter):
 
     # redesign (React SSR)
     POST_CONTENT = "[data-test-id=post-content]"
-    POST_CONTAINER = "div.Post, [data-testid=post-container]"
     POST_AUTHOR = "[data-testid=post_author_link], a[href^='/user/'], a[href^='/u/']"
     POST_TIME = "[data-testid=post_timestamp], a[id^='PostTopMeta--Created'], [data-click-id=timestamp]"
     POST_TEXT = "[data-click-id=text], [data-test-id=post-text]"

@@ -61,10 +61,6 @@ def _hidden(el) -> bool:
     return bool(el.attrib) and is_hidden(el)
 
 
-def is_profile_block(el, length: int, names: set, with_stats: bool = False) -> bool:
-    return profile_kinds(el, length, names)[1 if with_stats else 0]
-
-
 def profile_kinds(el, length: int, names: set) -> tuple[bool, bool]:
     """An element whose text is the author's name and stat lines (with at most as many other
     short lines, such as a rank): `length` is its visible text length, `names` the texts of

@@ -139,32 +139,6 @@ def split_classes(value: str) -> set[str]:
     return set(value.split(" "))
 
 
-@lru_cache(maxsize=1024)
-def plain_matcher(css: str):
-    """`css` prepared for `matches`: (bare tags, bare classes, other parts); None when not plain."""
-    parts = plain_parts(css)
-    if parts is None:
-        return None
-    tags = frozenset(t for t, i, n, a in parts if t and not i and not n and not a)
-    names = frozenset(n[0] for t, i, n, a in parts if not t and not i and len(n) == 1 and not a)
-    rest = tuple(p for p in parts if not ((p[0] and not p[1] and not p[2] and not p[3])
-                                          or (not p[0] and not p[1] and len(p[2]) == 1 and not p[3])))
-    return tags, names, rest
-
-
-def matches(el, matcher, classes: set[str] | None = None) -> bool:
-    """Whether `el` matches a `plain_matcher(css)`; `classes` is its `class_set` when known."""
-    tags, names, rest = matcher
-    if el.tag in tags:
-        return True
-    if names and el.get("class") is not None:
-        if classes is None:
-            classes = class_set(el)
-        if not names.isdisjoint(classes):
-            return True
-    return bool(rest) and matches_plain(el, rest, classes)
-
-
 def matches_plain(el, parts, classes: set[str] | None = None) -> bool:
     """Whether element `el` matches one of `plain_parts(...)` (the same rules as the XPath)."""
     tag = el.tag

@@ -27,7 +27,6 @@ from ..vocab import (
 from .columns import unfold
 from .spans import find_date
 
-BULLETS = "•*-·◦▪▫‣○●■□+o"
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<bullet>[•·◦▪▫‣○●■□]|[*+-](?=\s)|o(?=\s{2,}|\s\S))?\s*")
 BOILERPLATE = re.compile(
     r"^(?:skip navigation|skip to (?:main )?content|currently being moderated|more like this|"
