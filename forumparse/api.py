@@ -73,7 +73,7 @@ def _run(adapter, doc, url, now, date_order, tz) -> Thread:
 def finish(thread: Thread, adapter, doc, ctx) -> Thread:
     """Fill what every thread gets the same way: engine, format, url, indexes, warnings."""
     posts = tuple(attrs.evolve(p, index=i) if p.index != i else p for i, p in enumerate(thread.posts))
-    warnings = list(thread.warnings) + ctx.warnings + ctx.dates.warnings
+    warnings = list(doc.warnings) + list(thread.warnings) + ctx.warnings + ctx.dates.warnings
     missing = sum(1 for p in posts if p.author is None or not p.author.name)
     if missing:
         warnings.append(f"{missing} of {len(posts)} posts have no author")

@@ -47,7 +47,7 @@ def parse_archive(path: str | Path, **options) -> Iterator[ArchiveResult]:
     and its WARC-Date is the capture time that relative dates resolve against.
     """
     from .api import parse_document
-    from .document import Document, decode_bytes
+    from .document import Document, decode_bytes, decode_notes
 
     try:
         from warcio.archiveiterator import ArchiveIterator
@@ -74,7 +74,8 @@ def parse_archive(path: str | Path, **options) -> Iterator[ArchiveResult]:
                 try:
                     raw = record.content_stream().read()
                     text, encoding = decode_bytes(raw)
-                    doc = Document(text, url=uri, encoding=encoding, headers=headers)
+                    doc = Document(text, url=uri, encoding=encoding, headers=headers,
+                                   warnings=decode_notes(raw, text, encoding))
                     if record.rec_type == "conversion":  # WET: the text a page rendered to
                         doc.is_html, doc.format = False, "text"
                     opts = dict(options)

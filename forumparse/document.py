@@ -95,12 +95,29 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
             return raw.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
             return raw.decode("latin-1"), "latin-1"
+    import logging
+
     from bs4.dammit import UnicodeDammit
 
-    dammit = UnicodeDammit(raw, known_definite_encodings=[], is_html=True)
+    # UnicodeDammit logs its replacements; we report them on the thread instead (Document.warnings)
+    dammit_log = logging.getLogger("bs4.dammit")
+    level = dammit_log.level
+    dammit_log.setLevel(logging.ERROR)
+    try:
+        dammit = UnicodeDammit(raw, known_definite_encodings=[], is_html=True)
+    finally:
+        dammit_log.setLevel(level)
     if dammit.unicode_markup is not None and dammit.original_encoding:
         return dammit.unicode_markup, dammit.original_encoding
     raise InputError("could not determine the text encoding of the input")
+
+
+def decode_notes(raw: bytes, text: str, encoding: str) -> list[str]:
+    """What the reader should know about a decode: characters that no codec could read."""
+    replaced = text.count("\ufffd") - (raw.count(b"\xef\xbf\xbd") if encoding.startswith("utf") else 0)
+    if replaced > 0:
+        return [f"{replaced} byte sequence(s) could not be decoded as {encoding} and were replaced by U+FFFD"]
+    return []
 
 
 def _strict(raw: bytes, enc: str) -> tuple[str, str]:
@@ -164,8 +181,10 @@ class Document:
     """A decoded page: its text, whether it is HTML, headers it carried, and a lazy lxml tree."""
 
     def __init__(self, text: str, *, url: str | None = None, path: str | None = None,
-                 encoding: str | None = None, headers: dict[str, str] | None = None):
+                 encoding: str | None = None, headers: dict[str, str] | None = None,
+                 warnings: list[str] | None = None):
         self.text = text.replace("\x00", "")
+        self.warnings = list(warnings or ())  # about the input itself (undecodable bytes); go on the thread
         self.url = url
         self.path = path
         self.encoding = encoding
@@ -177,14 +196,16 @@ class Document:
     def load(cls, source, *, url: str | None = None) -> Document:
         content, path = read_source(source)
         headers: dict[str, str] = {}
+        notes: list[str] = []
         if isinstance(content, bytes):
             content, headers = _split_header_block(content)
             text, encoding = decode_bytes(content)
+            notes = decode_notes(content, text, encoding)
         else:
             text, encoding = content, None
             if text.startswith("\ufeff"):
                 text = text[1:]
-        return cls(text, url=url, path=path, encoding=encoding, headers=headers)
+        return cls(text, url=url, path=path, encoding=encoding, headers=headers, warnings=notes)
 
     @cached_property
     def tree(self):

@@ -100,3 +100,12 @@ def test_truncated_and_byte_flipped_pages(page):
     for _ in range(max(1, len(raw) // 200)):
         flipped[rng.randrange(len(flipped))] ^= 0xFF
     parse_or_our_error(bytes(flipped))
+
+
+def test_undecodable_bytes_are_a_warning_on_the_thread():
+    raw = GIVEN.encode("utf-8").replace(b"Thanks a bunch.", b"Thanks \x81\x8d\x90\x9d" * 40 + b"\xff\xfe\x80" * 300)
+    thread = forumparse.parse_thread(raw)
+    assert len(thread.posts) == 3
+    assert any("could not be decoded" in w for w in thread.warnings)
+    clean = forumparse.parse_thread(GIVEN.encode("utf-8"))
+    assert not any("could not be decoded" in w for w in clean.warnings)
