@@ -180,7 +180,35 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
         _read_body(tokens[parts.head_end + 1:stop], parts, last=n + 1 == len(posts), subjects=subjects,
                    earlier=earlier)
         earlier.append(_norm(parts.body))
+    _split_name_titles(tokens, posts)
     return posts
+
+
+def _split_name_titles(tokens: list[Token], posts: list[PostParts]) -> None:
+    """Dumps that keep a line only per block (Common Crawl WET) run the user name and the user
+    title into one line ("Electronik Part of ZeroLevel Team"). Where a quote of the page names a
+    user by a first part of such a line, that part is the name and the rest the title; once every
+    split found so far is at the first word, the page's other header lines split there too."""
+    quoted = {t.data.get("author") for t in tokens if t.kind == "quote_header" and t.data.get("author")}
+    if not quoted:
+        return
+    lines = {p.author for p in posts if p.author and " " in p.author and p.author not in quoted}
+    split: dict[str, tuple[str, str]] = {}
+    for line in lines:
+        words = line.split(" ")
+        for k in range(1, len(words)):
+            name, title = " ".join(words[:k]), " ".join(words[k:])
+            if name in quoted and name_like(title):
+                split[line] = (name, title)
+                break
+    if len({v[0] for v in split.values()}) >= 2 and all(" " not in v[0] for v in split.values()):
+        for line in lines - split.keys():
+            name, title = line.split(" ", 1)
+            if name_like(title) and len(name) >= 2:
+                split[line] = (name, title)
+    for p in posts:
+        if p.author in split:
+            p.author, p.rank = split[p.author]
 
 
 def _named_line(tok: Token, name: str) -> bool:
