@@ -244,3 +244,11 @@ def test_date_line_wrapped_before_its_year_is_one_line():
     assert join_wrapped_dates(["SwapnilP133 November 18,", "2019, 6:49am  #1", "text"]) == [
         "SwapnilP133 November 18, 2019, 6:49am  #1", "", "text"]
     assert join_wrapped_dates(["I was born in 1990", "2019 was good"]) == ["I was born in 1990", "2019 was good"]
+
+
+def test_markdown_table_rules_and_empty_edge_cells_go():
+    md = ("[a](http://x.org/a) [b](http://x.org/b) [c](http://x.org/c) [d](http://x.org/d) "
+          "[e](http://x.org/e)\n|  [ ![](http://x.org/i.gif) ](vote?id=1) |  [ Ask HN - Jobs? ](item?id=1)  \n"
+          "---|---  \n|  12 points by [ bob ](user?id=bob) | [ comments ](item?id=1)  \nnew | ask\n")
+    lines = plain(md).split("\n")
+    assert lines[1:4] == ["Ask HN - Jobs?", "12 points by bob | comments", "new | ask"]

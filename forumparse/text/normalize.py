@@ -23,6 +23,10 @@ _MD_QUOTE = re.compile(r"^(?:>[ \t]?)+", re.M)
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+", re.M)
 _MD_ESCAPE = re.compile(r"\\([\[\]()#*_\-.!+`>{}|\\])")
 _MD_BREAK = re.compile(r"[ \t]+$", re.M)
+# tables: "---|---" rule rows go, and so do the empty cells that open or close a row
+# ("|  | Title": the first cell held only an icon), as a browser shows no pipes there
+_MD_TABLE_RULE = re.compile(r"^[ \t]*(?:[-:]{3,}[ \t]*\|[ \t]*)+[-:]{3,}[ \t]*\|?[ \t]*$\n?", re.M)
+_MD_EMPTY_CELLS = re.compile(r"^[ \t]*(?:\|[ \t]*)+|(?:[ \t]*\|)+[ \t]*$", re.M)
 # phpBB's "by **NAME** » DATE" comes out of html2text on three lines: one line again
 _MD_SPLIT_BYLINE = re.compile(r"^([ \t]*(?:post\s*)?(?:by|von|par|por|da|door|przez|от))\n[ \t]*([^\n]{1,40})\n"
                               r"[ \t]*(»[^\n]{4,60})$", re.M | re.I)
@@ -61,6 +65,9 @@ def _from_markdown(text: str) -> str:
     text = _MD_QUOTE.sub(lambda m: "    " * m.group(0).count(">"), text)  # quoted lines indented, as browsers do
     text = _MD_HEADING.sub("", text)
     text = _MD_ESCAPE.sub(r"\1", text)
+    if _MD_TABLE_RULE.search(text):  # html2text draws tables: the rows carry pipes
+        text = _MD_TABLE_RULE.sub("", text)
+        text = _MD_EMPTY_CELLS.sub("", text)
     text = _MD_BREAK.sub("", text)
     text = _MD_SPLIT_BYLINE.sub(r"\1 \2 \3", text)
     return _MD_SPLIT_BYLINE2.sub(r"\1 \2", text)
