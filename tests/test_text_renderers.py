@@ -252,3 +252,10 @@ def test_markdown_table_rules_and_empty_edge_cells_go():
           "---|---  \n|  12 points by [ bob ](user?id=bob) | [ comments ](item?id=1)  \nnew | ask\n")
     lines = plain(md).split("\n")
     assert lines[1:4] == ["Ask HN - Jobs?", "12 points by bob | comments", "new | ask"]
+
+
+def test_wet_name_with_its_profile_menu_on_one_line_splits():
+    from forumparse.text.tokens import split_compound
+    lines = ["Rainmaker View Profile View Forum Posts Private Message", "Reply With Quote Reply With Quote",
+             "I like to view profile pages"]
+    assert split_compound(lines) == ["Rainmaker", "View Profile View Forum Posts Private Message"] + lines[1:]

@@ -292,6 +292,11 @@ def split_compound(lines: list[str]) -> list[str]:
             if len(parts) >= 3 and any(_stat_like(p) for p in parts):
                 out.extend(parts)
                 continue
+        menu = _name_then_buttons(line) if len(line) < 200 and " " in line.strip() else None
+        if menu:
+            indent = line[:len(line) - len(line.lstrip())]
+            out.extend(indent + part for part in menu)
+            continue
         run = _stat_run(line) if len(line) < 200 and _COMPOUND_HINT.search(line) and _LABEL_HINT.search(line) \
             else None
         if run:
@@ -300,6 +305,23 @@ def split_compound(lines: list[str]) -> list[str]:
             continue
         out.append(line)
     return out
+
+
+def _name_then_buttons(line: str) -> list[str] | None:
+    """A name with its profile menu on one line ("Rainmaker View Profile View Forum Posts Private
+    Message"): WET records keep one line per block, so the menu runs onto the name."""
+    if is_buttons(line.strip()):
+        return None
+    words = line.split()
+    for k in range(1, min(4, len(words) - 1)):
+        name, menu = " ".join(words[:k]), " ".join(words[k:])
+        if not menu[0].isupper() or len(_BUTTONS.findall(menu)) < 2 or not is_buttons(menu):
+            continue
+        if len(name) <= 40 and any(ch.isalpha() for ch in name) and not is_buttons(name) \
+                and not name.endswith((".", ",", ":", ";", "!", "?")):
+            return [name, menu]
+        return None
+    return None
 
 
 _MONTH_WORDS = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
