@@ -259,3 +259,11 @@ def test_wet_name_with_its_profile_menu_on_one_line_splits():
     lines = ["Rainmaker View Profile View Forum Posts Private Message", "Reply With Quote Reply With Quote",
              "I like to view profile pages"]
     assert split_compound(lines) == ["Rainmaker", "View Profile View Forum Posts Private Message"] + lines[1:]
+
+
+def test_tab_parts_table_cells_and_trailing_buttons_split_off():
+    from forumparse.text.tokens import split_compound, split_lines
+    assert split_lines("Any thoughts? Back to top\tKoi\n\tcode\tx\n") == ["Any thoughts? Back to top", "Koi",
+                                                                          "    code    x", ""]
+    assert split_compound(["Any thoughts? Back to top", "Please share. Share this"]) == \
+        ["Any thoughts?", "Back to top", "Please share. Share this"]

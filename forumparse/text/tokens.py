@@ -57,8 +57,14 @@ class Token:
     data: dict = field(factory=dict, eq=False, hash=False)
 
 
+_CELL_TAB = re.compile(r"(?<=\S)[ ]*\t+[ \t]*(?=\S)")
+
+
 def split_lines(text: str) -> list[str]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if "\t" in text:  # a tab after text parts table cells (innerText, WET): a line per cell;
+        # an indented line is preformatted text (code), whose tabs align columns
+        lines = [part for line in lines for part in ([line] if line[:1].isspace() else _CELL_TAB.split(line))]
     return [line.replace("\t", "    ").replace("\u00a0", " ").rstrip() for line in lines]
 
 
@@ -293,6 +299,7 @@ def split_compound(lines: list[str]) -> list[str]:
                 out.extend(parts)
                 continue
         menu = _name_then_buttons(line) if len(line) < 200 and " " in line.strip() else None
+        menu = menu or _text_then_buttons(line)
         if menu:
             indent = line[:len(line) - len(line.lstrip())]
             out.extend(indent + part for part in menu)
@@ -322,6 +329,18 @@ def _name_then_buttons(line: str) -> list[str] | None:
             return [name, menu]
         return None
     return None
+
+
+_TRAILING_BUTTONS = re.compile(r"(?<=[.!?)])\s+(?P<menu>[A-Z][\w'-]*(?:\s+[\w'-]+){1,5})$")
+
+
+def _text_then_buttons(line: str) -> list[str] | None:
+    """A sentence with the post's buttons run onto its end ("Any thoughts? Back to top"): WET
+    records join the last text of a post to the button row below it."""
+    m = _TRAILING_BUTTONS.search(line) if "  " not in line.strip() else None
+    if m is None or not is_buttons(m.group("menu")):
+        return None
+    return [line[:m.start()].strip(), m.group("menu")]
 
 
 _MONTH_WORDS = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
