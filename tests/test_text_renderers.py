@@ -267,3 +267,7 @@ def test_tab_parts_table_cells_and_trailing_buttons_split_off():
                                                                           "    code    x", ""]
     assert split_compound(["Any thoughts? Back to top", "Please share. Share this"]) == \
         ["Any thoughts?", "Back to top", "Please share. Share this"]
+
+
+def test_lone_comment_button_is_no_name():
+    assert kinds("Comment\n") == [("button", "Comment")]

@@ -154,7 +154,7 @@ _BUTTON_PHRASES = (
     "reply with quote", "back to top", "view user's profile", "view profile", "send private message",
     "private message", "send pm", "report post", "report this post", "quick reply", "multi-quote",
     "multiquote", "multi quote", "quote this post", "reply to this post", "post reply", "add comment",
-    "add a comment", "thanks", "thank you", "like this post", "permalink", "share", "share this post",
+    "add a comment", "comment", "thanks", "thank you", "like this post", "permalink", "share", "share this post",
     "report", "reply", "quote", "like", "likes", "edit", "delete", "logged", "pm", "email", "www",
     "profile", "top", "up", "link", "flag", "bookmark", "follow", "unfollow", "ip", "find", "offline",
     "online", "is offline", "is online", "(button)", "[img]", "ответить", "цитировать", "цитата",
