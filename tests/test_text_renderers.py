@@ -271,3 +271,7 @@ def test_tab_parts_table_cells_and_trailing_buttons_split_off():
 
 def test_lone_comment_button_is_no_name():
     assert kinds("Comment\n") == [("button", "Comment")]
+
+
+def test_post_number_of_total_is_a_post_number():
+    assert kinds("post #1 of 23\n") == [("postnum", "post #1 of 23")]
