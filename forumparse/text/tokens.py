@@ -140,8 +140,8 @@ def paragraphs(tokens: list[Token]) -> str:
 # (`tokenize` above stays as the Jive adapter knows it.)
 
 RULE = re.compile(r"^[\s_\-=~━─—–*·•.]{5,}$")
-POSTNUM = re.compile(r"^(?:(?:post|reply|beitrag|message|сообщение)\s*)?#\s?\d{1,6}\s*(?:(?:of|von|de|из)\s+\d{1,6}\s*)?"
-                     r"(?:[|·•]\s*)?$", re.I)  # "post #1 of 23"
+POSTNUM = re.compile(r"^(?:(?:post|reply|beitrag|message|сообщение)\s*)?#\s?\d{1,6}\s*"
+                     r"(?:(?:of|von|de|из)\s+\d{1,6}\s*)?(?:[|·•]\s*)?$", re.I)  # "post #1 of 23"
 # Lines that are page navigation rather than words: pagination, counters, form leftovers.
 NAV = re.compile(
     r"^(?:page \d+ of \d+\b.*|pages?\s*:?\s*(?:\[?\d+\]?[\s,]*)+.*|goto page\b.*|go to page\b.*|"
