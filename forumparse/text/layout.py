@@ -190,15 +190,21 @@ def _split_name_titles(tokens: list[Token], posts: list[PostParts]) -> None:
     user by a first part of such a line, that part is the name and the rest the title; once every
     split found so far is at the first word, the page's other header lines split there too."""
     quoted = {t.data.get("author") for t in tokens if t.kind == "quote_header" and t.data.get("author")}
-    if not quoted:
-        return
     lines = {p.author for p in posts if p.author and " " in p.author and p.author not in quoted}
+    if not lines:
+        return
+    # a title after two different names ("dieketzer Well-known member", "krstep Well-known member")
+    names_before: dict[str, set] = {}
+    for line in lines:
+        words = line.split(" ")
+        for k in range(1, len(words)):
+            names_before.setdefault(" ".join(words[k:]), set()).add(" ".join(words[:k]))
     split: dict[str, tuple[str, str]] = {}
     for line in lines:
         words = line.split(" ")
         for k in range(1, len(words)):
             name, title = " ".join(words[:k]), " ".join(words[k:])
-            if name in quoted and name_like(title):
+            if (name in quoted or len(names_before[title]) >= 2) and name_like(title) and name_like(name):
                 split[line] = (name, title)
                 break
     if len({v[0] for v in split.values()}) >= 2 and all(" " not in v[0] for v in split.values()):
