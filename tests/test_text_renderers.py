@@ -275,3 +275,9 @@ def test_lone_comment_button_is_no_name():
 
 def test_post_number_of_total_is_a_post_number():
     assert kinds("post #1 of 23\n") == [("postnum", "post #1 of 23")]
+
+
+def test_statistics_glued_without_spaces_split_per_label():
+    from forumparse.text.tokens import split_compound
+    assert split_compound(["Jakob ILP Legend   Posts: 6962Joined: Sun Sep 03, 2006 9:23 pmLocation: Oslo"]) == \
+        ["Jakob ILP Legend", "Posts: 6962", "Joined: Sun Sep 03, 2006 9:23 pm", "Location: Oslo"]

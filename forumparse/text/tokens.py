@@ -294,6 +294,8 @@ def split_compound(lines: list[str]) -> list[str]:
     per part, as a page dump with line breaks would show it (WET records, copy and paste)."""
     out: list[str] = []
     for line in lines:
+        if ":" in line and len(line) < 300:
+            line = _unglue_labels(line)
         if len(line) < 300 and _SEPARATOR.search(line) and _COMPOUND_HINT.search(line):
             parts = [p.strip() for p in _SEPARATOR.split(line.strip()) if p.strip()]
             if len(parts) >= 3 and any(_stat_like(p) for p in parts):
@@ -313,6 +315,18 @@ def split_compound(lines: list[str]) -> list[str]:
             continue
         out.append(line)
     return out
+
+
+_GLUED_LABEL = re.compile(r"(?<=[0-9a-z)])(?=(?:" + "|".join(
+    sorted((re.escape(w.capitalize()) for w in _LABEL_FIRST_WORDS if w), key=len, reverse=True)) + r")\s*:)")
+
+
+def _unglue_labels(line: str) -> str:
+    """"Posts: 6962Joined: Sun Sep 03, 2006 9:23 pmLocation: Oslo": statistics whose <dt>/<dd>
+    items a renderer joined without a space (WET) get the space back before each label."""
+    if len(re.findall(r"\w:\s", line)) < 2:
+        return line
+    return _GLUED_LABEL.sub(" ", line)
 
 
 def _name_then_buttons(line: str) -> list[str] | None:
