@@ -632,6 +632,11 @@ def _profile_after_body(tokens: list[Token], parts: PostParts) -> int | None:
     if not parts.author:
         return None
     for i, tok in enumerate(tokens):
+        if tok.kind == "body" and _named_line(tok, parts.author):  # "NAME RANK" on one line (WET)
+            rest = [t for t in tokens[i + 1:i + 8] if t.kind != "blank"]
+            if rest and rest[0].kind == "stat":
+                parts.rank = parts.rank or _clean_name(tok.text[len(parts.author):].strip())
+                return i
         if tok.kind != "body" or tok.text != parts.author:
             continue
         rest = [t for t in tokens[i + 1:i + 8] if t.kind != "blank"]
