@@ -204,7 +204,8 @@ def _split_name_titles(tokens: list[Token], posts: list[PostParts]) -> None:
         words = line.split(" ")
         for k in range(1, len(words)):
             name, title = " ".join(words[:k]), " ".join(words[k:])
-            if (name in quoted or len(names_before[title]) >= 2) and name_like(title) and name_like(name):
+            shared = k == 1 and len(names_before[title]) >= 2  # a name of one word: no surname taken for a title
+            if (name in quoted or shared) and name_like(title) and name_like(name):
                 split[line] = (name, title)
                 break
     if len({v[0] for v in split.values()}) >= 2 and all(" " not in v[0] for v in split.values()):
