@@ -436,11 +436,12 @@ def _name_pairs(tokens: list[Token]) -> Counter:
     return found
 
 
-_PROFILE_MENU = re.compile(
-    r"^(?:view profile|view public profile|view forum posts|view blog entries|view articles|private message|"
-    r"send (?:a )?private message|send pm|visit homepage|find (?:all|more) posts(?: by .{1,40})?|send email|"
-    r"profil|beiträge anzeigen|private nachricht|homepage besuchen|blog-einträge anzeigen|"
-    r"voir le profil|message privé|ver perfil|mensaje privado|профиль|личное сообщение)$", re.I)
+_MENU_ITEM = (r"(?:view profile|view public profile|view forum posts|view blog entries|view articles|private message|"
+              r"send (?:a )?private message|send pm|visit homepage|find (?:all|more) posts(?: by .{1,40})?|send email|"
+              r"profil|beiträge anzeigen|private nachricht|homepage besuchen|blog-einträge anzeigen|"
+              r"voir le profil|message privé|ver perfil|mensaje privado|профиль|личное сообщение)")
+# one item a line, or the whole menu on one line (WET)
+_PROFILE_MENU = re.compile(rf"^{_MENU_ITEM}(?:\s+{_MENU_ITEM})*$", re.I)
 _IMAGE_ONLY = re.compile(r"^\[[^\]]{1,40}\]$")
 
 

@@ -145,7 +145,7 @@ POSTNUM = re.compile(r"^(?:(?:post|reply|beitrag|message|сообщение)\s*)
 # Lines that are page navigation rather than words: pagination, counters, form leftovers.
 NAV = re.compile(
     r"^(?:page \d+ of \d+\b.*|pages?\s*:?\s*(?:\[?\d+\]?[\s,]*)+.*|goto page\b.*|go to page\b.*|"
-    r"results \d+ to \d+ of \d+|seite \d+ von \d+\b.*|страница \d+ из \d+\b.*|"
+    r"results \d+ to \d+ of \d+|ergebnis \d+ bis \d+ von \d+|seite \d+ von \d+\b.*|страница \d+ из \d+\b.*|"
     r"(?:prev(?:ious)?|next|first|last|«|»|‹|›|<|>|\d+|\[\s*\d+\s*\]|\.\.\.|…|\s)+|"
     r"\[[^\]]*\]\s*(?:\[[^\]]*\]\s*)*|\(button\).*|[x×]\s?\d{1,6}|\(\s*\)|iframe:.*|\d+\s+(?:guests?|users?)\b.*|[\d.,]+k?\s+(?:likes?|reactions?|points?|votes?|"
     r"replies|views|comments?|answers?)\b.*)$",
