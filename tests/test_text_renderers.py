@@ -265,8 +265,8 @@ def test_tab_parts_table_cells_and_trailing_buttons_split_off():
     from forumparse.text.tokens import split_compound, split_lines
     assert split_lines("Any thoughts? Back to top\tKoi\n\tcode\tx\n") == ["Any thoughts? Back to top", "Koi",
                                                                           "    code    x", ""]
-    assert split_compound(["Any thoughts? Back to top", "Please share. Share this"]) == \
-        ["Any thoughts?", "Back to top", "Please share. Share this"]
+    assert split_compound(["Any more thoughts? Back to top", "Please share. Share this", "u post.... Reply"]) == \
+        ["Any more thoughts?", "Back to top", "Please share. Share this", "u post.... Reply"]
 
 
 def test_lone_comment_button_is_no_name():

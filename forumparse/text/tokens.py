@@ -353,7 +353,8 @@ def _text_then_buttons(line: str) -> list[str] | None:
     """A sentence with the post's buttons run onto its end ("Any thoughts? Back to top"): WET
     records join the last text of a post to the button row below it."""
     m = _TRAILING_BUTTONS.search(line) if "  " not in line.strip() else None
-    if m is None or not is_buttons(m.group("menu")):
+    # a sentence of a few words: a subject wrapped by the renderer ("can u post....") is no text
+    if m is None or len(line[:m.start()].split()) < 3 or not is_buttons(m.group("menu")):
         return None
     return [line[:m.start()].strip(), m.group("menu")]
 
