@@ -187,8 +187,9 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
 def _split_name_titles(tokens: list[Token], posts: list[PostParts]) -> None:
     """Dumps that keep a line only per block (Common Crawl WET) run the user name and the user
     title into one line ("Electronik Part of ZeroLevel Team"). Where a quote of the page names a
-    user by a first part of such a line, that part is the name and the rest the title; once every
-    split found so far is at the first word, the page's other header lines split there too."""
+    user by a first part of such a line, or the same rest follows two different one-word names,
+    that part is the name and the rest the title; once most such lines split so, each at its first
+    word, the page's other header lines split there too."""
     quoted = {t.data.get("author") for t in tokens if t.kind == "quote_header" and t.data.get("author")}
     lines = {p.author for p in posts if p.author and " " in p.author and p.author not in quoted}
     if not lines:
@@ -196,19 +197,19 @@ def _split_name_titles(tokens: list[Token], posts: list[PostParts]) -> None:
     # a title after two different names ("dieketzer Well-known member", "krstep Well-known member")
     names_before: dict[str, set] = {}
     for line in lines:
-        words = line.split(" ")
-        for k in range(1, len(words)):
-            names_before.setdefault(" ".join(words[k:]), set()).add(" ".join(words[:k]))
+        first, rest = line.split(" ", 1)
+        names_before.setdefault(rest, set()).add(first)
     split: dict[str, tuple[str, str]] = {}
     for line in lines:
         words = line.split(" ")
         for k in range(1, len(words)):
             name, title = " ".join(words[:k]), " ".join(words[k:])
-            shared = k == 1 and len(names_before[title]) >= 2  # a name of one word: no surname taken for a title
+            shared = k == 1 and len(names_before[title]) >= 2  # one-word names: no surname taken for a title
             if (name in quoted or shared) and name_like(title) and name_like(name):
                 split[line] = (name, title)
                 break
-    if len({v[0] for v in split.values()}) >= 2 and all(" " not in v[0] for v in split.values()):
+    if len({v[0] for v in split.values()}) >= 2 and all(" " not in v[0] for v in split.values()) \
+            and len(split) * 2 >= len(lines):
         for line in lines - split.keys():
             name, title = line.split(" ", 1)
             if name_like(title) and len(name) >= 2:
