@@ -5,7 +5,7 @@ from datetime import datetime
 
 import attrs
 
-from . import registry
+from . import quality, registry
 from .context import ParseContext
 from .document import Document
 from .errors import AdapterError, ForumParseError, NotAThreadError
@@ -46,12 +46,25 @@ def parse_document(doc: Document, *, adapter: str | None = None, url: str | None
     chosen = registry.choose(doc)
     fallback = registry.get(registry.FALLBACK[doc.format], doc.format)
     try:
-        return _run(chosen, doc, url, now, date_order, tz)
+        thread = _run(chosen, doc, url, now, date_order, tz)
     except (NotAThreadError, AdapterError):
         if chosen is fallback:
             raise
-    # the engine adapter found nothing: the generic layout heuristics get their chance
-    return _run(fallback, doc, url, now, date_order, tz)
+        # the engine adapter found nothing: the generic layout heuristics get their chance
+        return _run(fallback, doc, url, now, date_order, tz)
+    if chosen is fallback or doc.format != "html" or not quality.looks_incomplete(thread):
+        return thread
+    # A page of another version or theme of the engine: its markers matched, its post
+    # markup only partly. The generic heuristics may read it whole; keep the better result.
+    # (Text adapters stand on the generic text machinery already: nothing to gain there.)
+    try:
+        generic = _run(fallback, doc, url, now, date_order, tz)
+    except (NotAThreadError, AdapterError):
+        return thread
+    if quality.better(generic, thread):
+        note = f"the {chosen.name} adapter read this page incompletely; the generic layout heuristics were used"
+        return attrs.evolve(generic, warnings=generic.warnings + (note,))
+    return thread
 
 
 def _run(adapter, doc, url, now, date_order, tz) -> Thread:
