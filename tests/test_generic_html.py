@@ -9,7 +9,7 @@ from forumparse.context import ParseContext
 from forumparse.document import Document
 from forumparse.errors import NotAThreadError
 from forumparse.html.dates_found import find_dates
-from forumparse.html.generic import split_signature
+from forumparse.html.post_text import split_signature
 from forumparse.html.structured import jsonld_items, microdata_items
 from forumparse.html.title import thread_title
 from forumparse.html.tree import parse_html
@@ -129,7 +129,7 @@ def test_thread_counts_outside_the_posts_only():
 
 
 def test_plain_text_quotes_leave_the_body():
-    from forumparse.html.generic import split_plain_quotes
+    from forumparse.html.post_text import split_plain_quotes
 
     text, quotes = split_plain_quotes("I agree.\n\nOn Sun, 1 Aug 1999, Mike wrote:\n\n> use 1.0\n> really\n\n--me")
     assert text == "I agree.\n\n--me"
@@ -167,7 +167,7 @@ def test_hidden_hover_card_dates_are_not_post_times():
 
 
 def test_edit_notes_subject_lines_and_buttons_leave_the_body():
-    from forumparse.html.generic import strip_buttons, strip_edit_lines, strip_subject_line
+    from forumparse.html.post_text import strip_buttons, strip_edit_lines, strip_subject_line
 
     assert strip_edit_lines("本帖最后由 ann 于 2019-4-17 21:30 编辑\n\nText") == (
         "Text", "本帖最后由 ann 于 2019-4-17 21:30 编辑")

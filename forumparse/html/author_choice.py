@@ -1,0 +1,100 @@
+"""Which element of a record is the author's name: a name candidate outside the body, the
+same element unlinked for guests, or the first line of an author block without a link."""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..vocab import BUTTON_WORDS
+from .profile_block import MAX_BLOCK, stat_line
+from .record_fields import Fields, elements, name_text, shape_key, text_pieces
+from .records_found import PageIndex, is_name
+
+
+def author_options(f: Fields, index: PageIndex, author_pos: list[int]) -> list:
+    lo, hi = index.span(f.body_el) if f.body_el is not None else (-1, -2)
+    found = []
+    for part in f.record.parts:
+        for p in index.inside(author_pos, part):
+            if lo <= p <= hi:
+                continue
+            el = index.order[p]
+            if is_name(name_text(el)):
+                found.append(el)
+    return found
+
+
+def author_candidate(f: Fields, index: PageIndex, author_pos: list[int]):
+    options = author_options(f, index, author_pos)
+    if f.record.kind == "author" and f.record.anchor in options:
+        return f.record.anchor
+    links = [el for el in options if el.tag == "a"]
+    return links[0] if links else (options[0] if options else None)
+
+
+def author_alternatives(f: Fields, index: PageIndex, author_pos: list[int], key: str):
+    for el in author_options(f, index, author_pos):
+        if shape_key(el) == key:
+            return el
+    return None
+
+
+def unlinked_names(fields: list[Fields], index: PageIndex) -> None:
+    """A guest's name is the same element as the members' name without its profile link:
+    <strong>visitor42</strong> where the others show <strong><a href=...>name</a></strong>."""
+    keys = Counter(shape_key(f.author_el.getparent()) for f in fields
+                   if f.author_el is not None and f.author_el.tag == "a" and f.author_el.getparent() is not None)
+    if not keys or not any(f.author_el is None for f in fields):
+        return
+    key, count = keys.most_common(1)[0]
+    if count * 2 < len(fields):
+        return
+    for f in fields:
+        if f.author_el is not None:
+            continue
+        lo_b, hi_b = index.span(f.body_el) if f.body_el is not None else (-1, -2)
+        for el in elements(f.record, index):
+            if not len(el) and shape_key(el) == key and not lo_b <= index.pos.get(el, -1) <= hi_b \
+                    and is_name(name_text(el)):
+                f.author_el = el
+                break
+
+
+def name_in_block(f: Fields, index: PageIndex, profile):
+    """An author block with no name link: its first line, in an element of its own, is the name."""
+    block = profile_block_of(f, index, profile)
+    if block is None:
+        return None
+    for el in block.iter():
+        if not isinstance(el.tag, str) or not el.text or not el.text.strip():
+            continue
+        text = " ".join(el.text.split())
+        if len(el) or stat_line(text)[0] or not is_name(text) or text.casefold() in BUTTON_WORDS:
+            return None  # the block opens with something else: no name to take
+        return el
+    return None
+
+
+def profile_block_of(f: Fields, index: PageIndex, profile):
+    lo_b, hi_b = index.span(f.body_el) if f.body_el is not None else (-1, -2)
+    if f.author_el is not None:
+        found = None
+        for anc in f.author_el.iterancestors():
+            lo, hi = index.span(anc)
+            if lo <= lo_b <= hi or index.length.get(anc, 0) > MAX_BLOCK:
+                break  # (a short post's container holds the body too)
+            if profile(anc, True):
+                found = anc
+        if found is not None:
+            return found
+    # else the block around the record's first stat lines ("Posts: 120"), outermost first
+    for owner in [el for text, el in text_pieces(f, index) if stat_line(text)[0]][:3]:
+        found = None
+        for anc, _ in zip([owner, *owner.iterancestors()], range(6)):
+            lo, hi = index.span(anc)
+            if lo <= lo_b <= hi or index.length.get(anc, 0) > MAX_BLOCK:
+                break
+            if profile(anc, True):
+                found = anc
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,187 @@
+"""The author's rank, post count and join date, read from the record outside its body:
+rank class names, the line under the name, label-value stat lines in many languages."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..numbers import parse_count
+from ..vocab import BUTTON_WORDS, GROUP_LABEL, JOINED_LABELS, POSTS_LABELS
+from .author_choice import profile_block_of
+from .dates_found import DATE_IN_TEXT
+from .profile_block import lines_of, stat_line
+from .record_fields import CLOCK, LETTER, Fields, elements, name_text, shape_key, text_pieces
+from .records_found import PageIndex
+from .select import text_of
+
+RANK_WORDS = re.compile(
+    r"(?:^|[-_ ])(?:rank|user-?title|user_title|member-?title|member_title|userrank|user-?rank|postrank|"
+    r"rank-?title|usergroup-?title|role-?title|group[-_]?title|group[-_]?name)(?:$|[-_ ])", re.I)
+
+
+def _label_words(labels) -> str:
+    return "|".join(sorted((re.escape(w) for w in set(labels)), key=len, reverse=True))
+
+
+_COUNT_AFTER = re.compile(rf"^\s*(?:{_label_words(POSTS_LABELS)})\s*[:：]?\s*(?P<value>\d[\d.,' \u00a0]*)?\s*$", re.I)
+
+
+_COUNT_BEFORE = re.compile(rf"^\s*(?P<value>\d[\d.,' \u00a0]*)\s+(?:{_label_words(POSTS_LABELS)})\s*$", re.I)
+
+
+_JOINED = re.compile(rf"^\s*(?:{_label_words(JOINED_LABELS)})\s*[:：]?\s*(?P<value>.*?)\s*$", re.I)
+
+
+_ANY_LABEL = re.compile(rf"\s(?:{_label_words(POSTS_LABELS + JOINED_LABELS)})\s*[:：]", re.I)
+
+
+_NUMBER = re.compile(r"^\d[\d.,' \u00a0]*$")
+
+
+_STATUS_TEXT = re.compile(r"^(?:is\s+)?(?:offline|online|op|wrote|said|schrieb|a écrit)\b"
+                          r"|^(?:topic|thread)\s*starter$|^original poster$|^themenersteller$|^auteur du sujet$"
+                          r"|^autor del tema$|^楼主$|^樓主$", re.I)
+
+
+_RANK_TEXT = re.compile(r"^[^\d:|]{2,40}$")
+
+
+def stats_of(f: Fields, index: PageIndex, ctx) -> tuple[int | None, str | None]:
+    chunks = text_pieces(f, index)
+    count = joined = None
+    for i, (text, _) in enumerate(chunks):
+        nxt = chunks[i + 1][0].lstrip(" :：") if i + 1 < len(chunks) else ""  # "<span>Messages</span> : 412"
+        if count is None:
+            m = _COUNT_AFTER.match(text) or _COUNT_BEFORE.match(text)
+            if m:
+                value = m.group("value")
+                prev = chunks[i - 1][0] if i else ""
+                own = " ".join((chunks[i][1].text or "").split()) == text  # else the text follows an element
+                if value is None and not own and not re.search(r"[:：]\s*$", text) and _NUMBER.match(prev):
+                    value = prev  # "<p><a>348</a></p>帖子": the count stands above its label
+                elif value is None and _NUMBER.match(nxt):
+                    value = nxt
+                count = parse_count(value) if value else None
+        if joined is None:
+            m = _JOINED.match(text)
+            if m:
+                value = m.group("value") or nxt
+                value = _ANY_LABEL.split(" " + value, 1)[0].strip()
+                joined = ctx.dates.parse(value).iso() if value else None
+    return count, joined
+
+
+def _is_rank_class(el) -> bool:
+    return any(RANK_WORDS.search(c) and not c.startswith(("has-", "with-", "no-"))
+               for c in (el.get("class") or "").split())
+
+
+def rank_of(f: Fields, index: PageIndex) -> str | None:
+    lo_b, hi_b = index.span(f.body_el) if f.body_el is not None else (-1, -2)
+    name = name_text(f.author_el) if f.author_el is not None else None
+    for el in elements(f.record, index):
+        if lo_b <= index.pos.get(el, -1) <= hi_b or not _is_rank_class(el):
+            continue
+        text = _rank_text(el)
+        if text and len(text) <= 120 and text != name:  # (a name styled by its rank: "user-rank-Visitor")
+            return text
+    return _title_in_user_block(f)
+
+
+def _rank_text(el) -> str | None:
+    text = text_of(el)
+    if not text:
+        img = next(iter(el.iter("img")), None)
+        text = (img.get("alt") or img.get("title")) if img is not None else None
+    return text or None
+
+
+def _title_in_user_block(f: Fields) -> str | None:
+    """A plain class="title" element beside the name in the user's info block (<dl class=userinfo>)."""
+    if f.author_el is None:
+        return None
+    block = f.author_el.getparent()
+    while block is not None and block.tag in ("a", "span", "strong", "b", "em", "font"):
+        block = block.getparent()
+    if block is None or any(p is f.body_el for p in block.iterancestors()) or block is f.body_el:
+        return None
+    for el in block.iter():
+        if isinstance(el.tag, str) and "title" in (el.get("class") or "").split() and el is not f.author_el:
+            text = _rank_text(el)
+            return text if text and len(text) <= 300 else None
+    return None
+
+
+def rank_in_block(f: Fields, index: PageIndex, profile) -> str | None:
+    """The author block's first short line that is neither the name nor a stat ("Member" under
+    "Posts: 120"), else its group ("Group: Moderators")."""
+    block = profile_block_of(f, index, profile)
+    if block is None:
+        return None
+    name = name_text(f.author_el) if f.author_el is not None else None
+    group = None
+    pending = False
+    lines = lines_of(block)
+    if name in lines:  # the rank stands under the name, never above it
+        lines = lines[lines.index(name) + 1:]
+    for text in lines:
+        if pending:
+            pending = False
+            continue
+        is_stat, pending = stat_line(text)
+        if is_stat:
+            m = GROUP_LABEL.match(text)
+            if m and group is None:
+                group = m.group("value") or None
+            continue
+        if (text == name or text in profile.names or (name and name in text) or len(text) > 40 or len(text.split()) > 5
+                or not LETTER.search(text) or text.casefold() in BUTTON_WORDS or _STATUS_TEXT.search(text)
+                or text.endswith((":", "：")) or CLOCK.search(text) or DATE_IN_TEXT.search(text)):
+            continue
+        return text
+    return group or _rank_image(block, f.author_el, name)
+
+
+def _rank_image(block, author_el, name: str | None) -> str | None:
+    """A rank shown as an image under the name: <img src=".../ranks/rank_2.png" alt="Regular">."""
+    after = author_el is None
+    for el in block.iter():
+        if el is author_el:
+            after = True
+        if not after or el.tag != "img":
+            continue
+        alt = " ".join((el.get("alt") or el.get("title") or "").split())
+        if ("rank" in (el.get("src") or "").lower() or "rank" in (el.get("class") or "").lower()) and (
+                alt and alt != name and len(alt) <= 40 and LETTER.search(alt) and "avatar" not in alt.lower()):
+            return alt
+    return None
+
+
+def ranks_after_name(fields: list[Fields], index: PageIndex) -> dict:
+    """The short line right under the author's name, when most records show one in the same
+    place (a user title); one-off lines are not ranks."""
+    found = {}
+    for f in fields:
+        if f.author_el is None:
+            continue
+        chunks = text_pieces(f, index)
+        name = name_text(f.author_el)
+        at = next((i for i, (text, el) in enumerate(chunks) if text == name), None)
+        if at is None or at + 1 >= len(chunks):
+            continue
+        if _STATUS_TEXT.search(chunks[at + 1][0]) and at + 2 < len(chunks):
+            at += 1  # a badge between the name and the title ("Topic starter", "Offline")
+        text, el = chunks[at + 1]
+        if (_RANK_TEXT.match(text) and len(text.split()) <= 5 and text.casefold() not in BUTTON_WORDS
+                and not _STATUS_TEXT.search(text)
+                and not _JOINED.match(text) and not _COUNT_AFTER.match(text) and text != name
+                and f.author_el not in el.iterancestors() and el is not f.author_el):
+            found[id(f)] = (text, shape_key(el))
+    with_author = sum(1 for f in fields if f.author_el is not None)
+    keys = Counter(key for _, key in found.values())
+    if not keys or with_author < 2:
+        return {}
+    key, count = keys.most_common(1)[0]
+    if count < 0.5 * with_author:
+        return {}
+    return {fid: text for fid, (text, k) in found.items() if k == key}

@@ -1,0 +1,110 @@
+"""Which element of a record holds the post's own text: body class names first, else the
+largest text block that is neither the author's block nor a signature."""
+from __future__ import annotations
+
+import re
+
+from .profile_block import MAX_BLOCK
+from .record_fields import Fields, anchor_line, elements, has_letters, shape_key
+from .records_found import PageIndex, Record
+
+# Class names of the element that holds a post's own text, across engines and themes.
+BODY_WORDS = re.compile(
+    r"^(?:post|message|comment|entry|article|topic|reply|forum)?[-_]?(?:body|content|text|message|msg|entry)"
+    r"(?:[-_]?(?:body|content|text|inner|wrapper))?$|^(?:postbody|post_message|messagetext|post-message|content-body)$"
+    r"|^[a-z]+(?:[-_][a-z]+)?[-_](?:body|content|text|message)$",
+    re.I)
+
+
+BODY_ITEMPROPS = frozenset({"text", "articlebody", "commenttext", "description"})
+
+
+_NO_DESCENT = re.compile(r"quote|sig|code|spoiler", re.I)
+
+
+_DESCEND = frozenset({"div", "td", "tr", "tbody", "table", "span", "font", "section", "article", "main",
+                      "center", "p", "dd", "li", "ul", "blockquote", "form"})
+
+
+# a class that names a signature box ("lia-message-signature"), not one that mentions it
+# ("body-signature-highlight"): checked per class name
+_SIGNATURE_CLASS = re.compile(r"(?:^|\s)(?:\S*signature(?:[-_]?(?:container|wrapper|block|text|content))?|"
+                              r"(?:\S*[-_])?sig(?:[-_]\S*)?)(?:\s|$)", re.I)
+
+
+def body_candidate(record: Record, index: PageIndex, names: set, profile=None):
+    blocked = anchor_line(record) | names
+    best, best_len, vocab = None, 0, []
+    after = index.pos.get(record.anchor, -1) if record.kind == "single" else -1
+    for el in elements(record, index):
+        if el in blocked or index.pos.get(el, 0) < after:
+            continue  # (a lone post's text follows its date)
+        n = index.length.get(el, 0)
+        if n < 40 and not has_letters(el):
+            continue  # a date, a count or a post number is not a post's text
+        if _SIGNATURE_CLASS.search(el.get("class") or ""):
+            continue
+        named = n and _is_body_class(el)
+        if not named and n <= best_len:
+            continue
+        if profile is not None and n <= MAX_BLOCK and profile(el):
+            continue  # the author's cell, whatever its class names say
+        if n > best_len:
+            best, best_len = el, n
+        if named:
+            vocab.append(el)
+    if vocab:
+        top = max(vocab, key=lambda el: index.length.get(el, 0))
+        top_len = index.length.get(top, 0)
+        if top_len * 3 >= best_len or top_len >= 20:
+            # the innermost body-named element that still holds most of the text
+            lo, hi = index.span(top)
+            inner = [el for el in vocab if lo <= index.pos[el] <= hi and index.length.get(el, 0) >= 0.6 * top_len]
+            return _own_blockquote(min(inner, key=lambda el: (index.length.get(el, 0), -index.pos[el])), index)
+    return _own_blockquote(_descend(best, index, profile), index) if best is not None else None
+
+
+def _own_blockquote(el, index: PageIndex):
+    """Some engines put the post's own text in a body-named <blockquote>: that is the body, not a quote."""
+    total = index.length.get(el, 0)
+    named = [bq for bq in el.iter("blockquote") if bq is not el and _is_body_class(bq)]
+    top = max(named, key=lambda bq: index.length.get(bq, 0), default=None)
+    if top is not None and index.length.get(top, 0) * 5 >= total * 2:
+        return top
+    return el
+
+
+def _is_body_class(el) -> bool:
+    if (el.get("itemprop") or "").lower() in BODY_ITEMPROPS:
+        return True
+    return any(BODY_WORDS.match(c) for c in (el.get("class") or "").split())
+
+
+def _descend(el, index: PageIndex, profile=None):
+    """Go into a single child that holds nearly all the text (a wrapper around the body); an
+    author block beside it (a row of two cells: the author's, the post's) does not count."""
+    while True:
+        kids = [c for c in el if isinstance(c.tag, str)]
+        total = index.length.get(el, 0)
+        if profile is not None and len(kids) > 1:
+            aside = [c for c in kids if profile(c)]
+            if aside and len(aside) < len(kids):
+                kids = [c for c in kids if c not in aside]
+                total -= sum(index.length.get(c, 0) for c in aside)
+        if not kids or not total:
+            return el
+        top = max(kids, key=lambda c: index.length.get(c, 0))
+        if (index.length.get(top, 0) < 0.85 * total or top.tag not in _DESCEND
+                or _NO_DESCENT.search((top.get("class") or "") + " " + top.tag)):
+            return el
+        el = top
+
+
+def body_alternatives(f: Fields, key: str, profile=None):
+    blocked = anchor_line(f.record)
+    for part in f.record.parts:
+        for el in part.iter():
+            if (el not in blocked and isinstance(el.tag, str) and shape_key(el) == key and (el.text or len(el))
+                    and not (profile is not None and profile(el))):  # (the author's cell of the same shape)
+                return el
+    return None

@@ -1,0 +1,149 @@
+"""A post's text made clean: quote boxes that only a "Quote:" line marks, signatures under a
+rule line, "> " quoted lines, button lines, edit notes and a repeated subject line."""
+from __future__ import annotations
+
+import copy
+import re
+
+import attrs
+
+from ..records import Quote
+from ..vocab import BUTTON_WORDS, EDIT_NOTE, quote_header_author
+from .body import QUOTE_CSS, extract_body
+
+_SIG_RULE = re.compile(r"^\s*(?:_{6,}|--\s?)\s*$")
+
+
+_DASH_RULE = re.compile(r"^\s*-{6,}\s*$")  # a signature's rule left behind when the signature was taken out
+
+
+# Quote boxes of old table layouts: <table class="quote"><tr><td>Quote:</td></tr><tr><td>...</td></tr>
+_MORE_QUOTES = ", table.quote, div.quotemain, aside.quote"
+
+
+def body_of(el, quote_css: str = QUOTE_CSS):
+    """extract_body, with quote boxes that only a "Quote:" line above them marks taken out too."""
+    if quote_css == QUOTE_CSS:
+        quote_css += _MORE_QUOTES
+    boxes = _headed_boxes(el)
+    if not boxes:
+        return extract_body(el, quote_css=quote_css)
+    paths = [_child_path(el, box) for box in boxes]
+    work = copy.deepcopy(el)
+    for path in paths:
+        node = work
+        for i in path:
+            node = node[i]
+        node.set("data-quote-box", "1")
+    body = extract_body(work, quote_css=quote_css + ", [data-quote-box]")
+    return attrs.evolve(body, html=extract_body(el, quote_css=None, signature_css=None, edit_css=None).html)
+
+
+def _headed_boxes(el) -> list:
+    boxes = []
+    for header in el.iter("div", "span", "strong", "b", "td", "p"):
+        text = header.text_content()
+        if len(text) > 80 or not text.strip():
+            continue
+        is_header, _ = quote_header_author(" ".join(text.split()))
+        box = header.getnext()
+        if is_header and box is not None and box.tag in ("table", "div", "blockquote") and (
+                not (header.tail or "").strip()):
+            boxes.append(box)
+    return boxes
+
+
+def _child_path(root, el) -> list[int]:
+    path = []
+    while el is not root:
+        parent = el.getparent()
+        path.append(parent.index(el))
+        el = parent
+    return path[::-1]
+
+
+_CODE_HEADER = re.compile(r"^\s*(?:code|quellcode|código|codice|код)\s*:?\s*(?:select all|alles auswählen|"
+                          r"tout sélectionner|seleccionar todo|expand|collapse|copy)?\s*$", re.I)
+
+
+def strip_buttons(text: str) -> str:
+    """Lines of post buttons at the end ("Reply Quote") and code box headers ("Code: Select all")."""
+    lines = [line for line in text.split("\n") if not _CODE_HEADER.match(line)]
+    while lines and (not lines[-1].strip() or _all_buttons(lines[-1])):
+        lines.pop()
+    out = "\n".join(lines).strip()
+    return out if out else text
+
+
+def _all_buttons(line: str) -> bool:
+    words = line.casefold().split()
+    return bool(words) and len(words) <= 6 and all(w.strip("[]()|·•") in BUTTON_WORDS for w in words)
+
+
+_RE = re.compile(r"^(?:re|aw|sv|odp|ответ)\s*(?:\[\d+\])?\s*:\s*", re.I)
+
+
+def strip_subject_line(text: str, title: str | None) -> str:
+    """A post's subject line above its text, when it is the thread's title ("RE: title" too)."""
+    if not title or "\n" not in text:
+        return text
+    first, rest = text.split("\n", 1)
+    if _RE.sub("", first.strip()).casefold() == _RE.sub("", title.strip()).casefold() and rest.strip():
+        return rest.strip()
+    return text
+
+
+_EDITED_TIMES = re.compile(r"^\s*edited \d+ times?\b", re.I)  # "Edited 1 time(s). Last edit at ..."
+
+
+def strip_edit_lines(text: str) -> tuple[str, str | None]:
+    """Edit notes that open or close the text ("本帖最后由 X 于 ... 编辑" stands first)."""
+    lines = text.split("\n")
+    note = None
+    for i in (0, -1):
+        while lines and not lines[i].strip():
+            lines.pop(i)
+        if len(lines) > 1 and len(lines[i]) < 200 and (EDIT_NOTE.match(lines[i]) or _EDITED_TIMES.match(lines[i])):
+            note = note or lines.pop(i).strip()
+    return ("\n".join(lines).strip(), note) if note else (text, None)
+
+
+def split_signature(text: str) -> tuple[str, str | None]:
+    """Cut a signature off below a "____" or "-- " rule line."""
+    lines = text.rstrip().split("\n")
+    if len(lines) > 1 and _DASH_RULE.match(lines[-1]):
+        return "\n".join(lines[:-1]).strip(), None
+    for i, line in enumerate(lines):
+        if i and _SIG_RULE.match(line):
+            sig = "\n".join(lines[i + 1:]).strip()
+            return "\n".join(lines[:i]).strip(), sig or None
+    return text, None
+
+
+_WROTE = re.compile(r"(?:wrote|writes|said|schrieb|a écrit|escribió|ha scritto|escreveu|schreef|написал)\s*:\s*$",
+                    re.I)
+
+
+def split_plain_quotes(text: str) -> tuple[str, tuple[Quote, ...]]:
+    """Take out "> " quoted lines (mail and plain-text forums) with their "X wrote:" line."""
+    lines = text.split("\n")
+    if not any(line.startswith(">") for line in lines):
+        return text, ()
+    keep, quotes, block = [], [], []
+    for line in lines + [""]:
+        if line.startswith(">"):
+            block.append(line.lstrip("> ").rstrip())
+            continue
+        if block:
+            while keep and not keep[-1].strip():
+                keep.pop()
+            if keep and _WROTE.search(keep[-1]):
+                keep.pop()
+            quotes.append(Quote(text="\n".join(block).strip()))
+            block = []
+        keep.append(line)
+    own = "\n".join(keep).strip()
+    own = re.sub(r"\n{3,}", "\n\n", own)
+    if not own:
+        return text, ()
+    return own, tuple(quotes)

@@ -1,0 +1,147 @@
+"""What the generic post readers share: the per-record Fields, the record's elements and
+text pieces, the author block test, and agreement across records (the element shape that
+most records choose wins)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from attrs import define
+
+from ..vocab import BUTTON_WORDS
+from .dates_found import DateHit
+from .profile_block import profile_kinds
+from .records_found import PageIndex, Record, signature
+from .select import text_of
+
+
+@define
+class Fields:
+    """What one record yields, before it becomes a Post."""
+
+    record: Record
+    body_el: object = None
+    author_el: object = None
+    date: DateHit | None = None
+    item: object = None  # the structured-data item describing this post, if any
+    joined: DateHit | None = None  # a date that markup alone labels as the join date
+
+
+def elements(record: Record, index: PageIndex):
+    for part in record.parts:
+        lo, hi = index.span(part)
+        if lo < 0:
+            continue
+        for el in index.order[lo:hi + 1]:
+            if isinstance(el.tag, str):
+                yield el
+
+
+def anchor_line(record: Record) -> set:
+    line = {record.anchor}
+    line.update(record.anchor.iterancestors())
+    return line
+
+
+class ProfileTest:
+    """Is an element an author block (name and stat lines)? Answers cached per element."""
+
+    def __init__(self, index: PageIndex, authors: list):
+        self.index = index
+        self.names = {t for t in (" ".join(a.text_content().split()) for a in authors) if t}
+        self.names |= {t for t in (name_text(a) for a in authors) if t}
+        self.seen: dict = {}
+
+    def __call__(self, el, with_stats: bool = False) -> bool:
+        kinds = self.seen.get(el)
+        if kinds is None:
+            kinds = self.seen[el] = profile_kinds(el, self.index.length.get(el, 0), self.names)
+        return kinds[1 if with_stats else 0]
+
+
+def shape_key(el) -> str | None:
+    if el is None:
+        return None
+    parent = el.getparent()
+    return signature(el) + "/" + (signature(parent) if parent is not None else "")
+
+
+def agree(fields: list[Fields], index: PageIndex, name: str, alternatives, options=None) -> None:
+    """Records whose choice differs from the majority's shape take their element of that shape.
+    With `options` (all candidates per record), the shape is chosen among every candidate, and a
+    shape whose text is the same in every record (a link label, not a name) is passed over."""
+    if options is not None:
+        keys, texts = Counter(), {}
+        for f in fields:
+            seen = set()
+            for el in options(f):
+                key = shape_key(el)
+                if key not in seen:
+                    seen.add(key)
+                    keys[key] += 1
+                    texts.setdefault(key, set()).add(name_text(el))
+        ranked = [(k, c) for k, c in keys.most_common() if not (len(texts[k]) == 1 and c >= 3)]
+        if not ranked:
+            return
+        key, count = ranked[0]
+    else:
+        keys = Counter(shape_key(getattr(f, name)) for f in fields if getattr(f, name) is not None)
+        if not keys:
+            return
+        key, count = keys.most_common(1)[0]
+    if count * 2 < len(fields):
+        return
+    for f in fields:
+        current = getattr(f, name)
+        if shape_key(current) != key:
+            alt = alternatives(f, key)
+            if alt is not None and not (name == "body_el" and alt.tag == "p" and current is not None and
+                                        any(a is current for a in alt.iterancestors())):
+                setattr(f, name, alt)  # (where most posts are one paragraph, others hold several)
+
+
+def text_pieces(f: Fields, index: PageIndex) -> list[tuple[str, object]]:
+    """Text pieces of the record outside its body, in document order."""
+    out: list[tuple[str, object]] = []
+    for part in f.record.parts:
+        _chunk_walk(part, f.body_el, out)
+    return out
+
+
+def _chunk_walk(el, skip, out: list) -> None:
+    if el is skip or not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template"):
+        return
+    if el.text and el.text.strip():
+        out.append((" ".join(el.text.split()), el))
+    for child in el:
+        _chunk_walk(child, skip, out)
+        if child.tail and child.tail.strip():
+            out.append((" ".join(child.tail.split()), el))
+
+
+def name_text(el) -> str | None:
+    text = text_of(el)
+    if not text:
+        return None
+    text = text.strip(" :,|·•")
+    if text.casefold() in BUTTON_WORDS:
+        return None
+    if text.startswith(("u/", "/u/")):
+        text = text.split("u/", 1)[1]
+    text = _BY.sub("", text)
+    if CLOCK.search(text):
+        return None  # "asked Jul 8 at 9:10" is a date line, not a name
+    return text.lstrip("@") or None
+
+
+_BY = re.compile(r"^(?:\w+\s+)?(?:by|von|par|por|di|door|av|от|przez)\s+", re.I)
+
+
+CLOCK = re.compile(r"\d{1,2}:\d{2}")
+
+
+LETTER = re.compile(r"[^\W\d_]")
+
+
+def has_letters(el) -> bool:
+    return bool(LETTER.search(el.text_content()))
