@@ -56,7 +56,8 @@ def stats_of(f: Fields, index: PageIndex, ctx) -> tuple[int | None, str | None]:
             if m:
                 value = m.group("value")
                 prev = chunks[i - 1][0] if i else ""
-                own = " ".join((chunks[i][1].text or "").split()) == text  # else the text follows an element
+                owner = chunks[i][1]  # the text is the owner's own (or an icon's label), else it follows an element
+                own = owner.tag == "img" or " ".join((owner.text or "").split()) == text
                 if value is None and not own and not re.search(r"[:：]\s*$", text) and _NUMBER.match(prev):
                     value = prev  # "<p><a>348</a></p>帖子": the count stands above its label
                 elif value is None and _NUMBER.match(nxt):
@@ -172,6 +173,7 @@ def ranks_after_name(fields: list[Fields], index: PageIndex) -> dict:
         if _STATUS_TEXT.search(chunks[at + 1][0]) and at + 2 < len(chunks):
             at += 1  # a badge between the name and the title ("Topic starter", "Offline")
         text, el = chunks[at + 1]
+        text = _whole_inline(text, el)
         if (_RANK_TEXT.match(text) and len(text.split()) <= 5 and text.casefold() not in BUTTON_WORDS
                 and not _STATUS_TEXT.search(text)
                 and not _JOINED.match(text) and not _COUNT_AFTER.match(text) and text != name
@@ -185,3 +187,20 @@ def ranks_after_name(fields: list[Fields], index: PageIndex) -> dict:
     if count < 0.5 * with_author:
         return {}
     return {fid: text for fid, (text, k) in found.items() if k == key}
+
+
+_INLINE = frozenset({"b", "strong", "font", "span", "em", "i", "u", "small", "big"})
+
+
+def _whole_inline(text: str, el) -> str:
+    """A title styled piece by piece (<b><font>ad<font>mina</font></font></b>) is one line."""
+    if el.tag not in _INLINE or not len(el):
+        return text
+    whole = " ".join(el.text_content().split())
+    parent = el.getparent()
+    while parent is not None and parent.tag in _INLINE:
+        more = " ".join(parent.text_content().split())
+        if len(more) > 40 or not more.startswith(text):
+            break
+        whole, parent = more, parent.getparent()
+    return whole if whole.startswith(text) and len(whole) <= 40 else text

@@ -8,8 +8,8 @@ from collections import Counter
 
 from attrs import define
 
-from ..vocab import BUTTON_WORDS
-from .dates_found import DateHit
+from ..vocab import BUTTON_WORDS, JOINED_LABELS, POSTS_LABELS
+from .dates_found import DATE_IN_TEXT, DateHit
 from .profile_block import profile_kinds
 from .records_found import PageIndex, Record, signature
 from .select import text_of
@@ -113,6 +113,8 @@ def _chunk_walk(el, skip, out: list) -> None:
         return
     if el.text and el.text.strip():
         out.append((" ".join(el.text.split()), el))
+    elif el.tag == "img" and _STAT_LABEL.match(el.get("alt") or ""):
+        out.append((" ".join(el.get("alt").split()), el))  # a label shown as an icon: <img alt="Posts"> 57
     for child in el:
         _chunk_walk(child, skip, out)
         if child.tail and child.tail.strip():
@@ -128,14 +130,30 @@ def name_text(el) -> str | None:
         return None
     if text.startswith(("u/", "/u/")):
         text = text.split("u/", 1)[1]
-    text = _BY.sub("", text)
+    by = _BY.match(text)
+    text = text[by.end():] if by else text
     if CLOCK.search(text):
-        return None  # "asked Jul 8 at 9:10" is a date line, not a name
+        return _byline_name(text) if by else None  # "asked Jul 8 at 9:10" is a date line, not a name
     return text.lstrip("@") or None
 
 
 _BY = re.compile(r"^(?:\w+\s+)?(?:by|von|par|por|di|door|av|от|przez)\s+", re.I)
+# what stands between the name and the date of a byline: "by NAME » date", "von NAME am date"
+_BYLINE_JOIN = re.compile(r"(?:\s*(?:»|,|-|–|—|\||\b(?:on|am|le|el|il|op|den|at|em|в|dnia)\b))*\s*$", re.I)
 
+
+def _byline_name(text: str) -> str | None:
+    """The name of a byline whose date follows it: "von lupa am 26/10/13, 03:48 pm" -> "lupa"."""
+    m = DATE_IN_TEXT.search(text)
+    if m is None or len(text) - m.end() > 3:
+        return None
+    name = _BYLINE_JOIN.sub("", text[:m.start()]).strip()
+    return name.lstrip("@") if name and len(name) <= 60 and len(name.split()) <= 6 else None
+
+# an author statistic's label alone (its value follows)
+_STAT_WORDS = "|".join(sorted((re.escape(w) for w in POSTS_LABELS + JOINED_LABELS), key=len, reverse=True))
+_STAT_LABEL = re.compile(rf"^\s*(?:{_STAT_WORDS})"
+                         r"\s*[:：]?\s*$", re.I)
 
 CLOCK = re.compile(r"\d{1,2}:\d{2}")
 
