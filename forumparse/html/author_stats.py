@@ -6,9 +6,9 @@ import re
 from collections import Counter
 
 from ..numbers import parse_count
-from ..vocab import BUTTON_WORDS, GROUP_LABEL, JOINED_LABELS, POSTS_LABELS
+from ..vocab import BUTTON_WORDS, EDIT_NOTE, GROUP_LABEL, JOINED_LABELS, POSTS_LABELS
 from .author_choice import profile_block_of
-from .dates_found import DATE_IN_TEXT
+from .dates_found import DATE_IN_TEXT, is_hidden
 from .profile_block import lines_of, stat_line
 from .record_fields import CLOCK, LETTER, Fields, elements, name_text, shape_key, text_pieces
 from .records_found import PageIndex
@@ -16,7 +16,7 @@ from .select import text_of
 
 RANK_WORDS = re.compile(
     r"(?:^|[-_ ])(?:rank|user-?title|user_title|member-?title|member_title|userrank|user-?rank|postrank|"
-    r"rank-?title|usergroup-?title|role-?title|group[-_]?title|group[-_]?name)(?:$|[-_ ])", re.I)
+    r"rank-?title|usergroup-?title|role-?title|group[-_]?title|group[-_]?name|group[-_]?label)(?:$|[-_ ])", re.I)
 
 
 def _label_words(labels) -> str:
@@ -174,7 +174,8 @@ def ranks_after_name(fields: list[Fields], index: PageIndex) -> dict:
             at += 1  # a badge between the name and the title ("Topic starter", "Offline")
         text, el = chunks[at + 1]
         text = _whole_inline(text, el)
-        if (_RANK_TEXT.match(text) and len(text.split()) <= 5 and text.casefold() not in BUTTON_WORDS
+        if (_RANK_TEXT.match(text) and not EDIT_NOTE.match(text) and not _hidden_below(el, f.record.parts[0])
+                and len(text.split()) <= 5 and text.casefold() not in BUTTON_WORDS
                 and not _STATUS_TEXT.search(text)
                 and not _JOINED.match(text) and not _COUNT_AFTER.match(text) and text != name
                 and f.author_el not in el.iterancestors() and el is not f.author_el):
@@ -204,3 +205,13 @@ def _whole_inline(text: str, el) -> str:
             break
         whole, parent = more, parent.getparent()
     return whole if whole.startswith(text) and len(whole) <= 40 else text
+
+
+def _hidden_below(el, top) -> bool:
+    """Hidden by its own markup or an ancestor's inside the record (an edit note waiting for an edit)."""
+    for node in (el, *el.iterancestors()):
+        if node is top:
+            return False
+        if node.attrib and is_hidden(node):
+            return True
+    return False
