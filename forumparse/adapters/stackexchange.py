@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
+import lxml.etree
+
 from ..html.body import extract_body
-from ..html.pageinfo import absolute, base_url, canonical_url, id_in_url, meta_content
-from ..html.select import attr, has_class, select, select_one, text_of
+from ..html.pageinfo import PostScope, absolute, base_url, canonical_url, id_in_url, meta_content
+from ..html.select import attr, class_set, has_class, select, select_one, text_of, xpath
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from ._html_common import has, pages_from
@@ -67,35 +69,42 @@ class StackExchange(Adapter):
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
         base = base_url(tree, ctx.url)
-        question = select_one(tree, self.QUESTION)
-        if question is None:
+        heads = _Anchors(tree)
+        if heads.question is None:
             return Thread(posts=[])
-        elements = [question] + [a for a in select(tree, self.ANSWER) if a is not question]
-        posts = [self._post(el, el is question, tree, base, ctx) for el in elements]
-        pager = select_one(tree, self.PAGER)
+        elements = [heads.question] + [a for a in heads.answers if a is not heads.question]
+        scope = PostScope(elements)  # one walk of the posts' subtree answers every per-post selector
+        posts = [self._post(el, self._own(scope, el), el is heads.question, tree, base, ctx) for el in elements]
+        pager = heads.pager
         page, page_count, next_url = (None, None, None) if pager is None else pages_from(
             select(pager, "a[href]"), select_one(pager, self.PAGER_CURRENT), base)
         return Thread(
             page=page, page_count=page_count, next_page_url=next_url,
-            title=self._title(tree),
+            title=self._title(tree, heads),
             url=canonical_url(tree, ctx.url),
-            views=self._views(tree),
-            reply_count=self._answer_count(tree),
+            views=self._views(tree, heads),
+            reply_count=self._answer_count(tree, heads),
             posts=[p for p in posts if p is not None],
         )
 
     # -- posts -----------------------------------------------------------------------------
-    def _post(self, el, is_question: bool, tree, base, ctx) -> Post | None:
-        comments = set(select(el, self.COMMENTS))
+    def _own(self, scope, el):
+        """A lookup of the post's own elements: not those of its comments (nor of another post)."""
+        comments = set(scope.all(el, self.COMMENTS))
 
         def own(css):
-            return [f for f in select(el, css) if not any(a in comments for a in f.iterancestors())]
+            found = scope.all(el, css)
+            if not comments:
+                return found
+            return [f for f in found if not any(a in comments for a in _up_to(f, el))]
+        return own
 
+    def _post(self, el, own, is_question: bool, tree, base, ctx) -> Post | None:
         body_el = next(iter(own(self.BODY)), None)
         if body_el is None:
             return None
         body = extract_body(body_el, quote_css=None, signature_css=None, edit_css=None, drop_css=self.BODY_DROP)
-        cards = own(self.CARD)
+        cards = own(self.CARD)  # small subtrees: selectors run on each card
         editors = [c for c in cards if _is_editor_card(c, self.EDIT_LINK)]
         owners = [c for c in cards if c not in editors]
         owners = [c for c in owners if has_class(c, "owner")] or owners
@@ -143,38 +152,102 @@ class StackExchange(Adapter):
             name = history if history and not _REVISIONS.search(history) else None
         if not name:
             return None
-        link = next((a for a in select(card, ".user-details a[href*='/users/']")), None)
+        link = select_one(card, ".user-details a[href*='/users/']")
         href = attr(link, "href")
         avatar = select_one(card, self.CARD_AVATAR)
         return Author(name=name, user_id=_user_id(href), profile_url=absolute(base, href),
                       avatar_url=absolute(base, attr(avatar, "src")))
 
     # -- thread ----------------------------------------------------------------------------
-    def _title(self, tree) -> str | None:
-        for css in self.TITLE.split(", "):
-            title = text_of(select_one(tree, css))
+    def _title(self, tree, heads) -> str | None:
+        for expr, css in zip((".//h1//a", ".//h1"), self.TITLE.split(", ")):  # each from the header
+            title = text_of(heads.first("question-header", expr, tree, css))
             if title:
                 return title
         title = meta_content(tree, "og:title", "twitter:title")
         return title
 
-    def _views(self, tree) -> int | None:
-        for el in select(tree, self.VIEWS_TITLED):
+    def _views(self, tree, heads) -> int | None:
+        for el in heads.titled(tree, self.VIEWS_TITLED):
             title = attr(el, "title") or ""
             if re.search(r"\d", title) and not re.search(r"\d[:-]\d", title):
                 count = parse_count(title, allow_abbrev=False)
                 if count is not None:
                     return count
-        rows = select(tree, self.VIEWS_OLD)
+        rows = heads.stats_rows(tree, self.VIEWS_OLD)
         if len(rows) >= 2:  # asked / viewed / active: the exact figure is in the second row
             return parse_count(text_of(select_one(rows[1], "b")) or text_of(rows[1]), allow_abbrev=False)
         return None
 
-    def _answer_count(self, tree) -> int | None:
-        el = select_one(tree, self.ANSWER_COUNT)
+    def _answer_count(self, tree, heads) -> int | None:
+        el = heads.first("answers-header", ".//h2[@data-answercount] | .//*[@itemprop='answerCount']", tree,
+                         self.ANSWER_COUNT)
         if el is not None:
             return parse_count(attr(el, "data-answercount") or text_of(el), allow_abbrev=False)
-        return parse_count(text_of(select_one(tree, self.ANSWER_HEADER)), allow_abbrev=False)
+        return parse_count(text_of(heads.first("answers-header", ".//h2", tree, self.ANSWER_HEADER)),
+                           allow_abbrev=False)
+
+
+# Every element the page-level selectors start from (QUESTION, ANSWER, PAGER, and the headers'
+# and stats blocks' ids and classes), found in one scan of the page's id and class attributes
+# (cheaper than testing every element, and than one scan per selector).
+_ANCHORS = xpath("//@id[.='question' or .='question-header' or .='answers-header' or .='qinfo']"
+                 " | //@class[contains(., 'question') or contains(., 'answer') or contains(., 'pager-answers')]")
+
+
+class _Anchors:
+    """The page's question, answers and pager, and the header and stats blocks of the thread's
+    title and counts: each lookup runs from its anchor when the page has one of it (the norm),
+    else the full selector runs as written."""
+
+    def __init__(self, tree):
+        self.ids: dict[str, list] = {}
+        self.info, self.stats, self.answers = [], [], []
+        self.question = self.pager = None
+        for el in dict.fromkeys(value.getparent() for value in _ANCHORS(tree)):  # page order
+            ident = el.get("id")
+            if ident in ("question-header", "answers-header", "qinfo"):
+                self.ids.setdefault(ident, []).append(el)
+            names = class_set(el)
+            div = el.tag == "div"
+            if self.question is None and div and (ident == "question" or (
+                    "question" in names and el.get("data-questionid") is not None)):
+                self.question = el  # StackExchange.QUESTION
+            if div and "answer" in names:
+                self.answers.append(el)  # StackExchange.ANSWER
+            if self.pager is None and "pager-answers" in names and (div or "s-pagination" in names):
+                self.pager = el  # StackExchange.PAGER
+            if "js-question-header-info" in names:
+                self.info.append(el)
+            if "module" in names and "question-stats" in names:
+                self.stats.append(el)
+
+    def first(self, ident: str, expr: str, tree, css: str):
+        """The first match of `css` (written as "#ident ..."), or `expr` run from that anchor."""
+        anchors = self.ids.get(ident, [])
+        if len(anchors) > 1:
+            return select_one(tree, css)
+        return next(iter(xpath(expr)(anchors[0])), None) if anchors else None
+
+    def titled(self, tree, css: str):
+        """Elements with a title in the divs after the question header (or in its info block),
+        in page order: walked lazily, the first few are enough."""
+        heads = self.ids.get("question-header", [])
+        if len(heads) > 1 or (not heads and self.info):
+            return select(tree, css)
+        if not heads:
+            return ()
+        after = [d for d in heads[0].itersiblings() if d.tag == "div"]
+        inside = set(after)
+        if not all(any(a in inside for a in (info, *info.iterancestors())) for info in self.info):
+            return select(tree, css)  # an info block elsewhere: its elements interleave
+        return (el for div in after for el in div.iterdescendants(lxml.etree.Element) if el.get("title") is not None)
+
+    def stats_rows(self, tree, css: str) -> list:
+        anchors = self.ids.get("qinfo", []) + self.stats
+        if len(anchors) > 1:
+            return select(tree, css)
+        return xpath(".//tr")(anchors[0]) if anchors else []
 
 
 def _is_editor_card(card, edit_css: str) -> bool:
@@ -182,6 +255,14 @@ def _is_editor_card(card, edit_css: str) -> bool:
     its "answered" time there too, but with the verb outside the link."""
     link = select_one(card, edit_css)
     return link is not None and bool((link.text or "").strip())
+
+
+def _up_to(el, top):
+    """`el`'s ancestors below `top`, and `top` itself."""
+    for anc in el.iterancestors():
+        yield anc
+        if anc is top:
+            return
 
 
 def _utc(value: str | None, ctx) -> str | None:
