@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .post_text import SIGNATURE_CLASS
 from .profile_block import MAX_BLOCK
 from .record_fields import Fields, anchor_line, elements, has_letters, shape_key
 from .records_found import PageIndex, Record
@@ -26,10 +27,6 @@ _DESCEND = frozenset({"div", "td", "tr", "tbody", "table", "span", "font", "sect
                       "center", "p", "dd", "li", "ul", "blockquote", "form"})
 
 
-# a class that names a signature box ("lia-message-signature"), not one that mentions it
-# ("body-signature-highlight"): checked per class name
-_SIGNATURE_CLASS = re.compile(r"(?:^|\s)(?:\S*signature(?:[-_]?(?:container|wrapper|block|text|content))?|"
-                              r"(?:\S*[-_])?sig(?:[-_]\S*)?)(?:\s|$)", re.I)
 
 
 def body_candidate(record: Record, index: PageIndex, names: set, profile=None):
@@ -42,7 +39,7 @@ def body_candidate(record: Record, index: PageIndex, names: set, profile=None):
         n = index.length.get(el, 0)
         if n < 40 and not has_letters(el):
             continue  # a date, a count or a post number is not a post's text
-        if _SIGNATURE_CLASS.search(el.get("class") or ""):
+        if SIGNATURE_CLASS.search(el.get("class") or ""):
             continue
         named = n and _is_body_class(el)
         if not named and n <= best_len:

@@ -9,7 +9,7 @@ import attrs
 
 from ..records import Quote
 from ..vocab import BUTTON_WORDS, EDIT_NOTE, quote_header_author
-from .body import QUOTE_CSS, extract_body
+from .body import QUOTE_CSS, SIGNATURE_CSS, extract_body
 
 _SIG_RULE = re.compile(r"^\s*(?:_{6,}|--\s?)\s*$")
 
@@ -21,21 +21,31 @@ _DASH_RULE = re.compile(r"^\s*-{6,}\s*$")  # a signature's rule left behind when
 _MORE_QUOTES = ", table.quote, div.quotemain, aside.quote"
 
 
+# a class that names a signature box ("lia-message-signature", "tapatalkSignatur"), not one that
+# mentions it ("body-signature-highlight"): checked per class name
+SIGNATURE_CLASS = re.compile(r"(?:^|\s)(?:\S*signature?(?:[-_]?(?:container|wrapper|block|text|content))?|"
+                             r"(?:\S*[-_])?sig(?:[-_]\S*)?)(?:\s|$)", re.I)
+
+
 def body_of(el, quote_css: str = QUOTE_CSS):
-    """extract_body, with quote boxes that only a "Quote:" line above them marks taken out too."""
+    """extract_body, with quote boxes that only a "Quote:" line above them marks taken out too, and
+    signature boxes whose class names the default selectors do not list."""
     if quote_css == QUOTE_CSS:
         quote_css += _MORE_QUOTES
     boxes = _headed_boxes(el)
-    if not boxes:
+    sigs = [s for s in el.iter() if s is not el and isinstance(s.tag, str) and s.get("class")
+            and SIGNATURE_CLASS.search(s.get("class"))]
+    if not boxes and not sigs:
         return extract_body(el, quote_css=quote_css)
-    paths = [_child_path(el, box) for box in boxes]
     work = copy.deepcopy(el)
-    for path in paths:
-        node = work
-        for i in path:
-            node = node[i]
-        node.set("data-quote-box", "1")
-    body = extract_body(work, quote_css=quote_css + ", [data-quote-box]")
+    for found, mark in ((boxes, "data-quote-box"), (sigs, "data-sig-box")):
+        for path in [_child_path(el, box) for box in found]:
+            node = work
+            for i in path:
+                node = node[i]
+            node.set(mark, "1")
+    body = extract_body(work, quote_css=quote_css + ", [data-quote-box]",
+                        signature_css=SIGNATURE_CSS + ", [data-sig-box]")
     return attrs.evolve(body, html=extract_body(el, quote_css=None, signature_css=None, edit_css=None).html)
 
 
