@@ -110,6 +110,18 @@ def test_plain_text_is_not_unfolded():
     assert unfold(lines) == (lines, set())
 
 
+def test_a_centred_line_among_full_width_text_keeps_its_indentation():
+    """Header lines with a wide gap ("Posted: DATE    Post subject:") make a column boundary
+    appear; a short centred line between two full-width lines fits the right column but is
+    no column: it keeps its place (lynx, phpBB 2 quote boxes)."""
+    header = "   Post Posted: Wed Oct 10, 2007 1:06 am    Post subject: Reply with quote"
+    text = ["   a full line of quoted text that runs well across the column boundary here",
+            " " * 44 + "plunders.", "   the next full line of the quote crossing the columns again"]
+    lines = ([header, "", "   some text"] * 9 + text)
+    out, left = unfold(lines)
+    assert out[-3:] == text and not left
+
+
 def test_one_line_header_splits_into_parts():
     out = split_compound(["alice · Member · Posts: 12 · 3 March 2021, 10:15", "Hello · world"])
     assert out == ["alice", "Member", "Posts: 12", "3 March 2021, 10:15", "Hello · world"]

@@ -40,8 +40,10 @@ def unfold(lines: list[str]) -> tuple[list[str], set[int]]:
     out: list[str] = []
     left_lines: set[int] = set()
     block: list[tuple[str, str]] = []
+    originals: list[str] = []  # the block's lines as printed
+    state = {"after_text": False, "block_after_text": False}  # a full-width line just above
 
-    def flush():
+    def flush(before_text: bool = False):
         pairs = [left for left, right in block if left.strip() and right.strip()]
         if len(pairs) >= 2 or pairs and col == page_col and _author_cell(pairs[0], block):
             for left, _ in block:
@@ -50,30 +52,42 @@ def unfold(lines: list[str]) -> tuple[list[str], set[int]]:
                     out.append(left)
             out.append("")
             out.extend(right for _, right in block)
+        elif before_text or state["block_after_text"]:
+            # lines among full-width text that merely fit the columns (a short centred line):
+            # as printed, with their own indentation
+            out.extend(originals)
         else:
             out.extend(left + right if not right or not left.strip() else left.rstrip() + "  " + right
                        for left, right in block)
         block.clear()
+        originals.clear()
 
     page_col, col = col, None
     for line in lines:
         if not line.strip():  # a blank line across both columns ends a row
             flush()
             col = None
+            state["after_text"] = False
             out.append(line)
             continue
         split = _split(line, col) if col else None
         if split is None:
             # each table row has its own column widths: the row's first two-part line sets them
-            flush()
             row = _ROW.match(line)
-            col = row.end(2) if row and 8 <= row.end(2) <= 60 else page_col
-            split = _split(line, col)
-            if split is None:
+            new_col = row.end(2) if row and 8 <= row.end(2) <= 60 else page_col
+            split = _split(line, new_col)
+            flush(before_text=split is None)
+            col = new_col
+            if split is None:  # a line across the columns
                 col = None
+                state["after_text"] = True
                 out.append(line)
                 continue
+        if not block:
+            state["block_after_text"] = state["after_text"]
+        state["after_text"] = False
         block.append(split)
+        originals.append(line)
     flush()
     return out, left_lines
 

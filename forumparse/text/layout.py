@@ -749,6 +749,11 @@ def _skip_quote(tokens: list[Token], i: int, base: int, parts: PostParts) -> int
             quoted += [t.text for t in tokens[j:k] if t.kind != "blank"]
             parts.quotes.append(Quote(author=head.data.get("author"), text="\n".join(q for q in quoted if q)))
             return k + 1
+    centred = _centred_end(tokens, j, base)
+    if centred is not None:
+        quoted += [t.text for t in tokens[j:centred] if t.kind != "blank"]
+        parts.quotes.append(Quote(author=head.data.get("author"), text="\n".join(q for q in quoted if q)))
+        return centred
     indented = head.indent > base or any(t.indent > base for t in tokens[j:j + 3] if t.kind != "blank")
     parts.open_quote = not indented
     first = next((t for t in tokens[j:j + 3] if t.kind != "blank"), None)
@@ -774,3 +779,41 @@ def _skip_quote(tokens: list[Token], i: int, base: int, parts: PostParts) -> int
         j += 1
     parts.quotes.append(Quote(author=head.data.get("author"), text="\n".join(q for q in quoted if q)))
     return j
+
+
+def _centre(tok: Token) -> float:
+    return tok.indent + len(tok.text) / 2
+
+
+def _centred_end(tokens: list[Token], j: int, base: int) -> int | None:
+    """Where a quote box ends whose lines the renderer centres (lynx, a quote table in a centred
+    cell: phpBB 2): its full lines start at the text's own column, so indentation does not tell
+    the quote from the reply, but every quoted line shares one centre. None when the lines
+    from `j` are not centred (a line clearly shifted right among them, all on one centre)."""
+    run = []
+    for tok in tokens[j:j + 8]:
+        if tok.kind == "blank":
+            break
+        run.append(tok)
+    left = min((t.indent for t in run), default=0)
+    shifted = sorted(_centre(t) for t in run if t.indent > left)  # the shorter lines, set right by centring
+    if not shifted:
+        return None  # one column for all lines: left-aligned (an indented quote box), not centred
+    centre = shifted[len(shifted) // 2]
+    lead = next((n for n, t in enumerate(run) if abs(_centre(t) - centre) > 1), len(run))
+    # two shifted lines of different lengths on one centre: no coincidence of one short line
+    if len({t.indent for t in run[:lead] if t.indent >= left + 3}) < 2:
+        return None
+    k = j
+    while k < len(tokens):
+        tok = tokens[k]
+        if tok.kind == "blank":  # the box goes on past a blank line only with another shifted line
+            nxt = next((n for n in range(k, len(tokens)) if tokens[n].kind != "blank"), len(tokens))
+            if nxt == len(tokens) or tokens[nxt].indent < base + 2 or abs(_centre(tokens[nxt]) - centre) > 1:
+                return k
+            k = nxt
+            continue
+        if tok.kind in ("button", "rule", "quote_header") or abs(_centre(tok) - centre) > 1:
+            return k
+        k += 1
+    return k
