@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from ..html.body import extract_body, render_text
-from ..html.select import attr, select, select_one, text_of, xpath
+from ..html.pageinfo import PostScope
+from ..html.select import attr, class_set, select, select_one, text_of, xpath
 from ..numbers import parse_count
 from ..records import Author, Post, Quote, Thread
 from . import _html_common as common
@@ -55,19 +56,22 @@ class SomethingAwfulHtml(Adapter):
     def parse(self, doc, ctx) -> Thread:
         root = doc.tree
         base = common.page_base(root, ctx.url) or SITE
-        posts = [p for p in (self._post(el, ctx, base) for el in select(root, self.POST_CSS)) if p]
-        title_el = select_one(root, self.THREAD_TITLE_CSS)
+        elements = _posts(root)
+        scope = PostScope(elements)  # one walk of the posts answers every per-post selector
+        posts = [p for p in (self._post(el, scope, ctx, base) for el in elements) if p]
+        blocks = _Blocks(root)
+        title_el = blocks.title
         crumbs = []
-        for a in select(root, self.BREADCRUMB_CSS):  # forum links up to the thread's own (a.bclast)
+        for a in blocks.within(blocks.breadcrumbs, ".//a"):  # forum links up to the thread's own (a.bclast)
             if a is title_el or "bclast" in (a.get("class") or ""):
                 break
             crumbs.append(text_of(a))
-        page, page_count = self._pages(root)
+        page, page_count = self._pages(blocks.pages[0] if blocks.pages else None)
         thread_id = root.find("body").get("data-thread") if root.find("body") is not None else None
         url = common.canonical(root, base) or ctx.url
         if not url and thread_id:
             url = f"{SITE}showthread.php?threadid={thread_id}"
-        next_link = select_one(root, ".pages a[title='Next page']")
+        next_link = next(blocks.within(blocks.pages, ".//a[@title='Next page']"), None)
         return Thread(
             title=text_of(title_el),
             url=url,
@@ -78,8 +82,7 @@ class SomethingAwfulHtml(Adapter):
             posts=posts,
         )
 
-    def _pages(self, root) -> tuple[int | None, int | None]:
-        pages = select_one(root, ".pages")
+    def _pages(self, pages) -> tuple[int | None, int | None]:
         if pages is None:
             return None, None
         current = parse_count(pages.get("data-current-page"))
@@ -92,19 +95,19 @@ class SomethingAwfulHtml(Adapter):
             total = max((v for v in values if v), default=None)
         return current, total
 
-    def _post(self, el, ctx, base) -> Post | None:
-        content = select_one(el, self.BODY_CSS)
-        name = text_of(select_one(el, self.AUTHOR_CSS))
+    def _post(self, el, scope, ctx, base) -> Post | None:
+        content = scope.one(el, self.BODY_CSS)  # the post's own: not one of a post nested in it
+        name = text_of(scope.one(el, self.AUTHOR_CSS))
         post_id = common.number_suffix(el.get("id"))
         if content is None or not name or post_id is None:
             return None  # the "Adbot" slot is styled as a post but has no post id
         body = extract_body(content, quote_css=self.QUOTE_CSS, quote_author_css=self.QUOTE_AUTHOR_CSS,
                             signature_css=None, edit_css=self.EDIT_CSS)
-        raw = self._date_text(select_one(el, self.DATE_CSS))
+        raw = self._date_text(scope.one(el, self.DATE_CSS))
         return Post(
             post_id=post_id,
             permalink=f"{SITE}showthread.php?goto=post&postid={post_id}#post{post_id}",
-            author=self._author(el, name, ctx, base),
+            author=self._author(el, scope, name, ctx, base),
             timestamp=ctx.dates.iso(raw) if raw else None,
             timestamp_raw=raw,
             body=body.text,
@@ -113,18 +116,19 @@ class SomethingAwfulHtml(Adapter):
                     for q in body.quotes],
             edited=self._edited(body.edited, ctx),
             attachments=list(dict.fromkeys(
-                u for u in (common.absolute(base, a.get("href")) for a in select(content, self.ATTACHMENT_CSS)) if u)),
+                u for u in (common.absolute(base, a.get("href"))
+                            for a in _inside(scope.all(el, self.ATTACHMENT_CSS), content)) if u)),
         )
 
-    def _author(self, el, name, ctx, base) -> Author:
-        block = select_one(el, self.TITLE_BLOCK_CSS)
+    def _author(self, el, scope, name, ctx, base) -> Author:
+        block = scope.one(el, self.TITLE_BLOCK_CSS)
         # the custom title: its text lines joined; images (avatars, gang tags) say nothing
         rank = " ".join(render_text(block).split()) if block is not None else None
-        info = select_one(el, self.USERINFO_CSS)
+        info = scope.one(el, self.USERINFO_CSS)
         match = _USER_ID.search(info.get("class", "")) if info is not None else None
-        profile = common.absolute(base, attr(select_one(el, self.PROFILE_CSS), "href"))
-        avatar = select_one(block, "img") if block is not None else None
-        registered = text_of(select_one(el, self.REGISTERED_CSS))
+        profile = common.absolute(base, attr(scope.one(el, self.PROFILE_CSS), "href"))
+        avatar = next(_inside(scope.all(el, "img"), block), None) if block is not None else None
+        registered = text_of(scope.one(el, self.REGISTERED_CSS))
         return Author(
             name=name,
             rank=rank or None,
@@ -150,6 +154,50 @@ class SomethingAwfulHtml(Adapter):
             return None
         shown = match.group("date") + (" " + match.group("time") if match.group("time") else "")
         return ctx.dates.iso(shown)
+
+
+_POST_TABLES = xpath("//table/@class[contains(., 'post')]")
+
+
+def _posts(root) -> list:
+    """SomethingAwfulHtml.POST_CSS, from a scan of the tables' class attributes."""
+    found = []
+    for el in (value.getparent() for value in _POST_TABLES(root)):
+        if "post" in class_set(el) and ((el.get("id") or "").startswith("post")
+                                         or any(a.get("id") == "thread" for a in el.iterancestors())):
+            found.append(el)
+    return found
+
+
+def _inside(found, container):
+    """The elements of `found` that are `container` or inside it."""
+    for el in found:
+        if el is container or any(a is container for a in el.iterancestors()):
+            yield el
+
+
+# The page's breadcrumbs, thread title link and page navigation blocks, in one scan of the
+# class attributes instead of one scan of the page per selector.
+_BLOCKS = xpath("//@class[contains(., 'breadcrumbs') or contains(., 'bclast') or contains(., 'pages')]")
+
+
+class _Blocks:
+    def __init__(self, root):
+        self.title = None  # THREAD_TITLE_CSS: the first a.bclast
+        self.breadcrumbs, self.pages = [], []  # the .breadcrumbs and .pages elements, outermost only
+        for el in dict.fromkeys(value.getparent() for value in _BLOCKS(root)):  # page order
+            names = class_set(el)
+            if self.title is None and el.tag == "a" and "bclast" in names:
+                self.title = el
+            for name, kept in (("breadcrumbs", self.breadcrumbs), ("pages", self.pages)):
+                if name in names and not any(a in kept for a in el.iterancestors()):
+                    kept.append(el)
+
+    @staticmethod
+    def within(blocks, expr: str):
+        """`expr`'s matches in each block, in page order (the blocks do not nest)."""
+        for block in blocks:
+            yield from xpath(expr)(block)
 
 
 ADAPTERS = (SomethingAwfulHtml,)
