@@ -26,12 +26,13 @@ class _Scan:
     marker is looked for once per page whatever window and whichever adapter asks.
     """
 
-    __slots__ = ("text", "n", "_first", "_last", "_lower", "_lower_has", "_words", "_words_lower", "_maybe",
-                 "__weakref__")
+    __slots__ = ("text", "n", "spent", "_first", "_last", "_lower", "_lower_has", "_words", "_words_lower",
+                 "_maybe", "__weakref__")
 
     def __init__(self, text: str):
         self.text = text
         self.n = len(text)
+        self.spent = 0  # characters searched (or lower-cased, weighted) so far
         self._first: dict[str, tuple[int, int]] = {}  # marker -> (first start or -1, starts checked below)
         self._last: dict[str, tuple[int, int]] = {}   # marker -> (last start or -1, starts checked from)
         self._lower: dict[tuple[int, int], bytes] = {}
@@ -47,11 +48,13 @@ class _Scan:
         scan each, their words are looked up in the page's distinct words (a string about
         a fifth of the page, built once). A marker's delimiter-free runs each sit inside one
         word of the page wherever the marker occurs, so a missing run proves absence.
+        The words are built only once direct searches have cost a few scans of the page: the
+        page's own adapter, asked first, often settles detection in fewer.
         """
         key = (marker, lower)
         answer = self._maybe.get(key)
         if answer is None:
-            if self.n > _WORDS_MAX:
+            if self.n > _WORDS_MAX or (self._words is None and self.spent < _WORDS_AFTER * self.n):
                 return True  # building the words would cost more than the scans it saves
             if self._words is None:
                 self._words = b" ".join(set(self.text.encode("utf-8", "surrogatepass").translate(_TO_SPACE).split()))
@@ -81,6 +84,7 @@ class _Scan:
         if checked > last_start:
             return False
         found = self.text.find(marker, checked, end)
+        self.spent += (found if found >= 0 else end) - checked
         self._first[marker] = (found, found if found >= 0 else last_start + 1)
         return found >= 0
 
@@ -100,6 +104,7 @@ class _Scan:
         if from_ <= start:
             return False
         found = self.text.rfind(marker, start, from_ + len(marker) - 1)
+        self.spent += from_ - (found if found >= 0 else start)
         self._last[marker] = (found, found if found >= 0 else start)
         return found >= 0
 
@@ -115,6 +120,7 @@ class _Scan:
                 # UTF-8 bytes lower-case ASCII only and never turn other letters into ASCII:
                 # the same matches as str.lower() for ASCII markers, at a fraction of the cost.
                 low = self._lower[key] = self.text[key[0]:key[1]].encode("utf-8", "surrogatepass").lower()
+                self.spent += _LOWER_COST * len(low)
             answer = self._lower_has[(marker, *key)] = marker.encode("ascii") in low
         return answer
 
@@ -122,6 +128,10 @@ class _Scan:
 # Pages above this many characters are scanned without the word list: on pages of large
 # inline scripts and data its building costs more than an lxml parse of the page.
 _WORDS_MAX = 250_000
+# The word list costs about a dozen plain searches of the page; it is built once searches have
+# cost this many page lengths (lower-casing counts as _LOWER_COST searches of its length).
+_WORDS_AFTER = 4
+_LOWER_COST = 3
 # Bytes that end a word of the page for `_Scan.maybe`: spacing and markup punctuation.
 _DELIMITERS = b" \t\n\r\f\v<>\"'=/;,(){}[]"
 _TO_SPACE = bytes.maketrans(_DELIMITERS, b" " * len(_DELIMITERS))

@@ -34,6 +34,7 @@ class Discourse(Adapter):
     format = "html"
     priority = 0.6
     description = "Discourse topic pages (crawler view or preloaded JSON)"
+    hints = ("discourse",)
 
     POST = "div.crawler-post, div[itemtype*=DiscussionForumPosting]"  # the latter: Discourse 1.x
     BODY = "[itemprop=articleBody], [itemprop=text], div.post, .cooked"

@@ -18,6 +18,7 @@ class FluxBB(Adapter):
     name = "fluxbb"
     format = "html"
     description = "FluxBB 1.4 / 1.5 and PunBB 1.2-1.4 topic pages"
+    hints = ("fluxbb", "punbb", "punviewtopic", "brd-")
 
     GATE = ("blockpost", "punbb", "PunBB", "FluxBB", "fluxbb", "brd-", "id=\"pun")  # near the start of every page
     MARKERS = ('class="blockpost', 'class="postleft', 'class="postmsg', 'class="postsignature', 'id="brdmain"',

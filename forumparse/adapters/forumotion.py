@@ -28,6 +28,7 @@ class ForumotionHtml(Adapter):
     priority = 0.6
     max_score = 0.95  # detect() caps its score (the registry skips it when it cannot win)
     description = "Forumotion / Forumactif hosted forums (phpBB2 and phpBB3 templates)"
+    hints = ("illiweb.com", "forumotion.", "forumactif.", "forumieren.", "foroactivo.", "forumeiros.", "forumgratuit.")
 
     POST = f"//*[{_HAS.format('post')}][starts-with(@id, 'p')]"
     TABLE_NAME = f"//span[{_HAS.format('name')}][.//a[@name]]"

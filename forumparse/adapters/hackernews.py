@@ -32,6 +32,7 @@ class HackerNews(Adapter):
     format = "html"
     priority = 0.6
     description = "Hacker News (news.ycombinator.com) item pages"
+    hints = ("ycombinator", "hacker news")
 
     COMMENT_ROWS = "tr.athing.comtr, tr.comtr"
     OLD_COMMENT_CELLS = "td.default"

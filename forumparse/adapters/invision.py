@@ -40,6 +40,7 @@ class Invision(Adapter):
     format = "html"
     priority = 0.6
     description = "IP.Board 3.x and Invision Community 4.x topic pages"
+    hints = ("ipsapp", "ipb.", "ipbv=", "invision")
 
     # IP.Board 3: a post block carries its own content; the "similar topics" box reuses the class
     POST3 = "div.post_block"

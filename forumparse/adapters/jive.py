@@ -105,6 +105,7 @@ class JiveHtml(Adapter):
     name = "jive"
     format = "html"
     description = "Jive Forums / Clearspace / Jive SBS thread pages"
+    hints = ("jive", "clearspace")
 
     GATE = ("jive", "Jive")  # one of these is near the start of every page
     MARKERS = ("jive-thread-post", "jive-author", "jive-rendered-content", "jive-message-body", "jive-body",

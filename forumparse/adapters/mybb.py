@@ -24,6 +24,7 @@ class MyBB(Adapter):
     name = "mybb"
     format = "html"
     description = "MyBB 1.6 / 1.8 thread pages"
+    hints = ("mybb", "my_post_key", "jscripts/general.js")
 
     GATE = ("my_post_key", "MyBB", "post_body", "mybb")  # one of these is near the start of every page
     MARKERS = ("my_post_key", "Thread.multiQuote", "mycode_", "jscripts/general.js", 'id="pid_',

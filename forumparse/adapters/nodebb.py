@@ -29,6 +29,7 @@ class NodeBB(Adapter):
     format = "html"
     priority = 0.6
     description = "NodeBB server-rendered topic pages"
+    hints = ("nodebb", "ajaxify")
 
     POST = "[component=post][data-pid], li.post-row[data-pid]"  # post-row: NodeBB before 0.7
     CONTENT = "[component='post/content'], .post-content[itemprop=text], li.post-row .post-content"

@@ -22,6 +22,7 @@ class Phorum(Adapter):
     name = "phorum"
     format = "html"
     description = "Phorum 5 read pages (Emerald and classic templates)"
+    hints = ("phorum",)
 
     GATE = ("phorum", "Phorum")  # one of these is near the start of every page
     MARKERS = ('class="message-body"', 'class="message-author', 'class="message-user-info"', 'id="phorum"',

@@ -38,6 +38,7 @@ class PhpbbHtml(Adapter):
 
     # prosilver
     POST = f"//div[{_HAS.format('post')}][starts-with(@id, 'p') or not(@id)]"  # no id: the print view
+    hints = ("phpbb", "prosilver", "subsilver", "viewtopic", "viewforum", "memberlist")
     PROFILE = "dl.postprofile"
     AUTHOR_LINE = "p.author, div.author"
     NAME_CSS = ".username, .username-coloured"

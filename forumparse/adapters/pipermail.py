@@ -26,6 +26,7 @@ class Pipermail(Adapter):
     format = "html"
     priority = 0.6
     description = "Mailman 2 pipermail archive message pages"
+    hints = ("mailto:",)
 
     BEGIN = "<!--beginarticle-->"
     END = "<!--endarticle-->"

@@ -26,6 +26,7 @@ class Ptt(Adapter):
     format = "html"
     priority = 0.6
     description = "PTT (批踢踢) BBS web view articles with push comments"
+    hints = ("ptt.cc", "批踢踢")
 
     CONTENT = "#main-content"
     META_LINE = "div.article-metaline, div.article-metaline-right"

@@ -31,6 +31,7 @@ class SMF(Adapter):
     name = "smf"
     format = "html"
     description = "Simple Machines Forum 1.1 / 2.0 / 2.1 topic pages"
+    hints = ("smf", "simplemachines", "themes/default/", "index.php?topic=", "/topic,")
 
     GATE = ("smf_", "SMF", "action=profile;u=")  # one of these is near the start of every page
     MARKERS = ("smf_theme_url", "smf_scripturl", "smf_default_theme_url", "var smf_", "action=profile;u=",

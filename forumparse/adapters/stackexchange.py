@@ -30,6 +30,7 @@ class StackExchange(Adapter):
     format = "html"
     priority = 0.6
     description = "Stack Exchange and Stack Overflow question pages (question and answers)"
+    hints = ("sstatic.net", "stackexchange", "stackoverflow")
 
     QUESTION = "div#question, div.question[data-questionid]"
     ANSWER = "div.answer"

@@ -22,6 +22,7 @@ class Vanilla(Adapter):
     name = "vanilla"
     format = "html"
     description = "Vanilla Forums 2.x discussion pages"
+    hints = ("vanilla", "gdn", "applications/dashboard")
 
     GATE = ("Vanilla", "vanilla", "gdn")  # one of these is near the start of every page
     MARKERS = ("gdn.meta", "gdn=window.gdn", "/applications/vanilla/", "/applications/dashboard/", "ItemComment",
