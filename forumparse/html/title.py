@@ -16,12 +16,37 @@ _SHOWN = ("h1", "h2", "h3", "h4", "strong", "b", "a", "span", "div", "td")
 
 
 def thread_title(root, lengths: dict | None = None) -> str | None:
+    found = _thread_title(root)
+    if not found:
+        return found
+    for bare in _bare_headings(root):  # "Patch Notes - Patchnotes 4.47": the heading shows the label apart
+        if len(found) > len(bare) and found.casefold().endswith(bare.casefold()):
+            return bare
+    return found
+
+
+# a site name that stands before the title with a colon: "Developer Forums: JDBC leaks"
+_SITE_COLON = re.compile(r"^[^:]{1,40}\b(?:forums?|boards?|community|foren|communauté|comunidad)\s*:\s+(?=\S)", re.I)
+_HOST = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+$", re.I)  # "www.example.com :: View topic - Title"
+
+
+def _bare_headings(root) -> list[str]:
+    out = []
+    for el in root.iter("h1"):
+        if any(_LABEL_CLASS.search(c.get("class") or "") for c in el if isinstance(c.tag, str)):
+            bare = _without_labels(el)
+            if bare and bare != " ".join(el.text_content().split()):
+                out.append(bare)
+    return out
+
+
+def _thread_title(root) -> str | None:
     head_title = next(iter(root.iter("title")), None)
     title = " ".join(head_title.text_content().split()) if head_title is not None else None
     og = _meta(root, "og:title")
     site = (_meta(root, "og:site_name") or "").casefold()
     parts = [p for p in _title_parts(title) if not _PAGE_PART.match(p) and not _GENERIC.match(p)
-             and p.casefold() != site] if title else []
+             and p.casefold() != site and not _HOST.match(p)] if title else []
     if og and _PREFIX.sub("", og).casefold() in {p.casefold() for p in parts}:
         return _PREFIX.sub("", og)
     shown = _shown_texts(root, {p.casefold() for p in parts} | ({og.casefold()} if og else set()))
@@ -56,7 +81,7 @@ def _title_parts(title: str) -> list[str]:
             text = text + seps[j - 1] + pieces[j]
             if j - i < len(pieces) - 1:  # never the whole <title> again
                 out.append(text)
-    return [t for t in (_PREFIX.sub("", _PAGE_SUFFIX.sub("", t).strip()) for t in out) if t]
+    return [t for t in (_SITE_COLON.sub("", _PREFIX.sub("", _PAGE_SUFFIX.sub("", t).strip())) for t in out) if t]
 
 
 def _shown_texts(root, wanted: set[str]) -> set[str]:
