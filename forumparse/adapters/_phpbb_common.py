@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from ..html.select import attr, select, select_one, text_of
+from ..html.select import attr, class_set, select, text_of
 from ..numbers import parse_count
 from ..vocab import JOINED_LABEL, LOCATION_LABEL, POSTS_LABEL
 from ._html_common import has, has_last
@@ -158,7 +158,7 @@ def line_time(el, ctx) -> tuple[str | None, str | None]:
     last "»", else the text after the line's last element (the author's name)."""
     if el is None:
         return None, None
-    stamp = select_one(el, "time[datetime]")
+    stamp = _machine_time(el)
     if stamp is not None:
         iso = ctx.dates.machine(attr(stamp, "datetime"))
         if iso:
@@ -181,6 +181,11 @@ def split_signature(text: str) -> tuple[str, str | None]:
     if not match:
         return text, None
     return text[: match.start()].rstrip(), text[match.end():].strip() or None
+
+
+def _machine_time(el):
+    """The first <time datetime> under `el` (itself included)."""
+    return next((t for t in el.iter("time") if t.get("datetime") is not None), None)
 
 
 def user_id(href: str | None) -> str | None:
@@ -229,15 +234,19 @@ def page_numbers(el) -> tuple[int | None, int | None, object]:
         page, count = int(match.group(1)), int(match.group(2))
     links = {}
     numbers = []
-    for a in select(el, "a[href]"):
+    for a in el.iter("a"):
+        if a.get("href") is None:
+            continue
         label = text_of(a) or ""
         if label.isdigit():
             numbers.append(int(label))
             links.setdefault(int(label), a)
     if page is None:  # the current page is the number that is not a link
-        for cur in select(el, "strong, b, span, li.active"):
+        for cur in el.iter("strong", "b", "span", "li"):  # strong, b, span, li.active
+            if cur.tag == "li" and "active" not in class_set(cur):
+                continue
             label = text_of(cur) or ""
-            if label.isdigit() and select_one(cur, "a") is None:
+            if label.isdigit() and next(cur.iter("a"), None) is None:
                 page = int(label)
                 break
     if page is not None and count is None and numbers:
@@ -254,7 +263,7 @@ def edit_time(el, ctx) -> str | None:
     """When a post was last edited, from a "Last edited by X on DATE, edited N times" note."""
     if el is None:
         return None
-    stamp = select_one(el, "time[datetime]")
+    stamp = _machine_time(el)
     if stamp is not None:
         return ctx.dates.machine(attr(stamp, "datetime"))
     text = text_of(el) or ""

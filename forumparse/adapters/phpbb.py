@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import re
 
+import lxml.etree
+
 from ..html.body import extract_body, render_text
-from ..html.select import attr, first_text, select, select_one, text_of
+from ..html.page_classes import by_class, by_owner
+from ..html.select import attr, class_set, select, select_one, text_of
 from ..records import Author, Post, Quote, Thread
 from ..vocab import quote_header_author
 from . import _phpbb_common as common
@@ -35,21 +38,27 @@ class PhpbbHtml(Adapter):
     priority = 0.6
     max_score = 0.95  # 0.05 + 0.3 * 3: never certain (the registry skips it when it cannot win)
     description = "phpBB 2 and 3 thread pages (prosilver, subsilver2, subSilver and derived styles)"
+    hints = ("phpbb", "prosilver", "subsilver", "viewtopic", "viewforum", "memberlist")
 
     # prosilver
-    POST = f"//div[{_HAS.format('post')}][starts-with(@id, 'p') or not(@id)]"  # no id: the print view
-    hints = ("phpbb", "prosilver", "subsilver", "viewtopic", "viewforum", "memberlist")
+    POST = "div.post"  # with an id "pN", or none in the print view
     PROFILE = "dl.postprofile"
     AUTHOR_LINE = "p.author, div.author"
     NAME_CSS = ".username, .username-coloured"
     CONTENT = "div.content"
     SIGNATURE = ".signature"
     NOTICE = "div.notice"
-    THANKS = "div[id^='list_thanks']"
+    THANKS = "//div[starts-with(@id, 'list_thanks')]"
+    # a post's parts, looked up for all posts at once with the page-level selectors
+    POST_PARTS = {"content": CONTENT, "line": AUTHOR_LINE, "profile": PROFILE, "date": "div.date",
+                  "notice": NOTICE, "signature": SIGNATURE}
+    CELL_PARTS = {"postbody": ".postbody", "postdetails": ".postdetails", "span_gensmall": "span.gensmall",
+                  "div_postbody": "div.postbody", "span_postbody": "span.postbody", "td_profile": "td.profile",
+                  "gensmall": "span.gensmall, td.gensmall"}
     # subsilver2
-    S2_AUTHOR = f"//*[{_HAS.format('postauthor')}]"
+    S2_AUTHOR = ".postauthor"
     # subSilver (phpBB 2)
-    S_NAME = f"//span[{_HAS.format('name')}]"  # a post's only when a .postbody cell is beside it
+    S_NAME = "span.name"  # a post's only when a .postbody cell is beside it
     # bodies of every layout
     QUOTE_CSS = "blockquote, .quotecontent, td.quote"
     QUOTE_AUTHOR_CSS = "cite"
@@ -57,9 +66,11 @@ class PhpbbHtml(Adapter):
     NOISE_CSS = "dl.codebox > dt, div.codebox > p, .codetitle, dl.file dd, dl.thumbnail dd"
     ATTACHMENTS = "a[href*='download/file.php'], img[src*='download/file.php'], a[href*='download.php?id=']"
     # thread
-    # topic title candidates, found in one pass and ranked in Python (one tree scan, not seven)
-    TITLE_XPATH = f"//h2 | //*[{_HAS.format('maintitle')}]"
+    # topic title candidates, ranked in Python: h2's and .maintitle
+    MAINTITLE = ".maintitle"
+    TITLE_XPATH = f"//h2 | //*[{_HAS.format('maintitle')}]"  # both kinds in document order
     CRUMBS_CSS = ("#nav-breadcrumbs", "ul.navlinks li.icon-home", "p.breadcrumbs", ".breadcrumbs")
+    NAV_CSS = ".nav"  # phpBB 2: "Forum Index -> Forum" in a span.nav
     PAGINATION_CSS = ".pagination, td.nav, span.nav, span.gensmall, td.gensmall, .paging, .page-number"
 
     def detect(self, doc) -> float:
@@ -80,13 +91,17 @@ class PhpbbHtml(Adapter):
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
         base = common.page_url(doc, ctx)
-        posts = (self._prosilver(tree, ctx, base) or self._subsilver2(tree, ctx, base)
-                 or self._subsilver(tree, ctx, base))
-        page, count, nxt = self._pages(tree)
+        # every page-level selector answered by one pass over the class attributes
+        found = by_class(tree, post=self.POST, s2=self.S2_AUTHOR, s_name=self.S_NAME, pages=self.PAGINATION_CSS,
+                         maintitle=self.MAINTITLE, nav=self.NAV_CSS, **self.POST_PARTS, **self.CELL_PARTS,
+                         **{f"crumbs{i}": css.split()[0] for i, css in enumerate(self.CRUMBS_CSS)})
+        posts = (self._prosilver(doc, found, ctx, base) or self._subsilver2(found, ctx, base)
+                 or self._subsilver(found, ctx, base))
+        page, count, nxt = self._pages(found["pages"])
         return Thread(
-            title=self._title(tree),
+            title=self._title(tree, found["maintitle"]),
             url=base,
-            breadcrumbs=self._crumbs(tree),
+            breadcrumbs=self._crumbs(found),
             page=page,
             page_count=count,
             next_page_url=common.absolute(base, nxt),
@@ -94,47 +109,57 @@ class PhpbbHtml(Adapter):
         )
 
     # -- prosilver ---------------------------------------------------------------------------
-    def _prosilver(self, tree, ctx, base) -> list[Post]:
+    def _prosilver(self, doc, found, ctx, base) -> list[Post]:
+        boxes = [el for el in found["post"] if _prosilver_id(el.get("id")) is not False]
+        if not boxes:
+            return []
+        # each post's parts, from the page-level lookups: no selector pass per post
+        parts = {name: by_owner(boxes, found[name]) for name in self.POST_PARTS}
+        thanks = by_owner(boxes, doc.tree.xpath(self.THANKS)) if "list_thanks" in doc.text else {}
         posts = []
-        for el in tree.xpath(self.POST):
-            post_id = (el.get("id") or "")[1:] or None
-            if post_id is not None and not post_id.isdigit():
-                continue
-            content = select_one(el, self.CONTENT)
-            line = select_one(el, self.AUTHOR_LINE)
+        for el in boxes:
+            post_id = _prosilver_id(el.get("id"))
+            content = _first(parts["content"], el)
+            line = _first(parts["line"], el)
             if content is None or (post_id is None and line is None):
                 continue
-            profile = select_one(el, self.PROFILE)
             timestamp, raw = common.line_time(line, ctx)
             if timestamp is None and raw is None:  # print view: "Posted: <strong>date</strong>"
-                timestamp, raw = common.shown_time(common.strip_label(first_text(el, "div.date")), ctx)
+                date = next(filter(None, map(text_of, parts["date"].get(el, ()))), None)
+                timestamp, raw = common.shown_time(common.strip_label(date), ctx)
             body = self._body(content)
             posts.append(Post(
                 post_id=post_id,
                 permalink=self._permalink(line, post_id, base),
-                author=self._prosilver_author(profile, line, el, ctx, base),
+                author=self._prosilver_author(_first(parts["profile"], el), line,
+                                              _first(parts["signature"], el), ctx, base),
                 timestamp=timestamp,
                 timestamp_raw=raw,
-                title=first_text(el, "h3"),
+                title=next(filter(None, map(text_of, el.iter("h3"))), None),
                 body=body.text,
                 body_html=body.html,
                 quotes=body.quotes,
-                edited=common.edit_time(select_one(el, self.NOTICE), ctx),
+                edited=common.edit_time(_first(parts["notice"], el), ctx),
                 attachments=self._attachments(el, base),
-                likes=self._thanks(el),
+                likes=_thanks(_first(thanks, el)),
             ))
         return posts
 
-    def _prosilver_author(self, profile, line, post, ctx, base) -> Author | None:
+    def _prosilver_author(self, profile, line, signature, ctx, base) -> Author | None:
         dt = profile.find(".//dt") if profile is not None else None
-        name = first_text(dt, self.NAME_CSS) or _last_link_text(dt) or first_text(line, "strong", "a.username")
+        name = _first_classed_text(dt, _NAME_CLASSES) or _last_link_text(dt)
+        if not name and line is not None:
+            name = (next(filter(None, map(text_of, line.iter("strong"))), None)
+                    or _first_classed_text(line, _USERNAME, "a"))
         if not name:
             return None
-        link = _first_found((dt, "a[href*='mode=viewprofile']"), (line, "a[href*='mode=viewprofile']"),
-                            (dt, "a[href]"))
+        link = _link(dt, "mode=viewprofile")
+        if link is None:  # an element's truth value is its child count, not its presence
+            link = _link(line, "mode=viewprofile")
+        if link is None:
+            link = _link(dt, "")
         dds = profile.findall(".//dd") if profile is not None else []
         stats = common.read_stats([text_of(dd) or "" for dd in dds], ctx)
-        signature = select_one(post, self.SIGNATURE)
         href = attr(link, "href")
         return Author(
             name=name,
@@ -162,40 +187,51 @@ class PhpbbHtml(Adapter):
         return None
 
     # -- subsilver2 --------------------------------------------------------------------------
-    def _subsilver2(self, tree, ctx, base) -> list[Post]:
-        posts = []
-        for mark in tree.xpath(self.S2_AUTHOR):
+    def _subsilver2(self, found, ctx, base) -> list[Post]:
+        # the author's row and the two rows after it; their parts come from the page-level
+        # lookups (`found`), handed to the row or cell that holds them
+        posts_rows = []
+        for mark in found["s2"]:
             head = _ancestor(mark, "tr")
             if head is None:
                 continue
             rows = _next_rows(head, 2)
-            if not rows:
-                continue
-            cells = rows[0].xpath("./td")
-            body_cell = cells[-1] if cells else rows[0]
-            content = select_one(body_cell, "div.postbody")
+            if rows:
+                cells = rows[0].xpath("./td")
+                posts_rows.append((mark, head, rows, cells, cells[-1] if cells else rows[0]))
+        if not posts_rows:
+            return []
+        in_cell = {name: by_owner([r[4] for r in posts_rows], found[name])
+                   for name in ("div_postbody", "span_postbody", "gensmall")}
+        profiles = by_owner([r[2][0] for r in posts_rows], found["td_profile"])
+        profile_details = by_owner([p[0] for p in profiles.values()], found["postdetails"])
+        posts = []
+        for mark, head, rows, cells, body_cell in posts_rows:
+            content = _first(in_cell["div_postbody"], body_cell)
             if content is None:
                 continue
-            profile = select_one(rows[0], "td.profile") if len(cells) > 1 else None
-            anchor = select_one(head, "a[name], a[id]")
+            profile = _first(profiles, rows[0]) if len(cells) > 1 else None
+            anchor = next((a for a in head.iter("a") if a.get("name") is not None or a.get("id") is not None), None)
             post_id = common.post_id_of(attr(anchor, "name") or attr(anchor, "id"))
-            link = select_one(head, "a[href*='#p']")
+            link = _link(head, "#p")
             date_box = link.getparent() if link is not None else None
             timestamp, raw = common.shown_time(common.strip_label(text_of(date_box)), ctx)
-            subject_box = select_one(head, "td.gensmall div")
+            subject_box = next((div for td in head.iter("td") if "gensmall" in class_set(td) for div in td.iter("div")),
+                               None)
             subject = common.strip_label(text_of(subject_box)) if subject_box is not date_box else None
             body = self._body(content)
             signature = None
-            for span in select(body_cell, "span.postbody"):
+            for span in in_cell["span_postbody"].get(body_cell, ()):
                 signature = common.split_signature(render_text(span))[1] or signature
-            edit = next((e for e in select(body_cell, "span.gensmall, td.gensmall")
+            edit = next((e for e in in_cell["gensmall"].get(body_cell, ())
                          if (text_of(e) or "")[:1].isalpha() and "edited" in (text_of(e) or "").lower()), None)
             buttons = rows[1] if len(rows) > 1 else None
-            href = attr(select_one(buttons, "a[href*='mode=viewprofile']"), "href")
+            href = attr(_link(buttons, "mode=viewprofile"), "href")
             posts.append(Post(
                 post_id=post_id,
                 permalink=common.absolute(base, attr(link, "href")) or (f"#p{post_id}" if post_id else None),
-                author=self._table_author(text_of(mark), profile, ctx, base, href, signature),
+                author=self._table_author(text_of(mark), profile, profile_details.get(profile, []), ctx, base,
+                                          href, signature),
                 timestamp=timestamp,
                 timestamp_raw=raw,
                 title=subject,
@@ -208,57 +244,66 @@ class PhpbbHtml(Adapter):
         return posts
 
     # -- subSilver (phpBB 2) -----------------------------------------------------------------
-    def _subsilver(self, tree, ctx, base) -> list[Post]:
-        posts = []
-        for mark in tree.xpath(self.S_NAME):
+    def _subsilver(self, found, ctx, base) -> list[Post]:
+        # the name's cell and the message cell beside it; their parts come from the page-level
+        # lookups (`found`), handed to the cell that holds them
+        rows = []
+        for mark in found["s_name"]:
             cell = _ancestor(mark, "td")
             row = cell.getparent() if cell is not None else None
             if row is None:
                 continue
             message = next(iter(cell.itersiblings("td")), None)
-            if message is None:
-                continue
-            box = select_one(message, ".postbody")
-            if box is None:
-                continue
+            if message is not None:
+                rows.append((mark, cell, row, message))
+        if not rows:
+            return []
+        in_message = {name: by_owner([r[3] for r in rows], found[name]) for name in ("postbody", "postdetails")}
+        profile_details = by_owner([r[1] for r in rows], found["postdetails"])
+        rows = [(*r, box) for r in rows if (box := _first(in_message["postbody"], r[3])) is not None]
+        notes = by_owner([box if box.tag == "td" else box.getparent() for *_r, box in rows], found["span_gensmall"])
+        posts = []
+        for mark, cell, row, message, box in rows:
             container = box if box.tag == "td" else box.getparent()
-            anchor = select_one(mark, "a[name]")
+            anchor = _named_anchor(mark)
             if anchor is None:  # an element's truth value is its child count, not its presence
-                anchor = select_one(cell, "a[name]")
+                anchor = _named_anchor(cell)
             post_id = common.post_id_of(attr(anchor, "name"))
-            details = select_one(message, ".postdetails")
+            details = _first(in_message["postdetails"], message)
             date_text, subject = _posted_and_subject(details)
             timestamp, raw = common.shown_time(date_text, ctx)
             body = self._body(container, edit_css="span.gensmall")
             text, signature = common.split_signature(_CODE_HEADER_LINE.sub("", body.text))
             buttons = _next_rows(row, 1)
-            href = attr(_first_found((mark, "a[href*='mode=viewprofile']"),
-                                     (buttons[0] if buttons else None, "a[href*='mode=viewprofile']")), "href")
-            link = select_one(message, "a[href*='#']") if details is not None else None
+            profile_link = _link(mark, "mode=viewprofile")
+            if profile_link is None and buttons:
+                profile_link = _link(buttons[0], "mode=viewprofile")
+            link = _link(message, "#") if details is not None else None
             posts.append(Post(
                 post_id=post_id,
                 permalink=common.absolute(base, attr(link, "href")) or (f"#{post_id}" if post_id else None),
-                author=self._table_author(text_of(mark), cell, ctx, base, href, signature),
+                author=self._table_author(text_of(mark), cell, profile_details.get(cell, []), ctx, base,
+                                          attr(profile_link, "href"), signature),
                 timestamp=timestamp,
                 timestamp_raw=raw,
                 title=subject,
                 body=text,
                 body_html=body.html,
                 quotes=body.quotes,
-                edited=common.edit_time(_edit_note(container), ctx),
+                edited=common.edit_time(next((n for n in notes.get(container, ()) if text_of(n)), None), ctx),
                 attachments=self._attachments(container, base),
             ))
         return posts
 
-    def _table_author(self, name, profile, ctx, base, href, signature) -> Author | None:
-        """The author of a table layout: name, then the profile cell's lines (rank first)."""
+    def _table_author(self, name, profile, details, ctx, base, href, signature) -> Author | None:
+        """The author of a table layout: name, then the profile cell's lines (rank first);
+        `details`: the profile's .postdetails boxes."""
         if not name:
             return None
-        details = select(profile, ".postdetails") if profile is not None else []
         lines = [line for el in details for line in common.profile_lines(el)]
         stats = common.read_stats(lines, ctx)
         rank = next((p for p in stats["plain"] if p != name), None)
-        images = select(profile, "img") if profile is not None else []
+        images = list(profile.iter("img")) if profile is not None else []
         if rank is None:
             rank = next((_image_title(img) for img in images if _is_rank_image(img)), None)
         avatar = next((img for img in images if not _is_rank_image(img) and not _is_icon(img)), None)
@@ -284,29 +329,31 @@ class PhpbbHtml(Adapter):
 
     def _attachments(self, el, base) -> list[str]:
         urls = []
-        for found in select(el, self.ATTACHMENTS):
+        for found in el.iter("a", "img"):  # self.ATTACHMENTS, matched in Python
+            is_link = found.tag == "a"
+            value = found.get("href" if is_link else "src")
+            if value is None or not ("download/file.php" in value or (is_link and "download.php?id=" in value)):
+                continue
             url = attr(found, "href") or attr(found, "src")
             if url and "avatar=" not in url and url not in urls:
                 urls.append(common.absolute(base, url))
         return urls
 
-    def _thanks(self, el) -> int | None:
-        """The "Thanks for posts" extension lists who thanked a post: that many likes."""
-        box = select_one(el, self.THANKS)
-        return len(select(box, "a[href*='mode=viewprofile']")) or None if box is not None else None
-
     @staticmethod
     def _permalink(line, post_id, base) -> str | None:
         if post_id is None:
             return None
-        link = select_one(line, f"a[href*='#p{post_id}']")
+        link = _link(line, f"#p{post_id}")
         return common.absolute(base, attr(link, "href")) or f"#p{post_id}"
 
     # -- thread ------------------------------------------------------------------------------
-    def _title(self, tree) -> str | None:
+    def _title(self, tree, maintitles) -> str | None:
         page_title = " ".join((tree.findtext(".//title") or "").split())
         best = None
-        for el in tree.xpath(self.TITLE_XPATH):
+        h2s = list(tree.iter("h2"))
+        # ranks tie in document order: both kinds together need the XPath's ordered union
+        candidates = tree.xpath(self.TITLE_XPATH) if h2s and maintitles else h2s or maintitles
+        for el in candidates:
             rank = _title_rank(el, page_title)
             if rank is not None and (best is None or rank < best[0]):
                 text = text_of(el)
@@ -314,21 +361,24 @@ class PhpbbHtml(Adapter):
                     best = (rank, text)
         return best[1] if best else _title_from_head(page_title)
 
-    def _crumbs(self, tree) -> tuple[str, ...]:
-        for css in self.CRUMBS_CSS:
-            box = select_one(tree, css)
+    def _crumbs(self, found) -> tuple[str, ...]:
+        for i, css in enumerate(self.CRUMBS_CSS):
+            # the first box of the selector's first part (`found`), then its inner part if any
+            inner = css.split(maxsplit=1)[1:]
+            box = next((b for outer in found[f"crumbs{i}"] for b in (select(outer, inner[0]) if inner else [outer])),
+                       None)
             if box is not None:
                 links = select(box, ".crumb > a") or select(box, "a")
                 return tuple(t for t in (text_of(a) for a in links) if t)
-        for box in select(tree, ".nav"):  # phpBB 2: "Forum Index -> Forum" in a span.nav
+        for box in found["nav"]:  # phpBB 2: "Forum Index -> Forum" in a span.nav
             if select_one(box, "a[href*='viewforum']") is not None:
                 return tuple(t for t in (text_of(a) for a in select(box, "a")) if t)
         return ()
 
-    def _pages(self, tree):
+    def _pages(self, boxes):
         page = count = nxt = None
         found = []
-        for el in select(tree, self.PAGINATION_CSS):
+        for el in boxes:
             text = el.text_content()
             if len(text) < 400 and any(ch.isdigit() for ch in text):  # cheap test before reading it
                 found.append(common.page_numbers(el))
@@ -347,12 +397,60 @@ class PhpbbHtml(Adapter):
         return page, count, nxt
 
 
-def _first_found(*pairs):
-    for el, css in pairs:
-        found = select_one(el, css)
-        if found is not None:
-            return found
+def _prosilver_id(value: str | None):
+    """A prosilver post box's id "p123" -> "123"; None for a box without one (the print view)
+    or "p"; False for a box that is not a post (another id)."""
+    if value is None:
+        return None
+    if not value.startswith("p"):
+        return False
+    digits = value[1:]
+    if not digits:
+        return None
+    return digits if digits.isdigit() else False
+
+
+def _first(owned: dict, el):
+    found = owned.get(el)
+    return found[0] if found else None
+
+
+def _thanks(box) -> int | None:
+    """The "Thanks for posts" extension lists who thanked a post: that many likes."""
+    if box is None:
+        return None
+    return sum(1 for a in box.iter("a") if "mode=viewprofile" in (a.get("href") or "")) or None
+
+
+def _link(el, part: str):
+    """The first <a href> under `el` whose href holds `part` (CSS a[href*=part])."""
+    if el is None:
+        return None
+    for a in el.iter("a"):
+        href = a.get("href")
+        if href is not None and part in href:
+            return a
     return None
+
+
+_NAME_CLASSES = frozenset({"username", "username-coloured"})
+_USERNAME = frozenset({"username"})
+
+
+def _first_classed_text(el, names: frozenset, tag=None) -> str | None:
+    """Text of the first element under `el` (of `tag`) with one of the class `names`."""
+    if el is None:
+        return None
+    for node in el.iter(tag or lxml.etree.Element):
+        if node.get("class") is not None and not names.isdisjoint(class_set(node)):
+            text = text_of(node)
+            if text:
+                return text
+    return None
+
+
+def _named_anchor(el):
+    return next((a for a in el.iter("a") if a.get("name") is not None), None)
 
 
 def _ancestor(el, tag):
@@ -371,7 +469,7 @@ def _next_rows(row, n: int) -> list:
 
 
 def _last_link_text(el) -> str | None:
-    for a in reversed(select(el, "a")):
+    for a in reversed(list(el.iter("a")) if el is not None else []):
         text = text_of(a)
         if text:
             return text
@@ -386,7 +484,7 @@ def _avatar(dt):
 
 
 def _image_title(el) -> str | None:
-    img = el if el.tag == "img" else select_one(el, "img")
+    img = next(el.iter("img"), None)
     return (attr(img, "alt") or attr(img, "title")) if img is not None else None
 
 
@@ -425,13 +523,6 @@ def _posted_and_subject(el) -> tuple[str | None, str | None]:
     date = common.strip_label(" ".join(head.split()))
     subject = common.strip_label(" ".join("".join(after).split())) if after else None
     return date, subject
-
-
-def _edit_note(container):
-    for span in select(container, "span.gensmall"):
-        if text_of(span):
-            return span
-    return None
 
 
 def _clean_quote(quote: Quote) -> Quote:

@@ -1,0 +1,81 @@
+"""Several class selectors answered by one pass over a page's class attributes.
+
+Each class test in an XPath selector normalises the class attribute of every element of
+the page, once per selector part: ".pagination, td.nav, span.gensmall" is three passes.
+Adapters that look up a handful of page-level selectors (post boxes, pagination,
+breadcrumbs) ask for them together here: one lxml pass collects the class attributes,
+Python keeps the elements whose class names one of the selectors needs. Results are the
+same elements, in the same (document) order, as `select(root, css)`.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import lxml.etree
+
+from .select import matches_plain, plain_parts, select, split_classes
+
+_CLASS_ATTRS = lxml.etree.XPath("descendant-or-self::*/@class")
+_CLASS_AND_ID_ATTRS = lxml.etree.XPath("descendant-or-self::*/@class | descendant-or-self::*/@id")
+
+
+@lru_cache(maxsize=256)
+def _table(groups: tuple) -> tuple[dict, tuple]:
+    """class name (or "#id") -> ((group, parts), ...) for groups whose every part names a
+    class or an id (a part is keyed by its id, else by its first class name in sorted
+    order); the other groups are left to XPath. Also whether any part is keyed by id."""
+    table: dict[str, list] = {}
+    other = []
+    for name, css in groups:
+        parts = plain_parts(css)
+        if parts is None or any(not names and ident is None for _tag, ident, names, _attrs in parts):
+            other.append((name, css))
+            continue
+        for part in parts:
+            key = "#" + part[1] if part[1] is not None else sorted(part[2])[0]
+            table.setdefault(key, []).append((name, (part,)))
+    return {k: tuple(v) for k, v in table.items()}, tuple(other), any(k[0] == "#" for k in table)
+
+
+def by_class(root, **groups: str) -> dict[str, list]:
+    """group name -> the elements under (and including) `root` matching its CSS, in
+    document order, for plain selectors (tag, .class, #id, [attr], [attr=v]; each part with
+    a class or an id); other selectors are answered by XPath."""
+    table, other, ids = _table(tuple(groups.items()))
+    found: dict[str, list] = {name: [] for name in groups}
+    if root is None:
+        return found
+    for value in (_CLASS_AND_ID_ATTRS if ids else _CLASS_ATTRS)(root):
+        names = None
+        for token in (value.split() if value.attrname == "class" else ("#" + value,)):
+            entries = table.get(token)
+            if entries is None:
+                continue
+            if names is None:
+                el = value.getparent()
+                names = split_classes(el.get("class") or "")
+            for group, parts in entries:
+                out = found[group]
+                if (not out or out[-1] is not el) and matches_plain(el, parts, names):
+                    out.append(el)
+    for name, css in other:
+        found[name] = select(root, css)
+    return found
+
+
+def by_owner(owners, elements) -> dict:
+    """owner -> the `elements` under (or being) it, in the order given; an element belongs to
+    its nearest owner, so a post nested in another by broken markup keeps its own parts."""
+    owner_set = set(owners)
+    out: dict = {}
+    for el in elements:
+        node = el
+        while node is not None and node not in owner_set:
+            node = node.getparent()
+        if node is not None:
+            found = out.get(node)
+            if found is None:
+                out[node] = [el]
+            else:
+                found.append(el)
+    return out
