@@ -42,7 +42,7 @@ class Discuz(Adapter):
 
     POSTS = "table[id^=pid]"
     NAME = (".pls .authi a, td.pls .authi, .postauthor cite a, .postauthor .postinfo a, .postauthor cite, "
-            ".postauthor .postinfo")
+            ".postauthor .postinfo, td.pls .pi")  # the last: an anonymous poster's "匿名", no link
     # a custom title (p.xg1) above the user group; Discuz! 7 prints the group under the name
     RANK = (".favatar p.xg1, .favatar p em a, .favatar p em, .favatar p a[href*='usergroup'], "
             ".postauthor p.customstatus, .postauthor p em a, .postauthor p em")

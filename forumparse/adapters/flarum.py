@@ -121,9 +121,10 @@ class Flarum(Adapter):
 
 
 def _payload(doc, tree) -> dict | None:
-    script = select_one(tree, "script#flarum-json-payload")
-    if script is not None:
-        return json_attr(script.text)
+    # a <script type="application/json"> in 1.x; betas 8-16 print it HTML-escaped in a hidden <div>
+    holder = select_one(tree, "script#flarum-json-payload, div#flarum-json-payload")
+    if holder is not None:
+        return json_attr(holder.text if holder.tag == "script" else holder.text_content())
     match = _APP_LOAD.search(doc.text)
     if match:
         try:

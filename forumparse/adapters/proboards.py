@@ -39,6 +39,7 @@ class ProBoards(Adapter):
     BODY = ".message"
     SIGNATURE = ".signature"
     EDIT = ".edited_by, .edited-by"
+    EDITED_TIME = ".edited_by abbr[data-timestamp], .edited-by abbr[data-timestamp]"
     QUOTE = "div.quote, blockquote"
     QUOTE_AUTHOR = ".quote_header, .quote-header"
     DROP = ".quote_avatar_container, .quote_clear, .quote_footer"
@@ -70,7 +71,8 @@ class ProBoards(Adapter):
     def _post(self, el, scope, base, ctx) -> Post:
         body = extract_body(scope.one(el, self.BODY), quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
                             signature_css=None, edit_css=self.EDIT, drop_css=self.DROP)
-        timestamp, raw = common.stamp(scope.one(el, self.TIME), ctx)
+        timestamp, raw = common.stamp(scope.pick(el, *self.TIME.split(", ")), ctx)  # the epoch before the text
+        edited, _ = common.stamp(scope.one(el, self.EDITED_TIME), ctx)
         link = scope.one(el, self.PERMALINK)
         likes = scope.text(el, self.LIKES)
         return Post(
@@ -81,7 +83,8 @@ class ProBoards(Adapter):
             timestamp_raw=raw,
             body=body.text,
             body_html=body.html,
-            quotes=[attrs.evolve(q, author=_quoted(q.author)) for q in body.quotes],
+            quotes=_quotes(body.quotes, scope.one(el, self.BODY)),
+            edited=edited,
             likes=parse_count(likes, allow_abbrev=False) if likes else None,
         )
 
@@ -104,6 +107,14 @@ class ProBoards(Adapter):
             avatar_url=common.absolute(base, attr(scope.one(el, self.AVATAR), "src")),
             signature=(render_text(sig) or None) if sig is not None else None,
         )
+
+
+def _quotes(quotes, body_el):
+    """"Quote from X on DATE" headers; the box names the quoted post (quote_id="123")."""
+    boxes = [b for b in select(body_el, "div.quote") if not any(a.tag == "div" and "quote" in (a.get("class") or "")
+                                                                 .split() for a in b.iterancestors())]
+    ids = [attr(b, "quote_id") for b in boxes] if len(boxes) == len(quotes) else [None] * len(quotes)
+    return [attrs.evolve(q, author=_quoted(q.author), post_id=q.post_id or i) for q, i in zip(quotes, ids)]
 
 
 def _quoted(author: str | None) -> str | None:

@@ -14,7 +14,8 @@ from . import _html_common as common
 from .base import Adapter
 
 _SAID = re.compile(r"^\s*(.+?)\s+(?:said|wrote|schrieb|a écrit|escribió)\s*:?\s*$", re.I)
-_POST_ID = re.compile(r"(\d+)$")
+_POST_ID = re.compile(r"#p(\d+)$")
+_FORUM_POSTS = re.compile(r"^\s*Forum\s+Posts\b", re.I)  # the default themes' "Forum Posts: %COUNT%"
 
 
 class SimplePress(Adapter):
@@ -32,6 +33,7 @@ class SimplePress(Adapter):
     NAME = ".spPostUserName a, .spPostUserName"
     RANK = ".spPostUserRank .spPostUserRank, .spPostUserRank, .spPostUserSpecialRank"
     STATS = ".spPostUserPosts, .spPostUserRegistered, .spPostUserLocation"
+    LOCATION = ".spPostUserLocation"  # the place alone, no label
     AVATAR = ".spPostUserAvatar img, img.spAvatar"
     DATE = ".spPostUserDate, .spPostDate"
     BODY = ".spPostContent"
@@ -41,6 +43,7 @@ class SimplePress(Adapter):
     QUOTE_AUTHOR = "blockquote > strong:first-child, cite"
     TITLE = ".spTopicHeaderName, h1.spTopicHeaderName, .spHeaderName, h1"
     CRUMBS = "#spBreadCrumbs a, .spBreadCrumbs a"
+    PAGER = ".spPageLinks"
 
     def detect(self, doc) -> float:
         return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE, self.NEED)
@@ -52,8 +55,12 @@ class SimplePress(Adapter):
         scope = PostScope(elements)
         posts = [self._post(el, scope, base, ctx) for el in elements]
         title = common.pick_text(tree, self.TITLE)
+        pager = select_one(tree, self.PAGER)
+        page, page_count, next_url = common.pages_from(
+            select(pager, "a"), select_one(pager, ".spCurrent, .current"), base) if pager is not None else (None,) * 3
         return Thread(title=title, url=common.canonical(tree, base) or ctx.url,
-                      breadcrumbs=common.crumbs(common.pick_all(tree, self.CRUMBS), title), posts=posts)
+                      breadcrumbs=common.crumbs(common.pick_all(tree, self.CRUMBS), title),
+                      page=page, page_count=page_count, next_page_url=next_url, posts=posts)
 
     def _post(self, el, scope, base, ctx) -> Post:
         body = extract_body(scope.one(el, self.BODY), quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
@@ -61,7 +68,7 @@ class SimplePress(Adapter):
         raw = scope.text(el, *self.DATE.split(", "))
         link = scope.one(el, self.PERMALINK)
         return Post(
-            post_id=common.number_suffix(el.get("id")),
+            post_id=common.number_suffix(el.get("id")) or _first(_POST_ID, attr(link, "href")),
             permalink=common.absolute(base, attr(link, "href")),
             author=self._author(el, scope, base, ctx),
             timestamp=ctx.dates.iso(raw.replace(" - ", " ")) if raw else None,
@@ -76,20 +83,26 @@ class SimplePress(Adapter):
         if name_el is None:
             return None
         link = name_el if name_el.tag == "a" else select_one(name_el, "a[href]")
-        lines = [" ".join(common.lines(s)) for s in scope.all(el, self.STATS)]
+        lines = [_FORUM_POSTS.sub("Posts", " ".join(common.lines(s))) for s in scope.all(el, self.STATS)]
         stats = common.stats_from_lines(lines, ctx)
         rank_el = scope.one(el, self.RANK)
+        place = scope.text(el, self.LOCATION)
         sig = scope.one(el, self.SIGNATURE)
         return Author(
             name=text_of(name_el),
             rank=scope.text(el, *self.RANK.split(", ")) or common.image_label(rank_el),
             post_count=stats.get("post_count"),
             joined=stats.get("joined"),
-            location=stats.get("location"),
+            location=stats.get("location") or (place if place and ":" not in place else None),
             profile_url=common.absolute(base, attr(link, "href")),
             avatar_url=common.absolute(base, attr(scope.one(el, self.AVATAR), "src")),
             signature=(render_text(sig) or None) if sig is not None else None,
         )
+
+
+def _first(pattern, value: str | None) -> str | None:
+    m = pattern.search(value or "")
+    return m.group(1) if m else None
 
 
 def _said(author: str | None) -> str | None:

@@ -6,7 +6,7 @@ import re
 
 import attrs
 
-from ..html.body import extract_body
+from ..html.body import extract_body, render_text
 from ..html.select import attr, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
@@ -16,6 +16,7 @@ from .base import Adapter
 _POSTED = re.compile(r"Posted\s*-\s*(.+?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)")
 _POSTS = re.compile(r"^\s*([\d,.]+)\s+Posts?\s*$", re.I)
 _ORIGINALLY = re.compile(r"^\s*Originally posted by\s+(.+?)\s*$", re.I)
+_EDITED = re.compile(r"\bon\s+(.+?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)\s*$")  # "Edited by - X on DATE TIME"
 _TOPIC_ID = re.compile(r"[?&](?:REPLY_ID|TOPIC_ID)=(\d+)", re.I)
 
 
@@ -46,12 +47,18 @@ class Snitz(Adapter):
         bodies = select(tree, self.BODY)
         chosen = set(bodies)
         bodies = [b for b in bodies if not any(a in chosen for a in b.iterancestors()) and not _name_only(b)]
-        posts = [p for p in (self._post(b, base, ctx) for b in bodies) if p is not None]
+        # the message is the first text span of a post's row; a later one (after a rule) is the signature
+        by_row: dict = {}
+        for b in bodies:
+            row = next((r for r in b.iterancestors("tr") if select_one(r, self.PROFILE) is not None), None)
+            if row is not None:
+                by_row.setdefault(row, []).append(b)
+        posts = [p for p in (self._post(found[0], found[1:], base, ctx) for found in by_row.values()) if p is not None]
         title = common.pick_text(tree, self.TITLE) or common.page_title(tree)
         return Thread(title=title, url=common.canonical(tree, base) or ctx.url,
                       breadcrumbs=common.crumbs(common.pick_all(tree, self.CRUMBS), title), posts=posts)
 
-    def _post(self, body_el, base, ctx) -> Post | None:
+    def _post(self, body_el, signatures, base, ctx) -> Post | None:
         row = next((r for r in body_el.iterancestors("tr") if select_one(r, self.PROFILE) is not None), None)
         if row is None:
             return None
@@ -59,21 +66,24 @@ class Snitz(Adapter):
         author_cell = next((td for td in row.xpath("./td") if td is not cell
                             and select_one(td, self.PROFILE) is not None), None)
         body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR)
+        signature = "\n\n".join(t for t in (render_text(s) for s in signatures) if t) or None
+        edited = _EDITED.search(body.edited or "")
         m = _POSTED.search(text_of(cell) or "")
         raw = m.group(1).replace(" : ", " ").strip() if m else None
         reply = next((a for a in select(cell, "a[href*='REPLY_ID='], a[href*='TOPIC_ID=']")
                       if "method=" in (a.get("href") or "")), None)
         return Post(
             post_id=(_TOPIC_ID.search(attr(reply, "href") or "") or [None, None])[1],
-            author=self._author(author_cell, base),
+            author=self._author(author_cell, base, signature),
             timestamp=ctx.dates.iso(raw) if raw else None,
             timestamp_raw=raw,
             body=body.text,
             body_html=body.html,
             quotes=[_originally(q) for q in body.quotes],
+            edited=ctx.dates.iso(edited.group(1).replace(" : ", " ")) if edited else None,
         )
 
-    def _author(self, cell, base) -> Author | None:
+    def _author(self, cell, base, signature=None) -> Author | None:
         link = select_one(cell, self.PROFILE) if cell is not None else None
         if link is None or not text_of(link):
             return None
@@ -83,7 +93,7 @@ class Snitz(Adapter):
         rank = next((ln for ln in lines if not _POSTS.match(ln)), None)
         uid = re.search(r"[?&]id=(\d+)", link.get("href") or "", re.I)
         return Author(name=name, rank=rank, post_count=count, user_id=uid.group(1) if uid else None,
-                      profile_url=common.absolute(base, link.get("href")))
+                      profile_url=common.absolute(base, link.get("href")), signature=signature)
 
 
 def _name_only(el) -> bool:

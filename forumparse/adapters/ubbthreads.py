@@ -1,5 +1,7 @@
 """UBB.threads 7.x topic pages (showflat): an author cell (span.username, usertitle, Registered / Posts / Loc
-lines) beside the post (div.post_inner), with the subject and anchor in the row above."""
+lines) beside the post (div.post_inner), with the subject, date and anchor in the row above. 7.0-7.2 print
+the date in the post cell and link the name; 7.3+ put subject and date in a subjecttable row of a per-post
+table and the profile link in a pop-up menu beside a bare name."""
 from __future__ import annotations
 
 import re
@@ -32,18 +34,19 @@ class UBBThreads(Adapter):
     BODY = "div.post_inner, div[id^=body][class*=post]"
     AUTHOR = "span.username, .author-content"
     NAME = "span.username a, span.username, .author-content a[href*='/users/']"
+    PROFILE = "a[href*='/users/'], a[href*='showprofile'], a[href*='ubb=showprofile']"
     TITLE = ".usertitle, span.usertitle"
-    STATS = ".author-content .small, .author-content, span.small"
+    STATS = ".author-content .small, span.small"
     AVATAR = ".author-content img.avatar, img.avatar"
     DATE = "span.date"
     TIME = "span.time"
-    SUBJECT = ".subjecttable, .post-subject"
+    SUBJECT = ".subjecttable a.nd, span.subjecttable, .post-subject"
     SIGNATURE = ".signature"
     EDIT = ".edited_by, .edited-by, em.edited"
     QUOTE = "div.ubbcode-block, blockquote"
     QUOTE_AUTHOR = ".ubbcode-header"
     DROP = ".edited_by, .edited-by"
-    TOPIC = "h1, .topic-title, #topic-title, td.breadcrumbs b"
+    TOPIC = "h1, .topic-title, #topic-title, #breadcrumbs-topic, td.breadcrumbs b"
     CRUMBS = ".breadcrumbs a, #breadcrumbs a, .nav-breadcrumbs a"
 
     def detect(self, doc) -> float:
@@ -73,20 +76,27 @@ class UBBThreads(Adapter):
         if box is None:
             return None
         header = box.getprevious()
-        anchors = [a for root in (box, header) if root is not None for a in select(root, "a[name^=Post], a[id^=Post]")]
+        if header is None or select_one(header, self.DATE) is None:  # 7.3+: the subject row of the post's table
+            header = next(iter(body_el.xpath("preceding::td[contains(concat(' ', @class, ' '), ' subjecttable ')][1]")),
+                          header)
+        # the anchor sits before the post's table (7.3+) or in its header row
+        anchors = body_el.xpath("preceding::a[starts-with(@name, 'Post') or starts-with(@id, 'Post')][1]")
         post_id = next((m.group(1) for a in anchors for m in [_ANCHOR.match(a.get("name") or a.get("id") or "")] if m),
                        None)
         body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
                             signature_css=self.SIGNATURE, edit_css=None, drop_css=self.DROP)
         quotes = [attrs.evolve(q, author=_ORIGINALLY.sub("", q.author or "") or None) for q in body.quotes]
-        date, clock = common.pick_text(box, self.DATE), common.pick_text(box, self.TIME)
+        date_root = box if select_one(box, self.DATE) is not None else header
+        date, clock = common.pick_text(date_root, self.DATE), common.pick_text(date_root, self.TIME)
         raw = " ".join(p for p in (date, clock) if p) or None
         subject = None
         for root in (box, header):
             subject = subject or (common.pick_text(root, self.SUBJECT) if root is not None else None)
         edited = _EDITED.search(common.pick_text(box, self.EDIT) or "")
+        link = select_one(header, "a.nd[href]") if header is not None else None  # 7.3+: the subject links the post
         return Post(
             post_id=post_id,
+            permalink=common.absolute(base, attr(link, "href")),
             author=self._author(box, base, ctx),
             timestamp=ctx.dates.iso(raw) if raw else None,
             timestamp_raw=raw,
@@ -103,8 +113,10 @@ class UBBThreads(Adapter):
             return None
         link = name_el if name_el.tag == "a" else select_one(name_el, "a[href]")
         href = attr(link, "href")
-        stats_el = common.pick(box, self.STATS)
-        lines = [re.sub(r"^Loc\s*:", "Location:", ln) for ln in common.lines(stats_el)]
+        if not href or href.startswith("javascript"):  # 7.3+: the name opens a menu holding the profile link
+            href = attr(select_one(box, self.PROFILE), "href")
+        lines = [re.sub(r"^Loc\s*:", "Location:", ln) for el in _outermost(select(box, self.STATS))
+                 for ln in common.lines(el)]
         stats = common.stats_from_lines(lines, ctx)
         uid = _USER_ID.search(href or "")
         sig = select_one(box, self.SIGNATURE)
@@ -119,6 +131,11 @@ class UBBThreads(Adapter):
             avatar_url=common.absolute(base, attr(common.pick(box, self.AVATAR), "src")),
             signature=(render_text(sig) or None) if sig is not None else None,
         )
+
+
+def _outermost(found: list) -> list:
+    chosen = set(found)
+    return [el for el in found if not any(a in chosen for a in el.iterancestors())]
 
 
 ADAPTERS = (UBBThreads,)

@@ -61,11 +61,13 @@ class XMB(Adapter):
         body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR)
         m = _POSTED.search(text_of(header) or "")
         raw = f"{m.group(1)} {m.group(2)}" if m else None
+        subject = select_one(header, "strong, font.subject") if header is not None else None
         return Post(
             post_id=common.number_suffix(anchor.get("name")),
             author=self._author(author_cell, [row, body_row, body_row.getnext()], base, ctx),
             timestamp=ctx.dates.iso(raw) if raw else None,
             timestamp_raw=raw,
+            title=text_of(subject),
             body=body.text,
             body_html=body.html,
             quotes=body.quotes,
