@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 
 from ..html.body import extract_body, render_text
-from ..html.select import attr, first_text, select, select_one, text_of
+from ..html.page_classes import by_class
+from ..html.pageinfo import PostScope
+from ..html.select import attr, select, text_of
 from ..records import Author, Post, Thread
 from . import _phpbb_common as common
 from ._html_common import has_any
 from .base import Adapter
 
-_HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
 MARKUP = ("postprofile", "post-entry", "poster-profile", "signature_div", "postdetails")
 
 
@@ -30,8 +31,8 @@ class ForumotionHtml(Adapter):
     description = "Forumotion / Forumactif hosted forums (phpBB2 and phpBB3 templates)"
     hints = ("illiweb.com", "forumotion.", "forumactif.", "forumieren.", "foroactivo.", "forumeiros.", "forumgratuit.")
 
-    POST = f"//*[{_HAS.format('post')}][starts-with(@id, 'p')]"
-    TABLE_NAME = f"//span[{_HAS.format('name')}][.//a[@name]]"
+    POST = ".post"  # with an id "pN"
+    TABLE_NAME = "span.name"  # holding an <a name>
     # phpBB3 template, then ModernBB / AwesomeBB (postprofile-*, post-*) and PunBB (.postleft) ones
     PROFILE = ".postprofile, .poster-profile, .postdetails.poster-profile, .postleft, .post-aside"
     NAME_CSS = (".postprofile-name strong", ".postprofile-head strong", ".postprofile dt strong",
@@ -69,12 +70,17 @@ class ForumotionHtml(Adapter):
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
         base = common.page_url(doc, ctx)
-        posts = self._posts(tree, ctx, base) or self._table_posts(tree, ctx, base)
-        page, count, nxt = self._pages(tree)
+        # the page-level selectors answered by one pass over the class and id attributes; a
+        # title selector "A B" is looked up as A here and B inside what A found
+        found = by_class(tree, post=self.POST, table_name=self.TABLE_NAME, pages=self.PAGINATION_CSS,
+                         **{f"title{i}": css.split()[0] for i, css in enumerate(self.TITLE_CSS)},
+                         **{f"crumbs{i}": css for i, css in enumerate(self.CRUMBS_CSS)})
+        posts = self._posts(found["post"], ctx, base) or self._table_posts(found["table_name"], ctx, base)
+        page, count, nxt = self._pages(found["pages"])
         return Thread(
-            title=self._title(tree),
+            title=self._title(tree, found),
             url=base,
-            breadcrumbs=self._crumbs(tree),
+            breadcrumbs=self._crumbs(found),
             page=page,
             page_count=count,
             next_page_url=common.absolute(base, nxt),
@@ -82,76 +88,82 @@ class ForumotionHtml(Adapter):
         )
 
     # -- phpBB3-like template ----------------------------------------------------------------
-    def _posts(self, tree, ctx, base) -> list[Post]:
+    def _posts(self, boxes, ctx, base) -> list[Post]:
         posts = []
-        for el in tree.xpath(self.POST):
+        boxes = [el for el in boxes if (el.get("id") or "").startswith("p")]
+        scope = PostScope(boxes)  # each selector runs once for all posts
+        for el in boxes:
             post_id = common.post_id_of(el.get("id"))
             if not post_id or not re.fullmatch(r"p\d+", el.get("id")) or el.tag == "tr":
                 continue  # p0 is the host's ad slot; table rows are the phpBB2 template's
-            content = _first(el, self.CONTENT)
+            content = scope.pick(el, *self.CONTENT)
             if content is None:
                 continue
-            line = _first(el, self.AUTHOR_LINE)
+            line = scope.pick(el, *self.AUTHOR_LINE)
             timestamp, raw = common.line_time(line, ctx)
-            name = first_text(el, *self.NAME_CSS)
-            post = self._post(el, content, post_id, name, timestamp, raw, ctx, base)
+            name = scope.text(el, *self.NAME_CSS)
+            post = self._post(scope, el, content, post_id, name, timestamp, raw, ctx, base)
             if post is not None:
                 posts.append(post)
         return posts
 
     # -- phpBB2-like template ----------------------------------------------------------------
-    def _table_posts(self, tree, ctx, base) -> list[Post]:
+    def _table_posts(self, names, ctx, base) -> list[Post]:
         posts = []
-        for mark in tree.xpath(self.TABLE_NAME):
-            row = next(mark.iterancestors("tr"), None)
-            if row is None:
-                continue
-            content = _first(row, self.CONTENT)
+        rows = []
+        for mark in names:
+            anchor = next((a for a in mark.iter("a") if a.get("name") is not None), None)
+            row = next(mark.iterancestors("tr"), None) if anchor is not None else None
+            if row is not None:
+                rows.append((mark, anchor, row))
+        scope = PostScope([row for _mark, _anchor, row in rows])  # each selector runs once for all posts
+        for mark, anchor, row in rows:
+            content = scope.pick(row, *self.CONTENT)
             if content is None:
                 continue
-            post_id = common.post_id_of(attr(select_one(mark, "a[name]"), "name"))
-            details = [d for d in select(row, ".postdetails") if "poster-profile" not in (d.get("class") or "")]
+            post_id = common.post_id_of(attr(anchor, "name"))
+            details = [d for d in scope.all(row, ".postdetails") if "poster-profile" not in (d.get("class") or "")]
             raw_line = text_of(details[-1]) if details else None
             timestamp, raw = common.shown_time(_after_subject(details[-1]) if details else None, ctx)
-            post = self._post(row, content, post_id, text_of(mark), timestamp, raw or raw_line, ctx, base)
+            post = self._post(scope, row, content, post_id, text_of(mark), timestamp, raw or raw_line, ctx, base)
             if post is not None:
                 posts.append(post)
         return posts
 
-    def _post(self, el, content, post_id, name, timestamp, raw, ctx, base) -> Post | None:
+    def _post(self, scope, el, content, post_id, name, timestamp, raw, ctx, base) -> Post | None:
         if not name:
             return None
         body = extract_body(content, quote_css=self.QUOTE_CSS, signature_css=self.SIGNATURE,
                             edit_css=self.EDITED, drop_css=self.DROP_CSS)
-        signature = select_one(el, self.SIGNATURE)
+        signature = scope.one(el, self.SIGNATURE)
         return Post(
             post_id=post_id,
             permalink=self._permalink(el, post_id, base),
-            author=self._author(el, name, ctx, base, signature),
+            author=self._author(scope, el, name, ctx, base, signature),
             timestamp=timestamp,
             timestamp_raw=raw,
-            title=first_text(el, "h3 a", "h2.topic-title", ".post-title", "span.postdetails a[href*='#']"),
+            title=scope.text(el, "h3 a", "h2.topic-title", ".post-title", "span.postdetails a[href*='#']"),
             body=body.text,
             body_html=body.html,
             quotes=body.quotes,
-            edited=common.edit_time(select_one(el, self.EDITED), ctx),
+            edited=common.edit_time(scope.one(el, self.EDITED), ctx),
         )
 
-    def _author(self, el, name, ctx, base, signature) -> Author:
-        profile = select_one(el, self.PROFILE)
+    def _author(self, scope, el, name, ctx, base, signature) -> Author:
+        profile = scope.one(el, self.PROFILE)
         lines = common.profile_lines(profile, self.LABEL_CSS) if profile is not None else []
         labels = [t for t in (text_of(lb) or _img_alt(lb) for lb in select(profile, self.LABEL_CSS)) if t]
         stats = common.read_stats(lines, ctx)
         plain = stats["plain"][1:] if stats["plain"][:1] == [name] else stats["plain"]  # the name line
-        rank = first_text(el, *self.RANK_CSS) or next((_img_alt(r) for r in (_first(el, self.RANK_CSS),)
+        rank = scope.text(el, *self.RANK_CSS) or next((_img_alt(r) for r in (scope.pick(el, *self.RANK_CSS),)
                                                         if r is not None), None)
         rank = rank or next((line for line in plain if not any(line.startswith(lb) for lb in labels)), None)
         if rank is None:
             rank = next((_img_alt(img) for img in select(profile, "img") if "rank" in (attr(img, "src") or "")),
                         None)
-        link = select_one(el, self.USER_LINK)
+        link = scope.one(el, self.USER_LINK)
         href = attr(link, "href")
-        avatar = next((img for img in select(el, self.AVATAR)
+        avatar = next((img for img in scope.all(el, self.AVATAR)
                        if not re.search(r"rank|empty\.gif|/icon", attr(img, "src") or "")), None)
         return Author(
             name=name,
@@ -167,45 +179,39 @@ class ForumotionHtml(Adapter):
 
     @staticmethod
     def _permalink(el, post_id, base) -> str:
-        link = select_one(el, f"a[href$='#{post_id}']")
+        link = next((a for a in el.iter("a") if (a.get("href") or "").endswith(f"#{post_id}")), None)
         return common.absolute(base, attr(link, "href")) or f"#{post_id}"
 
     # -- thread ------------------------------------------------------------------------------
-    def _title(self, tree) -> str | None:
-        for css in self.TITLE_CSS:
-            text = first_text(tree, css)
-            if text:
-                return text
+    def _title(self, tree, found) -> str | None:
+        for i, css in enumerate(self.TITLE_CSS):
+            inner = css.split(maxsplit=1)[1:]
+            for outer in found[f"title{i}"]:
+                text = next(filter(None, map(text_of, select(outer, inner[0]) if inner else [outer])), None)
+                if text:
+                    return text
         for value in tree.xpath("//meta[@property='og:title']/@content"):
             if value.strip():
                 return value.strip()
         return " ".join((tree.findtext(".//title") or "").split()) or None
 
-    def _crumbs(self, tree) -> tuple[str, ...]:
-        for css in self.CRUMBS_CSS:
-            box = select_one(tree, css)
+    def _crumbs(self, found) -> tuple[str, ...]:
+        for i, _css in enumerate(self.CRUMBS_CSS):
+            box = next(iter(found[f"crumbs{i}"]), None)
             if box is not None:
                 return tuple(t for t in (text_of(a) for a in select(box, "a")) if t)
         return ()
 
-    def _pages(self, tree):
-        for el in select(tree, self.PAGINATION_CSS)[:40]:
+    def _pages(self, boxes):
+        for el in boxes[:40]:
             page, count, nxt = common.page_numbers(el)
             if page is not None:
                 return page, count, attr(nxt, "href")
         return None, None, None
 
 
-def _first(el, selectors):
-    for css in selectors:
-        found = select_one(el, css)
-        if found is not None:
-            return found
-    return None
-
-
 def _img_alt(el):
-    img = el if el.tag == "img" else select_one(el, "img")
+    img = next(el.iter("img"), None)
     return (attr(img, "alt") or attr(img, "title")) if img is not None else None
 
 
