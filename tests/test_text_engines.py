@@ -44,6 +44,27 @@ def test_closing_lines_repeated_under_one_author_are_the_signature():
     assert out[1].body.endswith(sig)  # bob wrote it once: no signature is known for him
 
 
+def test_a_lone_posts_signature_is_learned_from_the_pages_layout():
+    """Every repeated signature stands alone after a blank line and no author with several posts
+    closes one with a text paragraph: a lone post's last paragraph is its signature too."""
+    sig = "Visit my widget shop\nopen every day"
+    posts = [_post("ann", "First post text.\n\n" + sig), _post("bob", "A reply.\n\nJust me, Bob\n555-0100"),
+             _post("ann", "Second post.\n\n" + sig), _post("cy", "No signature here.")]
+    out = split_signatures(posts, set_apart=True)
+    assert out[1].body == "A reply." and out[1].author.signature == "Just me, Bob\n555-0100"
+    assert out[3].body == "No signature here." and out[3].author.signature is None
+    assert split_signatures(posts)[1].body == posts[1].body  # only engines that show signatures
+
+
+def test_no_lone_signature_where_a_closing_paragraph_is_text():
+    sig = "Visit my widget shop\nopen every day"
+    posts = [_post("ann", "First post text.\n\n" + sig), _post("bob", "A reply.\n\nIts second paragraph."),
+             _post("ann", "Second post.\n\n" + sig), _post("cy", "One.\n\nTwo paragraphs of text."),
+             _post("cy", "Three.\n\nFour, the last paragraph.")]
+    out = split_signatures(posts, set_apart=True)
+    assert out[1].body == posts[1].body and out[1].author.signature is None
+
+
 def test_a_post_never_loses_all_its_text():
     posts = [_post("ann", "same words here again"), _post("ann", "same words here again")]
     assert [p.body for p in split_signatures(posts)] == ["same words here again"] * 2

@@ -122,6 +122,24 @@ def test_a_centred_line_among_full_width_text_keeps_its_indentation():
     assert out[-3:] == text and not left
 
 
+def test_a_left_line_that_fills_the_left_column_stays_in_it():
+    """w3m: "Location: Brisneyland" ends one space before the right column: still left-hand text,
+    so the right-hand lines after it stay in the row (text, not a new block)."""
+    def row(n: int) -> list[str]:
+        return [f"{'user' + str(n):<22}PostPosted: Fri May 09, 2003 10:07 am    Post subject:",
+                " " * 22 + f"first line of post {n} in the right-hand column of the table",
+                f"{'Posts: 102':<22}second line of post {n}",
+                "Location: Brisneyland",
+                " " * 22 + f"third line of post {n}, after the location", ""]
+    lines = [line for n in range(9) for line in row(n)]
+    out, left = unfold(lines)
+    assert "Location: Brisneyland" in out[:4]
+    assert [line for line in out[4:9] if line] == [
+        "PostPosted: Fri May 09, 2003 10:07 am    Post subject:",
+        "first line of post 0 in the right-hand column of the table",
+        "second line of post 0", "third line of post 0, after the location"]
+
+
 def test_one_line_header_splits_into_parts():
     out = split_compound(["alice · Member · Posts: 12 · 3 March 2021, 10:15", "Hello · world"])
     assert out == ["alice", "Member", "Posts: 12", "3 March 2021, 10:15", "Hello · world"]

@@ -46,7 +46,7 @@ def board_thread(doc, ctx, tokens: list[Token], anchors: list[int] | None = None
     second = parts[1].head_start if len(parts) > 1 else len(tokens)
     named = title(tokens, first, second, parts[0].author) if title is not None else None
     return attrs.evolve(thread, title=named or thread.title,
-                        posts=tuple(split_signatures(split_sign_offs(list(thread.posts)))))
+                        posts=tuple(split_signatures(split_sign_offs(list(thread.posts)), set_apart=True)))
 
 
 # What a text browser prints for a smiley image: its code (":cry:", ":lol:") or, in w3m,

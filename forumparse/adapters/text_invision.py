@@ -89,7 +89,7 @@ class InvisionText(Adapter):
         head = "\n".join(t.text for t in tokens[:anchors[0]])  # the topic counters may stand in the card run
         views, replies = find_counts(head)
         return Thread(title=_title(tokens, cards[0][0], posts), views=views, reply_count=replies,
-                      posts=tidy_posts(posts))
+                      posts=tidy_posts(posts, signatures=True))
 
 
 def _edit_mark(residual: str) -> str | None:

@@ -96,7 +96,7 @@ class MyBBText(Adapter):
         title = next((SUBJECT.match(s).group("s") if SUBJECT.match(s) else s for s in subjects if s), None)
         title = title or find_title(tokens, blocks[0][0])
         views, replies = find_counts("\n".join(t.text for t in tokens[:blocks[0][0]]))
-        return Thread(title=title, views=views, reply_count=replies, posts=tidy_posts(posts))
+        return Thread(title=title, views=views, reply_count=replies, posts=tidy_posts(posts, signatures=True))
 
 
 def _is_stat(tok: Token) -> bool:

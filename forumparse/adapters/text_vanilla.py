@@ -68,7 +68,7 @@ class VanillaText(Adapter):
         first = heads[0][0]
         title = _title(tokens, first)
         views, replies = find_counts("\n".join(t.text for t in tokens[:first]))
-        return Thread(title=title, views=views, reply_count=replies, posts=tidy_posts(posts))
+        return Thread(title=title, views=views, reply_count=replies, posts=tidy_posts(posts, signatures=True))
 
 
 def _text_column(tokens: list[Token], a: int, stop: int) -> int:

@@ -84,7 +84,8 @@ class XenForoText(Adapter):
                               edited=edited))
         first = _first_start(tokens, anchors[0][0], anchors[0][1].group("name").strip())
         views, replies = find_counts("\n".join(t.text for t in tokens[:first]))
-        return Thread(title=_title(tokens, first), views=views, reply_count=replies, posts=tidy_posts(posts))
+        return Thread(title=_title(tokens, first), views=views, reply_count=replies,
+                      posts=tidy_posts(posts, signatures=True))
 
 
 def _title(tokens: list[Token], first: int) -> str | None:

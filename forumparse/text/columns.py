@@ -76,11 +76,11 @@ def unfold(lines: list[str]) -> tuple[list[str], set[int]]:
             row = _ROW.match(line)
             new_col = row.end(2) if row and 8 <= row.end(2) <= 60 else page_col
             split = _split(line, new_col)
-            flush(before_text=split is None)
+            flush(before_text=split is None and len(line) >= new_col + 10)
             col = new_col
             if split is None:  # a line across the columns
                 col = None
-                state["after_text"] = True
+                state["after_text"] = len(line) >= new_col + 10  # text running on through both
                 out.append(line)
                 continue
         if not block:
@@ -123,7 +123,7 @@ def _split(line: str, col: int) -> tuple[str, str] | None:
     if not head.strip():  # right column only; keep its indentation relative to the column
         first = len(line) - len(line.lstrip())
         return "", " " * max(0, first - col) + line.strip()
-    left_end = len(line.rstrip()) if len(line.rstrip()) < col - 1 else None
+    left_end = len(line.rstrip()) if len(line.rstrip()) < col else None  # left text up to the gap before col
     if left_end is not None:
         return line.rstrip(), ""
     for m in re.finditer(r" {2,}", line):

@@ -18,8 +18,18 @@ SIGN_OFF = re.compile(r"^(?:sent from my\b.{1,80}|sent using\b.{1,60}|gesendet v
 MIN_WORDS = 3  # a repeated "Thanks!" or a name alone is no signature
 
 
-def split_signatures(posts: list) -> list:
-    """Posts with the closing lines repeated across one author's posts moved to author.signature."""
+def split_signatures(posts: list, set_apart: bool = False) -> list:
+    """Posts with the closing lines repeated across one author's posts moved to author.signature.
+
+    With `set_apart` (engines that show signatures), the page's own layout is learned too:
+    where every repeated signature stood alone after a blank line, and no author with several
+    posts ends one with a paragraph of text after a blank line, the last paragraph of a lone
+    post is its author's signature as well (see `_lone_signatures`)."""
+    out = _repeated_signatures(posts)
+    return _lone_signatures(posts, out) if set_apart else out
+
+
+def _repeated_signatures(posts: list) -> list:
     by_author: dict[str, list[int]] = defaultdict(list)
     for n, post in enumerate(posts):
         if post.author and post.author.name and post.body:
@@ -45,6 +55,53 @@ def split_signatures(posts: list) -> list:
             author = attrs.evolve(post.author, signature=post.author.signature or "\n".join(tail))
             out[n] = attrs.evolve(post, body=head, author=author)
     return out
+
+
+MIN_EVIDENCE = 2  # posts whose repeated signature shows how the page sets signatures apart
+MAX_LINES = 15  # a signature is short; a longer closing paragraph is text
+
+
+def _lone_signatures(before: list, after: list) -> list:
+    """A renderer that prints a blank line between a post's text and its signature (lynx) lets
+    a signature be seen without a repeat: where each post of an author with several posts that
+    ends with a paragraph after a blank line has exactly that paragraph as its repeated
+    signature (at least MIN_EVIDENCE such posts, no post against it), the page's blank-line
+    paragraphs at the end of a post are signatures, and that of each lone post goes too."""
+    count: dict[str, int] = defaultdict(int)
+    for post in before:
+        if post.author and post.author.name and post.body:
+            count[post.author.name] += 1
+    evidence = 0
+    lone = []
+    for n, (old, new) in enumerate(zip(before, after)):
+        if not (old.author and old.author.name and old.body) or _last_paragraph(old.body) is None:
+            continue
+        if count[old.author.name] == 1:
+            lone.append(n)
+            continue
+        rest = old.body[len(new.body):] if old.body.startswith(new.body) else ""
+        if new.body == old.body or not re.match(r"[ \t]*\n[ \t]*\n", rest):
+            return after  # a closing paragraph that is text, or a signature that is no paragraph
+        evidence += 1
+    if evidence < MIN_EVIDENCE:
+        return after
+    out = list(after)
+    for n in lone:
+        post = out[n]
+        head, tail = _last_paragraph(post.body) or (None, None)
+        if head is None or len(tail.split("\n")) > MAX_LINES or post.author.signature:
+            continue
+        author = attrs.evolve(post.author, signature=tail)
+        out[n] = attrs.evolve(post, body=head, author=author)
+    return out
+
+
+def _last_paragraph(body: str) -> tuple[str, str] | None:
+    """(text before, last paragraph) of a body of several paragraphs."""
+    parts = re.split(r"\n[ \t]*\n", (body or "").strip())
+    if len(parts) < 2 or not parts[-1].strip():
+        return None
+    return "\n\n".join(parts[:-1]).strip(), parts[-1].strip()
 
 
 def _shared_tail(a: list[str], b: list[str]) -> int:

@@ -15,8 +15,10 @@ from .signatures import split_signatures
 MIN_WORDS = 5  # a repeated short line ("Thanks!", "Same here") is no quote
 
 
-def tidy_posts(posts: list) -> list:
-    return _split_repeated_lines(split_echoes(split_signatures(posts)))
+def tidy_posts(posts: list, signatures: bool = False) -> list:
+    """`signatures`: the engine shows signatures (under a blank line they may be learned from
+    the page's layout, see split_signatures)."""
+    return _split_repeated_lines(split_echoes(split_signatures(posts, set_apart=signatures)))
 
 
 def _split_repeated_lines(posts: list) -> list:
