@@ -59,6 +59,7 @@ def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit],
     posts = []
     for f in fields:
         f.joined = labelled_date(f, index, positions, by_pos, "joined")
+        f.edited = labelled_date(f, index, positions, by_pos, "edited")
         f.date = date_of(f, index, positions, by_pos)
         f.record.body = f.body_el
         post = _post(f, index, ctx, base_url, ranks.get(id(f)), title)
@@ -108,7 +109,7 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
         body=text,
         body_html=body.html,
         quotes=body.quotes + plain_quotes,
-        edited=body.edited or note,
+        edited=body.edited or note or (f.edited.iso if f.edited is not None else None),
     )
 
 

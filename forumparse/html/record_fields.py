@@ -25,6 +25,7 @@ class Fields:
     date: DateHit | None = None
     item: object = None  # the structured-data item describing this post, if any
     joined: DateHit | None = None  # a date that markup alone labels as the join date
+    edited: DateHit | None = None  # an edit note's date outside the body ("Edited by X - date")
 
 
 def elements(record: Record, index: PageIndex):

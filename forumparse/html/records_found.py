@@ -19,7 +19,8 @@ from ..vocab import BUTTON_WORDS
 from .dates_found import _SKIP, DateHit, walk
 from .profile_block import stat_line
 
-_DIGITS = re.compile(r"\d+")
+# digits and row striping words: "row1"/"row2", "msgEvenTableRow"/"msgOddTableRow" are one shape
+_DIGITS = re.compile(r"\d+|even|odd", re.I)
 # Links to a member's profile page, in the URL shapes forum engines use.
 PROFILE_HREF = re.compile(
     r"(?:member|user|profile|/u/|/people/|/author/|showuser|viewprofile|[?&](?:u|uid|userid|user_id)=\d|/~\w"

@@ -30,6 +30,22 @@ _SITE_COLON = re.compile(r"^[^:]{1,40}\b(?:forums?|boards?|community|foren|commu
 _HOST = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+$", re.I)  # "www.example.com :: View topic - Title"
 
 
+_HOME_HREF = re.compile(r"^(?:https?://[^/]+)?/?(?:(?:index|default|forum|forums|board)\.\w{2,4})?/?(?:\?)?$"
+                        r"|^(?:https?://[^/]+)?/(?:forum|forums|board|community)/?$", re.I)
+
+
+def _home_link_texts(root) -> set[str]:
+    """Texts of links to the site's front page (the breadcrumb's first link, the logo)."""
+    out = set()
+    for el in root.iter("a"):
+        href = (el.get("href") or "").strip()
+        if href and _HOME_HREF.match(href):
+            text = " ".join(el.text_content().split())
+            if text and len(text) <= 100:
+                out.add(text.casefold())
+    return out
+
+
 def _bare_headings(root) -> list[str]:
     out = []
     for el in root.iter("h1"):
@@ -47,6 +63,9 @@ def _thread_title(root) -> str | None:
     site = (_meta(root, "og:site_name") or "").casefold()
     parts = [p for p in _title_parts(title) if not _PAGE_PART.match(p) and not _GENERIC.match(p)
              and p.casefold() != site and not _HOST.match(p)] if title else []
+    home = _home_link_texts(root)
+    if any(p.casefold() not in home for p in parts):
+        parts = [p for p in parts if p.casefold() not in home]  # the site's name links to its front page
     if og and _PREFIX.sub("", og).casefold() in {p.casefold() for p in parts}:
         return _PREFIX.sub("", og)
     shown = _shown_texts(root, {p.casefold() for p in parts} | ({og.casefold()} if og else set()))
