@@ -24,14 +24,22 @@ def main() -> int:
     wrong = 0
     for gold, path in pages(args.corpus, args.format):
         expected = adapter_for_engine(gold["engine"])
-        scored = registry.score_all(Document.load(path))
         chosen = registry.choose(Document.load(path)).name
-        top = ", ".join(f"{a.name}={s:.2f}" for s, a in scored[:3])
+        # every adapter's score (score_all stops at the first certain one): the runners-up show the margin
+        doc = Document.load(path)
+        scored = sorted(((registry._score(a, doc), a) for a in registry.all_adapters() if a.format == doc.format),
+                        key=lambda sa: registry._rank(sa[0] or 0.0, sa[1]))
+        top = ", ".join(f"{a.name}={s or 0:.2f}" for s, a in scored[:3])
         # a text dump may fall to the generic layout (not every engine needs a text adapter),
         # but never to another engine's adapter
         ok = chosen == expected or (args.format == "text" and chosen == "generic-text")
         wrong += not ok
-        print(f"{'ok ' if ok else 'BAD'} {path.name[:50]:50s} expected {expected:15s} got {chosen:15s} [{top}]")
+        # "hinted": the page's fingerprint shows the chosen adapter's hints (asked first: the fast path)
+        page = registry.fingerprint(doc)
+        hints = getattr(registry.get(chosen, doc.format), "hints", ())
+        hinted = "hinted" if any(h in page for h in hints) else "      "
+        verdict = "ok " if ok else "BAD"
+        print(f"{verdict} {path.name[:48]:48s} expected {expected:14s} got {chosen:14s} {hinted} [{top}]")
     print(f"{wrong} page(s) claimed by the wrong adapter")
     return 1 if wrong else 0
 
