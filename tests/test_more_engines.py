@@ -141,3 +141,70 @@ def test_flarum_saved_page_reads_the_drawn_posts_beyond_the_payload():
     assert [p.post_id for p in posts] == ["2207", "2209", "2230"]  # the payload holds the first two only
     assert posts[1].author.rank == "Moderator" and posts[1].likes == 3  # "annotator and 2 others"
     assert posts[2].permalink.endswith("/d/412-which-e-ink-reader-for-pdfs/4")
+
+
+def test_ubbthreads_73_date_in_the_subject_row_and_profile_link_in_the_popup():
+    first, second = _thread("ubbthreads", "ubb75-popup-username.html").posts
+    assert (first.post_id, first.timestamp) == ("77410", "2011-03-02T19:48:00")  # anchor and date outside the cell
+    assert first.author.user_id == "5120" and first.author.location == "Lake Geneva, WI"
+    assert second.title == "Re: Cold start stumble after rebuild"  # the subject link, not the "[Re: x]" note
+    assert "Edited by" not in second.body and second.edited == "2011-03-03T08:20:00"
+
+
+def test_snitz_signature_span_is_no_post_and_edit_note_gives_the_date():
+    thread = _thread("snitz", "snitz34-signatures.html")
+    assert [p.post_id for p in thread.posts] == ["6620", "51840"]
+    first = thread.posts[0]
+    assert first.author.signature == "Steve - Myford ML7, far too many chucks"
+    assert "Edited by" not in first.body and first.edited == "2009-05-21T19:50:02"
+    assert first.timestamp == "2009-05-21T19:42:10"  # "21 May 2009 : 19:42:10"
+
+
+def test_proboards_epoch_wins_over_relative_text():
+    first, second = _thread("proboards", "pb6-relative-dates.html").posts
+    assert (first.timestamp, first.timestamp_raw) == ("2020-02-10T18:35:00+00:00", "Yesterday at 6:35pm")
+    assert first.edited == "2020-02-10T18:45:00+00:00"
+    assert second.timestamp == "2020-02-11T10:55:00+00:00" and second.likes == 3
+    assert (second.quotes[0].author, second.quotes[0].post_id) == ("Grease Monkey Dai", "412201")
+
+
+def test_simplepress_default_theme_labels_anchor_ids_and_pages():
+    thread = _thread("simplepress", "sp6-default-theme.html")
+    first, second = thread.posts
+    assert (first.post_id, first.author.post_count, first.author.location) == ("20981", 23, "Ludlow")
+    assert second.author.rank == "Admin" and second.author.joined == "2012-03-02"  # badge image, "2nd March 2012"
+    assert (thread.page, thread.page_count) == (1, 2)
+
+
+def test_flarum_payload_in_a_hidden_div():
+    import html
+
+    text = (FIXTURES / "flarum" / "flarum1-discussion.html").read_text(encoding="utf-8")
+    start = text.index('<script id="flarum-json-payload"')
+    end = text.index("</script>", start)
+    payload = text[text.index(">", start) + 1:end]
+    old = text[:start] + '<div id="flarum-json-payload" style="display: none">' + html.escape(payload) + "</div>" \
+        + text[end + len("</script>"):]
+    thread = forumparse.parse_thread(old)
+    assert [p.post_id for p in thread.posts] == ["5120", "5127"]  # ids come only from the payload
+    assert thread.posts[1].timestamp == "2021-06-02T20:03:41+00:00"
+
+
+def test_wordpress_forums_are_found_past_a_long_head():
+    for case in ("bbpress/bbp26-topic.html", "simplepress/sp5-topic.html"):
+        engine = case.split("/")[0]
+        text = (FIXTURES / case).read_text(encoding="utf-8")
+        head_end = text.index("</head>")
+        head = text[:head_end]
+        for word in registry.get(engine, "html").GATE:  # an optimiser's bundle names none of the plugin's paths
+            head = head.replace(word, "min")
+        padded = head + "<style>" + ".a{color:red}" * 9000 + "</style>" + text[head_end:]
+        assert registry.choose(Document.load(padded)).name == engine, engine
+
+
+def test_discuz_anonymous_poster_keeps_the_shown_name():
+    text = (FIXTURES / "discuz" / "x34-viewthread.html").read_text(encoding="utf-8")
+    start = text.index('<div class="authi"><a href="space-uid-95.html"')
+    anonymous = text[:start] + "匿名" + text[text.index("</div>", start) + len("</div>"):]
+    second = forumparse.parse_thread(anonymous).posts[1]
+    assert (second.author.name, second.author.user_id) == ("匿名", None)
