@@ -215,3 +215,12 @@ def _hidden_below(el, top) -> bool:
         if node.attrib and is_hidden(node):
             return True
     return False
+
+
+# "Rank: Advanced Member" (YAF.NET, many ASP.NET boards): the label is not part of the rank
+_RANK_LABEL = re.compile(r"^\s*(?:rank|user rank|member rank|rang|rango|grado|titel|title|ранг|звание|等级|等級)"
+                         r"\s*[:：]\s*(?=\S)", re.I)
+
+
+def clean_rank(text: str | None) -> str | None:
+    return _RANK_LABEL.sub("", text).strip() or None if text else text

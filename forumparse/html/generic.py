@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 from ..records import Author, Post
 from .author_choice import author_alternatives, author_candidate, author_options, name_in_block, unlinked_names
-from .author_stats import rank_in_block, rank_of, ranks_after_name, stats_of
+from .author_stats import clean_rank, rank_in_block, rank_of, ranks_after_name, stats_of
 from .body_choice import body_alternatives, body_candidate
 from .dates_found import DateHit
 from .post_dates import container_epoch, date_of, labelled_date
@@ -93,7 +93,8 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
             href = item.author_url
         profile = urljoin(base_url, href) if href and base_url else href
         if name:
-            author = Author(name=name, rank=rank_of(f, index) or shown_rank, post_count=count, joined=joined,
+            rank = clean_rank(rank_of(f, index) or shown_rank)
+            author = Author(name=name, rank=rank, post_count=count, joined=joined,
                             profile_url=profile if href and PROFILE_HREF.search(href) else None,
                             signature=body.signature or signature_text)
     date = f.date
