@@ -11,6 +11,7 @@ import codecs
 import os
 import re
 from functools import cached_property
+from itertools import islice
 from pathlib import Path
 
 from .errors import InputError
@@ -35,6 +36,7 @@ _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 # The first bytes of archives and HTTP responses, where the page starts after a header block.
 _HEADER_BLOCK = re.compile(rb"\A(?:WARC/1\.[01]|HTTP/\d(?:\.\d)?\s+\d{3})[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n")
 _HEADER_LINE = re.compile(r"^([A-Za-z][\w-]*):[ \t]*(.*?)\s*$", re.M)
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
 def _nul_pattern_encoding(raw: bytes) -> str | None:
@@ -67,29 +69,43 @@ def _codec(name: str | bytes | None) -> str | None:
 
 def decode_bytes(raw: bytes) -> tuple[str, str]:
     """Decode page bytes; return (text, encoding used)."""
+    text, encoding, _ = _decode(raw)
+    return text, encoding
+
+
+def _decode(raw: bytes) -> tuple[str, str, bytes | None]:
+    """decode_bytes, plus the bytes the text is the strict UTF-8 decoding of (None when it
+    is not): lxml parses those faster than the text when the text is not Latin-1 only."""
     for bom, enc in _BOMS:
         if raw.startswith(bom):
-            return _strict(raw[len(bom):], enc)
+            raw = raw[len(bom):]
+            return (*_strict(raw, enc), raw if enc == "utf-8" else None)
     nul = _nul_pattern_encoding(raw)
     if nul:
         try:
-            return _strict(raw, nul)
+            return (*_strict(raw, nul), None)
         except InputError:
             pass
     for match in _DECLARED.finditer(raw[:32768]):
         enc = _codec(next(g for g in match.groups() if g))
         if enc and not enc.startswith("utf-16") and not enc.startswith("utf-32"):
             try:
-                return raw.decode(enc), enc
+                return raw.decode(enc), enc, raw if enc == "utf-8" else None
             except UnicodeDecodeError:
                 break  # the declaration lies; fall through to detection
     try:
-        return raw.decode("utf-8"), "utf-8"
+        return raw.decode("utf-8"), "utf-8", raw
     except UnicodeDecodeError:
         pass
+    text, encoding = _guess(raw)
+    return text, encoding, None
+
+
+def _guess(raw: bytes) -> tuple[str, str]:
+    """Bytes that are no UTF-8 and declare no encoding that fits."""
     # A few high bytes in otherwise ASCII text is Western text: statistical detectors guess
     # wildly on so little evidence, and Windows-1252 is what such pages nearly always are.
-    high = sum(1 for b in raw if b >= 0x80)
+    high = len(raw) - len(raw.translate(None, _HIGH_BYTES))
     if high <= max(8, len(raw) // 200):
         try:
             return raw.decode("cp1252"), "cp1252"
@@ -114,7 +130,9 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
 
 def decode_notes(raw: bytes, text: str, encoding: str) -> list[str]:
     """What the reader should know about a decode: characters that no codec could read."""
-    replaced = text.count("\ufffd") - (raw.count(b"\xef\xbf\xbd") if encoding.startswith("utf") else 0)
+    replaced = text.count("\ufffd")
+    if replaced and encoding.startswith("utf"):  # the page's own U+FFFD characters do not count
+        replaced -= raw.count(b"\xef\xbf\xbd")
     if replaced > 0:
         return [f"{replaced} byte sequence(s) could not be decoded as {encoding} and were replaced by U+FFFD"]
     return []
@@ -191,21 +209,26 @@ class Document:
         self.headers = headers or {}  # HTTP / WARC headers that preceded the page, lower-case keys
         self.is_html = sniff_html(self.text)
         self.format = "html" if self.is_html else "text"
+        self._utf8: bytes | None = None  # bytes whose UTF-8 decoding is self.text (Document.load)
 
     @classmethod
     def load(cls, source, *, url: str | None = None) -> Document:
         content, path = read_source(source)
         headers: dict[str, str] = {}
         notes: list[str] = []
+        utf8 = None
         if isinstance(content, bytes):
             content, headers = _split_header_block(content)
-            text, encoding = decode_bytes(content)
+            text, encoding, utf8 = _decode(content)
             notes = decode_notes(content, text, encoding)
         else:
             text, encoding = content, None
             if text.startswith("\ufeff"):
                 text = text[1:]
-        return cls(text, url=url, path=path, encoding=encoding, headers=headers, warnings=notes)
+        doc = cls(text, url=url, path=path, encoding=encoding, headers=headers, warnings=notes)
+        if utf8 is not None and len(doc.text) == len(text):  # no NUL taken out: the bytes still match
+            doc._utf8 = utf8
+        return doc
 
     @cached_property
     def tree(self):
@@ -214,7 +237,7 @@ class Document:
             return None
         from .html.tree import parse_html
 
-        return parse_html(self.text)
+        return parse_html(self.text, utf8=self._utf8)
 
     @cached_property
     def lines(self) -> list[str]:
@@ -256,8 +279,9 @@ def sniff_html(text: str) -> bool:
     if head.startswith("<") and _HTML_TAG.match(head):
         return True
     sample = text[:20000]
-    tags = len(_HTML_TAG.findall(sample))
-    if tags > max(10, len(sample) // 400):
+    enough = max(10, len(sample) // 400)
+    tags = sum(1 for _ in islice(_HTML_TAG.finditer(sample), enough + 1))  # counting stops past `enough`
+    if tags > enough:
         return True
     # a few lines of junk before a real document (a server warning): the document starts near the top
     return bool(_DOCUMENT_MARKER.search(text[:1500])) and tags >= 5

@@ -319,5 +319,20 @@ class Index:
             found.extend(el for el in self._candidates(step)
                          if _step_matches(el, step, classes) and _chain_matches(el, chain, last, self.root, classes))
         if len(alternatives) > 1:
-            found = sorted(set(found), key=self.order.__getitem__)
+            found = set(found)
+            if self._order is None and len(found) <= 300:  # cheaper than numbering the subtree
+                found = sorted(found, key=_path_key)
+            else:
+                found = sorted(found, key=self.order.__getitem__)
         return found
+
+
+def _path_key(el) -> list[int]:
+    """An element's child positions from its tree's root: sorts in document order."""
+    key = []
+    parent = el.getparent()
+    while parent is not None:
+        key.append(parent.index(el))
+        el, parent = parent, parent.getparent()
+    key.reverse()
+    return key
