@@ -15,7 +15,7 @@ import attrs
 from ..dates import parse_date
 from ..html.body import extract_body, render_text
 from ..html.pageinfo import PostScope
-from ..html.select import attr, select, select_one, text_of, xpath
+from ..html.select import attr, class_set, select, select_one, text_of, xpath
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from ..vocab import JOINED_LABELS, LOCATION_LABELS, POSTS_LABELS
@@ -55,7 +55,6 @@ class VBulletinHtml(Adapter):
     format = "html"
     priority = 0.6
     description = "vBulletin 3, 4 and 5 thread pages"
-    hints = ("vbulletin", "vb_", "clientscript/", "sessionurl", "sheet=css_")
 
     # vBulletin 3 and 4 postbits
     MESSAGE_XPATH = '//div[starts-with(@id, "post_message_")]'
@@ -120,20 +119,22 @@ class VBulletinHtml(Adapter):
     def parse(self, doc, ctx) -> Thread:
         root = doc.tree
         base = common.page_base(root, ctx.url)
-        v5 = [el for el in select(root, self.V5_POST_CSS) if select_one(el, self.V5_CONTENT_CSS) is not None]
+        classed = _CLASS_VALUES(root)  # one scan of the class attributes serves the page-level lookups
+        v5 = [el for el in _v5_nodes(classed) if select_one(el, self.V5_CONTENT_CSS) is not None]
         # one pass per selector over the page, handed to the posts (PostScope), not one per post
         if v5:
-            scope = PostScope(v5)
+            scope = _Scope(v5)
             posts = [self._v5_post(el, scope, ctx, base) for el in v5]
         else:
             postbits = self._postbits(root)
-            scope = PostScope([box for box, _msg, _pid in postbits])
+            scope = _Scope([box for box, _msg, _pid in postbits])
             posts = [self._post(box, msg, pid, scope, ctx, base) for box, msg, pid in postbits]
-        page, page_count = self._pages(root)
+        blocks = _Blocks(root, classed)
+        page, page_count = self._pages(blocks)
         return Thread(
-            title=self._title(root),
+            title=self._title(root, blocks),
             url=common.canonical(root, base),
-            breadcrumbs=self._breadcrumbs(root),
+            breadcrumbs=self._breadcrumbs(root, blocks),
             page=page,
             page_count=page_count,
             next_page_url=_rel_link(root, base, "next"),
@@ -163,13 +164,13 @@ class VBulletinHtml(Adapter):
                 return anc
         return msg.getparent()
 
-    def _title(self, root) -> str | None:
-        found = [el for el in select(root, self.TITLE_CSS) if text_of(el)]
+    def _title(self, root, blocks) -> str | None:
+        found = [el for el in blocks.titles if text_of(el)]  # TITLE_CSS
         for cls in ("threadtitle", "lastnavbit", "main-title"):
             el = next((e for e in found if cls in (e.get("class") or "").split()), None)
             if el is not None:
                 return text_of(el)
-        for strong in select(root, self.VB3_TITLE_CSS):
+        for strong in blocks.within(blocks.navbars, ".//strong"):  # VB3_TITLE_CSS
             # the title is plain text; a thread prefix is markup in front of it
             own = " ".join("".join(strong.xpath("text()")).split()) or text_of(strong)
             if own:
@@ -180,13 +181,13 @@ class VBulletinHtml(Adapter):
             return raw.rsplit(" - ", 1)[0].strip() or None
         return None
 
-    def _breadcrumbs(self, root) -> list[str]:
-        box = select_one(root, self.BREADCRUMB_BOX_CSS)
-        links = select(box, "a") if box is not None else select(root, self.BREADCRUMB_LINK_CSS)
+    def _breadcrumbs(self, root, blocks) -> list[str]:
+        box = blocks.breadcrumb_box  # BREADCRUMB_BOX_CSS, else BREADCRUMB_LINK_CSS
+        links = select(box, "a") if box is not None else blocks.within(blocks.navbar_spans, ".//a")
         return list(dict.fromkeys(t for t in (text_of(a) for a in links) if t))
 
-    def _pages(self, root) -> tuple[int | None, int | None]:
-        for pager in _outermost(select(root, self.PAGER_CSS)):
+    def _pages(self, blocks) -> tuple[int | None, int | None]:
+        for pager in blocks.pagers:  # PAGER_CSS, outermost
             current = select_one(pager, "input[name=page]")  # vB 5: Page [n] of <span>N</span>
             total = select_one(pager, ".pagetotal")
             if current is not None and total is not None:
@@ -199,7 +200,7 @@ class VBulletinHtml(Adapter):
 
     # -- vBulletin 3 / 4 postbits --------------------------------------------------------------
     def _post(self, box, msg, pid, scope, ctx, base) -> Post | None:
-        content = select_one(msg, self.CONTENT_CSS)
+        content = next(_inside(scope.all(box, self.CONTENT_CSS), msg), None)
         body = extract_body(content if content is not None else msg, quote_css=self.QUOTE_CSS,
                             quote_author_css=self.QUOTE_AUTHOR_CSS, signature_css=None, edit_css=None,
                             drop_css=self.DROP_CSS)
@@ -229,14 +230,16 @@ class VBulletinHtml(Adapter):
         info = _user_region(name_el, msg, box)
         if info is None:
             info = scope.one(box, self.USERINFO_CSS)
-        title_el = select_one(info, self.USERTITLE_CSS)
+        # the user block's parts, from the page's walk: `info` is inside the postbit
+        title_el = next(_inside(scope.all(box, self.USERTITLE_CSS), info), None)
         rank = text_of(title_el)
         if rank is None and title_el is None and menu is not None:
             rank = _vb3_usertitle(menu)
         if rank is None:
-            rank = _image_label(select_one(info, self.RANK_IMAGE_CSS))
-        stats = _stats(info)
-        avatar = _avatar(info if info is not None else box, self.AVATAR_CSS)
+            rank = _image_label(next(_inside(scope.all(box, self.RANK_IMAGE_CSS), info), None))
+        stats = _stats(info, list(_inside(scope.all(box, "dt"), info)) if info is not None else None)
+        avatar = _avatar(info if info is not None else box, self.AVATAR_CSS,
+                         list(_inside(scope.all(box, self.AVATAR_CSS), info if info is not None else box)))
         return _make_author(text_of(name_el), rank, stats, ctx, base, profile, avatar, signature)
 
     def _date_text(self, box, pid, scope) -> str | None:
@@ -379,8 +382,9 @@ def _user_id(url: str | None) -> str | None:
     return match.group(1) if match else None
 
 
-def _stats(info) -> dict[str, str]:
-    """Posts / join date / location from `dt`/`dd` pairs and "Label: value" lines."""
+def _stats(info, dts: list | None = None) -> dict[str, str]:
+    """Posts / join date / location from `dt`/`dd` pairs and "Label: value" lines (`dts`: the
+    info's <dt> elements when the caller has them)."""
     found: dict[str, str] = {}
     if info is None:
         return found
@@ -394,7 +398,7 @@ def _stats(info) -> dict[str, str]:
             if label in words:
                 found.setdefault(key, value)
 
-    for dt in select(info, "dt"):
+    for dt in select(info, "dt") if dts is None else dts:
         dd = dt.getnext()
         if dd is not None and dd.tag == "dd":
             add(text_of(dt), text_of(dd))
@@ -441,10 +445,11 @@ def _image_label(img) -> str | None:
     return (attr(img, "alt") or attr(img, "title")) if img is not None else None
 
 
-def _avatar(info, css: str) -> str | None:
+def _avatar(info, css: str, found: list | None = None) -> str | None:
+    """The avatar image's address; `found`: the matches of `css` in `info` when the caller has them."""
     if info is None:
         return None
-    img = select_one(info, css)
+    img = select_one(info, css) if found is None else next(iter(found), None)
     if img is None:
         img = next((i for i in select(info, "img") if "avatar" in (
             (i.get("alt") or "") + (i.get("src") or "") + (i.get("class") or "")).lower()), None)
@@ -459,6 +464,153 @@ def _outermost(found: list) -> list:
         if not any(a in chosen for a in el.iterancestors()):
             chosen.add(el)
     return [el for el in found if el in chosen]
+
+
+# The page's class attributes: filtering their values in Python costs less than XPath string
+# tests, and much less than one scan of the page per selector.
+_CLASS_VALUES = xpath("//@class")
+_IDS = xpath("//@id")
+
+
+def _v5_nodes(classed) -> list:
+    """VBulletinHtml.V5_POST_CSS, from the page's class attribute values."""
+    found = (v.getparent() for v in classed if "b-post" in v)
+    return [el for el in found if el.tag in ("li", "div") and "b-post" in class_set(el)]
+
+
+def _inside(found, container):
+    """The elements of `found` that are `container` or inside it."""
+    for el in found:
+        if el is container or any(a is container for a in el.iterancestors()):
+            yield el
+
+
+# Selector parts that name only an attribute: an index of classes and tags would test every
+# element of the page against them; one scan of that attribute finds them instead.
+# (the attribute's values on the page, test, value): the values are fetched once a page and
+# tested in Python, cheaper than XPath string functions.
+_SCANNED = {
+    "[id^=postmenu_]": ("//@id", str.startswith, "postmenu_"),
+    "[id^=post_thanks_box]": ("//@id", str.startswith, "post_thanks_box"),
+    "[itemprop=dateCreated]": ("//@itemprop", str.__eq__, "dateCreated"),
+    "a[href*='attachment.php']": ("//a/@href", str.__contains__, "attachment.php"),
+    "a[href*='/attachments/']": ("//a/@href", str.__contains__, "/attachments/"),
+    "a[href*='filedata/fetch']": ("//a/@href", str.__contains__, "filedata/fetch"),
+    "a[id^=postlink]": ("//a/@id", str.startswith, "postlink"),
+    "a[id^=postcount]": ("//a/@id", str.startswith, "postcount"),
+}
+# "container element" parts: the index would test every element of the tag; the containers
+# are few (found by class) and the elements are looked up under them.
+_UNDER = {
+    ".attachments a[href]": (".attachments", ".//a[@href]"),
+    ".b-post-attachments a[href]": (".b-post-attachments", ".//a[@href]"),
+    "a.postuseravatar img": ("a.postuseravatar", ".//img"),
+    "a.postuseravatarlink img": ("a.postuseravatarlink", ".//img"),
+    ".avatar img": (".avatar", ".//img"),
+}
+
+
+class _Scope(PostScope):
+    """A PostScope whose attribute-only selector parts (_SCANNED) are found by attribute scans,
+    and whose "container element" parts (_UNDER) from their containers."""
+
+    def __init__(self, posts):
+        super().__init__(posts)
+        self._parts: dict[str, tuple] = {}
+        self._scans: dict[tuple, dict] = {}
+        self._values: dict[str, list] = {}
+
+    def all(self, post, css: str) -> list:
+        parts = self._parts.get(css)
+        if parts is None:
+            alternatives = [a.strip() for a in css.split(",")]
+            rest = ", ".join(a for a in alternatives if a not in _SCANNED and a not in _UNDER)
+            parts = self._parts[css] = (rest, tuple(_SCANNED[a] for a in alternatives if a in _SCANNED),
+                                        tuple(_UNDER[a] for a in alternatives if a in _UNDER))
+        rest, scans, under = parts
+        if not scans and not under:
+            return super().all(post, css)
+        lists = [super().all(post, rest)] if rest else []
+        lists += [self._scan(scan).get(post, []) for scan in scans]
+        lists += [self._under(post, container, expr) for container, expr in under]
+        lists = [found for found in lists if found]
+        if len(lists) <= 1:
+            return lists[0] if lists else []
+        return sorted(dict.fromkeys(el for found in lists for el in found), key=_page_position)
+
+    def _under(self, post, container_css: str, expr: str) -> list:
+        """Matches of `expr` under the post's outermost `container_css` elements, in page order."""
+        containers = super().all(post, container_css)
+        if not containers:
+            return []
+        if len(containers) > 1:
+            containers = _outermost(containers)
+        return [el for box in containers for el in xpath(expr)(box) if self.owner(el) is post]
+
+    def _scan(self, scan: tuple) -> dict:
+        """The elements whose attribute passes the test, by post."""
+        found = self._scans.get(scan)
+        if found is None:
+            found = self._scans[scan] = {}
+            expr, test, wanted = scan
+            values = self._values.get(expr)
+            if values is None:
+                values = self._values[expr] = xpath(expr)(self.order[0])
+            for el in (value.getparent() for value in values if test(value, wanted)):
+                owner = self.owner(el)
+                if owner is not None:
+                    found.setdefault(owner, []).append(el)
+        return found
+
+
+def _page_position(el) -> list[int]:
+    """A key that sorts elements in page order: the child positions from the root down."""
+    key = []
+    parent = el.getparent()
+    while parent is not None:
+        key.append(parent.index(el))
+        el, parent = parent, parent.getparent()
+    key.reverse()
+    return key
+
+
+_BLOCK_WORDS = re.compile("breadcrumb|threadtitle|lastnavbit|main-title|navbar|pagination|pagenav")
+
+
+class _Blocks:
+    """The page's title, breadcrumb, navbar and pager blocks, from its id and class attributes."""
+
+    def __init__(self, root, classed):
+        self.titles = []  # TITLE_CSS
+        self.navbars, self.navbar_spans, self.pagers = [], [], []  # the outermost of each kind
+        boxes = [v.getparent() for v in _IDS(root) if v in ("breadcrumb", "breadcrumbs")]
+        for el in (v.getparent() for v in classed if _BLOCK_WORDS.search(v)):  # page order
+            names = class_set(el)
+            tag = el.tag
+            if "threadtitle" in names or (tag == "li" and "lastnavbit" in names) or (
+                    tag == "h1" and "main-title" in names):
+                self.titles.append(el)
+            if "breadcrumb" in names:
+                boxes.append(el)
+            if "navbar" in names or "breadcrumb" in names:  # VB3_TITLE_CSS's blocks
+                _add_outermost(self.navbars, el)
+            if tag == "span" and "navbar" in names:  # BREADCRUMB_LINK_CSS's blocks
+                _add_outermost(self.navbar_spans, el)
+            if "pagination" in names or "pagenav" in names:  # PAGER_CSS
+                _add_outermost(self.pagers, el)
+        # BREADCRUMB_BOX_CSS: the first of the boxes found by id and by class
+        self.breadcrumb_box = min(boxes, key=_page_position) if len(boxes) > 1 else next(iter(boxes), None)
+
+    @staticmethod
+    def within(blocks, expr: str):
+        """`expr`'s matches in each block, in page order (the blocks do not nest)."""
+        for block in blocks:
+            yield from xpath(expr)(block)
+
+
+def _add_outermost(kept: list, el) -> None:
+    if not any(a in kept for a in el.iterancestors()):
+        kept.append(el)
 
 
 def _rel_link(root, base, rel: str) -> str | None:
