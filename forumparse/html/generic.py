@@ -17,7 +17,15 @@ from .author_stats import clean_rank, rank_in_block, rank_of, ranks_after_name, 
 from .body_choice import body_alternatives, body_candidate
 from .dates_found import DateHit
 from .post_dates import container_epoch, date_of, labelled_date
-from .post_text import body_of, split_plain_quotes, split_signature, strip_buttons, strip_edit_lines, strip_subject_line
+from .post_text import (
+    body_of,
+    headed_quotes,
+    split_plain_quotes,
+    split_signature,
+    strip_buttons,
+    strip_edit_lines,
+    strip_subject_line,
+)
 from .record_fields import Fields, ProfileTest, agree, name_text
 from .records_found import PROFILE_HREF, PageIndex, Record
 from .structured import quote_css_for
@@ -109,7 +117,7 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
         timestamp_raw=raw,
         body=text,
         body_html=body.html,
-        quotes=body.quotes + plain_quotes,
+        quotes=headed_quotes(body.quotes) + plain_quotes,
         edited=body.edited or note or (f.edited.iso if f.edited is not None else None),
     )
 

@@ -103,7 +103,8 @@ def strip_subject_line(text: str, title: str | None) -> str:
     return text
 
 
-_EDITED_TIMES = re.compile(r"^\s*edited \d+ times?\b", re.I)  # "Edited 1 time(s). Last edit at ..."
+# "Edited 1 time(s). Last edit at ...", UBB's "[This message has been edited by X (edited 03-15-2001).]"
+_EDITED_TIMES = re.compile(r"^\s*(?:edited \d+ times?\b|\[this (?:message|post) (?:has been|was) edited by\b)", re.I)
 
 
 def strip_edit_lines(text: str) -> tuple[str, str | None]:
@@ -157,3 +158,16 @@ def split_plain_quotes(text: str) -> tuple[str, tuple[Quote, ...]]:
     if not own:
         return text, ()
     return own, tuple(quotes)
+
+
+def headed_quotes(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
+    """A quote box whose first line is its header ("quote: / Originally posted by X:", UBB and
+    vBulletin 2 put it inside the box): the header names the author and is not quoted text."""
+    out = []
+    for q in quotes:
+        first, _, rest = (q.text or "").partition("\n")
+        is_header, author = quote_header_author(first.strip()) if rest.strip() else (False, None)
+        if is_header:
+            q = attrs.evolve(q, author=q.author or author, text=rest.strip())
+        out.append(q)
+    return tuple(out)
