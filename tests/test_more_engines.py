@@ -208,3 +208,20 @@ def test_discuz_anonymous_poster_keeps_the_shown_name():
     anonymous = text[:start] + "匿名" + text[text.index("</div>", start) + len("</div>"):]
     second = forumparse.parse_thread(anonymous).posts[1]
     assert (second.author.name, second.author.user_id) == ("匿名", None)
+
+
+def test_yabb_thread_bar_gives_views_and_title():
+    thread = _thread("yabb", "yabb25-thread-bar.html")
+    assert (thread.title, thread.views, thread.page_count) == ("Which varnish for a clinker dinghy?", 2481, 2)
+    first, second = thread.posts
+    assert (first.author.rank, first.author.joined) == ("YaBB Newbies", "2011-02-14")  # not "Offline"
+    assert second.quotes[0].author == "Clinker Kate"  # "Quote from Clinker Kate on 05/07/12 at 15:49:51:"
+
+
+def test_xmb_language_pack_dates_and_quotes():
+    thread = _thread("xmb", "xmb19-german.html")
+    first, second = thread.posts
+    assert first.timestamp == "2010-11-21T19:05:00"  # "geschrieben am 21.11.2010 um 19:05"
+    assert (first.author.post_count, first.author.joined) == (188, "2008-09-03")  # "Beiträge", "Registriert"
+    assert second.quotes[0].author == "Moosgarten" and "geschrieben" not in second.quotes[0].text
+    assert (thread.page, thread.page_count) == (1, 2)

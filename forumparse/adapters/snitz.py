@@ -13,7 +13,8 @@ from ..records import Author, Post, Thread
 from . import _html_common as common
 from .base import Adapter
 
-_POSTED = re.compile(r"Posted\s*-\s*(.+?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)")
+_POSTED = re.compile(r"(?:Posted|Geschrieben|Posté|Publicado|Inviato|Geplaatst)\s*-\s*"
+                     r"(.+?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)")
 _POSTS = re.compile(r"^\s*([\d,.]+)\s+Posts?\s*$", re.I)
 _ORIGINALLY = re.compile(r"^\s*Originally posted by\s+(.+?)\s*$", re.I)
 _EDITED = re.compile(r"\bon\s+(.+?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)\s*$")  # "Edited by - X on DATE TIME"

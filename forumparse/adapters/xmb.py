@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from ..html.body import extract_body
 from ..html.select import attr, select, select_one, text_of
 from ..records import Author, Post, Thread
 from . import _html_common as common
 from .base import Adapter
 
-_POSTED = re.compile(r"posted on\s+(.+?)\s+at\s+(\d{1,2}:\d{2}\s*(?:[AaPp][Mm])?)", re.I)
+# "posted on 14-6-2012 at 06:41 PM" and the language packs' "geschrieben am ... um ...", "posté le ... à ..."
+_POSTED = re.compile(r"(?:posted on|geschrieben am|gepostet am|posté le|publicado el|postado em|inviato il|"
+                     r"geplaatst op)\s+(.+?)\s+(?:at|um|à|a las|às|alle|om)\s+(\d{1,2}:\d{2}\s*(?:[AaPp][Mm])?)", re.I)
 _STATUS = re.compile(r"^(?:Member Is (?:Online|Offline)|Offline|Online)$", re.I)
 _STAT = re.compile(r"^[^:]{1,30}:\s*\S")
+# a quote made with the Quote button opens "Originally posted by X" (language packs: "Original geschrieben von X")
+_ORIGINALLY = re.compile(r"^\s*(?:Originally posted by|Original geschrieben von|Posté à l'origine par|"
+                         r"Publicado originalmente por|Originariamente inviato da)\s+(.+?)\s*$", re.I)
 _MEMBER = re.compile(r"[?&]member=([^&#]+)")
 
 
@@ -34,6 +41,7 @@ class XMB(Adapter):
     QUOTE_AUTHOR = "td.quote"
     TITLE = "td.nav strong, .nav strong"
     CRUMBS = "td.nav a, .nav a"
+    PAGER = "td.multi, .multi"
 
     def detect(self, doc) -> float:
         return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE, self.NEED)
@@ -43,8 +51,12 @@ class XMB(Adapter):
         base = common.page_base(tree, ctx.url)
         posts = [p for p in (self._post(a, base, ctx) for a in select(tree, self.ANCHOR)) if p is not None]
         title = common.pick_text(tree, self.TITLE) or common.page_title(tree)
+        pager = select_one(tree, self.PAGER)
+        page, page_count, next_url = common.pages_from(select(pager, "a"), select_one(pager, "strong, b"), base) \
+            if pager is not None else (None, None, None)
         return Thread(title=title, url=common.canonical(tree, base) or ctx.url,
-                      breadcrumbs=common.crumbs(common.pick_all(tree, self.CRUMBS), title), posts=posts)
+                      breadcrumbs=common.crumbs(common.pick_all(tree, self.CRUMBS), title),
+                      page=page, page_count=page_count, next_page_url=next_url, posts=posts)
 
     def _post(self, anchor, base, ctx) -> Post | None:
         author_cell = next(anchor.iterancestors("td"), None)
@@ -70,7 +82,7 @@ class XMB(Adapter):
             title=text_of(subject),
             body=body.text,
             body_html=body.html,
-            quotes=body.quotes,
+            quotes=[_originally(q) for q in body.quotes],
         )
 
     def _author(self, cell, rows, base, ctx) -> Author | None:
@@ -94,6 +106,14 @@ class XMB(Adapter):
             profile_url=common.absolute(base, attr(profile, "href")),
             avatar_url=common.absolute(base, attr(avatar, "src")),
         )
+
+
+def _originally(quote):
+    first, _, rest = quote.text.partition("\n")
+    m = _ORIGINALLY.match(first)
+    if m:
+        return attrs.evolve(quote, author=quote.author or m.group(1), text=rest.strip())
+    return quote
 
 
 ADAPTERS = (XMB,)

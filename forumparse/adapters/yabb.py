@@ -6,6 +6,7 @@ import re
 
 from ..html.body import extract_body
 from ..html.select import attr, select, select_one, text_of
+from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from . import _html_common as common
 from .base import Adapter
@@ -15,6 +16,9 @@ _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _USERNAME = re.compile(r"[?;&]username=([^;&#]+)")
 _STATUS = re.compile(r"^(?:online|offline|i love yabb.*|gender:.*|\*+)$", re.I)
 _STAT = re.compile(r"^[^:]{1,30}:\s*\S")
+# the thread bar: "Topic: Tomato blight already in June?  (Read 1,234 times)"
+_READ = re.compile(r"\(\s*(?:Read|Gelesen|Lu|Leído|Letto)\s+([\d,.]+)\s+(?:times|mal|fois|veces|volte)\s*\)", re.I)
+_TOPIC = re.compile(r"^\s*(?:Topic|Thema|Sujet|Tema|Titel)\s*:\s*(.+)$", re.I)
 
 
 class YaBB(Adapter):
@@ -47,9 +51,16 @@ class YaBB(Adapter):
         chosen = set(bodies)
         bodies = [b for b in bodies if not any(a in chosen for a in b.iterancestors())]
         posts = [p for p in (self._post(b, base, ctx) for b in bodies) if p is not None]
-        title = common.pick_text(tree, self.TITLE) or (posts[0].title if posts else None) or common.page_title(tree)
-        return Thread(title=title, url=common.canonical(tree, base) or ctx.url,
-                      breadcrumbs=common.crumbs(common.pick_all(tree, self.CRUMBS), title), posts=posts)
+        views, topic = _thread_bar(tree)
+        title = (topic or common.pick_text(tree, self.TITLE) or (posts[0].title if posts else None)
+                 or common.page_title(tree))
+        pager = next((el for el in select(tree, "span.small, td.small")
+                      if re.match(r"\s*(?:Pages|Seiten)\s*:", text_of(el) or "")), None)
+        page, page_count, next_url = common.pages_from(select(pager, "a"), select_one(pager, "b"), base) \
+            if pager is not None else (None, None, None)
+        return Thread(title=title, url=common.canonical(tree, base) or ctx.url, views=views,
+                      breadcrumbs=common.crumbs(common.pick_all(tree, self.CRUMBS), title),
+                      page=page, page_count=page_count, next_page_url=next_url, posts=posts)
 
     def _post(self, body_el, base, ctx) -> Post | None:
         row = next((a for a in body_el.iterancestors("tr") if select_one(a, self.PROFILE) is not None), None)
@@ -103,6 +114,20 @@ class YaBB(Adapter):
             profile_url=common.absolute(base, link.get("href")),
             avatar_url=common.absolute(base, attr(avatar, "src")),
         )
+
+
+def _thread_bar(tree) -> tuple[int | None, str | None]:
+    """Views and title from the bar above the posts: "<b>Topic: X</b> (Read 1,234 times)"."""
+    for text in tree.xpath("//text()[contains(., ' times') or contains(., ' mal') or contains(., ' fois')]")[:20]:
+        m = _READ.search(text)
+        if not m:
+            continue
+        el = text.getparent()  # the element the text follows (a tail) or sits in
+        near = [el, *el.itersiblings(preceding=True)] if text.is_tail else [el]
+        titles = [_TOPIC.match(_READ.sub("", text_of(c) or "")) for c in near if c.tag in ("b", "strong")]
+        topic = next((t.group(1).strip() for t in titles if t), None)
+        return parse_count(m.group(1), allow_abbrev=False), topic
+    return None, None
 
 
 ADAPTERS = (YaBB,)
