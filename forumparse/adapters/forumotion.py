@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..html.body import extract_body, render_text
-from ..html.page_classes import by_class
+from ..html.page_classes import by_class, within
 from ..html.pageinfo import PostScope
 from ..html.select import attr, select, text_of
 from ..records import Author, Post, Thread
@@ -186,10 +186,10 @@ class ForumotionHtml(Adapter):
     def _title(self, tree, found) -> str | None:
         for i, css in enumerate(self.TITLE_CSS):
             inner = css.split(maxsplit=1)[1:]
-            for outer in found[f"title{i}"]:
-                text = next(filter(None, map(text_of, select(outer, inner[0]) if inner else [outer])), None)
-                if text:
-                    return text
+            boxes = within(found[f"title{i}"], inner[0]) if inner else found[f"title{i}"]
+            text = next(filter(None, map(text_of, boxes)), None)
+            if text:
+                return text
         for value in tree.xpath("//meta[@property='og:title']/@content"):
             if value.strip():
                 return value.strip()

@@ -6,7 +6,9 @@ import re
 import attrs
 
 from ..html.body import extract_body
-from ..html.select import attr, select, select_one, text_of
+from ..html.page_classes import by_class, by_owner, within
+from ..html.pageinfo import PostScope
+from ..html.select import attr, class_set, select, select_one, text_of, xpath
 from ..records import Author, Post, Thread
 from . import _html_common as common
 from .base import Adapter
@@ -33,6 +35,7 @@ class MyBB(Adapter):
               "Powered By <a href=\"https://www.mybb.com\"", "<!-- MyBB is free software")
 
     POSTS = "div.post[id^=post_], table[id^=post_]"
+    POSTS_XPATH = "//div[starts-with(@id, 'post_')] | //table[starts-with(@id, 'post_')]"  # divs: .post
     NAME = (".largetext a, .profile-username a, .largetext, .profile-username, .author_information strong, "
             "a[href*='action=profile'][href*='uid='], a[href*='/User-'], a[href^='User-']")
     USERTITLE = ".postbit_usertitle, .usertitle"
@@ -47,7 +50,9 @@ class MyBB(Adapter):
     PERMALINK = ".post_head a[href*='pid'], td.thead a[href*='pid'], td.tcat a[href*='pid'], a.posturl[href]"
     BODY = ".post_body, div[id^=pid_]"
     SIGNATURE = ".signature"
-    EDIT = ".post_edit, .edited_post, [id^=edited_by_]"
+    EDIT = ".post_edit, .edited_post"  # or an element with an id "edited_by_N" (EDIT_ID), the first of them
+    EDIT_ID = "//*[starts-with(@id, 'edited_by_')]"
+    LIKES_ID = "//*[starts-with(@id, 'tyl_title_')]"
     ATTACHMENTS = "a[href*='attachment.php?aid=']"
     QUOTE = "blockquote"
     DROP = "a.quick_jump, .codeblock > .title, .phpcodeblock > .title"  # the "Code:" label, not the code
@@ -67,40 +72,54 @@ class MyBB(Adapter):
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
         base = common.page_base(tree, ctx.url)
-        elements = [el for el in select(tree, self.POSTS) if _POST_ID.match(el.get("id") or "")]
-        posts = [p for p in (self._post(el, base, ctx) for el in elements) if p is not None]
-        pager = select_one(tree, self.PAGER)
+        elements = [el for el in xpath(self.POSTS_XPATH)(tree)
+                    if _POST_ID.match(el.get("id") or "") and (el.tag == "table" or "post" in class_set(el))]
+        # each selector runs once for all posts: over the post boxes, and within them over
+        # their content and author columns (MyBB 1.8) or the boxes themselves (1.6)
+        scope = PostScope(elements)
+        columns = [(common.child_with_class(el, "post_author"), common.child_with_class(el, "post_content"))
+                   for el in elements]
+        columns = [(el if a is None else a, el if c is None else c) for el, (a, c) in zip(elements, columns)]
+        authors = PostScope([a for a, _c in columns], within=scope)
+        contents = PostScope([c for _a, c in columns], within=scope)
+        # id-prefix lookups: one XPath each for the page (not when the page text lacks the prefix)
+        extras = {"edit": by_owner([c for _a, c in columns], xpath(self.EDIT_ID)(tree) if "edited_by_" in doc.text
+                                   else []),
+                  "likes": by_owner(elements, xpath(self.LIKES_ID)(tree) if "tyl_title_" in doc.text else [])}
+        posts = [p for p in (self._post(el, author_box, content, scope, authors, contents, extras, base, ctx)
+                             for el, (author_box, content) in zip(elements, columns)) if p is not None]
+        # the page-level selectors from one pass over the class attributes
+        found = by_class(tree, pager=self.PAGER, thead=self.THEAD_TITLE.split(",")[0].split()[0],
+                         **{f"nav{i}": css for i, css in enumerate(common.parts(self.NAVIGATION))})
+        pager = next(iter(found["pager"]), None)
         page, page_count, next_url = common.pages_from(select(pager, "a"), select_one(pager, ".pagination_current"),
                                                        base) if pager is not None else (None, None, None)
         nxt = select_one(pager, "a.pagination_next") if pager is not None else None
         if nxt is not None:
             next_url = common.absolute(base, nxt.get("href")) or next_url
-        nav = common.pick(tree, self.NAVIGATION)
-        title = self._title(tree, nav)
+        nav = next((box for i in range(len(common.parts(self.NAVIGATION))) for box in found[f"nav{i}"]), None)
+        title = self._title(tree, nav, found["thead"])
         crumbs = [a for a in select(nav, "a") if a.get("href") not in (None, "#")]
         return Thread(title=title, url=common.canonical(tree, base) or ctx.url,
                       breadcrumbs=common.crumbs(crumbs, title), page=page, page_count=page_count,
                       next_page_url=next_url, posts=posts)
 
     # -- posts -----------------------------------------------------------------------------
-    def _post(self, el, base, ctx) -> Post | None:
-        body_el = common.pick(el, self.BODY)
+    def _post(self, el, author_box, content, scope, authors, contents, extras, base, ctx) -> Post | None:
+        """`author_box`, `content`: the columns MyBB 1.8 splits a post into (a thing is looked
+        for in the column that holds it), else the post itself; the scopes answer selectors."""
+        body_el = scope.pick(el, *common.parts(self.BODY))
         if body_el is None:
             return None
-        # 1.8 splits a post into author and content columns: look in the column that holds a thing
-        author_box = common.child_with_class(el, "post_author")
-        content = common.child_with_class(el, "post_content")
-        author_box = el if author_box is None else author_box
-        content = el if content is None else content
         body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
                             signature_css=None, edit_css=None, drop_css=self.DROP)
         quotes = _clean_quotes(body.quotes, body_el)
-        date_el = common.pick(content, self.DATE)
+        date_el = contents.pick(content, *common.parts(self.DATE))
         if date_el is None:  # 1.6 tables print the date in the post's header row
-            date_el = next((d for d in select(el, self.HEADER_DATE) if _TIME.search(text_of(d) or "")), None)
+            date_el = next((d for d in scope.all(el, self.HEADER_DATE) if _TIME.search(text_of(d) or "")), None)
         raw_date, resolved = text_of_date(date_el), _date_text(date_el)
-        link = common.pick(content, self.PERMALINK)
-        edit_el = select_one(content, self.EDIT)
+        link = contents.pick(content, *common.parts(self.PERMALINK))
+        edit_el = _earliest(contents.one(content, self.EDIT), next(iter(extras["edit"].get(content, ())), None))
         edited = None
         if edit_el is not None:
             m = _EDIT_DATE.search(text_of(edit_el) or "")
@@ -108,20 +127,21 @@ class MyBB(Adapter):
         return Post(
             post_id=_POST_ID.match(el.get("id")).group(1),
             permalink=common.absolute(base, link.get("href")) if link is not None else None,
-            author=self._author(author_box, el, content, base, ctx),
+            author=self._author(author_box, el, content, authors, contents, base, ctx),
             timestamp=ctx.dates.iso(resolved) if resolved else None,
             timestamp_raw=raw_date,
-            title=common.pick_text(content, self.SUBJECT) or attr(select_one(content, self.SUBJECT_LINK), "title"),
+            title=contents.text(content, *common.parts(self.SUBJECT)) or attr(contents.one(content, self.SUBJECT_LINK),
+                                                                               "title"),
             body=body.text,
             body_html=body.html,
             quotes=quotes,
             edited=edited,
-            likes=_likes(el),
-            attachments=[common.absolute(base, a.get("href")) for a in select(content, self.ATTACHMENTS)],
+            likes=_likes(el, next(iter(extras["likes"].get(el, ())), None), scope),
+            attachments=[common.absolute(base, a.get("href")) for a in contents.all(content, self.ATTACHMENTS)],
         )
 
-    def _author(self, el, post, content, base, ctx) -> Author | None:
-        name_el = common.pick_texted(el, self.NAME)
+    def _author(self, el, post, content, authors, contents, base, ctx) -> Author | None:
+        name_el = authors.first(el, *common.parts(self.NAME))
         if name_el is None:
             return None
         link = name_el if name_el.tag == "a" else select_one(name_el, "a[href]")
@@ -132,34 +152,34 @@ class MyBB(Adapter):
             button = select_one(post if controls is None else controls,
                                 ".author_buttons a[href*='uid='], .postbit_find[href*='uid=']")
             uid = common.query_id(button.get("href"), "uid") if button is not None else None
-        stats = common.stats_from_lines(common.lines(select_one(el, self.STATS)), ctx)
-        avatar = common.pick(el, self.AVATAR)
+        stats = common.stats_from_lines(common.lines(authors.one(el, self.STATS)), ctx)
+        avatar = authors.pick(el, *common.parts(self.AVATAR))
         return Author(
             name=text_of(name_el) or "",
-            rank=self._rank(el),
+            rank=self._rank(el, authors),
             post_count=stats.get("post_count"),
             joined=stats.get("joined"),
             location=stats.get("location"),
             user_id=uid,
             profile_url=common.absolute(base, href),
             avatar_url=common.absolute(base, attr(avatar, "src")),
-            signature=self._signature(content),
+            signature=self._signature(content, contents),
         )
 
-    def _rank(self, el) -> str | None:
-        title = text_of(select_one(el, self.USERTITLE))
+    def _rank(self, el, authors) -> str | None:
+        title = text_of(authors.one(el, self.USERTITLE))
         if title:
             return title
-        box = common.pick(el, self.TITLE_BOX)
+        box = authors.pick(el, *common.parts(self.TITLE_BOX))
         box_lines = common.lines(box)
         if box_lines:
             return box_lines[0]
-        group = select_one(el, self.GROUP_IMAGE)
+        group = authors.one(el, self.GROUP_IMAGE)
         return common.image_label(group) if group is not None else (common.image_label(box) if box is not None
                                                                     else None)
 
-    def _signature(self, el) -> str | None:
-        sig = select_one(el, self.SIGNATURE)
+    def _signature(self, el, contents) -> str | None:
+        sig = contents.one(el, self.SIGNATURE)
         if sig is None:
             return None
         text = "\n".join(common.lines(sig))
@@ -169,10 +189,15 @@ class MyBB(Adapter):
         return text or None
 
     # -- thread ----------------------------------------------------------------------------
-    def _title(self, tree, nav) -> str | None:
+    def _title(self, tree, nav, theads) -> str | None:
+        """`theads`: the page's td.thead boxes (THEAD_TITLE's first part is "td.thead strong")."""
         page_title = common.page_title(tree)
         for root, css in ((nav, self.CRUMB_TITLE), (tree, self.THEAD_TITLE)):
-            found = common.pick_text(root, css)
+            if root is tree:
+                found = (next(filter(None, map(text_of, within(theads, "strong"))), None)
+                         or common.pick_text(root, css))  # no title in a td.thead: the selector's next parts
+            else:
+                found = common.pick_text(root, css)
             if found:
                 # a thread prefix ("[Solved]") shows in the crumb but not in the page's <title>
                 if page_title and len(page_title) < len(found) and found.endswith(" " + page_title):
@@ -183,16 +208,37 @@ class MyBB(Adapter):
         return page_title
 
 
-def _likes(el) -> int | None:
-    """The Thank You/Like plugin's line: "The following 3 users Like X's post" (absent: None)."""
-    title = select_one(el, "[id^=tyl_title_]")
+def _earliest(a, b):
+    """The one of two elements (or None) that comes first in document order."""
+    if a is None or b is None:
+        return b if a is None else a
+    for anc in b.iterancestors():  # an ancestor comes before what it holds
+        if anc is a:
+            return a
+    return b if _path(b) < _path(a) else a
+
+
+def _path(el) -> list[int]:
+    """Child positions from the root: sorts in document order."""
+    key = []
+    parent = el.getparent()
+    while parent is not None:
+        key.append(parent.index(el))
+        el, parent = parent, parent.getparent()
+    key.reverse()
+    return key
+
+
+def _likes(el, title, scope) -> int | None:
+    """The Thank You/Like plugin's line: "The following 3 users Like X's post" (absent: None);
+    `title`: the post's element with an id "tyl_title_N"."""
     text = text_of(title) if title is not None else None
     if not text:
         return None
     m = _LIKERS.search(text)
     if m:
         return int(m.group(1))
-    names = select(el, "[id^=tyl_data_] a")
+    names = scope.all(el, "[id^=tyl_data_] a")
     return len(names) or None
 
 

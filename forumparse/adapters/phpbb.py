@@ -16,7 +16,7 @@ import re
 import lxml.etree
 
 from ..html.body import extract_body, render_text
-from ..html.page_classes import by_class, by_owner
+from ..html.page_classes import by_class, by_owner, within
 from ..html.select import attr, class_set, select, select_one, text_of
 from ..records import Author, Post, Quote, Thread
 from ..vocab import quote_header_author
@@ -365,8 +365,7 @@ class PhpbbHtml(Adapter):
         for i, css in enumerate(self.CRUMBS_CSS):
             # the first box of the selector's first part (`found`), then its inner part if any
             inner = css.split(maxsplit=1)[1:]
-            box = next((b for outer in found[f"crumbs{i}"] for b in (select(outer, inner[0]) if inner else [outer])),
-                       None)
+            box = next(within(found[f"crumbs{i}"], inner[0]) if inner else iter(found[f"crumbs{i}"]), None)
             if box is not None:
                 links = select(box, ".crumb > a") or select(box, "a")
                 return tuple(t for t in (text_of(a) for a in links) if t)

@@ -79,3 +79,14 @@ def by_owner(owners, elements) -> dict:
             else:
                 found.append(el)
     return out
+
+
+def within(outers, css: str):
+    """The matches of `css` strictly under each of `outers` in turn: for a descendant selector
+    "OUTER CSS" whose OUTER part came from `by_class`. The first match (with or without a
+    condition) is the one `select(root, "OUTER CSS")` gives first; nested outers only repeat
+    matches already given."""
+    for outer in outers:
+        for found in select(outer, css):
+            if found is not outer:
+                yield found
