@@ -225,3 +225,11 @@ def test_xmb_language_pack_dates_and_quotes():
     assert (first.author.post_count, first.author.joined) == (188, "2008-09-03")  # "Beiträge", "Registriert"
     assert second.quotes[0].author == "Moosgarten" and "geschrieben" not in second.quotes[0].text
     assert (thread.page, thread.page_count) == (1, 2)
+
+
+def test_ipboard_lofi_archive_pages():
+    thread = _thread("ipboard", "ipb2-lofi.html")
+    assert thread.title == "Heater thermostat recalibration"  # without "Full Version:"
+    assert [p.author.name for p in thread.posts] == ["reefer_rob", "Tetra Tom"]
+    assert thread.posts[1].quotes[0].author == "reefer_rob" and "QUOTE" not in thread.posts[1].body
+    assert (thread.page_count, thread.breadcrumbs) == (2, ("Freshwater Keepers", "Equipment"))

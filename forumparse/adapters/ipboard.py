@@ -21,6 +21,7 @@ _EDITED = re.compile(r":\s*(.+?)\s*$")
 _LABEL = re.compile(r"^[^:]{1,25}:\s*\S")  # "Group: Members", "Posts: 12", "Member No.: 5"
 _GROUP = re.compile(r"^\s*(?:Group|Gruppe|Groupe|Grupo|Gruppo)\s*:\s*(.+)$", re.I)
 _MEMBER_NO = re.compile(r"^\s*(?:Member No\.?|Mitglied Nr\.?|Membre n°|Miembro n[º°o]\.?)\s*:?\s*([\d,.]+)", re.I)
+_FULL_VERSION = re.compile(r"^\s*(?:Full Version|Vollversion|Version complète|Versión completa)\s*:\s*", re.I)
 _PAGES = re.compile(r"(\d+)\s+(?:Pages|Seiten)|Pages\s*:\s*\((\d+)\)", re.I)
 
 
@@ -30,10 +31,11 @@ class IPBoard(Adapter):
     description = "IP.Board (Invision Power Board) 1.x / 2.x topic pages"
 
     GATE = ("ipb_var", "Invision", "invision", "style_images", "ipb", "IPB")
-    NEED = ("postcolor",)  # its post markup
+    NEED = ("postcolor", "posttopbar")  # its post markup (the full page, the lo-fi archive)
     MARKERS = ("ipb_var_", "normalname", "postcolor", "style_images/", "borderwrap", "act=findpost", "showuser=",
-               "ipb_skin", "QuoteBegin", "ipbtable", "link_to_post")
-    STRONG = ("invisionboard.com", "Invision Power Board</a>", ">IP.Board</a> 2.", ">IP.Board</a> 1.")
+               "ipb_skin", "QuoteBegin", "ipbtable", "link_to_post", "lofiversion", "ipbwrapper", "postwrapper")
+    STRONG = ("invisionboard.com", "Invision Power Board</a>", ">IP.Board</a> 2.", ">IP.Board</a> 1.",
+              "lofiversion/lofi.css")
 
     BODY = "div.postcolor"
     NAME = "span.normalname a, span.normalname, .normalname"
@@ -46,6 +48,10 @@ class IPBoard(Adapter):
     ATTACHMENTS = "a[href*='act=Attach'], a[href*='act=attach']"
     TITLE = ".maintitle b, .maintitle strong, div.maintitle"
     NAV = "#navstrip, #nav, .navstrip"
+    # the lo-fi archive (lofiversion/index.php/t123.html): name, date and text only
+    LOFI = "div.postwrapper"
+    LOFI_TITLE = "#largetext a, #largetext"
+    LOFI_NAV = ".ipbnav a"
 
     def detect(self, doc) -> float:
         if common.has_any(doc, _NEWER, 200_000):
@@ -59,6 +65,8 @@ class IPBoard(Adapter):
         chosen = set(bodies)
         bodies = [b for b in bodies if not any(a in chosen for a in b.iterancestors())]
         posts = [p for p in (self._post(b, base, ctx) for b in bodies) if p is not None]
+        if not posts:
+            return self._lofi(tree, base, ctx)
         nav = common.pick(tree, self.NAV)
         title = common.pick_text(tree, self.TITLE)
         if not title and nav is not None:  # the last crumb, printed as text after the links
@@ -72,6 +80,28 @@ class IPBoard(Adapter):
             page=page, page_count=page_count, next_page_url=next_url,
             posts=posts,
         )
+
+    def _lofi(self, tree, base, ctx) -> Thread:
+        posts = []
+        for box in select(tree, self.LOFI):
+            body_el = select_one(box, "div.postcontent")
+            name = text_of(select_one(box, ".postname"))
+            if body_el is None or not name:
+                continue
+            raw = text_of(select_one(box, ".postdate"))
+            body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css="cite", signature_css=None,
+                                edit_css=None, drop_css=self.DROP)
+            posts.append(Post(author=Author(name=name), timestamp=ctx.dates.iso(raw) if raw else None,
+                              timestamp_raw=raw, body=body.text, body_html=body.html,
+                              quotes=_quote_authors(body.quotes, body_el, self.QUOTE_TOP)))
+        title = common.pick_texted(tree, self.LOFI_TITLE)
+        title = _FULL_VERSION.sub("", text_of(title) or "") or None
+        span = select_one(tree, ".ipbpagespan")
+        page, count, next_url = common.pages_from(select(span, "a"), select_one(span, "b"), base) \
+            if span is not None else (None, None, None)
+        return Thread(title=title, url=common.canonical(tree, base) or ctx.url,
+                      breadcrumbs=common.crumbs(select(tree, self.LOFI_NAV), title),
+                      page=page, page_count=count, next_page_url=next_url, posts=posts)
 
     def _post(self, body_el, base, ctx) -> Post | None:
         cell = next(body_el.iterancestors("td"), None)
