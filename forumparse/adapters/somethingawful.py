@@ -29,7 +29,6 @@ class SomethingAwfulHtml(Adapter):
     format = "html"
     priority = 0.7
     description = "Something Awful Forums thread pages"
-    hints = ("somethingawful", "something_awful")
 
     POST_CSS = "#thread table.post, table.post[id^=post]"
     AUTHOR_CSS = "dt.author"
@@ -57,10 +56,11 @@ class SomethingAwfulHtml(Adapter):
     def parse(self, doc, ctx) -> Thread:
         root = doc.tree
         base = common.page_base(root, ctx.url) or SITE
-        elements = _posts(root)
+        classed = _CLASSES(root)  # the class attribute values serve the page-level lookups
+        elements = _posts(classed)
         scope = PostScope(elements)  # one walk of the posts answers every per-post selector
         posts = [p for p in (self._post(el, scope, ctx, base) for el in elements) if p]
-        blocks = _Blocks(root)
+        blocks = _Blocks(classed)
         title_el = blocks.title
         crumbs = []
         for a in blocks.within(blocks.breadcrumbs, ".//a"):  # forum links up to the thread's own (a.bclast)
@@ -157,14 +157,16 @@ class SomethingAwfulHtml(Adapter):
         return ctx.dates.iso(shown)
 
 
-_POST_TABLES = xpath("//table/@class[contains(., 'post')]")
+# The page's class attribute values: filtered in Python, cheaper than XPath string tests, and
+# than one scan of the page per selector.
+_CLASSES = xpath("//@class")
 
 
-def _posts(root) -> list:
-    """SomethingAwfulHtml.POST_CSS, from a scan of the tables' class attributes."""
+def _posts(classed) -> list:
+    """SomethingAwfulHtml.POST_CSS, from the page's class attribute values."""
     found = []
-    for el in (value.getparent() for value in _POST_TABLES(root)):
-        if "post" in class_set(el) and ((el.get("id") or "").startswith("post")
+    for el in (value.getparent() for value in classed if "post" in value):
+        if el.tag == "table" and "post" in class_set(el) and ((el.get("id") or "").startswith("post")
                                          or any(a.get("id") == "thread" for a in el.iterancestors())):
             found.append(el)
     return found
@@ -177,16 +179,13 @@ def _inside(found, container):
             yield el
 
 
-# The page's breadcrumbs, thread title link and page navigation blocks, in one scan of the
-# class attributes instead of one scan of the page per selector.
-_BLOCKS = xpath("//@class[contains(., 'breadcrumbs') or contains(., 'bclast') or contains(., 'pages')]")
-
-
 class _Blocks:
-    def __init__(self, root):
+    """The page's breadcrumbs, thread title link and page navigation blocks."""
+
+    def __init__(self, classed):
         self.title = None  # THREAD_TITLE_CSS: the first a.bclast
         self.breadcrumbs, self.pages = [], []  # the .breadcrumbs and .pages elements, outermost only
-        for el in dict.fromkeys(value.getparent() for value in _BLOCKS(root)):  # page order
+        for el in (v.getparent() for v in classed if "breadcrumbs" in v or "bclast" in v or "pages" in v):
             names = class_set(el)
             if self.title is None and el.tag == "a" and "bclast" in names:
                 self.title = el

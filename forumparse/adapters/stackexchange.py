@@ -30,7 +30,6 @@ class StackExchange(Adapter):
     format = "html"
     priority = 0.6
     description = "Stack Exchange and Stack Overflow question pages (question and answers)"
-    hints = ("sstatic.net", "stackexchange", "stackoverflow")
 
     QUESTION = "div#question, div.question[data-questionid]"
     ANSWER = "div.answer"
@@ -190,10 +189,11 @@ class StackExchange(Adapter):
 
 
 # Every element the page-level selectors start from (QUESTION, ANSWER, PAGER, and the headers'
-# and stats blocks' ids and classes), found in one scan of the page's id and class attributes
-# (cheaper than testing every element, and than one scan per selector).
-_ANCHORS = xpath("//@id[.='question' or .='question-header' or .='answers-header' or .='qinfo']"
-                 " | //@class[contains(., 'question') or contains(., 'answer') or contains(., 'pager-answers')]")
+# and stats blocks' ids and classes) is found from the page's id and class attribute values,
+# filtered in Python: cheaper than XPath string tests, and than one scan per selector.
+_IDS = xpath("//@id")
+_CLASSES = xpath("//@class")
+_ANCHOR_IDS = frozenset({"question", "question-header", "answers-header", "qinfo"})
 
 
 class _Anchors:
@@ -205,15 +205,15 @@ class _Anchors:
         self.ids: dict[str, list] = {}
         self.info, self.stats, self.answers = [], [], []
         self.question = self.pager = None
-        for el in dict.fromkeys(value.getparent() for value in _ANCHORS(tree)):  # page order
-            ident = el.get("id")
-            if ident in ("question-header", "answers-header", "qinfo"):
-                self.ids.setdefault(ident, []).append(el)
+        for value in _IDS(tree):
+            if value in _ANCHOR_IDS:
+                self.ids.setdefault(str(value), []).append(value.getparent())
+        question = next((el for el in self.ids.pop("question", ()) if el.tag == "div"), None)
+        for el in (value.getparent() for value in _CLASSES(tree) if "question" in value or "answer" in value):
             names = class_set(el)
             div = el.tag == "div"
-            if self.question is None and div and (ident == "question" or (
-                    "question" in names and el.get("data-questionid") is not None)):
-                self.question = el  # StackExchange.QUESTION
+            if self.question is None and div and "question" in names and el.get("data-questionid") is not None:
+                self.question = el
             if div and "answer" in names:
                 self.answers.append(el)  # StackExchange.ANSWER
             if self.pager is None and "pager-answers" in names and (div or "s-pagination" in names):
@@ -222,6 +222,10 @@ class _Anchors:
                 self.info.append(el)
             if "module" in names and "question-stats" in names:
                 self.stats.append(el)
+        if question is not None and self.question is not None and question is not self.question:
+            self.question = select_one(tree, StackExchange.QUESTION)  # both kinds: the first in the page
+        elif question is not None:
+            self.question = question  # StackExchange.QUESTION
 
     def first(self, ident: str, expr: str, tree, css: str):
         """The first match of `css` (written as "#ident ..."), or `expr` run from that anchor."""
