@@ -25,6 +25,18 @@ def test_markdown_links_images_and_bold_become_text():
     assert "[+]" in out
 
 
+def test_lynx_data_uri_image_names_go():
+    """lynx names an image without alt text by its address: an inline SVG is a bracketed blob
+    of escapes over many lines (share buttons between a profile and its post)."""
+    blob = ("     * [svg+xml,%3Csvg%20xmlns%3D%22http%3A%2F%2Fwww.w3.org%2F2000%2Fsvg%22%20viewBox%3D%220%2\n"
+            "       00%2072%2072%22%3E%3Cpath%20fill%3D%22none%22%20d%3D%22M0%200h72v72H0z%22%2F%3E%3Cpath%\n"
+            "       2%2F%3E%3C%2Fsvg%3E] Tweet\n")
+    out = plain("   Buckeye\n     * Posts: 29036\n" + blob + "   #2\n")
+    assert "%3C" not in out and "Tweet" in out and "Posts: 29036" in out
+    assert plain("[see %3C here] and [a_file_name_of_twenty_chars.png]") == \
+        "[see %3C here] and [a_file_name_of_twenty_chars.png]"
+
+
 def test_plain_text_is_left_alone():
     text = "alice\nPosts: 12\n[quote] not a link [1] either\n"
     assert plain(text) == text

@@ -34,14 +34,28 @@ _MD_SPLIT_BYLINE2 = re.compile(r"^([^\n]{0,20}\b(?:by|von|par|por|da|door|przez|
                                r"[ \t]*([^\n»]{1,40}\s»[^\n]{4,60})$", re.M | re.I)  # "#1 Post by" / "NAME » DATE"
 
 
+# lynx prints an image without alt text as the last part of its address in brackets: for an
+# inline data: URI ("[svg+xml,%3Csvg%20xmlns...]", icons of share buttons) that is a blob
+# of escapes wrapped over many lines, which would stand between a profile and its post
+_BRACKET_BLOB = re.compile(r"\[[^\]\s]{20,}(?:\n[ \t]*[^\]\s]+)*\]")
+_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
 @lru_cache(maxsize=8)
 def plain(text: str) -> str:
     """The dump without renderer marks (the text itself is returned when it has none)."""
+    if "%3C" in text or "%3c" in text:
+        text = _BRACKET_BLOB.sub(_drop_blob, text)
     if len(_LINK_NUMBER.findall(text, 0, 200_000)) >= 3:
         text = _strip_link_numbers(text)
     if len(_MD_LINK_HINT.findall(text, 0, 200_000)) >= 5:
         text = _from_markdown(text)
     return text
+
+
+def _drop_blob(m: re.Match) -> str:
+    blob = m.group(0)
+    return "" if len(_ESCAPE.findall(blob)) >= 8 else blob
 
 
 def _strip_link_numbers(text: str) -> str:
