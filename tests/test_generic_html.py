@@ -217,3 +217,26 @@ def test_posts_from_a_json_post_list_kept_in_a_data_attribute():
     assert (thread.title, thread.views) == ("Reading the app data", 321)
     assert [(p.author.name, p.author.rank, p.body) for p in thread.posts] == [
         ("lee", "Team", "Is the preloaded data enough?"), ("kim", None, "Yes, it is.")]
+
+
+def test_byline_name_is_cut_from_its_date():
+    from lxml import html as lh
+
+    from forumparse.html.record_fields import name_text
+
+    el = lh.fromstring('<p class="author">von <strong>lupa</strong> am 26/10/13, 03:48 pm</p>')
+    assert name_text(el) == "lupa"
+    assert name_text(lh.fromstring("<span>asked Jul 8, 2019 at 9:10</span>")) is None
+
+
+def test_rank_label_and_quote_header_come_off():
+    from forumparse.html.author_stats import clean_rank
+    from forumparse.html.post_text import headed_quotes, strip_edit_lines
+    from forumparse.records import Quote
+
+    assert clean_rank("Rank: Advanced Member") == "Advanced Member"
+    assert clean_rank("Senior Member") == "Senior Member"
+    (q,) = headed_quotes((Quote(text="Originally posted by DiscoStu:\nShould I restuff?"),))
+    assert (q.author, q.text) == ("DiscoStu", "Should I restuff?")
+    text, note = strip_edit_lines("Hum is gone.\n\n[This message has been edited by DiscoStu (edited 03-15-2001).]")
+    assert text == "Hum is gone." and note.startswith("[This message")
