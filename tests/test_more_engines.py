@@ -233,3 +233,12 @@ def test_ipboard_lofi_archive_pages():
     assert [p.author.name for p in thread.posts] == ["reefer_rob", "Tetra Tom"]
     assert thread.posts[1].quotes[0].author == "reefer_rob" and "QUOTE" not in thread.posts[1].body
     assert (thread.page_count, thread.breadcrumbs) == (2, ("Freshwater Keepers", "Equipment"))
+
+
+def test_discuz_archiver_messages_between_author_lines():
+    thread = _thread("discuz", "x3-archiver.html")
+    first, second = thread.posts
+    assert (first.author.name, first.timestamp) == ("肉肉控", "2020-12-03T20:15:00")
+    assert first.body == "北方室内有暖气，十几度。\n\n冬天是不是要完全断水？叶子已经有点皱了。"
+    assert second.quotes[0].author == "肉肉控" and "发表于" not in second.body
+    assert (thread.page, thread.page_count) == (None, 2)  # the pager links every page: the current one is unknown

@@ -1,9 +1,11 @@
 """Discuz! thread pages: Discuz! X 2 / 3 (table.plhin, div.authi, td.t_f) and Discuz! 6 / 7 (td.postauthor)."""
 from __future__ import annotations
 
+import copy
 import re
 
 import attrs
+import lxml.html
 
 from ..html.body import extract_body, render_text
 from ..html.pageinfo import PostScope, author_stats, label_pairs, link_href, meta_content, text_without
@@ -34,7 +36,7 @@ class Discuz(Adapter):
     description = "Discuz! X2 / X3 and Discuz! 6 / 7 thread pages"
 
     GATE = ("Discuz", "discuz", "STYLEID", "Comsenz")
-    NEED = ("postmessage_",)  # its post markup
+    NEED = ("postmessage_", "Discuz! Archiver")  # its post markup, or the archive's name
     MARKERS = ("discuz_uid", "STYLEID", "IMGDIR", "VERHASH", "static/js/common.js", "forum.php?mod=viewthread",
                "id=\"postmessage_", "authorposton", "Comsenz", "viewthread.php?tid=", "include/js/common.js")
     STRONG = ('content="Discuz!', "Powered by <strong><a href=\"http://www.discuz.net\"", "Powered by Discuz!",
@@ -63,6 +65,8 @@ class Discuz(Adapter):
     STATS = "#postlist .hm, .hm, #threadstamp, .threadflow, #postlist .ptn"
     CRUMBS = "#pt .z a, #nav a, .nav a"
     PAGER = ".pg, div.pages"
+    # the Archiver (archiver/tid-123.html): "<p class=author><strong>name</strong> 发表于 date</p>" then the message
+    ARCHIVER_AUTHOR = "#content p.author"
 
     def detect(self, doc) -> float:
         return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE, self.NEED)
@@ -74,6 +78,8 @@ class Discuz(Adapter):
                     if _PID.match(el.get("id") or "") and select_one(el, self.BODY) is not None]
         scope = PostScope(elements)
         posts = [self._post(el, scope, base, ctx) for el in elements]
+        if not posts:
+            return self._archiver(tree, base, ctx)
         title = text_without(common.pick(tree, self.TITLE), self.TITLE_LABELS) or meta_content(tree, "og:title")
         stats = common.pick_text(tree, self.STATS) or ""
         views, replies = _VIEWS.search(stats), _REPLIES.search(stats)
@@ -143,6 +149,30 @@ class Discuz(Adapter):
             signature=(render_text(signature_el) or None) if signature_el is not None else None,
         )
 
+    # -- the Archiver ------------------------------------------------------------------------
+    def _archiver(self, tree, base, ctx) -> Thread:
+        posts = []
+        for head in select(tree, self.ARCHIVER_AUTHOR):
+            name = text_of(select_one(head, "strong"))
+            message = _message_after(head)
+            body = extract_body(message, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR, signature_css=None,
+                                edit_css=None, drop_css=self.DROP)
+            if not name or not body.text:
+                continue
+            raw = _POSTED.sub("", text_without(head, "strong") or "") or None
+            posts.append(Post(author=Author(name=name), timestamp=ctx.dates.iso(raw) if raw else None,
+                              timestamp_raw=raw, body=body.text, body_html=body.html,
+                              quotes=_quotes(body.quotes, message)))
+        title = common.pick_text(tree, "#content h1")
+        pager = select_one(tree, "#content .page")
+        page, page_count, next_url = common.pages_from(select(pager, "a"), select_one(pager, "strong"), base) \
+            if pager is not None else (None, None, None)
+        if pager is not None and select_one(pager, "strong") is None:  # every page a link: which one is this?
+            page = next_url = None
+        return Thread(title=title, url=common.canonical(tree, base) or ctx.url,
+                      breadcrumbs=common.crumbs(select(tree, "#nav a"), title),
+                      page=page, page_count=page_count, next_page_url=next_url, posts=posts)
+
     # -- thread ----------------------------------------------------------------------------
     def _pages(self, tree, base):
         pager = common.pick(tree, self.PAGER)
@@ -157,6 +187,18 @@ class Discuz(Adapter):
         if nxt:
             next_url = common.absolute(base, nxt)
         return page, count, next_url
+
+
+def _message_after(head):
+    """The Archiver prints a message as loose text and markup after its author line: gathered (copied) into
+    one element up to the next author line or the pager."""
+    box = lxml.html.Element("div")
+    box.text = head.tail
+    for sib in head.itersiblings():
+        if isinstance(sib.tag, str) and sib.get("class") in ("author", "page"):
+            break
+        box.append(copy.deepcopy(sib))
+    return box
 
 
 def _quotes(quotes, body_el):
