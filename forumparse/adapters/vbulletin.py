@@ -14,13 +14,13 @@ import attrs
 
 from ..dates import parse_date
 from ..html.body import extract_body, render_text
-from ..html.pageinfo import PostScope
 from ..html.select import attr, class_set, select, select_one, text_of, xpath
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from ..vocab import JOINED_LABELS, LOCATION_LABELS, POSTS_LABELS
 from . import _html_common as common
 from ._html_common import absolute
+from ._scope import PartScope, add_outermost, inside, page_position, within
 from .base import Adapter
 
 # vBulletin language packs' phrases for the postbit statistics, beside the shared vocabulary
@@ -123,11 +123,11 @@ class VBulletinHtml(Adapter):
         v5 = [el for el in _v5_nodes(classed) if select_one(el, self.V5_CONTENT_CSS) is not None]
         # one pass per selector over the page, handed to the posts (PostScope), not one per post
         if v5:
-            scope = _Scope(v5)
+            scope = PartScope(v5, _SCANNED, _UNDER)
             posts = [self._v5_post(el, scope, ctx, base) for el in v5]
         else:
             postbits = self._postbits(root)
-            scope = _Scope([box for box, _msg, _pid in postbits])
+            scope = PartScope([box for box, _msg, _pid in postbits], _SCANNED, _UNDER)
             posts = [self._post(box, msg, pid, scope, ctx, base) for box, msg, pid in postbits]
         blocks = _Blocks(root, classed)
         page, page_count = self._pages(blocks)
@@ -170,7 +170,7 @@ class VBulletinHtml(Adapter):
             el = next((e for e in found if cls in (e.get("class") or "").split()), None)
             if el is not None:
                 return text_of(el)
-        for strong in blocks.within(blocks.navbars, ".//strong"):  # VB3_TITLE_CSS
+        for strong in within(blocks.navbars, ".//strong"):  # VB3_TITLE_CSS
             # the title is plain text; a thread prefix is markup in front of it
             own = " ".join("".join(strong.xpath("text()")).split()) or text_of(strong)
             if own:
@@ -183,7 +183,7 @@ class VBulletinHtml(Adapter):
 
     def _breadcrumbs(self, root, blocks) -> list[str]:
         box = blocks.breadcrumb_box  # BREADCRUMB_BOX_CSS, else BREADCRUMB_LINK_CSS
-        links = select(box, "a") if box is not None else blocks.within(blocks.navbar_spans, ".//a")
+        links = select(box, "a") if box is not None else within(blocks.navbar_spans, ".//a")
         return list(dict.fromkeys(t for t in (text_of(a) for a in links) if t))
 
     def _pages(self, blocks) -> tuple[int | None, int | None]:
@@ -200,7 +200,7 @@ class VBulletinHtml(Adapter):
 
     # -- vBulletin 3 / 4 postbits --------------------------------------------------------------
     def _post(self, box, msg, pid, scope, ctx, base) -> Post | None:
-        content = next(_inside(scope.all(box, self.CONTENT_CSS), msg), None)
+        content = next(inside(scope.all(box, self.CONTENT_CSS), msg), None)
         body = extract_body(content if content is not None else msg, quote_css=self.QUOTE_CSS,
                             quote_author_css=self.QUOTE_AUTHOR_CSS, signature_css=None, edit_css=None,
                             drop_css=self.DROP_CSS)
@@ -231,15 +231,15 @@ class VBulletinHtml(Adapter):
         if info is None:
             info = scope.one(box, self.USERINFO_CSS)
         # the user block's parts, from the page's walk: `info` is inside the postbit
-        title_el = next(_inside(scope.all(box, self.USERTITLE_CSS), info), None)
+        title_el = next(inside(scope.all(box, self.USERTITLE_CSS), info), None)
         rank = text_of(title_el)
         if rank is None and title_el is None and menu is not None:
             rank = _vb3_usertitle(menu)
         if rank is None:
-            rank = _image_label(next(_inside(scope.all(box, self.RANK_IMAGE_CSS), info), None))
-        stats = _stats(info, list(_inside(scope.all(box, "dt"), info)) if info is not None else None)
+            rank = _image_label(next(inside(scope.all(box, self.RANK_IMAGE_CSS), info), None))
+        stats = _stats(info, list(inside(scope.all(box, "dt"), info)) if info is not None else None)
         avatar = _avatar(info if info is not None else box, self.AVATAR_CSS,
-                         list(_inside(scope.all(box, self.AVATAR_CSS), info if info is not None else box)))
+                         list(inside(scope.all(box, self.AVATAR_CSS), info if info is not None else box)))
         return _make_author(text_of(name_el), rank, stats, ctx, base, profile, avatar, signature)
 
     def _date_text(self, box, pid, scope) -> str | None:
@@ -458,14 +458,6 @@ def _avatar(info, css: str, found: list | None = None) -> str | None:
     return attr(img, "data-original") or attr(img, "data-src") or attr(img, "src")
 
 
-def _outermost(found: list) -> list:
-    chosen: set = set()
-    for el in found:
-        if not any(a in chosen for a in el.iterancestors()):
-            chosen.add(el)
-    return [el for el in found if el in chosen]
-
-
 # The page's class attributes: filtering their values in Python costs less than XPath string
 # tests, and much less than one scan of the page per selector.
 _CLASS_VALUES = xpath("//@class")
@@ -478,17 +470,8 @@ def _v5_nodes(classed) -> list:
     return [el for el in found if el.tag in ("li", "div") and "b-post" in class_set(el)]
 
 
-def _inside(found, container):
-    """The elements of `found` that are `container` or inside it."""
-    for el in found:
-        if el is container or any(a is container for a in el.iterancestors()):
-            yield el
-
-
-# Selector parts that name only an attribute: an index of classes and tags would test every
-# element of the page against them; one scan of that attribute finds them instead.
-# (the attribute's values on the page, test, value): the values are fetched once a page and
-# tested in Python, cheaper than XPath string functions.
+# Selector parts the posts' PartScope answers without testing every element or link (see _scope):
+# parts that name only an attribute, from the attribute's values on the page ...
 _SCANNED = {
     "[id^=postmenu_]": ("//@id", str.startswith, "postmenu_"),
     "[id^=post_thanks_box]": ("//@id", str.startswith, "post_thanks_box"),
@@ -499,8 +482,7 @@ _SCANNED = {
     "a[id^=postlink]": ("//a/@id", str.startswith, "postlink"),
     "a[id^=postcount]": ("//a/@id", str.startswith, "postcount"),
 }
-# "container element" parts: the index would test every element of the tag; the containers
-# are few (found by class) and the elements are looked up under them.
+# ... and "container element" parts, from under their few containers.
 _UNDER = {
     ".attachments a[href]": (".attachments", ".//a[@href]"),
     ".b-post-attachments a[href]": (".b-post-attachments", ".//a[@href]"),
@@ -508,70 +490,6 @@ _UNDER = {
     "a.postuseravatarlink img": ("a.postuseravatarlink", ".//img"),
     ".avatar img": (".avatar", ".//img"),
 }
-
-
-class _Scope(PostScope):
-    """A PostScope whose attribute-only selector parts (_SCANNED) are found by attribute scans,
-    and whose "container element" parts (_UNDER) from their containers."""
-
-    def __init__(self, posts):
-        super().__init__(posts)
-        self._parts: dict[str, tuple] = {}
-        self._scans: dict[tuple, dict] = {}
-        self._values: dict[str, list] = {}
-
-    def all(self, post, css: str) -> list:
-        parts = self._parts.get(css)
-        if parts is None:
-            alternatives = [a.strip() for a in css.split(",")]
-            rest = ", ".join(a for a in alternatives if a not in _SCANNED and a not in _UNDER)
-            parts = self._parts[css] = (rest, tuple(_SCANNED[a] for a in alternatives if a in _SCANNED),
-                                        tuple(_UNDER[a] for a in alternatives if a in _UNDER))
-        rest, scans, under = parts
-        if not scans and not under:
-            return super().all(post, css)
-        lists = [super().all(post, rest)] if rest else []
-        lists += [self._scan(scan).get(post, []) for scan in scans]
-        lists += [self._under(post, container, expr) for container, expr in under]
-        lists = [found for found in lists if found]
-        if len(lists) <= 1:
-            return lists[0] if lists else []
-        return sorted(dict.fromkeys(el for found in lists for el in found), key=_page_position)
-
-    def _under(self, post, container_css: str, expr: str) -> list:
-        """Matches of `expr` under the post's outermost `container_css` elements, in page order."""
-        containers = super().all(post, container_css)
-        if not containers:
-            return []
-        if len(containers) > 1:
-            containers = _outermost(containers)
-        return [el for box in containers for el in xpath(expr)(box) if self.owner(el) is post]
-
-    def _scan(self, scan: tuple) -> dict:
-        """The elements whose attribute passes the test, by post."""
-        found = self._scans.get(scan)
-        if found is None:
-            found = self._scans[scan] = {}
-            expr, test, wanted = scan
-            values = self._values.get(expr)
-            if values is None:
-                values = self._values[expr] = xpath(expr)(self.order[0])
-            for el in (value.getparent() for value in values if test(value, wanted)):
-                owner = self.owner(el)
-                if owner is not None:
-                    found.setdefault(owner, []).append(el)
-        return found
-
-
-def _page_position(el) -> list[int]:
-    """A key that sorts elements in page order: the child positions from the root down."""
-    key = []
-    parent = el.getparent()
-    while parent is not None:
-        key.append(parent.index(el))
-        el, parent = parent, parent.getparent()
-    key.reverse()
-    return key
 
 
 _BLOCK_WORDS = re.compile("breadcrumb|threadtitle|lastnavbit|main-title|navbar|pagination|pagenav")
@@ -593,24 +511,13 @@ class _Blocks:
             if "breadcrumb" in names:
                 boxes.append(el)
             if "navbar" in names or "breadcrumb" in names:  # VB3_TITLE_CSS's blocks
-                _add_outermost(self.navbars, el)
+                add_outermost(self.navbars, el)
             if tag == "span" and "navbar" in names:  # BREADCRUMB_LINK_CSS's blocks
-                _add_outermost(self.navbar_spans, el)
+                add_outermost(self.navbar_spans, el)
             if "pagination" in names or "pagenav" in names:  # PAGER_CSS
-                _add_outermost(self.pagers, el)
+                add_outermost(self.pagers, el)
         # BREADCRUMB_BOX_CSS: the first of the boxes found by id and by class
-        self.breadcrumb_box = min(boxes, key=_page_position) if len(boxes) > 1 else next(iter(boxes), None)
-
-    @staticmethod
-    def within(blocks, expr: str):
-        """`expr`'s matches in each block, in page order (the blocks do not nest)."""
-        for block in blocks:
-            yield from xpath(expr)(block)
-
-
-def _add_outermost(kept: list, el) -> None:
-    if not any(a in kept for a in el.iterancestors()):
-        kept.append(el)
+        self.breadcrumb_box = min(boxes, key=page_position) if len(boxes) > 1 else next(iter(boxes), None)
 
 
 def _rel_link(root, base, rel: str) -> str | None:
