@@ -6,7 +6,7 @@ import re
 import attrs
 
 from ..html.body import extract_body
-from ..html.page_classes import by_class, by_owner, within
+from ..html.page_classes import by_class, by_owner, earliest, within
 from ..html.pageinfo import PostScope
 from ..html.select import attr, class_set, select, select_one, text_of, xpath
 from ..records import Author, Post, Thread
@@ -119,7 +119,7 @@ class MyBB(Adapter):
             date_el = next((d for d in scope.all(el, self.HEADER_DATE) if _TIME.search(text_of(d) or "")), None)
         raw_date, resolved = text_of_date(date_el), _date_text(date_el)
         link = contents.pick(content, *common.parts(self.PERMALINK))
-        edit_el = _earliest(contents.one(content, self.EDIT), next(iter(extras["edit"].get(content, ())), None))
+        edit_el = earliest(contents.one(content, self.EDIT), next(iter(extras["edit"].get(content, ())), None))
         edited = None
         if edit_el is not None:
             m = _EDIT_DATE.search(text_of(edit_el) or "")
@@ -206,27 +206,6 @@ class MyBB(Adapter):
                         return page_title
                 return found
         return page_title
-
-
-def _earliest(a, b):
-    """The one of two elements (or None) that comes first in document order."""
-    if a is None or b is None:
-        return b if a is None else a
-    for anc in b.iterancestors():  # an ancestor comes before what it holds
-        if anc is a:
-            return a
-    return b if _path(b) < _path(a) else a
-
-
-def _path(el) -> list[int]:
-    """Child positions from the root: sorts in document order."""
-    key = []
-    parent = el.getparent()
-    while parent is not None:
-        key.append(parent.index(el))
-        el, parent = parent, parent.getparent()
-    key.reverse()
-    return key
 
 
 def _likes(el, title, scope) -> int | None:

@@ -6,8 +6,9 @@ import re
 import attrs
 
 from ..html.body import extract_body
+from ..html.page_classes import by_class, by_owner, earliest, within
 from ..html.pageinfo import PostScope
-from ..html.select import attr, select, select_one, text_of
+from ..html.select import attr, select, select_one, text_of, xpath
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from ..vocab import JOINED_LABEL, LOCATION_LABEL, POSTS_LABEL
@@ -54,11 +55,14 @@ class SMF(Adapter):
     SUBJECT_BOX = "[id^=subject_]"
     MSG_ANCHOR = "a[id^=msg], a[name^=msg]"
     EDIT = "[id^=modified_], .modified, .lastedit"
+    EDIT_CLASS = ".modified, .lastedit"  # EDIT's class parts; its id part by one XPath for the page:
+    EDIT_ID = "//*[starts-with(@id, 'modified_')]"
     SIGNATURE = ".signature"
     ATTACHMENTS = "a[href*='action=dlattach']"
     QUOTE = "blockquote, div.quote"
     QUOTE_AUTHOR = "cite"
     DROP = ".quotefooter, .codeheader, .botslice_quote, .topslice_quote:empty"
+    DROP_PLAIN = ".quotefooter, .codeheader, .botslice_quote"  # DROP for a post without .topslice_quote
     LIKES = ".smflikebutton .like_count, .like_count"
     VIEWS = "#display_head .views_text, .views_text"
     HEADING = "#forumposts .catbg, #forumposts h3"
@@ -74,37 +78,49 @@ class SMF(Adapter):
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
         base = common.page_base(tree, ctx.url)
-        units = self._units(tree)
+        # the page-level selectors from one pass over the class and id attributes (the parts of
+        # a priority list apart; "#display_head .views_text" matches are .views_text's anyway)
+        found = by_class(tree, poster=self.POSTER, div_post="div.post", views=".views_text",
+                         forumposts="#forumposts", topslice=".topslice_quote",
+                         **_parts("top", self.TOP_SUBJECT), **_parts("tree", self.LINKTREE),
+                         **_parts("pager", self.PAGER))
+        units = self._units(found)
         # one pass per selector over the page, handed to the boxes and posters that own the matches
-        in_box = PostScope([box for _poster, box in units])
+        boxes = [box for _poster, box in units]
+        in_box = PostScope(boxes)
         scopes = in_box, PostScope([poster for poster, _box in units], within=in_box)
-        posts = [p for p in (self._post(poster, box, scopes, base, ctx) for poster, box in units) if p is not None]
-        page, page_count, next_url = self._pages(tree, base)
-        top = common.pick(tree, self.TOP_SUBJECT)
+        # lookups that would test every element (an id prefix) or need XPath, for all boxes at
+        # once; none when the page text lacks the name
+        extras = {"edit": by_owner(boxes, xpath(self.EDIT_ID)(tree) if "modified_" in doc.text else []),
+                  "quote_tops": by_owner(boxes, found["topslice"]), "attachments": "dlattach" in doc.text}
+        posts = [p for p in (self._post(poster, box, scopes, extras, base, ctx) for poster, box in units)
+                 if p is not None]
+        page, page_count, next_url = self._pages(found, base)
+        top = _first_of(found, "top", self.TOP_SUBJECT)
         top_text = text_of(top) or ""
         views = _READ.search(top_text) or _READ.search(doc.text[:400_000])
         views = parse_count(views.group(1), allow_abbrev=False) if views else None
-        views_el = select_one(tree, self.VIEWS) if views is None else None
+        views_el = next(iter(found["views"]), None) if views is None else None
         if views_el is not None:
             views = parse_count(text_of(views_el), allow_abbrev=False)
-        title = self._title(tree, top_text, posts)
+        title = self._title(tree, found, top_text, posts)
         return Thread(
             title=title,
             url=common.canonical(tree, base) or ctx.url,
-            breadcrumbs=common.crumbs(select(common.pick(tree, self.LINKTREE), "a"), title),
+            breadcrumbs=common.crumbs(select(_first_of(found, "tree", self.LINKTREE), "a"), title),
             views=views,
             page=page, page_count=page_count, next_page_url=next_url, posts=posts,
         )
 
     # -- post units ------------------------------------------------------------------------
-    def _units(self, tree) -> list[tuple]:
+    def _units(self, page) -> list[tuple]:
         """(poster element, post box) pairs. SMF 2.x: div.poster beside div.postarea in one box;
         SMF 1.1: a table whose first cell is the poster and whose second holds div.post."""
-        units = [(p, p.getparent()) for p in select(tree, self.POSTER) if p.getparent() is not None]
+        units = [(p, p.getparent()) for p in page["poster"] if p.getparent() is not None]
         if units:
             return units
         found = []
-        for body in select(tree, "div.post"):
+        for body in page["div_post"]:
             table = next((a for a in body.iterancestors() if a.tag == "table"), None)
             if table is None:
                 continue
@@ -113,26 +129,28 @@ class SMF(Adapter):
                 found.append((cells[0], table))
         return found
 
-    def _post(self, poster, box, scopes, base, ctx) -> Post | None:
+    def _post(self, poster, box, scopes, extras, base, ctx) -> Post | None:
         in_box = scopes[0]
         body_el = _body(box, in_box)
         if body_el is None:
             return None
+        # DROP's ":empty" part needs an XPath per post: only for a post that has such a box
+        drop = self.DROP if box in extras["quote_tops"] else self.DROP_PLAIN
         body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
-                            signature_css=self.SIGNATURE, edit_css=None, drop_css=self.DROP)
+                            signature_css=self.SIGNATURE, edit_css=None, drop_css=drop)
         post_id = _post_id(body_el, box, in_box)
         keyinfo = in_box.one(box, self.KEYINFO)
         if keyinfo is None:  # SMF 1.1: the cell around the subject line
             subject_box = in_box.one(box, self.SUBJECT_BOX)
             keyinfo = subject_box.getparent() if subject_box is not None else box
         subject = common.pick(keyinfo, self.SUBJECT)
-        link = subject if subject is not None and subject.tag == "a" else select_one(
-            box, f"a[href*='msg{post_id}']") if post_id else None
+        link = subject if subject is not None and subject.tag == "a" else next(
+            (a for a in box.iter("a") if f"msg{post_id}" in (a.get("href") or "")), None) if post_id else None
         raw = self._date(keyinfo, subject)
         if post_id is None and link is not None:
             m = _MSG_IN_URL.search(link.get("href") or "")
             post_id = m.group(1) if m else None
-        edit_el = in_box.one(box, self.EDIT)
+        edit_el = earliest(next(iter(extras["edit"].get(box, ())), None), in_box.one(box, self.EDIT_CLASS))
         edited = None
         if edit_el is not None and text_of(edit_el):
             m = _LAST_EDIT.search(text_of(edit_el).strip("«» "))
@@ -150,7 +168,8 @@ class SMF(Adapter):
             quotes=_quote_ids(body.quotes, body_el, self.QUOTE),
             edited=edited,
             likes=parse_count(text_of(likes), allow_abbrev=False) if likes is not None else None,
-            attachments=[common.absolute(base, a.get("href")) for a in in_box.all(box, self.ATTACHMENTS)],
+            attachments=[common.absolute(base, a.get("href")) for a in in_box.all(box, self.ATTACHMENTS)]
+            if extras["attachments"] else [],
         )
 
     def _date(self, keyinfo, subject) -> str | None:
@@ -211,9 +230,9 @@ class SMF(Adapter):
         return None
 
     # -- thread ----------------------------------------------------------------------------
-    def _title(self, tree, top_text, posts) -> str | None:
+    def _title(self, tree, found, top_text, posts) -> str | None:
         if not top_text:  # SMF 2.0 Curve: "Topic: X (Read N times)" in the posts' heading bar
-            top_text = common.pick_text(tree, self.HEADING) or ""
+            top_text = _pick_text(found, self.HEADING) or ""
             top_text = top_text if _TOPIC.match(top_text) else ""
         if top_text:
             title = _TOPIC.sub("", top_text)
@@ -221,15 +240,15 @@ class SMF(Adapter):
             title = title.strip()
             if title:
                 return title
-        last = common.pick_text(tree, self.LAST_CRUMB)
+        last = _pick_text(found, self.LAST_CRUMB)
         if last:
             return _TOPIC.sub("", last).strip()
         if posts and posts[0].title:
             return re.sub(r"^\s*Re:\s*", "", posts[0].title)
         return common.page_title(tree)
 
-    def _pages(self, tree, base):
-        pagers = (p for css in self.PAGER.split(", ") for p in select(tree, css))  # in priority order
+    def _pages(self, found, base):
+        pagers = (p for i in range(len(common.parts(self.PAGER))) for p in found[f"pager{i}"])  # in priority order
         for pager in pagers:
             links = select(pager, "a")
             current = select_one(pager, "strong, .current_page, span.current")
@@ -237,6 +256,29 @@ class SMF(Adapter):
                 continue
             return common.pages_from(links, current, base)
         return None, None, None
+
+
+def _parts(name: str, css: str) -> dict[str, str]:
+    """A priority list's selectors as `by_class` groups name0, name1 ..."""
+    return {f"{name}{i}": part for i, part in enumerate(common.parts(css))}
+
+
+def _first_of(found, name: str, css: str):
+    """`common.pick(tree, css)` from the groups of `_parts(name, css)`."""
+    return next((el for i in range(len(common.parts(css))) for el in found[f"{name}{i}"]), None)
+
+
+def _pick_text(found, css: str) -> str | None:
+    """`common.pick_text(tree, css)` for a list of "OUTER inner" selectors whose OUTER is one
+    of the page's linktree (`found["tree0"]`, "tree1") or #forumposts boxes."""
+    outers = {".linktree": found["tree0"], ".navigate_section": found["tree1"], "#forumposts": found["forumposts"]}
+    for part in common.parts(css):
+        outer, inner = part.split(maxsplit=1)
+        for el in within(outers[outer], inner):
+            text = text_of(el)
+            if text:
+                return text
+    return None
 
 
 def _body(box, in_box):

@@ -12,9 +12,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 import lxml.etree
+from cssselect import GenericTranslator
 
 from .select import matches_plain, plain_parts, select, split_classes
 
+_translator = GenericTranslator()
 _CLASS_ATTRS = lxml.etree.XPath("descendant-or-self::*/@class")
 _CLASS_AND_ID_ATTRS = lxml.etree.XPath("descendant-or-self::*/@class | descendant-or-self::*/@id")
 
@@ -86,7 +88,34 @@ def within(outers, css: str):
     "OUTER CSS" whose OUTER part came from `by_class`. The first match (with or without a
     condition) is the one `select(root, "OUTER CSS")` gives first; nested outers only repeat
     matches already given."""
+    below = _below(css)
     for outer in outers:
-        for found in select(outer, css):
-            if found is not outer:
-                yield found
+        yield from below(outer)
+
+
+@lru_cache(maxsize=256)
+def _below(css: str) -> lxml.etree.XPath:
+    """`css` as an XPath whose first step starts strictly below the context element."""
+    return lxml.etree.XPath(_translator.css_to_xpath(css, prefix="descendant::"))
+
+
+def earliest(a, b):
+    """The one of two elements (either may be None) that comes first in document order: the
+    first match of a selector list whose parts were looked up apart."""
+    if a is None or b is None:
+        return b if a is None else a
+    for anc in b.iterancestors():  # an ancestor comes before what it holds
+        if anc is a:
+            return a
+    return b if _path(b) < _path(a) else a
+
+
+def _path(el) -> list[int]:
+    """Child positions from the root: sorts in document order."""
+    key = []
+    parent = el.getparent()
+    while parent is not None:
+        key.append(parent.index(el))
+        el, parent = parent, parent.getparent()
+    key.reverse()
+    return key
