@@ -102,7 +102,8 @@ def test_marker_scan_answers_plain_substring_tests(monkeypatch, words_after):
     vocab = ["post", "postbody", "class=\"post", "id='p1'", "viewtopic.php?t=1", "Powered by", "bbp-reply",
              "Ünïcode", "<div>", "</span>", "data-x=\"1\"", "xf_", "vb_"]
     text = " ".join(rng.choice(vocab) for _ in range(3000))
-    markers = vocab + ["absent-marker", "post\"", "class=\"postprofile", "Powered by <a", "viewtopic.php?t=2"]
+    markers = vocab + ["absent-marker", "post\"", "class=\"postprofile", "Powered by <a", "viewtopic.php?t=2",
+                       "CLASS=\"post", "POWERED BY", "viewTopic", "ÜNÏCODE", "XF_"]  # present in another case only
     scan = common._Scan(text)
     for marker in markers * 2:
         for size in (None, 50, 5000):

@@ -26,8 +26,8 @@ class _Scan:
     marker is looked for once per page whatever window and whichever adapter asks.
     """
 
-    __slots__ = ("text", "n", "spent", "_first", "_last", "_lower", "_lower_has", "_words", "_words_lower",
-                 "_maybe", "__weakref__")
+    __slots__ = ("text", "n", "spent", "_first", "_last", "_lower", "_lower_has", "_words", "_pieces", "_maybe",
+                 "__weakref__")
 
     def __init__(self, text: str):
         self.text = text
@@ -37,8 +37,8 @@ class _Scan:
         self._last: dict[str, tuple[int, int]] = {}   # marker -> (last start or -1, starts checked from)
         self._lower: dict[tuple[int, int], bytes] = {}
         self._lower_has: dict[tuple[str, int, int], bool] = {}
-        self._words: bytes | None = None
-        self._words_lower: bytes | None = None
+        self._words: bytes | None = None  # the page's distinct words, ASCII-lower-cased
+        self._pieces: dict[bytes, bool] = {}  # a marker's lower-cased run -> among the words?
         self._maybe: dict[tuple[str, bool], bool] = {}
 
     def maybe(self, marker: str, lower: bool = False, scan: int | None = None) -> bool:
@@ -47,7 +47,8 @@ class _Scan:
         Most markers asked about belong to other engines and are absent: instead of a full
         scan each, their words are looked up in the page's distinct words (a string about
         a fifth of the page, built once). A marker's delimiter-free runs each sit inside one
-        word of the page wherever the marker occurs, so a missing run proves absence.
+        word of the page wherever the marker occurs, so a missing run proves absence. Words
+        and runs are lower-cased: "bbPress" and "bbpress" cost one look-up.
         The words are built only once direct searches have cost a few scans of the page: the
         page's own adapter, asked first, often settles detection in fewer.
         """
@@ -56,16 +57,21 @@ class _Scan:
         if answer is None:
             if self.n > _WORDS_MAX or (self._words is None and self.spent < _WORDS_AFTER * self.n):
                 return True  # building the words would cost more than the scans it saves
-            if self._words is None:
-                self._words = b" ".join(set(self.text.encode("utf-8", "surrogatepass").translate(_TO_SPACE).split()))
             words = self._words
+            if words is None:
+                words = self._words = b" ".join(
+                    set(self.text.encode("utf-8", "surrogatepass").translate(_TO_SPACE).split())).lower()
             if scan is not None and 2 * len(words) > scan:
                 return True  # the words are no shorter than the search they would spare
-            if lower:
-                if self._words_lower is None:
-                    self._words_lower = self._words.lower()
-                words = self._words_lower
-            answer = self._maybe[key] = all(run in words for run in _runs(marker))
+            answer = True
+            for run in _runs(marker):
+                found = self._pieces.get(run)
+                if found is None:
+                    found = self._pieces[run] = run in words
+                if not found:
+                    answer = False
+                    break
+            self._maybe[key] = answer
         return answer
 
     def window(self, size: int | None) -> int:
@@ -139,9 +145,10 @@ _TO_SPACE = bytes.maketrans(_DELIMITERS, b" " * len(_DELIMITERS))
 
 @lru_cache(maxsize=4096)
 def _runs(marker: str) -> tuple[bytes, ...]:
-    """The marker's pieces between delimiters, as UTF-8 (ASCII-lower-cased markers stay so),
-    longest first: a long piece is the quickest to rule out."""
-    return tuple(sorted(marker.encode("utf-8", "surrogatepass").translate(_TO_SPACE).split(), key=len, reverse=True))
+    """The marker's pieces between delimiters, as ASCII-lower-cased UTF-8, longest first: a long
+    piece is the quickest to rule out."""
+    pieces = marker.encode("utf-8", "surrogatepass").lower().translate(_TO_SPACE).split()
+    return tuple(sorted(pieces, key=len, reverse=True))
 
 
 _SCANS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
