@@ -242,3 +242,10 @@ def test_discuz_archiver_messages_between_author_lines():
     assert first.body == "北方室内有暖气，十几度。\n\n冬天是不是要完全断水？叶子已经有点皱了。"
     assert second.quotes[0].author == "肉肉控" and "发表于" not in second.body
     assert (thread.page, thread.page_count) == (None, 2)  # the pager links every page: the current one is unknown
+
+
+def test_kunena_guest_names_without_a_profile_link():
+    first, guest = _thread("kunena", "aurelia-k6-guest.html").posts
+    assert (first.author.rank, first.author.post_count) == ("Junior Member", 58)
+    assert (guest.author.name, guest.author.user_id) == ("PressGuest", None)
+    assert guest.timestamp == "2023-03-14T18:05:00" and guest.quotes[0].author == "vinyl_viv"

@@ -36,7 +36,8 @@ class Kunena(Adapter):
     BODY_OLD = ".kmsgtext"
     BODY = "div.kmsg, div.kmessage-body"
     AUTHOR = ".kpost-username, .profilebox, .kpost-profile, a[class*=kwho-]"
-    NAME = ".kpost-username a, .kpost-username, .profilebox strong a, .profilebox a[class*=kwho-], a[class*=kwho-]"
+    NAME = (".kpost-username a, .kpost-username, .profilebox strong a, .profilebox a[class*=kwho-], a[class*=kwho-], "
+            ".profilebox span[class*=kwho-], .profilebox strong")  # the last two: a guest's name, no link
     RANK = ".kpost-userrank, .kmsg-userrank"
     RANK_IMAGE = "img[src*='ranks/']"
     STATS = ".kpost-userposts, .profile-expand .content li, .kpost-profile li, .profilebox li"
