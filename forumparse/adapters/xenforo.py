@@ -5,7 +5,6 @@ import re
 
 from ..html.body import extract_body, render_text
 from ..html.pageinfo import (
-    PostScope,
     absolute,
     author_stats,
     base_url,
@@ -18,10 +17,11 @@ from ..html.pageinfo import (
     text_without,
     texts,
 )
-from ..html.select import attr, select, select_one, text_of
+from ..html.select import attr, class_set, select_one, text_of, xpath
 from ..numbers import parse_count
 from ..records import Author, Post, Quote, Thread
 from ._html_common import has_any, has_last
+from ._scope import PartScope, outermost, within
 from .base import Adapter
 
 _POST_ID = re.compile(r"(\d+)$")
@@ -32,7 +32,6 @@ class XenForo(Adapter):
     format = "html"
     priority = 0.6
     description = "XenForo 1.x and 2.x thread pages"
-    hints = ("xenforo", "xf_")
 
     # XenForo 2
     POST2 = "article.message--post, div.message--post"
@@ -92,17 +91,19 @@ class XenForo(Adapter):
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
         base = base_url(tree, ctx.url)
-        posts_el = select(tree, self.POST2)
+        classed = _CLASSES(tree)  # the class attribute values serve the page-level lookups
+        posts_el = _classed(classed, "message--post", ("article", "div"))  # POST2
         v2 = bool(posts_el)
-        if not v2:
-            posts_el = [p for p in select(tree, self.POST1) if select_one(p, self.BODY1) is not None]
-        scope = PostScope(posts_el)
+        if not v2:  # POST1
+            posts_el = [p for p in _classed(classed, "message", ("li", "div"))
+                        if p.get("data-author") is not None and select_one(p, self.BODY1) is not None]
+        scope = PartScope(posts_el, under=_UNDER)
         posts = [self._post(p, scope, v2, base, ctx) for p in posts_el]
-        page, page_count, next_url = self._pages(tree, base)
+        page, page_count, next_url = self._pages(tree, classed, base)
         return Thread(
             title=self._title(tree),
             url=canonical_url(tree, ctx.url),
-            breadcrumbs=self._crumbs(tree),
+            breadcrumbs=self._crumbs(classed),
             page=page, page_count=page_count, next_page_url=next_url,
             posts=[p for p in posts if p is not None],
         )
@@ -160,12 +161,13 @@ class XenForo(Adapter):
 
     # -- thread ----------------------------------------------------------------------------
     def _title(self, tree) -> str | None:
-        title = text_without(select_one(tree, self.THREAD_TITLE), self.TITLE_LABELS)
+        heading = next(tree.iter("h1"), None)  # THREAD_TITLE: its last part takes any h1, the first
+        title = text_without(heading, self.TITLE_LABELS)
         return title or meta_content(tree, "og:title")
 
-    def _crumbs(self, tree) -> tuple[str, ...]:
-        for css in self.CRUMBS.split(", "):
-            found = texts(select(tree, css))
+    def _crumbs(self, classed) -> tuple[str, ...]:
+        for container, expr in _CRUMB_PARTS:  # CRUMBS, in its order
+            found = texts(within(_outermost_classed(classed, *container), expr))
             if found:
                 # the header and the footer both carry the trail: keep the first copy
                 half = len(found) // 2
@@ -174,24 +176,61 @@ class XenForo(Adapter):
                 return found
         return ()
 
-    def _pages(self, tree, base):
+    def _pages(self, tree, classed, base):
         page = page_count = None
-        nav = select_one(tree, ".PageNav[data-page]")
-        if nav is not None:  # XenForo 1
-            page, page_count = parse_count(nav.get("data-page")), parse_count(nav.get("data-last"))
+        navs = [el for el in _classed(classed, "PageNav") if el.get("data-page") is not None]  # .PageNav[data-page]
+        if navs:  # XenForo 1
+            page, page_count = parse_count(navs[0].get("data-page")), parse_count(navs[0].get("data-last"))
         else:
-            current = select_one(tree, ".pageNav-page--current")
+            current = next(iter(_classed(classed, "pageNav-page--current")), None)
             if current is not None:
                 page = parse_count(text_of(current))
-                pages = [parse_count(text_of(a)) for a in select(tree, ".pageNav-main .pageNav-page")]
+                pages = [parse_count(text_of(a))  # .pageNav-main .pageNav-page
+                         for a in within(_outermost_classed(classed, "pageNav-main"), _PAGE_LINKS)]
                 page_count = max([p for p in pages if p] or [page])
-        next_href = link_href(tree, "next") or attr(select_one(tree, "a.pageNav-jump--next"), "href")
+        next_href = link_href(tree, "next") or attr(
+            next(iter(_classed(classed, "pageNav-jump--next", ("a",))), None), "href")
         if not next_href and page and page_count and page < page_count:
-            jumps = select(tree, ".PageNav nav a.text[href]")  # XenForo 1: "< Prev" ... "Next >"
+            # XenForo 1: "< Prev" ... "Next >" (.PageNav nav a.text[href])
+            jumps = list(within(_outermost_classed(classed, "PageNav"), _JUMPS))
             next_href = attr(jumps[-1], "href") if jumps else None
         if page is not None and page_count is not None and page >= page_count:
             next_href = None
         return page, page_count, absolute(base, next_href)
+
+
+# The page's class attribute values: filtered in Python, cheaper than XPath string tests, and
+# than one scan of the page per selector.
+_CLASSES = xpath("//@class")
+_HAS_CLASS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
+_PAGE_LINKS = ".//*[" + _HAS_CLASS.format("pageNav-page") + "]"
+_JUMPS = ".//nav//a[@href][" + _HAS_CLASS.format("text") + "]"
+# CRUMBS, part by part: (the container's class, and tag if named), then what to take under it
+_CRUMB_PARTS = (
+    (("p-breadcrumbs", ("ul",)), ".//li//*[@itemprop='name']"),
+    (("p-breadcrumbs", ("ul",)), ".//li//a"),
+    (("breadBoxTop",), ".//*[" + _HAS_CLASS.format("crumbs") + "]//*[" + _HAS_CLASS.format("crumb")
+     + "]//span[@itemprop='title']"),
+    (("breadBoxTop",), ".//*[" + _HAS_CLASS.format("crumbs") + "]//a[" + _HAS_CLASS.format("crumb") + "]"),
+)
+# Post selector parts whose last step names only a tag: looked up under their few containers.
+_UNDER = {
+    ".message-attribution-main a[href]": (".message-attribution-main", ".//a[@href]"),
+    ".message-attribution a[href*='post']": (".message-attribution", ".//a[contains(@href, 'post')]"),
+    ".message-attachments a[href]": (".message-attachments", ".//a[@href]"),
+    ".attachedFiles .attachment a[href]": (".attachedFiles .attachment", ".//a[@href]"),
+    ".dark_postrating_outputlist li strong": (".dark_postrating_outputlist", ".//li//strong"),
+}
+
+
+def _classed(classed, name: str, tags: tuple = ()) -> list:
+    """The elements (of `tags`, when given) with class `name`, in page order."""
+    found = (v.getparent() for v in classed if name in v)
+    return [el for el in found if (not tags or el.tag in tags) and name in class_set(el)]
+
+
+def _outermost_classed(classed, name: str, tags: tuple = ()) -> list:
+    return outermost(_classed(classed, name, tags))
 
 
 _V2 = {"name": XenForo.NAME2, "title": XenForo.TITLE2, "banner": XenForo.BANNER2, "extras": XenForo.EXTRAS2,
