@@ -6,8 +6,9 @@ import re
 import attrs
 
 from ..html.body import extract_body
+from ..html.page_classes import by_class, within
 from ..html.pageinfo import PostScope
-from ..html.select import attr, select, select_one, text_of
+from ..html.select import attr, select, select_one, text_of, xpath
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from . import _html_common as common
@@ -30,7 +31,7 @@ class Vanilla(Adapter):
     # gdn: Garden, the framework Vanilla is built on
     STRONG = ('content="Vanilla', "Powered by Vanilla", "PoweredByVanilla", "gdn=window.gdn")
 
-    ITEMS = "[id^=Discussion_], [id^=Comment_]"
+    ITEMS = "//*[@id][starts-with(@id, 'Discussion_') or starts-with(@id, 'Comment_')]"
     ITEM_CLASSES = ".ItemDiscussion, .ItemComment"
     NAME = ".Author a.Username, a.Username, .Author a[href*='/profile/']:not(.PhotoWrap), .Author"
     # a rank (a title earned or given) before the role, which is the member's group
@@ -57,28 +58,43 @@ class Vanilla(Adapter):
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
         base = common.page_base(tree, ctx.url)
-        items = [el for el in select(tree, self.ITEMS) if _ITEM_ID.match(el.get("id") or "")]
+        # the page-level selectors from one pass over the class and id attributes (a title
+        # selector "A B" is looked up as A here and B inside what A found)
+        found = by_class(tree, items=self.ITEM_CLASSES, pager=".Pager", crumbs=".Breadcrumbs",
+                         **{f"title{i}": part.split()[0] for i, part in enumerate(common.parts(self.TITLE))})
+        items = [el for el in xpath(self.ITEMS)(tree) if _ITEM_ID.match(el.get("id") or "")]
         if not items:  # themes that drop the ids keep the item classes
-            items = select(tree, self.ITEM_CLASSES)
+            items = found["items"]
         scope = PostScope(items)  # one pass per selector over the page, not one per post
-        posts = [p for p in (self._post(el, scope, base, ctx) for el in items) if p is not None]
+        attachments = "Attachment" in doc.text  # else no .Attachment(s) box: no lookup (it tests every link)
+        posts = [p for p in (self._post(el, scope, attachments, base, ctx) for el in items) if p is not None]
         page = page_count = next_url = None
-        for pager in select(tree, ".Pager"):
+        for pager in found["pager"]:
             page, page_count, next_url = common.pages_from(select(pager, "a"), select_one(pager, "a.Highlight"), base)
             nxt = select_one(pager, "a.Next[href]")
             if nxt is not None:
                 next_url = common.absolute(base, nxt.get("href"))
             if page is not None:
                 break
-        title = common.pick_text(tree, self.TITLE)
+        title = self._title(found)
         return Thread(
             title=title,
             url=common.canonical(tree, base) or ctx.url,
-            breadcrumbs=common.crumbs(select(common.pick(tree, ".Breadcrumbs"), "a"), title),
+            breadcrumbs=common.crumbs(select(next(iter(found["crumbs"]), None), "a"), title),
             page=page, page_count=page_count, next_page_url=next_url, posts=posts,
         )
 
-    def _post(self, el, scope, base, ctx) -> Post | None:
+    def _title(self, found) -> str | None:
+        """`common.pick_text(tree, self.TITLE)` from the groups `found` for its parts."""
+        for i, part in enumerate(common.parts(self.TITLE)):
+            inner = part.split(maxsplit=1)[1:]
+            for el in within(found[f"title{i}"], inner[0]) if inner else found[f"title{i}"]:
+                text = text_of(el)
+                if text:
+                    return text
+        return None
+
+    def _post(self, el, scope, attachments, base, ctx) -> Post | None:
         body_el = scope.one(el, self.BODY)
         if body_el is None:
             return None
@@ -112,7 +128,8 @@ class Vanilla(Adapter):
             quotes=quotes,
             edited=edited,
             likes=parse_count(text_of(likes), allow_abbrev=False) if likes is not None else None,
-            attachments=[common.absolute(base, a.get("href")) for a in scope.all(el, self.ATTACHMENTS)],
+            attachments=[common.absolute(base, a.get("href")) for a in scope.all(el, self.ATTACHMENTS)]
+            if attachments else [],
         )
 
     def _author(self, el, scope, base, ctx) -> Author | None:
