@@ -26,12 +26,12 @@ class UBBThreads(Adapter):
     description = "UBB.threads 7.x topic pages"
 
     GATE = ("ubbthreads", "UBB.threads", "UBB")
-    NEED = ("post_inner",)  # its post markup
+    NEED = ("post_inner", "post-content")  # its post markup
     MARKERS = ("ubbthreads.php", "post_inner", "ubbcode-block", "ubbcode-header", "subjecttable", "author-content",
                "post-content", "ubb_", "UBB.threads")
     STRONG = ("Powered by UBB.threads", "UBB.threads&trade;", "UBB.threads™", "ubbcentral.com")
 
-    BODY = "div.post_inner, div[id^=body][class*=post]"
+    BODY = "div.post_inner, div[id^=body][class*=post], td.post-content div[id^=body]"
     AUTHOR = "span.username, .author-content"
     NAME = "span.username a, span.username, .author-content a[href*='/users/']"
     PROFILE = "a[href*='/users/'], a[href*='showprofile'], a[href*='ubb=showprofile']"
