@@ -23,12 +23,30 @@ def author_options(f: Fields, index: PageIndex, author_pos: list[int]) -> list:
     return found
 
 
-def author_candidate(f: Fields, index: PageIndex, author_pos: list[int]):
+def author_candidate(f: Fields, index: PageIndex, author_pos: list[int], labels: frozenset = frozenset()):
+    """The record's name: its author anchor, else its first link, else any option. `labels` are
+    link texts that every record shows ("Rap Sheet", "Post History" beside the name): passed
+    over while another option is there."""
     options = author_options(f, index, author_pos)
     if f.record.kind == "author" and f.record.anchor in options:
         return f.record.anchor
-    links = [el for el in options if el.tag == "a"]
-    return links[0] if links else (options[0] if options else None)
+    own = [el for el in options if name_text(el) not in labels] or options
+    links = [el for el in own if el.tag == "a"]
+    return (links or own or [None])[0]
+
+
+def link_labels(fields: list[Fields], index: PageIndex, author_pos: list[int]) -> frozenset:
+    """Link texts shown in every record of three or more (menu labels) while names vary."""
+    if len(fields) < 3:
+        return frozenset()
+    counts: Counter = Counter()
+    every: Counter = Counter()
+    for f in fields:
+        texts = {name_text(el) for el in author_options(f, index, author_pos)}
+        every.update(texts)
+        counts.update({t for t in texts if t})
+    labels = frozenset(t for t, c in counts.items() if c == len(fields))
+    return labels if len(every) > len(labels) + 1 else frozenset()
 
 
 def author_alternatives(f: Fields, index: PageIndex, author_pos: list[int], key: str):

@@ -12,7 +12,14 @@ import re
 from urllib.parse import urljoin
 
 from ..records import Author, Post
-from .author_choice import author_alternatives, author_candidate, author_options, name_in_block, unlinked_names
+from .author_choice import (
+    author_alternatives,
+    author_candidate,
+    author_options,
+    link_labels,
+    name_in_block,
+    unlinked_names,
+)
 from .author_stats import clean_rank, rank_in_block, rank_of, ranks_after_name, stats_of
 from .body_choice import body_alternatives, body_candidate
 from .dates_found import DateHit
@@ -48,8 +55,9 @@ def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit],
             f.body_el = body_candidate(f.record, index, author_set, profile)
         agree(fields, index, "body_el", lambda f, key: body_alternatives(f, key, profile))
     author_pos = sorted(index.pos[a] for a in authors if a in index.pos)
+    labels = link_labels(fields, index, author_pos)
     for f in fields:
-        f.author_el = author_candidate(f, index, author_pos)
+        f.author_el = author_candidate(f, index, author_pos, labels)
     agree(fields, index, "author_el", lambda f, key: author_alternatives(f, index, author_pos, key),
            options=None if items else lambda f: author_options(f, index, author_pos))
     unlinked_names(fields, index)
