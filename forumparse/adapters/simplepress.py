@@ -47,7 +47,7 @@ class SimplePress(Adapter):
 
     def detect(self, doc) -> float:
         score = common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE, self.NEED)
-        if not score and common.has(doc, 'id="spMainContainer"') and common.has_any(doc, self.NEED):
+        if not score and common.has(doc, 'id="spMainContainer"', 400_000) and common.has_any(doc, self.NEED):
             return 0.9  # a WordPress head of inline styles and scripts can push every gate word past its window
         return score
 
