@@ -11,7 +11,7 @@ from .author_choice import profile_block_of
 from .dates_found import DATE_IN_TEXT, is_hidden
 from .profile_block import lines_of, stat_line
 from .record_fields import CLOCK, LETTER, Fields, elements, name_text, shape_key, text_pieces
-from .records_found import PageIndex
+from .records_found import NOT_NAMES, PageIndex
 from .select import text_of
 
 RANK_WORDS = re.compile(
@@ -223,4 +223,6 @@ _RANK_LABEL = re.compile(r"^\s*(?:rank|user rank|member rank|rang|rango|grado|ti
 
 
 def clean_rank(text: str | None) -> str | None:
-    return _RANK_LABEL.sub("", text).strip() or None if text else text
+    """The rank without its label; a profile menu's link text ("View Profile") is none."""
+    text = _RANK_LABEL.sub("", text).strip() if text else None
+    return None if not text or text.casefold() in NOT_NAMES or text.casefold() in BUTTON_WORDS else text
