@@ -147,6 +147,11 @@ def _footer_status(tokens: list[Token]) -> list[Token]:
         rest = tok.data.get("rest") if tok.kind == "status" else None
         if rest and is_buttons(rest):
             out[i] = Token("button", tok.text, tok.line, tok.indent, tok.bullet)
+        elif rest and i + 1 < len(tokens) and tokens[i + 1].kind == "body" \
+                and is_buttons(f"{rest} {tokens[i + 1].text}"):  # the row of buttons wrapped (lynx)
+            out[i] = Token("button", tok.text, tok.line, tok.indent, tok.bullet)
+            nxt = tokens[i + 1]
+            out[i + 1] = Token("button", nxt.text, nxt.line, nxt.indent, nxt.bullet)
     return out
 
 

@@ -69,6 +69,7 @@ class PostParts:
     head_end: int = 0
     first_line: int = 0  # where the header would start without trimming (titles sit above it)
     open_quote: bool = False  # a quote whose end the dump does not show (no indentation, no marker)
+    open_from: int | None = None  # the first of the last quotes that were all open ones
     end: int = 0
 
 
@@ -526,7 +527,8 @@ def _scan_forward(tokens: list[Token], a: int, nxt: int, need_names: bool,
 def _stat_follows(tokens: list[Token], j: int, nxt: int) -> bool:
     """A line between the name and the statistics is the user title, whatever its words
     ("War. War never changes.")."""
-    after = next((t for t in tokens[j + 1:min(nxt, j + 4)] if t.kind != "blank"), None)
+    # an avatar's alt text ("[avatar32968_2.gif]") may stand between
+    after = next((t for t in tokens[j + 1:min(nxt, j + 10)] if t.kind not in ("blank", "nav")), None)
     return after is not None and after.kind == "stat"
 
 
@@ -699,8 +701,11 @@ def _read_body(tokens: list[Token], parts: PostParts, last: bool, subjects=froze
         _end_open_quote(parts, earlier)
     if not parts.body and parts.open_quote and parts.quotes and parts.quotes[-1].text:
         # a quote with nothing after it: without indentation the quote's end was not seen, and
-        # the reply is in there too; keep the words rather than lose the post
-        parts.body = parts.quotes.pop().text
+        # the reply is in there too (in each of the open quotes in a row, lynx); keep the words
+        # rather than lose the post
+        first = parts.open_from if parts.open_from is not None else len(parts.quotes) - 1
+        parts.body = "\n\n".join(q.text for q in parts.quotes[first:] if q.text)
+        del parts.quotes[first:]
 
 
 _WORDS = re.compile(r"\w+")
@@ -748,14 +753,20 @@ def _skip_quote(tokens: list[Token], i: int, base: int, parts: PostParts) -> int
         if tokens[k].kind == "body" and _EXPAND.match(tokens[k].text):
             quoted += [t.text for t in tokens[j:k] if t.kind != "blank"]
             parts.quotes.append(Quote(author=head.data.get("author"), text="\n".join(q for q in quoted if q)))
+            parts.open_from = None
             return k + 1
     centred = _centred_end(tokens, j, base)
     if centred is not None:
         quoted += [t.text for t in tokens[j:centred] if t.kind != "blank"]
         parts.quotes.append(Quote(author=head.data.get("author"), text="\n".join(q for q in quoted if q)))
+        parts.open_from = None
         return centred
     indented = head.indent > base or any(t.indent > base for t in tokens[j:j + 3] if t.kind != "blank")
     parts.open_quote = not indented
+    if indented:
+        parts.open_from = None
+    elif parts.open_from is None:
+        parts.open_from = len(parts.quotes)
     first = next((t for t in tokens[j:j + 3] if t.kind != "blank"), None)
     column = min(head.indent, first.indent) if first is not None else head.indent  # where the quote's lines sit
     while j < len(tokens):
