@@ -145,7 +145,7 @@ def rank_in_block(f: Fields, index: PageIndex, profile) -> str | None:
 
 def _rank_image(block, author_el, name: str | None) -> str | None:
     """A rank shown as an image under the name: <img src=".../ranks/rank_2.png" alt="Regular">."""
-    after = author_el is None
+    after = author_el is None or not any(a is block for a in author_el.iterancestors())  # (the name shown elsewhere)
     for el in block.iter():
         if el is author_el:
             after = True
