@@ -12,12 +12,12 @@ import copy
 import re
 from functools import lru_cache
 
-import lxml.html
+import lxml.etree
 from attrs import frozen
 
 from ..records import Quote
 from ..vocab import EDIT_NOTE, quote_header_author
-from .select import class_set, matches_plain, plain_parts, select, text_of
+from .select import matches_plain, plain_parts, select, split_classes, text_of
 
 QUOTE_CSS = (
     "blockquote, .bbCodeQuote, .bbcode_quote, .bbCodeBlock--quote, div.quote, td.quote, .quotebox, "
@@ -39,9 +39,12 @@ BLOCK_LINE = frozenset({"div", "li", "tr", "dd", "dt", "figcaption", "center", "
                         "form", "fieldset", "legend", "caption", "tbody", "thead", "details", "summary"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _PARA, _LINE = "\ue002", "\ue001"  # private-use marks: lxml refuses control characters
-_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Patterns that start with a required character (not `[...]+` or `x*`), so that the regex
+# engine skips ahead to candidate characters instead of trying a match at every position.
+_SPACES = re.compile("[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]*")
 _BLANKS = re.compile(r"\n{3,}")
-_MARKS = re.compile("[\ue001\ue002\n]*[\ue001\ue002][\ue001\ue002\n]*")
+# a run of marks and line breaks that holds a mark
+_MARKS = re.compile("\ue001[\ue001\ue002\n]*|\ue002[\ue001\ue002\n]*|\n\n*[\ue001\ue002][\ue001\ue002\n]*")
 
 
 @frozen
@@ -98,11 +101,24 @@ def _found_parts(el, selectors: dict) -> set[str]:
     found = {name for name, css in complex_
              if any(f is not el and (name != "quote" or f.tag not in _INLINE) for f in select(el, css))}
     everything = found | plain_names | {"hidden"}
+    bare = _bare_parts(any_node)
+    split = _split_class_value
     for node in el.iterdescendants():
         tag = node.tag
         if tag.__class__ is not str:
             continue
-        classes = class_set(node) if node.get("class") is not None else None
+        if not node.keys():  # no class, id, style or other attribute: only the tag can match
+            for name, part in by_tag.get(tag, ()):
+                if part is None or matches_plain(node, part, None):
+                    found.add(name)
+            for name, part in bare:
+                if matches_plain(node, part, None) and not (name == "quote" and tag in _INLINE):
+                    found.add(name)
+            if found >= everything:
+                break
+            continue
+        cls = node.get("class")
+        classes = split(cls) if cls is not None else None
         for name, part in by_tag.get(tag, ()):
             if part is None or matches_plain(node, part, classes):
                 found.add(name)
@@ -122,6 +138,19 @@ def _found_parts(el, selectors: dict) -> set[str]:
         if found >= everything:
             break
     return found
+
+
+@lru_cache(maxsize=64)
+def _bare_parts(any_node: tuple) -> tuple:
+    """The parts naming no tag, class, id or attribute ("*"): the only ones a node without
+    attributes can match besides the tag table."""
+    return tuple((name, part) for name, part in any_node if part[0][1] is None and not part[0][3])
+
+
+@lru_cache(maxsize=4096)
+def _split_class_value(value: str) -> frozenset[str]:
+    """A class attribute's names (posts repeat a few values; read-only)."""
+    return frozenset(split_classes(value))
 
 
 @lru_cache(maxsize=256)
@@ -166,37 +195,64 @@ def render_text(el) -> str:
 
 def normalise_text(raw: str) -> str:
     """Collapse spacing: one space inside lines, one blank line between paragraphs."""
-    raw = _MARKS.sub(lambda m: "\n\n" if _PARA in m.group(0) or m.group(0).count("\n") >= 2 else "\n", raw)
+    raw = _MARKS.sub(_mark_run, raw)
     # spacing runs never hold a line break: one pass over the text, not one per line
     lines = [line.strip() for line in _SPACES.sub(" ", raw).split("\n")]
     text = "\n".join(lines)
-    return _BLANKS.sub("\n\n", text).strip()
+    if "\n\n\n" in text:
+        text = _BLANKS.sub("\n\n", text)
+    return text.strip()
+
+
+def _mark_run(m: re.Match) -> str:
+    run = m.group(0)
+    return "\n\n" if _PARA in run or run.count("\n") >= 2 else "\n"
 
 
 def _render(el, parts: list[str], pre: bool) -> None:
-    tag = el.tag if isinstance(el.tag, str) else None
-    if tag is None:
+    tag = el.tag
+    if not isinstance(tag, str):
         return
-    tag = tag.lower()
-    if tag == "br":
+    kind = _TAG_KINDS.get(tag) or _tag_kind(tag)
+    if kind is _BR:
         parts.append("\n")
         return
-    if tag == "img":
+    if kind is _SKIP:
         return
-    mark = _PARA if tag in BLOCK_PARAGRAPH else _LINE if tag in BLOCK_LINE else None
-    if tag in ("td", "th"):
+    mark, cell, keeps_lines = kind
+    if cell:
         parts.append(" ")
     if mark:
         parts.append(mark)
-    pre = pre or tag in ("pre", "textarea")
-    if el.text:
-        parts.append(el.text if pre else el.text.replace("\n", " ").replace("\r", " "))
+    pre = pre or keeps_lines
+    text = el.text
+    if text:
+        parts.append(text if pre else text.replace("\n", " ").replace("\r", " "))
     for child in el:
         _render(child, parts, pre)
-        if child.tail:
-            parts.append(child.tail if pre else child.tail.replace("\n", " ").replace("\r", " "))
+        tail = child.tail
+        if tail:
+            parts.append(tail if pre else tail.replace("\n", " ").replace("\r", " "))
     if mark:
         parts.append(mark)
+
+
+_BR, _SKIP = ("br",), ("skip",)
+_TAG_KINDS: dict[str, tuple] = {}  # tag -> _BR, _SKIP or (block mark or None, table cell, keeps line breaks)
+
+
+def _tag_kind(tag: str) -> tuple:
+    name = tag.lower()
+    if name == "br":
+        kind = _BR
+    elif name == "img":
+        kind = _SKIP
+    else:
+        mark = _PARA if name in BLOCK_PARAGRAPH else _LINE if name in BLOCK_LINE else None
+        kind = (mark, name in ("td", "th"), name in ("pre", "textarea"))
+    if len(_TAG_KINDS) < 2000:  # pages may invent tags: keep the table small
+        _TAG_KINDS[tag] = kind
+    return kind
 
 
 def strip_edit_note(text: str) -> tuple[str, str | None]:
@@ -209,11 +265,16 @@ def strip_edit_note(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+# lxml.html.tostring = etree.tostring, then this pattern removed: run once over the children
+_META_CONTENT_TYPE = re.compile('<meta http-equiv="Content-Type"[^>]*>')
+
+
 def _inner_html(el) -> str:
-    parts = [el.text or ""]
-    for child in el:
-        parts.append(lxml.html.tostring(child, encoding="unicode", with_tail=True))
-    return "".join(parts).strip()
+    children = "".join([lxml.etree.tostring(child, method="html", encoding="unicode", with_tail=True)
+                        for child in el])
+    if "<meta" in children:
+        children = _META_CONTENT_TYPE.sub("", children)
+    return ((el.text or "") + children).strip()
 
 
 def _remove(el) -> None:

@@ -6,17 +6,25 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from urllib.parse import urljoin
+
+import lxml.etree
 
 from ..numbers import parse_count
 from ..vocab import JOINED_LABEL, LOCATION_LABEL, POSTS_LABEL
 from .select import Index, attr, select, select_one, text_of
 
+# Compiled once; "/descendant::x" is "//x" without a child step from every node.
+_META = lxml.etree.XPath("/descendant::meta[@name=$n or @property=$n or @itemprop=$n]")
+_LINK = lxml.etree.XPath("/descendant::link[@href][contains(concat(' ', normalize-space(@rel), ' '), $r)]")
+_BASE_HREF = lxml.etree.XPath("/descendant::base/@href")
+
 
 def meta_content(tree, *names: str) -> str | None:
     """The content of the first <meta name|property|itemprop=NAME> found, in the order of `names`."""
     for name in names:
-        for el in tree.xpath("//meta[@name=$n or @property=$n or @itemprop=$n]", n=name):
+        for el in _META(tree, n=name):
             value = attr(el, "content")
             if value:
                 return value
@@ -24,7 +32,7 @@ def meta_content(tree, *names: str) -> str | None:
 
 
 def link_href(tree, rel: str) -> str | None:
-    for el in tree.xpath("//link[@href][contains(concat(' ', normalize-space(@rel), ' '), $r)]", r=f" {rel} "):
+    for el in _LINK(tree, r=f" {rel} "):
         return attr(el, "href")
     return None
 
@@ -36,7 +44,7 @@ def canonical_url(tree, fallback: str | None = None) -> str | None:
 
 def base_url(tree, url: str | None = None) -> str | None:
     """What relative links resolve against: <base href>, else the page url, else the canonical one."""
-    base = tree.xpath("//base/@href")
+    base = _BASE_HREF(tree)
     if base and base[0].strip().startswith("http"):
         return base[0].strip()
     return url or canonical_url(tree)
@@ -50,10 +58,16 @@ def absolute(base: str | None, href: str | None) -> str | None:
         return None
     if base:
         try:
-            return urljoin(base, href)
+            return _join(base, href)
         except ValueError:
             return href
     return href
+
+
+@lru_cache(maxsize=4096)
+def _join(base: str, href: str) -> str:
+    """urljoin, remembered: a page links the same profiles and pages again and again."""
+    return urljoin(base, href)
 
 
 def texts(elements) -> tuple[str, ...]:

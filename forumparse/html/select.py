@@ -48,8 +48,12 @@ def text_of(el) -> str | None:
         return None
     if isinstance(el, str):
         text = el
+    elif not len(el) and el.tag != "br" and isinstance(el.tag, str) and el.tag not in _INVISIBLE:
+        text = el.text or ""  # a leaf (names, dates, counts): no walk
     else:
-        text = "".join(_visible_text(el))
+        parts: list[str] = []
+        _visible_text(el, parts)
+        text = "".join(parts)
     text = " ".join(text.replace("\ue001", " ").replace("\ue002", " ").split())
     return text or None
 
@@ -57,20 +61,22 @@ def text_of(el) -> str | None:
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "title"})
 
 
-def _visible_text(el):
-    tag = el.tag if isinstance(el.tag, str) else None
-    if tag is None:  # comments and processing instructions (the caller yields their tail)
+def _visible_text(el, parts: list[str]) -> None:
+    tag = el.tag
+    if not isinstance(tag, str):  # comments and processing instructions (the caller adds their tail)
         return
     if tag in _INVISIBLE:
         return
     if tag == "br":
-        yield " "
-    if el.text:
-        yield el.text
+        parts.append(" ")
+    text = el.text
+    if text:
+        parts.append(text)
     for child in el:
-        yield from _visible_text(child)
-        if child.tail:
-            yield child.tail
+        _visible_text(child, parts)
+        tail = child.tail
+        if tail:
+            parts.append(tail)
 
 
 def attr(el, name: str) -> str | None:
@@ -267,16 +273,18 @@ class Index:
         self.by_class: dict[str, list] = {}
         self.classes: dict = {}  # element -> its class names
         by_class, classes = self.by_class, self.classes
+        seen: dict[str, tuple] = {}  # class value -> (its names, their by_class lists): a page repeats a few values
         for el in _CLASSED(root):
             cls = el.get("class")
-            if cls:
-                names = classes[el] = split_classes(cls)
-                for name in names:
-                    found = by_class.get(name)
-                    if found is None:
-                        by_class[name] = [el]
-                    else:
-                        found.append(el)
+            known = seen.get(cls)
+            if known is None:
+                names = split_classes(cls) if cls else None  # one set shared by the value's elements
+                known = seen[cls] = (names, [by_class.setdefault(n, []) for n in names] if names else ())
+            names, lists = known
+            if names is not None:
+                classes[el] = names
+                for found in lists:
+                    found.append(el)
 
     @property
     def order(self) -> dict:
