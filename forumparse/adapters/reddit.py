@@ -18,11 +18,12 @@ from cssselect import GenericTranslator
 
 from ..html.body import extract_body
 from ..html.pageinfo import absolute, base_url, canonical_url, meta_content
-from ..html.select import attr, has_class, select, select_one, text_of
+from ..html.select import attr, has_class, select, select_one, text_of, xpath
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from ..text.echo import split_echoes
 from ._html_common import has, has_any, has_lower
+from ._scope import PartScope
 from .base import Adapter
 
 _COMMENTS = re.compile(r"^\s*(?:all\s+)?([\d.,]+\s*[kKmM]?)\s+comments?\b", re.I)
@@ -48,7 +49,6 @@ class Reddit(Adapter):
     format = "html"
     priority = 0.6
     description = "Reddit comment pages (redesign, shreddit and old.reddit markup)"
-    hints = ("reddit",)
 
     # redesign (React SSR)
     POST_CONTENT = "[data-test-id=post-content]"
@@ -94,17 +94,18 @@ class Reddit(Adapter):
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
         base = base_url(tree, ctx.url) or "https://www.reddit.com/"
-        if select_one(tree, self.SH_POST) is not None:
+        # SH_POST; POST_CONTENT from the page's data-test-id values (a scan of every element's
+        # attributes by a selector costs several times more on reddit's large pages)
+        if next(tree.iter(self.SH_POST), None) is not None:
             thread = self._shreddit(tree, base, ctx)
-        elif select_one(tree, self.POST_CONTENT) is not None:
-            thread = self._redesign(doc, tree, base, ctx)
+        elif (content := next((v.getparent() for v in _TEST_IDS(tree) if v == "post-content"), None)) is not None:
+            thread = self._redesign(doc, tree, content, base, ctx)
         else:
             thread = self._old(tree, base, ctx)
         return attrs.evolve(thread, url=canonical_url(tree, ctx.url), posts=split_echoes(thread.posts))
 
     # -- redesign --------------------------------------------------------------------------
-    def _redesign(self, doc, tree, base, ctx) -> Thread:
-        content = select_one(tree, self.POST_CONTENT)
+    def _redesign(self, doc, tree, content, base, ctx) -> Thread:
         container = next((a for a in content.iterancestors() if has_class(a, "Post")), content)
         post_id = _FULLNAME.search(" ".join(filter(None, (container.get("id"), container.get("class"))))) \
             if container is not None else None
@@ -126,8 +127,9 @@ class Reddit(Adapter):
             quotes=body.quotes if body else (),
         )]
         parents: list[str | None] = []
+        scope = PartScope(comments, _SCANNED)  # the comments' parts from the page's attribute values
         for el, cid in zip(comments, ids):
-            post = self._redesign_comment(el, cid, state.get(cid, {}), base, ctx)
+            post = self._redesign_comment(el, scope, cid, state.get(cid, {}), base, ctx)
             level = _level(el)
             del parents[level:]
             reply_to = parents[-1] if parents else post_id
@@ -137,19 +139,20 @@ class Reddit(Adapter):
         replies = _comment_count(container)
         return Thread(title=title, reply_count=replies, posts=posts)
 
-    def _redesign_comment(self, el, cid, model, base, ctx) -> Post:
-        header = select_one(el, self.COMMENT_HEADER)
-        deleted = select_one(el, self.COMMENT_DELETED) is not None
+    def _redesign_comment(self, el, scope, cid, model, base, ctx) -> Post:
+        header = scope.one(el, self.COMMENT_HEADER)
+        deleted = scope.one(el, self.COMMENT_DELETED) is not None
         name = None
         if not deleted:
-            name = _name(text_of(select_one(el, self.COMMENT_AUTHOR)))
+            name = _name(text_of(scope.one(el, self.COMMENT_AUTHOR)))
             if not name and header is not None:
                 shown = (text_of(header) or "").split("·")[0].strip()
                 name = shown if shown and not _NOT_A_NAME.match(shown) else None
-            avatar = _outside(select(el, self.COMMENT_AVATAR), self.COMMENT_TEXT)  # not a u/ mention
-            name = name or model.get("author") or _user_from_link(avatar)
-        stamp_el = select_one(el, self.COMMENT_TIME)
-        body = _body(select_one(el, self.COMMENT_TEXT))
+            name = name or model.get("author")
+            if not name:  # the avatar's profile link (not a u/ mention in the text)
+                name = _user_from_link(_outside(select(el, self.COMMENT_AVATAR), self.COMMENT_TEXT))
+        stamp_el = scope.one(el, self.COMMENT_TIME)
+        body = _body(scope.one(el, self.COMMENT_TEXT))
         return Post(
             post_id=cid, permalink=absolute(base, model.get("permalink") or attr(stamp_el, "href")),
             author=_author(name, base),
@@ -175,7 +178,7 @@ class Reddit(Adapter):
             body=body.text if body else "", body_html=body.html if body else None,
             quotes=body.quotes if body else (),
         )]
-        for el in select(tree, self.SH_COMMENT):
+        for el in tree.iter(self.SH_COMMENT):
             stamp = next((s for s in select(el, self.SH_TIME) if _closest(s, self.SH_COMMENT) is el), None)
             text_el = next((t for t in select(el, self.SH_COMMENT_TEXT) if _closest(t, self.SH_COMMENT) is el), None)
             body = _body(text_el)
@@ -264,9 +267,10 @@ def _level(el) -> int:
     wrapper = el.getparent()
     if wrapper is None:
         return 0
-    lines = [i for i in wrapper.iter("i") if has_class(i, "threadline") and el not in i.iterancestors()]
+    # the wrapper's <i class=threadline> elements outside the comment itself
+    lines = sum(1 for child in wrapper if child is not el for i in child.iter("i") if has_class(i, "threadline"))
     if lines:
-        return max(0, len(lines) - 1)
+        return max(0, lines - 1)
     m = re.search(r"level\s+(\d+)", text_of(select_one(el, "span")) or "")
     return max(0, int(m.group(1)) - 1) if m else 0
 
@@ -288,11 +292,29 @@ def _self_test(css: str) -> lxml.etree.XPath:
 
 def _closest(el, css: str):
     """`el` or its nearest ancestor matching `css`."""
+    if css in _TAG_ONLY:
+        return next((node for node in [el, *el.iterancestors(css)] if node.tag == css), None) if el is not None \
+            else None
     test = _self_test(css)
     for node in [el, *el.iterancestors()] if el is not None else []:
         if test(node):
             return node
     return None
+
+
+_TAG_ONLY = frozenset({Reddit.SH_COMMENT})  # selectors naming a tag alone: compared without XPath
+_TEST_IDS = xpath("//@data-test-id")
+# The redesign comments' attribute-only selector parts, answered from the page's attribute values
+# (an index of tags and classes would test every element against them; see _scope).
+_SCANNED = {
+    "[data-testid=post-comment-header]": ("//@data-testid", str.__eq__, "post-comment-header"),
+    "[data-testid=post-comment-header-deleted]": ("//@data-testid", str.__eq__, "post-comment-header-deleted"),
+    "[data-testid=comment_author_link]": ("//@data-testid", str.__eq__, "comment_author_link"),
+    "[data-testid=comment_timestamp]": ("//@data-testid", str.__eq__, "comment_timestamp"),
+    "a[id^='CommentTopMeta--Created']": ("//a/@id", str.startswith, "CommentTopMeta--Created"),
+    "[data-testid=comment]": ("//@data-testid", str.__eq__, "comment"),
+    "[data-test-id=comment]": ("//@data-test-id", str.__eq__, "comment"),
+}
 
 
 def _outside(found: list, css: str):
