@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..html.body import extract_body, render_text
+from ..html.page_classes import by_class, earliest, within
 from ..html.pageinfo import (
     PostScope,
     absolute,
@@ -18,7 +19,7 @@ from ..html.pageinfo import (
     text_without,
     texts,
 )
-from ..html.select import attr, select, select_one, text_of
+from ..html.select import attr, class_set, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from ._html_common import has, has_any, has_last
@@ -59,7 +60,7 @@ class Invision(Adapter):
     LIKES3 = ".rep_bar .reputation, .ipsLikeBar_info, .ipsLikeBar"
     FIELDS3 = ".author_info dl"
     # Invision Community 4
-    POST4 = "article.cPost, article[id^=elComment_]"
+    POST4 = "article.cPost, article[id^=elComment_]"  # matched in Python among the page's <article>s
     CONTENT4 = "[data-role=commentContent]"
     NAME4 = (".cAuthorPane_author a, .cAuthorPane_author, .ipsEntry__username a, h3.ipsType_sectionHead a, "
              "aside a[href*='/profile/']")
@@ -104,17 +105,19 @@ class Invision(Adapter):
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
         base = base_url(tree, ctx.url)
-        v4 = [p for p in select(tree, self.POST4) if select_one(p, self.CONTENT4) is not None]
+        # the page-level class selectors from one pass over the class attributes
+        found = by_class(tree, post3=self.POST3, **_PAGER_GROUPS)
+        v4 = [p for p in tree.iter("article")
+              if ("cPost" in class_set(p) or (p.get("id") or "").startswith("elComment_"))
+              and select_one(p, self.CONTENT4) is not None]
         if v4:
             scope = PostScope(v4)
             posts = [self._post4(p, scope, base, ctx) for p in v4]
         else:
-            v3 = [p for p in select(tree, self.POST3)
-                  if (p.get("id") or "").startswith("post_id_") or select_one(p, self.CONTENT3) is not None]
-            v3 = [p for p in v3 if select_one(p, self.CONTENT3) is not None]
+            v3 = [p for p in found["post3"] if select_one(p, self.CONTENT3) is not None]
             scope = PostScope(v3)
             posts = [self._post3(p, scope, base, ctx) for p in v3]
-        page, page_count, next_url = _pages(tree, base)
+        page, page_count, next_url = _pages(tree, found, base)
         return Thread(
             title=self._title(tree),
             url=canonical_url(tree, ctx.url),
@@ -219,7 +222,8 @@ class Invision(Adapter):
 
     # -- thread ----------------------------------------------------------------------------
     def _title(self, tree) -> str | None:
-        title = text_without(select_one(tree, self.THREAD_TITLE), self.TITLE_LABELS)
+        # every part of THREAD_TITLE names an <h1> and its last part any h1: the first h1 wins
+        title = text_without(next(tree.iter("h1"), None), self.TITLE_LABELS)
         return title or meta_content(tree, "og:title")
 
     def _crumbs(self, tree) -> tuple[str, ...]:
@@ -291,9 +295,8 @@ def _img_label(img) -> str | None:
 
 
 def _reply_count(tree) -> int | None:
-    for node in tree.xpath("//text()[contains(translate(., 'REPLIS', 'replis'), 'repl')]"):
-        parent = node.getparent()
-        if parent is None or parent.tag in ("script", "style", "a", "title"):
+    for parent in _holders_of(tree, "repl"):
+        if parent.tag in ("script", "style", "a", "title"):
             continue
         if parent.xpath(_OUTSIDE_TOPIC):
             continue
@@ -303,20 +306,58 @@ def _reply_count(tree) -> int | None:
     return None
 
 
-def _pages(tree, base):
+def _holders_of(tree, word: str):
+    """The parents of the text nodes holding `word` (in any case), in document order: what
+    //text()[contains(translate(...), word)]/.. gives, read in Python (XPath string functions
+    copy every text node of the page)."""
+    found = []
+    for el in tree.iter():
+        if isinstance(el.tag, str) and el.text and word in el.text.lower():
+            found.append((_position(el, -1), el))
+        if el.tail and word in el.tail.lower():
+            parent = el.getparent()
+            if parent is not None:
+                found.append((_position(el, float("inf")), parent))
+    found.sort(key=lambda pair: pair[0])
+    return [parent for _key, parent in found]
+
+
+def _position(el, last) -> tuple:
+    """A text node's place in document order: `el`'s path, then -1 for its text (before its
+    children) or infinity for its tail (after them)."""
+    key = [last]
+    parent = el.getparent()
+    while parent is not None:
+        key.append(parent.index(el))
+        el, parent = parent, parent.getparent()
+    return tuple(reversed(key))
+
+
+_PAGER_GROUPS = {"pagination": ".pagination", "ips_active": ".ipsPagination_active",
+                 "ips_pages": ".ipsPagination[data-pages]", "ips_next": ".ipsPagination_next"}
+
+
+def _pages(tree, found, base):
+    """Pagination from the page's pager boxes (`found`, groups of _PAGER_GROUPS); each union
+    selector's first match is the earliest of its parts' first matches."""
     page = page_count = None
-    current = select_one(tree, ".pagination li.active, .ipsPagination_active a, .ipsPagination_active")
-    if current is not None:
+    current = earliest(earliest(next(within(found["pagination"], "li.active"), None),
+                                next(within(found["ips_active"], "a"), None)), next(iter(found["ips_active"]), None))
+    if current is not None:  # .pagination li.active, .ipsPagination_active a, .ipsPagination_active
         page = parse_count(text_of(current), allow_abbrev=False)
-    pages_el = select_one(tree, ".ipsPagination[data-pages], .pagination [data-pages]")
+    # .ipsPagination[data-pages], .pagination [data-pages]
+    pages_el = earliest(next(iter(found["ips_pages"]), None), next(within(found["pagination"], "[data-pages]"), None))
     if pages_el is not None:
         page_count = parse_count(pages_el.get("data-pages"))
-    else:
-        last = select_one(tree, ".pagination li.pagejump a, .pagination .pages")
+    else:  # .pagination li.pagejump a, .pagination .pages
+        last = earliest(next(within(found["pagination"], "li.pagejump a"), None),
+                        next(within(found["pagination"], ".pages"), None))
         match = re.search(r"(?:of|von|de|из)\s+(\d+)", text_of(last) or "", re.I)
         page_count = int(match.group(1)) if match else None
-    next_href = link_href(tree, "next") or attr(select_one(tree, ".ipsPagination_next a[href], .pagination li.next a"),
-                                               "href")
+    next_href = link_href(tree, "next")
+    if not next_href:  # .ipsPagination_next a[href], .pagination li.next a
+        next_href = attr(earliest(next(within(found["ips_next"], "a[href]"), None),
+                                  next(within(found["pagination"], "li.next a"), None)), "href")
     return page, page_count, absolute(base, next_href)
 
 
