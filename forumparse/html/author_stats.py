@@ -144,18 +144,24 @@ def rank_in_block(f: Fields, index: PageIndex, profile) -> str | None:
 
 
 def _rank_image(block, author_el, name: str | None) -> str | None:
-    """A rank shown as an image under the name: <img src=".../ranks/rank_2.png" alt="Regular">."""
+    """A rank shown as an image under the name: <img src=".../ranks/rank_2.png" alt="Regular">;
+    else the group's image (<img src="images/groupimages/english/moderator.png" alt="Super Moderators">)."""
     after = author_el is None or not any(a is block for a in author_el.iterancestors())  # (the name shown elsewhere)
+    group = None
     for el in block.iter():
         if el is author_el:
             after = True
         if not after or el.tag != "img":
             continue
         alt = " ".join((el.get("alt") or el.get("title") or "").split())
-        if ("rank" in (el.get("src") or "").lower() or "rank" in (el.get("class") or "").lower()) and (
-                alt and alt != name and len(alt) <= 40 and LETTER.search(alt) and "avatar" not in alt.lower()):
+        if not (alt and alt != name and len(alt) <= 40 and LETTER.search(alt) and "avatar" not in alt.lower()):
+            continue
+        where = ((el.get("src") or "") + " " + (el.get("class") or "")).lower()
+        if "rank" in where:
             return alt
-    return None
+        if group is None and "group" in where:
+            group = alt
+    return group
 
 
 def ranks_after_name(fields: list[Fields], index: PageIndex) -> dict:
