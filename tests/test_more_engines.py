@@ -216,6 +216,7 @@ def test_yabb_thread_bar_gives_views_and_title():
     first, second = thread.posts
     assert (first.author.rank, first.author.joined) == ("YaBB Newbies", "2011-02-14")  # not "Offline"
     assert second.quotes[0].author == "Clinker Kate"  # "Quote from Clinker Kate on 05/07/12 at 15:49:51:"
+    assert second.edited == "2012-05-07T18:10:40"  # "« Last Edit: 05/07/12 at 18:10:40 by Old Shipwright »"
 
 
 def test_xmb_language_pack_dates_and_quotes():
@@ -224,6 +225,7 @@ def test_xmb_language_pack_dates_and_quotes():
     assert first.timestamp == "2010-11-21T19:05:00"  # "geschrieben am 21.11.2010 um 19:05"
     assert (first.author.post_count, first.author.joined) == (188, "2008-09-03")  # "Beiträge", "Registriert"
     assert second.quotes[0].author == "Moosgarten" and "geschrieben" not in second.quotes[0].text
+    assert "Bearbeitet" not in second.body and second.edited == "2010-11-21"  # the note is part of the message
     assert (thread.page, thread.page_count) == (1, 2)
 
 

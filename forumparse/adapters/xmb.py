@@ -20,6 +20,9 @@ _STAT = re.compile(r"^[^:]{1,30}:\s*\S")
 # a quote made with the Quote button opens "Originally posted by X" (language packs: "Original geschrieben von X")
 _ORIGINALLY = re.compile(r"^\s*(?:Originally posted by|Original geschrieben von|Posté à l'origine par|"
                          r"Publicado originalmente por|Originariamente inviato da)\s+(.+?)\s*$", re.I)
+# editing appends "[Edited on 14-6-2012 by bob]" to the message itself
+_EDITED = re.compile(r"\n*\[\s*(?:Edited on|Bearbeitet am|Modifié le|Editado el)\s+(.+?)\s+(?:by|von|par|por)\s+"
+                     r"[^\]]+\]\s*$", re.I)
 _MEMBER = re.compile(r"[?&]member=([^&#]+)")
 
 
@@ -71,6 +74,7 @@ class XMB(Adapter):
         if body_el is None:
             return None
         body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR)
+        text, edited = _edit_note(body.text)
         m = _POSTED.search(text_of(header) or "")
         raw = f"{m.group(1)} {m.group(2)}" if m else None
         subject = select_one(header, "strong, font.subject") if header is not None else None
@@ -80,9 +84,10 @@ class XMB(Adapter):
             timestamp=ctx.dates.iso(raw) if raw else None,
             timestamp_raw=raw,
             title=text_of(subject),
-            body=body.text,
+            body=text,
             body_html=body.html,
             quotes=[_originally(q) for q in body.quotes],
+            edited=ctx.dates.iso(edited) if edited else None,
         )
 
     def _author(self, cell, rows, base, ctx) -> Author | None:
@@ -106,6 +111,17 @@ class XMB(Adapter):
             profile_url=common.absolute(base, attr(profile, "href")),
             avatar_url=common.absolute(base, attr(avatar, "src")),
         )
+
+
+def _edit_note(text: str) -> tuple[str, str | None]:
+    """The message without XMB's trailing edit notes, and the date of the last one."""
+    when = None
+    m = _EDITED.search(text)
+    while m:
+        when = when or m.group(1)
+        text = text[:m.start()].rstrip()
+        m = _EDITED.search(text)
+    return text, when
 
 
 def _originally(quote):

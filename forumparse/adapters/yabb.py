@@ -16,6 +16,7 @@ _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _USERNAME = re.compile(r"[?;&]username=([^;&#]+)")
 _STATUS = re.compile(r"^(?:online|offline|i love yabb.*|gender:.*|\*+)$", re.I)
 _STAT = re.compile(r"^[^:]{1,30}:\s*\S")
+_LAST_EDIT = re.compile(r"(?:Last Edit|Letzte Änderung|Dernière modification)\s*:\s*(.+?)\s+(?:by|von|par)\s", re.I)
 # the thread bar: "Topic: Tomato blight already in June?  (Read 1,234 times)"
 _READ = re.compile(r"\(\s*(?:Read|Gelesen|Lu|Leído|Letto)\s+([\d,.]+)\s+(?:times|mal|fois|veces|volte)\s*\)", re.I)
 _TOPIC = re.compile(r"^\s*(?:Topic|Thema|Sujet|Tema|Titel)\s*:\s*(.+)$", re.I)
@@ -83,6 +84,9 @@ class YaBB(Adapter):
                 subject = text_of(prev) if prev is not None and prev.tag in ("b", "strong") else None
                 break
         anchor = next((a for a in select(row, "a[name]") if (a.get("name") or "").isdigit()), None)
+        # the edit note sits under the message, in the post's row or the one below it
+        note = next((m for r in (row, row.getnext()) if r is not None for el in select(r, self.DATE)
+                     for m in [_LAST_EDIT.search(text_of(el) or "")] if m), None)
         return Post(
             post_id=attr(anchor, "name"),
             author=self._author(author_cell, base, ctx),
@@ -92,6 +96,7 @@ class YaBB(Adapter):
             body=body.text,
             body_html=body.html,
             quotes=body.quotes,
+            edited=ctx.dates.iso(note.group(1)) if note else None,
         )
 
     def _author(self, cell, base, ctx) -> Author | None:
