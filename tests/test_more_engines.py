@@ -251,3 +251,11 @@ def test_kunena_guest_names_without_a_profile_link():
     assert (first.author.rank, first.author.post_count) == ("Junior Member", 58)
     assert (guest.author.name, guest.author.user_id) == ("PressGuest", None)
     assert guest.timestamp == "2023-03-14T18:05:00" and guest.quotes[0].author == "vinyl_viv"
+
+
+def test_khoros_lithium_message_views_without_the_wrapper():
+    thread = _thread("khoros", "lithium-2013-display.html")
+    first, second = thread.posts
+    assert (first.post_id, first.author.joined, first.author.post_count) == ("120431", "2012-11-08", 38)
+    assert first.author.signature == "Model X2, build 4.1.2" and "Model X2" not in first.body
+    assert (second.timestamp, second.likes) == ("2013-03-03T09:12:00", 7)
