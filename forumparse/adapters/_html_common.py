@@ -121,14 +121,18 @@ class _Scan:
         if answer is None and not self.maybe(marker, lower=True, scan=2 * (key[1] - key[0])):
             answer = self._lower_has[(marker, *key)] = False
         if answer is None:
-            low = self._lower.get(key)
-            if low is None:
-                # UTF-8 bytes lower-case ASCII only and never turn other letters into ASCII:
-                # the same matches as str.lower() for ASCII markers, at a fraction of the cost.
-                low = self._lower[key] = self.text[key[0]:key[1]].encode("utf-8", "surrogatepass").lower()
-                self.spent += _LOWER_COST * len(low)
-            answer = self._lower_has[(marker, *key)] = marker.encode("ascii") in low
+            answer = self._lower_has[(marker, *key)] = marker.encode("ascii") in self.lowered(*key)
         return answer
+
+    def lowered(self, start: int, end: int) -> bytes:
+        """text[start:end] as UTF-8 with ASCII letters lower-cased (kept for the next asker)."""
+        low = self._lower.get((start, end))
+        if low is None:
+            # UTF-8 bytes lower-case ASCII only and never turn other letters into ASCII:
+            # the same matches as str.lower() for ASCII markers, at a fraction of the cost.
+            low = self._lower[(start, end)] = self.text[start:end].encode("utf-8", "surrogatepass").lower()
+            self.spent += _LOWER_COST * len(low)
+        return low
 
 
 # Pages above this many characters are scanned without the word list: on pages of large
@@ -182,6 +186,12 @@ def has_lower(doc, marker: str, start: int | None = None, end: int | None = None
     return scan(doc).in_lower(marker, start, end)
 
 
+def lower_bytes(doc, start: int | None = None, end: int | None = None) -> bytes:
+    """`doc.text[start:end]` as UTF-8 with ASCII letters lower-cased, made once per page and window."""
+    s = scan(doc)
+    return s.lowered(*slice(start, end).indices(s.n)[:2])
+
+
 def in_ends(doc, marker: str) -> bool:
     """`marker in ends(doc)`: in the first 30 000 or the last 60 000 characters."""
     s = scan(doc)
@@ -218,6 +228,13 @@ def detect_score(doc, markers, strong=(), gate=(), need=()) -> float:
         return 1.0
     hits = sum(1 for m in markers if s.in_head(m, 150_000) or in_ends(doc, m))
     return 0.0 if hits == 0 else min(0.95, 0.15 + 0.2 * hits)
+
+
+def matches(tree, css: str) -> bool:
+    """`select_one(tree, css) is not None`, trying the comma-separated selectors one at a time in
+    the order written: the first that matches ends the search, where a union XPath would make
+    one pass over the tree per selector and then sort."""
+    return any(select(tree, part) for part in _split(css))
 
 
 def page_base(tree, url: str | None) -> str | None:

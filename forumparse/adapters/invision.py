@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..html.body import extract_body, render_text
-from ..html.page_classes import by_class, earliest, within
+from ..html.page_classes import by_class, earliest, texts_with, within
 from ..html.pageinfo import (
     PostScope,
     absolute,
@@ -295,7 +295,7 @@ def _img_label(img) -> str | None:
 
 
 def _reply_count(tree) -> int | None:
-    for parent in _holders_of(tree, "repl"):
+    for _text, parent in texts_with(tree, "repl"):
         if parent.tag in ("script", "style", "a", "title"):
             continue
         if parent.xpath(_OUTSIDE_TOPIC):
@@ -304,33 +304,6 @@ def _reply_count(tree) -> int | None:
         if match:
             return parse_count(match.group(1) or match.group(2), allow_abbrev=False)
     return None
-
-
-def _holders_of(tree, word: str):
-    """The parents of the text nodes holding `word` (in any case), in document order: what
-    //text()[contains(translate(...), word)]/.. gives, read in Python (XPath string functions
-    copy every text node of the page)."""
-    found = []
-    for el in tree.iter():
-        if isinstance(el.tag, str) and el.text and word in el.text.lower():
-            found.append((_position(el, -1), el))
-        if el.tail and word in el.tail.lower():
-            parent = el.getparent()
-            if parent is not None:
-                found.append((_position(el, float("inf")), parent))
-    found.sort(key=lambda pair: pair[0])
-    return [parent for _key, parent in found]
-
-
-def _position(el, last) -> tuple:
-    """A text node's place in document order: `el`'s path, then -1 for its text (before its
-    children) or infinity for its tail (after them)."""
-    key = [last]
-    parent = el.getparent()
-    while parent is not None:
-        key.append(parent.index(el))
-        el, parent = parent, parent.getparent()
-    return tuple(reversed(key))
 
 
 _PAGER_GROUPS = {"pagination": ".pagination", "ips_active": ".ipsPagination_active",

@@ -16,7 +16,10 @@ from .base import Adapter
 _POST_ID = re.compile(r"^post_(\d+)$")
 _EDIT_DATE = re.compile(
     r"(?:modified|bearbeitet|modifié|modificado|modificato)[^:]*:\s*(.+?)\s+(?:by|von|par|por|da)\s", re.I)
-_POWERED = re.compile(r"Powered By\s*<a[^>]*mybb\.com", re.I)
+# "Powered By <a ...mybb.com", case-blind, searched in the page end's lower-cased UTF-8 (a literal start:
+# fast where re.I is not); Python's \s in a text pattern takes these Unicode spaces too
+_POWERED = re.compile(rb"powered by(?:\s|[\x1c-\x1f]|\xc2[\x85\xa0]|\xe1\x9a\x80|\xe2\x80[\x80-\x8a\xa8\xa9\xaf]"
+                      rb"|\xe2\x81\x9f|\xe3\x80\x80)*<a[^>]*mybb\.com")
 _LIKERS = re.compile(r"(\d+)\s+(?:users?|members?|people)\b", re.I)
 _TIME = re.compile(r"\d{1,2}:\d{2}")
 _DATE_PREFIX = re.compile(r"^\s*\([^)]*\)\s*")
@@ -65,7 +68,7 @@ class MyBB(Adapter):
     def detect(self, doc) -> float:
         # the credit's words must be there (each searched once per page) before the regex runs
         if common.has_lower(doc, "mybb.com", -40_000) and common.has_lower(doc, "powered by", -40_000) \
-                and _POWERED.search(doc.text[-40000:]):
+                and _POWERED.search(common.lower_bytes(doc, -40_000)):
             return 1.0
         return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..html.body import extract_body
+from ..html.page_classes import texts_with
 from ..html.pageinfo import (
     PostScope,
     absolute,
@@ -17,7 +18,7 @@ from ..html.pageinfo import (
 from ..html.select import attr, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, Post, Quote, Thread
-from ._html_common import has, has_any, has_last
+from ._html_common import has, has_any, has_last, matches
 from .base import Adapter
 
 _VIEWS = re.compile(r"^\s*views?\s*$", re.I)
@@ -55,8 +56,7 @@ class NodeBB(Adapter):
         score = 0.0
         if has_any(doc, ('id="ajaxify-data"', "nodebb-plugin-", 'component="topic"')):
             score = 0.8
-        if has(doc, 'component="post') and select_one(tree, self.POST) is not None \
-                and select_one(tree, self.CONTENT) is not None:
+        if has(doc, 'component="post') and matches(tree, self.POST) and matches(tree, self.CONTENT):
             score = min(1.0, score + 0.3)
         elif has_last(doc, "www.nodebb.org", 50_000) or has_last(doc, "Powered by NodeBB", 50_000):
             score = max(score, 0.5)
@@ -156,9 +156,8 @@ def _quote_headers(content) -> list[tuple[str | None, str | None]]:
 
 def _views(tree) -> int | None:
     """The topic's own view counter: a "Views" label beside an exact number (title= holds it unabbreviated)."""
-    for node in tree.xpath("//text()[contains(translate(., 'VIEWS', 'views'), 'view')]"):
-        label = node.getparent()
-        if label is None or not _VIEWS.match(node) or label.xpath(_NOT_THIS_TOPIC):
+    for node, label in texts_with(tree, "view"):
+        if not _VIEWS.match(node) or label.xpath(_NOT_THIS_TOPIC):
             continue
         box = label.getparent()
         if box is None:

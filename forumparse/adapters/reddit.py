@@ -49,6 +49,7 @@ class Reddit(Adapter):
     format = "html"
     priority = 0.6
     description = "Reddit comment pages (redesign, shreddit and old.reddit markup)"
+    hints = ("reddit",)
 
     # redesign (React SSR)
     POST_CONTENT = "[data-test-id=post-content]"

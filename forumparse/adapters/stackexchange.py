@@ -16,7 +16,7 @@ from ..html.pageinfo import PostScope, absolute, base_url, canonical_url, id_in_
 from ..html.select import attr, class_set, has_class, select, select_one, text_of, xpath
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
-from ._html_common import has, pages_from
+from ._html_common import has, matches, pages_from
 from .base import Adapter
 
 _ISO_NO_ZONE = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?$")
@@ -30,6 +30,7 @@ class StackExchange(Adapter):
     format = "html"
     priority = 0.6
     description = "Stack Exchange and Stack Overflow question pages (question and answers)"
+    hints = ("sstatic.net", "stackexchange", "stackoverflow")
 
     QUESTION = "div#question, div.question[data-questionid]"
     ANSWER = "div.answer"
@@ -59,10 +60,9 @@ class StackExchange(Adapter):
         if hits == 0:
             return 0.0
         tree = doc.tree
-        if tree is None or select_one(tree, self.QUESTION) is None:
+        if tree is None or not matches(tree, self.QUESTION):
             return 0.0
-        site = (meta_content(tree, "og:site_name") or "").lower()
-        if "stack" in site or hits >= 3:
+        if hits >= 3 or "stack" in (meta_content(tree, "og:site_name") or "").lower():
             return 1.0
         return 0.7 if hits == 2 else 0.2  # one marker alone is shared with other engines
 

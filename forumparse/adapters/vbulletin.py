@@ -55,6 +55,7 @@ class VBulletinHtml(Adapter):
     format = "html"
     priority = 0.6
     description = "vBulletin 3, 4 and 5 thread pages"
+    hints = ("vbulletin", "vb_", "clientscript/", "sessionurl", "sheet=css_")
 
     # vBulletin 3 and 4 postbits
     MESSAGE_XPATH = '//div[starts-with(@id, "post_message_")]'

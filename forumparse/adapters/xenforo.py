@@ -32,6 +32,7 @@ class XenForo(Adapter):
     format = "html"
     priority = 0.6
     description = "XenForo 1.x and 2.x thread pages"
+    hints = ("xenforo", "xf_")
 
     # XenForo 2
     POST2 = "article.message--post, div.message--post"

@@ -119,3 +119,27 @@ def _path(el) -> list[int]:
         el, parent = parent, parent.getparent()
     key.reverse()
     return key
+
+
+def texts_with(tree, word: str) -> list[tuple[str, object]]:
+    """(text, owner) of the page's text nodes holding `word` (lower case) in any case, in
+    document order: //text()[contains(translate(., ...), word)] read in Python (XPath string
+    functions copy every text node of the page; this reads each once). As lxml's smart strings
+    do, the owner of a tail is the element it follows. The whole document is read, also what
+    follows the root (a second <html> of a broken page)."""
+    tops = [tree.getroottree().getroot()]
+    while tops[0].getprevious() is not None:
+        tops.insert(0, tops[0].getprevious())
+    tops.extend(tops[-1].itersiblings())
+    found = []
+    for n, top in enumerate(tops):
+        for el in top.iter():
+            if isinstance(el.tag, str):
+                text = el.text
+                if text and word in text.lower():
+                    found.append(((n, *_path(el), -1), text, el))
+            tail = el.tail
+            if tail and word in tail.lower() and el is not top:
+                found.append(((n, *_path(el), float("inf")), tail, el))
+    found.sort(key=lambda item: item[0])
+    return [(text, owner) for _key, text, owner in found]
