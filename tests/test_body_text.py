@@ -1,0 +1,54 @@
+"""Body extraction details that its fast paths must keep: spacing, marks, inner html."""
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from forumparse.html.body import extract_body, normalise_text, render_text
+
+
+def _el(markup: str):
+    return lxml.html.fragment_fromstring(markup, create_parent="div")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("a\ue001b", "a\nb"),
+    ("a\ue002b", "a\n\nb"),
+    ("a\ue001\n\ue001b", "a\nb"),  # one line break in the run: a line
+    ("a\ue001\n\n\ue001b", "a\n\nb"),  # two: a paragraph
+    ("a\n\ue001b", "a\nb"),
+    ("a\n\n\n\nb", "a\n\nb"),
+    ("a\n\nb", "a\n\nb"),
+    ("a \t\u00a0 b", "a b"),
+    ("a  b\u3000\u3000c", "a b c"),
+    ("a\u2009b", "a b"),
+    ("  \ue002 a \ue001 \ue001 b \ue002 ", "a\n\nb"),  # runs split by spaces: two line breaks
+    ("a\r\nb", "a\nb"),
+    ("", ""),
+])
+def test_normalise_text(raw, expected):
+    assert normalise_text(raw) == expected
+
+
+def test_render_keeps_pre_lines():
+    el = _el("<P>one\ntwo</P><pre>x\n  y</pre><td>cell</td>a<br>b<img src=x>c<div>d</div>")
+    assert render_text(el) == "one two\n\nx\ny\n\ncella\nbc\nd"
+
+
+def test_attribute_less_parts_are_found():
+    body = extract_body(_el("<p>kept</p><script>gone()</script><blockquote>quoted</blockquote>"
+                            "<span hidden>no</span><i style='display:none'>no</i><b>bold</b>"))
+    assert body.text == "kept\n\nbold"
+    assert [q.text for q in body.quotes] == ["quoted"]
+
+
+def test_engine_drop_selector_naming_every_element():
+    body = extract_body(_el("text<b>x</b><i>y</i>"), drop_css="*")
+    assert body.text == "text"
+
+
+def test_inner_html_drops_meta_content_type_but_not_text():
+    el = _el('&lt;meta http-equiv="Content-Type"&gt; said<meta http-equiv="Content-Type" content="text/html">'
+             "<p>x</p>")
+    body = extract_body(el)
+    assert body.html == '<meta http-equiv="Content-Type"> said<p>x</p>'

@@ -1,0 +1,68 @@
+"""Selector helpers: the Python index answers exactly as the XPath does, text_of's shortcuts."""
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from forumparse.html.select import Index, select, select_one, text_of
+
+_PAGE = """<html><body>
+<div id="top" class="nav bar"><h1 class="title">T</h1><a class="crumb" href="/">Home</a></div>
+<div class="posts">
+  <article class="post" id="p1"><span class="author">ann</span><div class="body">one<br>two</div></article>
+  <article class="post" id="p2"><span class="author x">bob</span><h1>inner</h1>
+    <div class="body"><blockquote class="quote">q</blockquote>three</div></article>
+</div>
+<div class="nav\tfoot"><span class="crumb">end</span></div>
+</body></html>"""
+
+
+@pytest.fixture(scope="module")
+def page():
+    return lxml.html.document_fromstring(_PAGE)
+
+
+@pytest.mark.parametrize("css", [
+    ".author", "span.author", ".author.x", "article .author", ".posts > article > .author",
+    "h1.title, .body, .author",  # a union: document order, not selector order
+    ".crumb, h1", "#p2 .body, #top h1", ".nav", ".foot span", "h1", "[id], .quote",
+    ".missing, .author", "article, div",
+])
+def test_index_answers_as_xpath(page, css):
+    assert Index(page).select(css) == select(page, css)
+
+
+def test_index_orders_a_large_union_as_xpath():
+    items = "".join(f'<li class="{"a" if i % 3 else "b"}">{i}</li>' for i in range(700))
+    root = lxml.html.document_fromstring(f"<html><body><ul>{items}</ul></body></html>")
+    index = Index(root)
+    assert index.select(".b, .a") == select(root, ".b, .a")  # past the path-key limit: numbered order
+    small = Index(root.find(".//ul"))
+    assert [el.text for el in small.select("li.b, li.a")][:4] == ["0", "1", "2", "3"]
+
+
+def test_select_one_is_the_first_in_document_order(page):
+    assert select_one(page, ".author, h1").text == "T"
+    assert select_one(page, ".nothing") is None
+
+
+@pytest.mark.parametrize("markup, expected", [
+    ("<span>  Bob\n Smith </span>", "Bob Smith"),  # a leaf: no walk
+    ("<span></span>", None),
+    ("<p>a<br>b</p>", "a b"),
+    ("<br>", None),
+    ("<p>x<script>var y</script><!-- c -->z<style>s</style></p>", "xz"),
+    ("<div>a<span>b<b>c</b></span>d</div>", "abcd"),
+    ("<script>only</script>", None),
+    ("<title>hidden</title>", None),
+])
+def test_text_of(markup, expected):
+    el = lxml.html.fragment_fromstring(markup)
+    assert text_of(el) == expected
+
+
+def test_text_of_comment_and_string():
+    el = lxml.html.fragment_fromstring("<div><!-- note -->after</div>")
+    assert text_of(el[0]) is None
+    assert text_of("  a \ue001 b ") == "a b"
+    assert text_of(None) is None
