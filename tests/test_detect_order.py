@@ -86,6 +86,16 @@ def test_between_two_certain_adapters_the_hinted_one_wins(only):
     assert registry.choose(Document.load(plain)) is first_by_name  # no hint: name order
 
 
+# Engines whose pages name themselves in the fingerprint (a page of theirs is asked about first).
+HINTED = {"discourse", "fluxbb", "forumotion", "hackernews", "invision", "jive", "mybb", "nodebb", "phorum", "phpbb",
+          "pipermail", "ptt", "reddit", "smf", "somethingawful", "stackexchange", "vanilla", "vbulletin", "xenforo"}
+
+
+def test_engine_adapters_keep_their_hints():
+    hinted = {a.name for a in registry.all_adapters() if a.format == "html" and getattr(a, "hints", ())}
+    assert hinted >= HINTED, f"hints lost: {sorted(HINTED - hinted)}"
+
+
 def test_builtin_hints_are_lower_case_strings():
     for adapter in registry.all_adapters():
         hints = getattr(adapter, "hints", ())
