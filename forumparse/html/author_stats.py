@@ -36,6 +36,7 @@ _ANY_LABEL = re.compile(rf"\s(?:{_label_words(POSTS_LABELS + JOINED_LABELS)})\s*
 
 
 _NUMBER = re.compile(r"^\d[\d.,' \u00a0]*$")
+_SHOWN_COUNT = re.compile(r"^\d[\d.,' \u00a0]*[kKmM万萬]?$")  # "1.2万" beside its label
 
 
 _STATUS_TEXT = re.compile(r"^(?:is\s+)?(?:offline|online|op|wrote|said|schrieb|a écrit)\b"
@@ -125,11 +126,14 @@ def rank_in_block(f: Fields, index: PageIndex, profile) -> str | None:
     lines = lines_of(block)
     if name in lines:  # the rank stands under the name, never above it
         lines = lines[lines.index(name) + 1:]
+    prev = ""
     for text in lines:
         if pending:
             pending = False
             continue
         is_stat, pending = stat_line(text)
+        pending = pending and not _SHOWN_COUNT.match(prev)  # "348 / 帖子": the value stood above its label
+        prev = text
         if is_stat:
             m = GROUP_LABEL.match(text)
             if m and group is None:

@@ -37,6 +37,12 @@ def stat_line(text: str) -> tuple[bool, bool]:
     return bool(_COUNT_FIRST.match(text)) and len(text) <= 24, False
 
 
+def _labelled_count(text: str) -> bool:
+    """"2,048 posts": a count before a known label (not any "12 something")."""
+    parts = text.split(None, 1)
+    return len(parts) == 2 and bool(POSTS_LABEL.match(parts[1])) and not POSTS_LABEL.match(parts[1]).group("value")
+
+
 def lines_of(el) -> list[str]:
     """The element's text pieces (a piece per text node), hidden and script parts left out."""
     out: list[str] = []
@@ -86,7 +92,7 @@ def profile_kinds(el, length: int, names: set) -> tuple[bool, bool]:
         if not is_stat and _HAS_DIGIT.search(text) and _whole_date(text):
             return False, False  # a post's own date: the post header, not the author's block
         if is_stat:
-            marked, stats = marked + 1, stats + (not _COUNT_FIRST.match(text))
+            marked, stats = marked + 1, stats + (not _COUNT_FIRST.match(text) or _labelled_count(text))
         elif text in names:
             marked += 1
         elif len(text) > MAX_LINE:

@@ -27,6 +27,8 @@ PROFILE_HREF = re.compile(
     r"|\buid-\d"
     r"|mitglied|benutzer|membre|miembro|usuario|utente|gebruiker|пользовател|profil|^/u\d+$)",
     re.I)
+# Links to a user group's page ("ac=usergroup&gid=13", "/groups/moderators"): the group is a rank, not a name.
+_GROUP_HREF = re.compile(r"usergroup|[?&;]gid=\d|/groups?/", re.I)
 # Class or itemprop words that name the post's author element.
 AUTHOR_WORDS = re.compile(
     r"(?:^|[-_ ])(?:author|user-?name|user_name|poster|post-author|nick|nickname|"
@@ -120,7 +122,8 @@ def author_candidates(index: PageIndex) -> list:
         tag = el.tag if isinstance(el.tag, str) else None
         if tag is None or tag in _SKIP:
             continue
-        is_link = tag == "a" and PROFILE_HREF.search(el.get("href") or "")
+        href = el.get("href") or "" if tag == "a" else ""
+        is_link = tag == "a" and PROFILE_HREF.search(href) and not _GROUP_HREF.search(href)
         cls = el.get("class") or ""
         named = ((AUTHOR_WORDS.search(cls) and not _NOT_NAME_CLASS.search(cls)) or el.get("rel") == "author"
                  or el.get("itemprop") in ("author", "creator", "contributor") or _beside_mailto(el, tag))
