@@ -52,6 +52,8 @@ def thread_counts(index, inside_posts) -> tuple[int | None, int | None]:
             nxt = el.getnext()
             if nxt is not None and isinstance(nxt.tag, str) and not (el.tail or "").strip():
                 texts = (texts[0] + " " + " ".join(nxt.text_content().split()),) + texts[1:]
+        if len(el) and any(c.get("title") for c in el if isinstance(c.tag, str)):
+            texts += (_exact_text(el),)  # "<span title="1532">1.5k</span> Views": the title is exact
         if views is None:
             views = next((c for c in (_count(VIEWS, t) for t in texts) if c is not None), None)
         if replies is None:
@@ -59,6 +61,23 @@ def thread_counts(index, inside_posts) -> tuple[int | None, int | None]:
         if views is not None and replies is not None:
             break
     return views, replies
+
+
+_EXACT = re.compile(r"^\d[\d,.\u00a0' ]*$")
+_SHORT = re.compile(r"^\d[\d,.]*\s*[kKmM万萬]?$")
+
+
+def _exact_text(el) -> str:
+    """The element's text with a shortened number ("1.5k") replaced by the exact one in its title."""
+    parts = [el.text or ""]
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        shown = " ".join(child.text_content().split())
+        title = (child.get("title") or "").strip()
+        parts.append(title if _EXACT.match(title) and _SHORT.match(shown) else shown)
+        parts.append(child.tail or "")
+    return " ".join(" ".join(parts).split())
 
 
 _OTHER_TOPICS = re.compile(r"similar|related|suggested|topic_?list|topiclist|threadlist|thread_?list|"
