@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..html.body import extract_body
-from ..html.page_classes import texts_with
+from ..html.page_classes import by_attribute, by_owner, earliest, texts_with, within
 from ..html.pageinfo import (
     PostScope,
     absolute,
@@ -15,7 +15,7 @@ from ..html.pageinfo import (
     meta_content,
     texts,
 )
-from ..html.select import attr, select, select_one, text_of
+from ..html.select import attr, class_set, select, select_one, text_of, xpath
 from ..numbers import parse_count
 from ..records import Author, Post, Quote, Thread
 from ._html_common import has, has_any, has_last, matches
@@ -48,6 +48,16 @@ class NodeBB(Adapter):
     DROP = ".github-embeds-container"  # link preview cards of the GitHub embed plugin
     TITLE = "[component='topic/title'], h1[component='post/header'], h1 [itemprop=name], h1"
     CRUMBS = "ol.breadcrumb li [itemprop=title], ol.breadcrumb li [itemprop=name], ol.breadcrumb li"
+    # parse: the [component=...] and [itemprop=...] parts of the selectors above come from one pass
+    # over those attributes (select.Index would test every element for each); their class parts:
+    CONTENT_CLASSED = ".post-content[itemprop=text], li.post-row .post-content"
+    TIME_CLASSED = ".timeago"  # TIME's "a.permalink .timeago" matches are .timeago's
+    SIGNATURE_CLASSED = ".post-signature"
+    GROUPS_CLASSED = (".group-label, a[href*='/groups/'] .label, a[href*='/groups/'] .badge-text, "
+                      "a.badge[href*='/groups/']")
+    OWNED = (("component", "post/content"), ("itemprop", "datePublished"), ("component", "post/editor"),
+             ("component", "post/vote-count"), ("component", "post/signature"), ("component", "post/parent"),
+             ("component", "user/title"))
 
     def detect(self, doc) -> float:
         tree = doc.tree
@@ -66,9 +76,16 @@ class NodeBB(Adapter):
         tree = doc.tree
         base = base_url(tree, ctx.url)
         data = _ajaxify_data(tree)
-        posts_el = [p for p in select(tree, self.POST) if select_one(p, self.CONTENT) is not None]
+        marked = by_attribute(tree, "component", "itemprop")
+        boxes = self._post_boxes(tree, marked)
+        # a post has content: a [component=post/content] at or below it, else CONTENT's class parts
+        box_set = set(boxes)
+        with_content = {a for el in marked.get(("component", "post/content"), ())
+                        for a in (el, *el.iterancestors()) if a in box_set}
+        posts_el = [p for p in boxes if p in with_content or select_one(p, self.CONTENT_CLASSED) is not None]
         scope = PostScope(posts_el)
-        posts = [self._post(p, scope, base, ctx) for p in posts_el]
+        owned = {key: by_owner(posts_el, marked.get(key, ())) for key in self.OWNED}
+        posts = [self._post(p, scope, owned, base, ctx) for p in posts_el]
         pagination = data.get("pagination") if isinstance(data.get("pagination"), dict) else {}
         next_page = None
         current, count = pagination.get("currentPage"), pagination.get("pageCount")
@@ -76,7 +93,7 @@ class NodeBB(Adapter):
             next_page = link_href(tree, "next")
         views = _views(tree)  # a scan of every text node: once
         return Thread(
-            title=text_of(select_one(tree, self.TITLE)) or data.get("titleRaw") or meta_content(tree, "og:title"),
+            title=text_of(_title(tree, marked)) or data.get("titleRaw") or meta_content(tree, "og:title"),
             url=canonical_url(tree, ctx.url),
             breadcrumbs=self._crumbs(tree),
             views=views if views is not None else _int(data.get("viewcount")),
@@ -85,8 +102,20 @@ class NodeBB(Adapter):
             posts=posts,
         )
 
-    def _post(self, el, scope, base, ctx) -> Post:
-        content = scope.one(el, self.CONTENT)
+    def _post_boxes(self, tree, marked) -> list:
+        """select(tree, self.POST) from the attribute pass and the page's <li data-pid>."""
+        boxes = [el for el in marked.get(("component", "post"), ()) if el.get("data-pid") is not None]
+        rows = [li for li in xpath("descendant-or-self::li[@data-pid]")(tree) if "post-row" in class_set(li)]
+        if boxes and rows:
+            return select(tree, self.POST)  # both markups: their document order
+        return boxes or rows
+
+    def _post(self, el, scope, owned, base, ctx) -> Post:
+        def first(key):
+            found = owned[key].get(el)
+            return found[0] if found else None
+
+        content = earliest(first(("component", "post/content")), scope.one(el, self.CONTENT_CLASSED))
         headers = _quote_headers(content)
         body = extract_body(content, quote_css="blockquote", signature_css=None, edit_css=None, drop_css=self.DROP)
         quotes = []
@@ -98,13 +127,13 @@ class NodeBB(Adapter):
         name = attr(el, "data-username") or attr(link, "data-username") or text_of(link) or ""
         slug = attr(el, "data-userslug")
         profile = attr(link, "href") if link is not None and link.tag == "a" else (f"/user/{slug}" if slug else None)
-        stamp = scope.one(el, self.TIME)
+        stamp = earliest(first(("itemprop", "datePublished")), scope.one(el, self.TIME_CLASSED))
         timestamp = ctx.dates.machine(attr(stamp, "content") or attr(stamp, "title") or attr(stamp, "datetime"))
         if timestamp is None:
             timestamp = ctx.dates.machine(attr(el, "data-timestamp"))
-        edited_el = scope.one(el, self.EDITOR)
-        votes = scope.one(el, self.VOTES)
-        signature = scope.one(el, self.SIGNATURE)
+        edited_el = next(within(owned[("component", "post/editor")].get(el, ()), ".timeago"), None)
+        votes = first(("component", "post/vote-count"))
+        signature = earliest(first(("component", "post/signature")), scope.one(el, self.SIGNATURE_CLASSED))
         pid = attr(el, "data-pid")
         permalink = attr(scope.one(el, self.PERMALINK), "href") or (f"/post/{pid}" if pid else None)
         return Post(
@@ -112,7 +141,9 @@ class NodeBB(Adapter):
             permalink=absolute(base, permalink),
             author=Author(
                 name=name,
-                rank=scope.text(el, self.GROUPS),
+                rank=text_of(earliest(scope.first(el, self.GROUPS_CLASSED),
+                                      next((t for t in owned[("component", "user/title")].get(el, ()) if text_of(t)),
+                                           None))),
                 user_id=attr(el, "data-uid") or attr(link, "data-uid"),
                 profile_url=absolute(base, profile),
                 avatar_url=absolute(base, attr(scope.one(el, self.AVATAR), "src")),
@@ -125,7 +156,8 @@ class NodeBB(Adapter):
             quotes=quotes,
             edited=ctx.dates.machine(attr(edited_el, "title")),
             likes=parse_count(attr(votes, "data-votes") or text_of(votes), allow_abbrev=False),
-            reply_to=attr(scope.one(el, self.PARENT), "data-topid"),
+            reply_to=attr(next((p for p in owned[("component", "post/parent")].get(el, ())
+                                if p.get("data-topid") is not None), None), "data-topid"),
         )
 
     def _crumbs(self, tree) -> tuple[str, ...]:
@@ -134,6 +166,12 @@ class NodeBB(Adapter):
             if found:
                 return found
         return ()
+
+
+def _title(tree, marked):
+    """select_one(tree, NodeBB.TITLE): every part but the first names an <h1> or an element
+    inside one, so the first match is the earlier of the first topic/title and the first h1."""
+    return earliest(next(iter(marked.get(("component", "topic/title"), ())), None), next(tree.iter("h1"), None))
 
 
 def _quote_headers(content) -> list[tuple[str | None, str | None]]:

@@ -143,3 +143,23 @@ def texts_with(tree, word: str) -> list[tuple[str, object]]:
                 found.append(((n, *_path(el), float("inf")), tail, el))
     found.sort(key=lambda item: item[0])
     return [(text, owner) for _key, text, owner in found]
+
+
+def by_attribute(root, *names: str) -> dict[tuple[str, str], list]:
+    """(attribute name, value) -> the elements under (and including) `root` carrying that value,
+    in document order: one XPath pass for selectors such as [component=post], which a class
+    lookup cannot answer and select.Index answers by testing every element."""
+    found: dict[tuple[str, str], list] = {}
+    for value in _attribute_values(names)(root):
+        key = (value.attrname, str(value))
+        got = found.get(key)
+        if got is None:
+            found[key] = [value.getparent()]
+        else:
+            got.append(value.getparent())
+    return found
+
+
+@lru_cache(maxsize=64)
+def _attribute_values(names: tuple[str, ...]) -> lxml.etree.XPath:
+    return lxml.etree.XPath(" | ".join(f"descendant-or-self::*/@{name}" for name in names))
