@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 
 from ..html.body import extract_body, render_text
-from ..html.pageinfo import PostScope
 from ..html.select import attr, class_set, select, select_one, text_of, xpath
 from ..numbers import parse_count
 from ..records import Author, Post, Quote, Thread
 from . import _html_common as common
+from ._scope import PartScope
 from .base import Adapter
 
 _MARKERS = ("forums.somethingawful.com", 'id="something_awful"', "the something awful forums")
@@ -29,7 +29,6 @@ class SomethingAwfulHtml(Adapter):
     format = "html"
     priority = 0.7
     description = "Something Awful Forums thread pages"
-    hints = ("somethingawful", "something_awful")
 
     POST_CSS = "#thread table.post, table.post[id^=post]"
     AUTHOR_CSS = "dt.author"
@@ -59,7 +58,7 @@ class SomethingAwfulHtml(Adapter):
         base = common.page_base(root, ctx.url) or SITE
         classed = _CLASSES(root)  # the class attribute values serve the page-level lookups
         elements = _posts(classed)
-        scope = PostScope(elements)  # one walk of the posts answers every per-post selector
+        scope = PartScope(elements, under=_UNDER)  # one walk of the posts answers the per-post selectors
         posts = [p for p in (self._post(el, scope, ctx, base) for el in elements) if p]
         blocks = _Blocks(classed)
         title_el = blocks.title
@@ -118,8 +117,7 @@ class SomethingAwfulHtml(Adapter):
                     for q in body.quotes],
             edited=self._edited(body.edited, ctx),
             attachments=list(dict.fromkeys(
-                u for u in (common.absolute(base, a.get("href"))
-                            for a in _inside(scope.all(el, self.ATTACHMENT_CSS), content)) if u)),
+                u for u in (common.absolute(base, a.get("href")) for a in select(content, self.ATTACHMENT_CSS)) if u)),
         )
 
     def _author(self, el, scope, name, ctx, base) -> Author:
@@ -129,7 +127,7 @@ class SomethingAwfulHtml(Adapter):
         info = scope.one(el, self.USERINFO_CSS)
         match = _USER_ID.search(info.get("class", "")) if info is not None else None
         profile = common.absolute(base, attr(scope.one(el, self.PROFILE_CSS), "href"))
-        avatar = next(_inside(scope.all(el, "img"), block), None) if block is not None else None
+        avatar = select_one(block, "img") if block is not None else None  # a small subtree
         registered = text_of(scope.one(el, self.REGISTERED_CSS))
         return Author(
             name=name,
@@ -173,11 +171,8 @@ def _posts(classed) -> list:
     return found
 
 
-def _inside(found, container):
-    """The elements of `found` that are `container` or inside it."""
-    for el in found:
-        if el is container or any(a is container for a in el.iterancestors()):
-            yield el
+# a per-post selector part whose last step names only a tag: looked up under its containers
+_UNDER = {"ul.profilelinks a[href*='action=getinfo']": ("ul.profilelinks", ".//a[contains(@href, 'action=getinfo')]")}
 
 
 class _Blocks:
