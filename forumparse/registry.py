@@ -10,6 +10,7 @@ then usually the first adapter asked, and its certain score ends detection after
 one detect() instead of thirty. Hints only order the asking: an adapter without
 hints, or whose hints are absent, is still asked whenever no adapter was certain,
 so they can change the choice only between two adapters that are both certain.
+Adapters that can never be certain (`max_score` below 1.0) are asked last.
 """
 from __future__ import annotations
 
@@ -120,10 +121,10 @@ def _ceiling(adapter) -> float:
 def fingerprint(doc) -> str:
     """What a page says about itself in places that cost next to nothing, lower-cased.
 
-    HTML: the attributes of <html> and <body>, then those of each element in <head>
-    (script and style addresses, meta names and values) and the start of each inline head
-    script, up to `FINGERPRINT_SIZE` characters: engines name themselves there, early. Text:
-    the first `FINGERPRINT_SIZE` characters.
+    HTML: the attributes of <html> and <body>, then those of each element in <head> (script
+    and style addresses, meta names and values), then the start of each inline head script,
+    cut at `FINGERPRINT_SIZE` characters: engines name themselves there, early. Text: the
+    first `FINGERPRINT_SIZE` characters.
     """
     if doc.format != "html":
         return doc.text[:FINGERPRINT_SIZE].lower()
@@ -137,20 +138,17 @@ def fingerprint(doc) -> str:
             head = child
         elif child.tag == "body":
             parts.extend(child.values())
-    size = sum(map(len, parts))
     if head is not None:
+        scripts = []
         for el in head:
-            if size >= FINGERPRINT_SIZE:
-                break
-            values = el.values()
+            parts.extend(el.values())
             if el.tag == "script" and el.text:
-                values.append(el.text[:_INLINE_SCRIPT])
-            parts.extend(values)
-            size += sum(map(len, values))
+                scripts.append(el.text[:_INLINE_SCRIPT])
+        parts.extend(scripts)  # last: analytics and ad snippets come before the engine's own
     return "\n".join(parts)[:FINGERPRINT_SIZE].lower()
 
 
-FINGERPRINT_SIZE = 2000
+FINGERPRINT_SIZE = 1200  # each hint is a search of it; the corpus pages name their engine within 700
 _INLINE_SCRIPT = 300  # characters of an inline head script: its first variables name the engine
 
 
@@ -161,15 +159,19 @@ def _table(fmt: str) -> tuple:
 
 
 def _order(doc) -> list:
-    """The document's format's adapters in asking order: hinted ones first; in each group the
-    adapters that can be certain before those that cannot (`max_score` below 1.0), then by name."""
+    """The document's format's adapters in asking order, each group by name: those whose hints
+    the fingerprint shows, the others that can be certain, those that cannot (`max_score` < 1)."""
     table = _table(doc.format)
-    page = fingerprint(doc) if any(hints for _a, hints, _c in table) else ""
-    groups: tuple[list, list, list, list] = ([], [], [], [])
+    page = fingerprint(doc) if any(hints and ceiling >= 1.0 for _a, hints, ceiling in table) else ""
+    hinted, others, uncertain = [], [], []
     for adapter, hints, ceiling in table:
-        hinted = page and any(hint in page for hint in hints)
-        groups[(0 if hinted else 2) + (ceiling < 1.0)].append(adapter)
-    return groups[0] + groups[1] + groups[2] + groups[3]
+        if ceiling < 1.0:
+            uncertain.append(adapter)  # never ends detection early: its place does not matter
+        elif page and any(hint in page for hint in hints):
+            hinted.append(adapter)
+        else:
+            others.append(adapter)
+    return hinted + others + uncertain
 
 
 def score_all(doc) -> list[tuple[float, object]]:
