@@ -17,10 +17,11 @@ _REPLY_WORDS = (r"(?:replies|reply|comments?|answers?|antworten|réponses|respue
 VIEWS = (
     re.compile(rf"^{_N}\s*{_VIEW_WORDS}\.?$", re.I),
     re.compile(rf"^{_VIEW_WORDS}\s*[:：]?\s*{_N}$", re.I),
-    re.compile(rf"^(?:read|viewed|gelesen|lu)\s+{_N}\s*(?:times|mal|fois)\.?$", re.I),
+    re.compile(rf"^(?:read|viewed|gelesen|angesehen|lu|vu|visto|vista|visualizado|letto|bekeken|просмотрено)\s+{_N}"
+               r"\s*(?:times|mal|fois|vezes|veces|volte|keer|раз[а]?)\.?$", re.I),
 )
 REPLIES = (
-    re.compile(rf"^{_N}\s*{_REPLY_WORDS}$", re.I),
+    re.compile(rf"^{_N}\s*{_REPLY_WORDS}(?:\s+(?:to|in|on)\s+this\s+(?:topic|thread|post|question))?$", re.I),
     re.compile(rf"^{_REPLY_WORDS}\s*[:：]?\s*{_N}$", re.I),
 )
 _MAX = 40
@@ -39,18 +40,20 @@ def thread_counts(index, inside_posts) -> tuple[int | None, int | None]:
         if not n or n > _MAX_PHRASE or not isinstance(el.tag, str) or inside_posts(el) or _other_topics(el):
             continue
         if n > _MAX:
-            if views is None and el.text and "(" in el.text:
-                m = _READ_TIMES.search(el.text)
+            own = " ".join([el.text or "", *(c.tail or "" for c in el)])  # (the phrase may follow a label)
+            if views is None and "(" in own:
+                m = _READ_TIMES.search(own)
                 views = parse_count(m.group("n").strip(), allow_abbrev=False) if m else None
-            if replies is None and el.text:
-                m = _HAS_REPLIES.search(el.text)
+            if replies is None and own.strip():
+                m = _HAS_REPLIES.search(own)
                 replies = parse_count(m.group("n").strip(), allow_abbrev=False) if m else None
             continue
         texts = tuple(t.strip("()[] ") for t in (
             " ".join(el.text_content().split()), " ".join((el.text or "").split()), el.get("title") or ""))
-        if texts[0].endswith((":", "：")):  # "<span>查看:</span> <span>8215</span>": the value is the next element
-            nxt = el.getnext()
-            if nxt is not None and isinstance(nxt.tag, str) and not (el.tail or "").strip():
+        if texts[0].endswith((":", "：")) or _LABEL_ONLY.match(texts[0]):
+            # "<span>查看:</span> <span>8215</span>", "<td>viewed</td><td>2,345 times</td>": the value is next
+            nxt = _value_after(el)
+            if nxt is not None:
                 texts = (texts[0] + " " + " ".join(nxt.text_content().split()),) + texts[1:]
         if len(el) and any(c.get("title") for c in el if isinstance(c.tag, str)):
             texts += (_exact_text(el),)  # "<span title="1532">1.5k</span> Views": the title is exact
@@ -61,6 +64,22 @@ def thread_counts(index, inside_posts) -> tuple[int | None, int | None]:
         if views is not None and replies is not None:
             break
     return views, replies
+
+
+_LABEL_ONLY = re.compile(rf"^(?:{_VIEW_WORDS}|{_REPLY_WORDS}|viewed|read)$", re.I)
+
+
+def _value_after(el):
+    """The element that shows a label's value: the next one, or the next cell of a cell that holds only it."""
+    if (el.tail or "").strip():
+        return None
+    nxt = el.getnext()
+    if nxt is None:
+        parent = el.getparent()
+        if parent is not None and parent.tag in ("td", "th", "dt", "li") and len(parent) == 1 \
+                and not (parent.text or "").strip() and not (parent.tail or "").strip():
+            nxt = parent.getnext()
+    return nxt if nxt is not None and isinstance(nxt.tag, str) else None
 
 
 _EXACT = re.compile(r"^\d[\d,.\u00a0' ]*$")
