@@ -5,9 +5,11 @@ import json
 import re
 from urllib.parse import parse_qs, urlparse
 
+import lxml.etree
 from attrs import evolve
 
 from ..html.body import extract_body
+from ..html.page_classes import by_attribute, by_class, by_owner, earliest, within
 from ..html.pageinfo import (
     PostScope,
     absolute,
@@ -18,7 +20,7 @@ from ..html.pageinfo import (
     meta_content,
     texts,
 )
-from ..html.select import attr, select, select_one, text_of
+from ..html.select import attr, class_set, select, select_one, text_of
 from ..html.tree import parse_html
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
@@ -51,6 +53,12 @@ class Discourse(Adapter):
              "#main-outlet > h2 a")
     CRUMBS = ("#breadcrumbs [itemprop=name], .topic-category [itemprop=name], "
               ".topic-category .category-name, #breadcrumbs .category-title")
+    # parse: the page-level boxes from one class/id pass, the [itemprop] parts from one pass over
+    # that attribute (select.Index tests every element for them); the class parts of BODY, AUTHOR:
+    PAGE_BOXES = {"topic_title": "#topic-title", "crawler_title": "h1.crawler-topic-title",
+                  "main_outlet": "#main-outlet", "breadcrumbs": "#breadcrumbs", "topic_category": ".topic-category"}
+    BODY_CLASSED = "div.post, .cooked"
+    AUTHOR_CLASSED = ".creator a b, .creator a"
 
     def detect(self, doc) -> float:
         tree = doc.tree
@@ -70,22 +78,32 @@ class Discourse(Adapter):
         tree = doc.tree
         base = base_url(tree, ctx.url)
         url = canonical_url(tree, ctx.url)
-        posts_el = [p for p in select(tree, self.POST) if select_one(p, self.BODY) is not None]
+        found = by_class(tree, **self.PAGE_BOXES)
+        marked = by_attribute(tree, "itemprop")
+        bodies = [el for key in (("itemprop", "articleBody"), ("itemprop", "text")) for el in marked.get(key, ())]
+        # self.POST among the page's divs; a post has a BODY at or below it
+        boxes = [d for d in tree.iter("div")
+                 if "crawler-post" in class_set(d) or "DiscussionForumPosting" in (d.get("itemtype") or "")]
+        box_set = set(boxes)
+        with_body = {a for el in bodies for a in (el, *el.iterancestors()) if a in box_set}
+        posts_el = [p for p in boxes if p in with_body or select_one(p, self.BODY_CLASSED) is not None]
+        title_el = _title_el(found)
         # the preloaded JSON is large: read it only when the crawler view lacks something
-        topic = {} if posts_el and select_one(tree, self.TITLE) is not None else _preloaded_topic(tree, doc.text)
+        topic = {} if posts_el and title_el is not None else _preloaded_topic(tree, doc.text)
         views = None
         if posts_el:
             scope = PostScope(posts_el)
-            posts = [self._post(p, scope, base, url, ctx) for p in posts_el]
+            owned = {key: by_owner(posts_el, marked.get(key, ())) for key in _OWNED}
+            posts = [self._post(p, scope, owned, base, url, ctx) for p in posts_el]
         else:  # no crawler view: the app's own data
             posts = [self._json_post(p, base, url, ctx) for p in (topic.get("post_stream") or {}).get("posts") or []
                      if isinstance(p, dict)]
             views = topic.get("views") if isinstance(topic.get("views"), int) else None
         next_href = link_href(tree, "next") or attr(select_one(tree, "a[rel=next][href]"), "href")
         return Thread(
-            title=self._title(tree, topic),
+            title=self._title(tree, title_el, topic),
             url=url,
-            breadcrumbs=self._crumbs(tree),
+            breadcrumbs=self._crumbs(found),
             views=views,
             page=_page_number(ctx.url or url) or (1 if next_href and not link_href(tree, "prev") else None),
             next_page_url=absolute(base, next_href),
@@ -93,29 +111,36 @@ class Discourse(Adapter):
         )
 
     # -- crawler view ----------------------------------------------------------------------
-    def _post(self, el, scope, base, url, ctx) -> Post:
-        content = scope.one(el, self.BODY)
+    def _post(self, el, scope, owned, base, url, ctx) -> Post:
+        def mine(name):
+            return owned[("itemprop", name)].get(el, ())
+
+        content = earliest(earliest(next(iter(mine("articleBody")), None), next(iter(mine("text")), None)),
+                           scope.one(el, self.BODY_CLASSED))
         body = extract_body(content, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
                             signature_css=None, edit_css=None, drop_css=self.DROP)
-        published = scope.one(el, self.PUBLISHED)
+        published = next(iter(mine("datePublished")), None)
         shown = scope.one(el, self.TIME)
         stamp = published if published is not None else shown
         timestamp = ctx.dates.machine(attr(stamp, "datetime") or attr(stamp, "content"))
         if timestamp is None and shown is not None:
             timestamp = ctx.dates.iso(text_of(shown))
-        position = parse_count(scope.text(el, self.POSITION), allow_abbrev=False)
+        position = parse_count(next(filter(None, map(text_of, mine("position"))), None), allow_abbrev=False)
         link = scope.one(el, self.AUTHOR_LINK)
+        # AUTHOR: "[itemprop=author] [itemprop=name], .creator [itemprop=name]" or its class parts
+        named = next((n for n in mine("name") if _under_author(n) and text_of(n)), None)
+        author = text_of(earliest(named, scope.first(el, self.AUTHOR_CLASSED)))
         return Post(
             post_id=str(position) if position is not None else None,
             permalink=f"{_topic_url(url)}/{position}" if url and position is not None else None,
-            author=Author(name=scope.text(el, self.AUTHOR) or "", profile_url=absolute(base, attr(link, "href"))),
+            author=Author(name=author or "", profile_url=absolute(base, attr(link, "href"))),
             timestamp=timestamp,
             timestamp_raw=text_of(stamp) or attr(stamp, "content"),
             body=body.text,
             body_html=body.html,
             quotes=_with_post_numbers(body.quotes, content, self.QUOTE),
             edited=None,
-            likes=_likes(scope.all(el, self.LIKES)),
+            likes=_likes(mine("interactionStatistic")),
             attachments=[absolute(base, attr(a, "href")) for a in select(content, "a.attachment[href]")],
         )
 
@@ -150,16 +175,36 @@ class Discourse(Adapter):
         )
 
     # -- thread ----------------------------------------------------------------------------
-    def _title(self, tree, topic: dict) -> str | None:
-        return (text_of(select_one(tree, self.TITLE)) or topic.get("title") or meta_content(tree, "og:title")
+    def _title(self, tree, title_el, topic: dict) -> str | None:
+        return (text_of(title_el) or topic.get("title") or meta_content(tree, "og:title")
                 or _strip_site(tree.findtext(".//title")))
 
-    def _crumbs(self, tree) -> tuple[str, ...]:
+    def _crumbs(self, found) -> tuple[str, ...]:
+        outers = {"#breadcrumbs": found["breadcrumbs"], ".topic-category": found["topic_category"]}
         for css in self.CRUMBS.split(", "):
-            found = texts(select(tree, css))
-            if found:
-                return found
+            outer, inner = css.split(maxsplit=1)
+            crumbs = texts(within(outers[outer], inner))
+            if crumbs:
+                return crumbs
         return ()
+
+
+_OWNED = tuple(("itemprop", name) for name in ("articleBody", "text", "datePublished", "position", "name",
+                                                 "interactionStatistic"))
+
+
+def _title_el(found):
+    """select_one(tree, Discourse.TITLE): an "h1 a" part's matches follow their h1's, so the
+    first match is the earliest of the first h1 in #topic-title, the first h1.crawler-topic-title
+    and the first "#main-outlet > h2 a"."""
+    outlet_link = next((a for outlet in found["main_outlet"] for a in outlet.xpath("./h2//a")), None)
+    return earliest(earliest(next(within(found["topic_title"], "h1"), None), next(iter(found["crawler_title"]), None)),
+                    outlet_link)
+
+
+def _under_author(el) -> bool:
+    """Whether an [itemprop=name] is inside an [itemprop=author] or a .creator box."""
+    return any(a.get("itemprop") == "author" or "creator" in class_set(a) for a in el.iterancestors())
 
 
 def _with_post_numbers(quotes, content, quote_css: str) -> list:
@@ -179,11 +224,15 @@ def _with_post_numbers(quotes, content, quote_css: str) -> list:
 
 def _likes(stats) -> int | None:
     for stat in stats:
-        kind = attr(select_one(stat, "[itemprop=interactionType]"), "content") or ""
+        kind = attr(_with_itemprop(stat, "interactionType"), "content") or ""
         if kind.endswith("LikeAction"):
-            return parse_count(attr(select_one(stat, "[itemprop=userInteractionCount]"), "content"),
-                               allow_abbrev=False)
+            return parse_count(attr(_with_itemprop(stat, "userInteractionCount"), "content"), allow_abbrev=False)
     return None
+
+
+def _with_itemprop(el, name: str):
+    """The first element at or under `el` with itemprop=`name` (a small box: read in Python)."""
+    return next((e for e in el.iter(lxml.etree.Element) if e.get("itemprop") == name), None)
 
 
 def _topic_url(url: str) -> str:

@@ -84,13 +84,18 @@ def by_owner(owners, elements) -> dict:
 
 
 def within(outers, css: str):
-    """The matches of `css` strictly under each of `outers` in turn: for a descendant selector
-    "OUTER CSS" whose OUTER part came from `by_class`. The first match (with or without a
-    condition) is the one `select(root, "OUTER CSS")` gives first; nested outers only repeat
-    matches already given."""
+    """The matches of `css` strictly under any of `outers` (in document order): what
+    `select(root, "OUTER CSS")` gives for a descendant selector whose OUTER part came from
+    `by_class`. (A nested outer's matches are all under the outer holding it.)"""
     below = _below(css)
+    seen: set = set()
     for outer in outers:
-        yield from below(outer)
+        if outer in seen:
+            continue
+        for found in below(outer):
+            if found not in seen:
+                seen.add(found)
+                yield found
 
 
 @lru_cache(maxsize=256)
