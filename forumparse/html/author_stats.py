@@ -168,7 +168,15 @@ def _rank_image(block, author_el, name: str | None) -> str | None:
     return group
 
 
-def ranks_after_name(fields: list[Fields], index: PageIndex) -> dict:
+_RE_SUBJECT = re.compile(r"^(?:re|aw|sv|odp|ответ)\s*(?:\[\d+\])?\s*:\s*", re.I)
+
+
+def _is_subject(text: str, title: str | None) -> bool:
+    """The post's subject line ("Re: <thread title>") is no rank."""
+    return bool(_RE_SUBJECT.match(text)) or bool(title) and text.casefold() == title.casefold()
+
+
+def ranks_after_name(fields: list[Fields], index: PageIndex, title: str | None = None) -> dict:
     """The short line right under the author's name, when most records show one in the same
     place (a user title); one-off lines are not ranks."""
     found = {}
@@ -185,6 +193,7 @@ def ranks_after_name(fields: list[Fields], index: PageIndex) -> dict:
         text, el = chunks[at + 1]
         text = _whole_inline(text, el)
         if (_RANK_TEXT.match(text) and not EDIT_NOTE.match(text) and not _hidden_below(el, f.record.parts[0])
+                and not _is_subject(text, title)
                 and len(text.split()) <= 5 and text.casefold() not in BUTTON_WORDS
                 and not _STATUS_TEXT.search(text)
                 and not _JOINED.match(text) and not _COUNT_AFTER.match(text) and text != name

@@ -66,7 +66,7 @@ def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit],
             f.author_el = name_in_block(f, index, profile)
     by_pos = sorted((index.pos[d.el], d) for d in dates if d.el in index.pos)
     positions = [p for p, _ in by_pos]
-    ranks = ranks_after_name(fields, index)
+    ranks = ranks_after_name(fields, index, title)
     for f in fields:
         if id(f) not in ranks:
             block_rank = rank_in_block(f, index, profile)
