@@ -15,25 +15,40 @@ from ..numbers import parse_count
 from ..vocab import JOINED_LABEL, LOCATION_LABEL, POSTS_LABEL
 from .select import Index, attr, select, select_one, text_of
 
-# Compiled once; "/descendant::x" is "//x" without a child step from every node.
-_META = lxml.etree.XPath("/descendant::meta[@name=$n or @property=$n or @itemprop=$n]")
-_LINK = lxml.etree.XPath("/descendant::link[@href][contains(concat(' ', normalize-space(@rel), ' '), $r)]")
-_BASE_HREF = lxml.etree.XPath("/descendant::base/@href")
+# <meta>, <link> and <base> are looked up by lxml's tag iteration (C, no XPath predicate per
+# element), which stops at the first match: in the <head>, near the top of the page.
+_XML_SPACE = str.maketrans("\t\n\r", "   ")
+
+
+def _page_root(tree):
+    """The root element of the document holding `tree` ("//" in XPath is document-wide)."""
+    return tree.getroot() if isinstance(tree, lxml.etree._ElementTree) else tree.getroottree().getroot()
 
 
 def meta_content(tree, *names: str) -> str | None:
     """The content of the first <meta name|property|itemprop=NAME> found, in the order of `names`."""
+    metas = None
     for name in names:
-        for el in _META(tree, n=name):
-            value = attr(el, "content")
-            if value:
-                return value
+        if metas is None:
+            metas = list(_page_root(tree).iter("meta"))
+        for el in metas:
+            if el.get("name") == name or el.get("property") == name or el.get("itemprop") == name:
+                value = attr(el, "content")
+                if value:
+                    return value
     return None
 
 
 def link_href(tree, rel: str) -> str | None:
-    for el in _LINK(tree, r=f" {rel} "):
-        return attr(el, "href")
+    """The href of the first <link href> whose rel holds `rel` (as the XPath test
+    contains(concat(' ', normalize-space(@rel), ' '), ' REL ') would say)."""
+    wanted = f" {rel} "
+    for el in _page_root(tree).iter("link"):
+        value = el.get("rel")
+        if value is None or el.get("href") is None:
+            continue
+        if wanted in " " + " ".join(w for w in value.translate(_XML_SPACE).split(" ") if w) + " ":
+            return attr(el, "href")
     return None
 
 
@@ -44,9 +59,9 @@ def canonical_url(tree, fallback: str | None = None) -> str | None:
 
 def base_url(tree, url: str | None = None) -> str | None:
     """What relative links resolve against: <base href>, else the page url, else the canonical one."""
-    base = _BASE_HREF(tree)
-    if base and base[0].strip().startswith("http"):
-        return base[0].strip()
+    base = next((href for href in (el.get("href") for el in _page_root(tree).iter("base")) if href is not None), None)
+    if base is not None and base.strip().startswith("http"):
+        return base.strip()
     return url or canonical_url(tree)
 
 

@@ -235,22 +235,40 @@ def _step_matches(el, step, classes: dict | None = None) -> bool:
     return True
 
 
-def _chain_matches(el, chain, i: int, root, classes: dict | None = None) -> bool:
+def _chain_matches(el, chain, i: int, root, classes: dict | None = None, memo: dict | None = None) -> bool:
     """Whether steps chain[:i] are matched by `el`'s ancestors up to `root` (XPath semantics:
-    the first step is `root` or below it; each later step is a child or descendant)."""
+    the first step is `root` or below it; each later step is a child or descendant).
+
+    `memo` (one per chain) remembers, per ancestor and step, whether that ancestor or one
+    above it matches: the candidates of a selector share most of their ancestors."""
     if i == 0:
         return True
-    child_only = chain[i][0] == ">"
-    node = el
+    step = chain[i - 1]
+    if chain[i][0] == ">":
+        if el is root:
+            return False
+        node = el.getparent()
+        return node is not None and _step_matches(node, step, classes) and _chain_matches(
+            node, chain, i - 1, root, classes, memo)
+    if memo is None:
+        memo = {}
+    pending = []
+    node, found = el, False
     while node is not root:
         node = node.getparent()
         if node is None:
-            return False
-        if _step_matches(node, chain[i - 1], classes) and _chain_matches(node, chain, i - 1, root, classes):
-            return True
-        if child_only:
-            return False
-    return False
+            break
+        known = memo.get((node, i))
+        if known is not None:
+            found = known
+            break
+        pending.append(node)
+        if _step_matches(node, step, classes) and _chain_matches(node, chain, i - 1, root, classes, memo):
+            found = True
+            break
+    for node in pending:  # each one's answer is the one found above it
+        memo[(node, i)] = found
+    return found
 
 
 _CLASSED = lxml.etree.XPath("descendant-or-self::*[@class]")
@@ -323,9 +341,10 @@ class Index:
         found: list = []
         for chain in alternatives:
             last = len(chain) - 1
-            step, classes = chain[last], self.classes
+            step, classes, memo = chain[last], self.classes, {}
             found.extend(el for el in self._candidates(step)
-                         if _step_matches(el, step, classes) and _chain_matches(el, chain, last, self.root, classes))
+                         if _step_matches(el, step, classes)
+                         and _chain_matches(el, chain, last, self.root, classes, memo))
         if len(alternatives) > 1:
             found = set(found)
             if self._order is None and len(found) <= 300:  # cheaper than numbering the subtree
