@@ -220,6 +220,41 @@ def _weekday_of(tokens) -> int | None:
 
 
 _EDGE_MARKS = " *#?•·«»|~"
+# Direction and zero-width marks some engines print inside dates (Khoros: "\u200e04-17-2019").
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                                    "\u2066\u2067\u2068\u2069\ufeff"))
+# Chinese, Japanese and Korean dates written with unit characters are rewritten into the forms
+# the readers below know: "2009年3月12日 10:20" -> "2009-3-12 10:20", "3 天前" -> "3 days ago".
+_CJK_YMD = re.compile(r"(\d{2,4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号號]?")
+_CJK_WEEKDAY = re.compile(r"[(（]\s*(?:星期|周|週)?[一二三四五六日天月火水木金土]\s*(?:曜日?)?[)）]"
+                          r"|(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]|[月火水木金土日]曜日|[월화수목금토일]요일")
+_CJK_MERIDIEM = re.compile(r"(上午|下午|午前|午後|오전|오후)\s*(\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)")
+_CJK_AM = frozenset({"上午", "午前", "오전"})
+_CJK_WORDS = (  # longest first: "一昨日" before "昨日", "半小时前" before "小时前"
+    ("半小时前", " 30 minutes ago"), ("半小時前", " 30 minutes ago"), ("一昨日", " vorgestern "),
+    ("刚刚", " just now"), ("剛剛", " just now"), ("たった今", " just now"), ("방금", " just now"),
+    ("今天", " today "), ("昨天", " yesterday "), ("前天", " vorgestern "), ("今日", " today "),
+    ("昨日", " yesterday "), ("오늘", " today "), ("어제", " yesterday "), ("그저께", " vorgestern "),
+    ("个小时前", " hours ago"), ("個小時前", " hours ago"), ("小时前", " hours ago"), ("小時前", " hours ago"),
+    ("時間前", " hours ago"), ("분 전", " minutes ago"), ("시간 전", " hours ago"), ("일 전", " days ago"),
+    ("分钟前", " minutes ago"), ("分鐘前", " minutes ago"), ("分前", " minutes ago"), ("秒前", " seconds ago"),
+    ("天前", " days ago"), ("日前", " days ago"), ("周前", " weeks ago"), ("週前", " weeks ago"),
+    ("週間前", " weeks ago"), ("个月前", " months ago"), ("個月前", " months ago"), ("ヶ月前", " months ago"),
+    ("か月前", " months ago"), ("년 전", " years ago"), ("年前", " years ago"),
+)
+
+
+def _plain_cjk(s: str) -> str:
+    """A CJK date in the Latin forms the fast path reads; other text unchanged."""
+    s = _CJK_YMD.sub(r"\1-\2-\3 ", s)
+    s = _CJK_WEEKDAY.sub(" ", s)
+    s = _CJK_MERIDIEM.sub(lambda m: f"{m.group(2)} {'am' if m.group(1) in _CJK_AM else 'pm'}", s)
+    for word, plain in _CJK_WORDS:
+        if word in s:
+            s = s.replace(word, plain)
+    return " ".join(s.replace("：", ":").split())
+
+
 # Strings that say the page is not in English: joiners and names no English date uses.
 _FOREIGN_HINT = re.compile(r"\b(?:um|uhr|à|às|a las|alle|om|kl|klockan|de|del|г|в|o godz)\b", re.I)
 
@@ -364,6 +399,9 @@ class DateContext:
         if hit is not None:
             return hit
         core = raw.strip(_EDGE_MARKS) or raw  # bullets and brackets a text dump puts around a date
+        if not core.isascii():
+            core = _plain_cjk(core.translate(_INVISIBLE)) if any(c >= "\u3000" for c in core) \
+                else " ".join(core.translate(_INVISIBLE).split()) or core
         result = self._epoch(core) or self._parse_absolute(core) or self._parse_relative(core)
         if result is None:
             # a clock that cannot be ("13:00 PM") is a wrong date, not one for the long tail to guess at

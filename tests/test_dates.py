@@ -451,6 +451,36 @@ def test_relative_against_now(text, want):
     assert parsed.relative
 
 
+# Chinese, Japanese and Korean: unit characters for dates, words for relative days and ages
+# (Discuz!, PTT-style boards, Japanese and Korean forums); NOW is Sunday 2011-02-06 21:31.
+CJK = table(
+    ("2009年3月12日 10:20", "2009-03-12T10:20:00"),
+    ("2009年03月12日(木) 10:20", "2009-03-12T10:20:00"),
+    ("2013-5-2 星期四 10:00", "2013-05-02T10:00:00"),
+    ("2009/3/12 下午 3:20", "2009-03-12T15:20:00"),
+    ("2009/3/12 上午 11:05", "2009-03-12T11:05:00"),
+    ("2019년 3월 12일 오후 3:20", "2019-03-12T15:20:00"),
+    ("2012-11-4 20:47:01", "2012-11-04T20:47:01"),
+    ("今天 10:20", "2011-02-06T10:20:00"),
+    ("昨天 10:20", "2011-02-05T10:20:00"),
+    ("前天 08:00", "2011-02-04T08:00:00"),
+    ("昨日 23:59", "2011-02-05T23:59:00"),
+    ("3 天前", "2011-02-03"),
+    ("2 小时前", "2011-02-06T19:31:00"),
+    ("半小时前", "2011-02-06T21:01:00"),
+    ("5 分钟前", "2011-02-06T21:26:00"),
+    ("3日前", "2011-02-03"),
+    ("2時間前", "2011-02-06T19:31:00"),
+    ("3일 전", "2011-02-03"),
+    ("\u200e04-17-2019", "2019-04-17"),  # a left-to-right mark inside the date (Khoros)
+)
+
+
+@pytest.mark.parametrize("text, want", CJK)
+def test_cjk_dates(text, want):
+    assert parse_date(text, now=NOW).iso() == want
+
+
 @pytest.mark.parametrize("text", [
     "Today", "Yesterday at 3:14 PM", "2 hours ago", "a day ago", "vor 3 Tagen", "il y a 2 jours", "hace 2 días",
     "10 Monate 3 Wochen", "March 27", "Sunday 8th March", "just now", "Heute, 14:05", "3d", "Friday at 9:31 PM",
