@@ -66,3 +66,37 @@ def test_text_of_comment_and_string():
     assert text_of(el[0]) is None
     assert text_of("  a \ue001 b ") == "a b"
     assert text_of(None) is None
+
+
+def _random_page(rnd, depth: int) -> str:
+    if depth == 0 or rnd.random() < 0.25:
+        return "t"
+    out = []
+    for _ in range(rnd.randint(1, 3)):
+        tag, cls = rnd.choice(["div", "span", "p", "li"]), rnd.choice(["a", "b", "a b", "b\tc", ""])
+        attrs = (f' class="{cls}"' if cls else "") + (f' id="i{rnd.randint(0, 2)}"' if rnd.random() < .2 else "")
+        out.append(f"<{tag}{attrs}>{_random_page(rnd, depth - 1)}</{tag}>")
+    return "".join(out)
+
+
+def _random_selector(rnd) -> str:
+    def compound():
+        head = rnd.choice(["", "div", "span", "li", "*"])
+        return head + "".join(rnd.choice([".a", ".b", ".c", "#i1"]) for _ in range(rnd.randint(0 if head else 1, 2)))
+    parts = [compound()]
+    for _ in range(rnd.randint(0, 3)):
+        parts += [rnd.choice([" ", " > "]), compound()]
+    return "".join(parts)
+
+
+def test_index_matches_xpath_on_random_pages():
+    import random
+
+    rnd = random.Random(5)
+    for _ in range(60):
+        root = lxml.html.document_fromstring(f"<html><body>{_random_page(rnd, 6)}</body></html>")
+        for scope in [root, *list(root.iter("div"))[:2]]:
+            index = Index(scope)
+            for _ in range(10):
+                css = ", ".join(_random_selector(rnd) for _ in range(rnd.randint(1, 3)))
+                assert index.select(css) == select(scope, css), css
