@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 
 from ..html.body import extract_body
+from ..html.page_classes import by_class, within
+from ..html.pageinfo import PostScope
 from ..html.select import attr, select, select_one, text_of
 from ..records import Author, Post, Thread
 from . import _html_common as common
@@ -53,6 +55,9 @@ class FluxBB(Adapter):
     ATTACHMENTS = "a[href*='attachment.php'], .attachments a[href]"
     TITLE = "ul.crumbs li strong a, ul.crumbs li:last-child a, #brd-pagepost-top h1, .main-title, h1"
     PAGER = ".pagelink, .paging"
+    # parse: the page-level boxes from one class/id pass (TITLE's parts looked up inside them)
+    PAGE_BOXES = {"posts": POSTS, "posts_13": POSTS_13, "pager0": ".pagelink", "pager1": ".paging",
+                  "crumbs": ".crumbs", "pagepost_top": "#brd-pagepost-top", "main_title": ".main-title"}
 
     def detect(self, doc) -> float:
         return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
@@ -60,39 +65,42 @@ class FluxBB(Adapter):
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
         base = common.page_base(tree, ctx.url)
-        elements = select(tree, self.POSTS)
+        found = by_class(tree, **self.PAGE_BOXES)
+        elements = found["posts"]
         v13 = not elements
         if v13:
-            elements = [el for el in select(tree, self.POSTS_13) if select_one(el, self.BODY_13) is not None]
-        posts = [p for p in (self._post(el, v13, base, ctx) for el in elements) if p is not None]
+            elements = [el for el in found["posts_13"] if select_one(el, self.BODY_13) is not None]
+        scope = PostScope(elements)  # one lookup per selector for all posts
+        attachments = "attachment" in doc.text  # else no attachment link or box (the lookup tests every link)
+        posts = [p for p in (self._post(el, scope, v13, attachments, base, ctx) for el in elements) if p is not None]
         page = page_count = next_url = None
-        pager = common.pick(tree, self.PAGER)
+        pager = next(iter(found["pager0"] or found["pager1"]), None)
         if pager is not None:
             page, page_count, next_url = common.pages_from(select(pager, "a"), select_one(pager, "strong"), base)
             nxt = select_one(tree, "link[rel=next], a[rel=next]")
             if nxt is not None:
                 next_url = common.absolute(base, nxt.get("href"))
-        title = common.pick_text(tree, self.TITLE)
+        title = _title(tree, found)
         title = _TOPIC_PREFIX.sub("", title) if title else None
         return Thread(
             title=title,
             url=common.canonical(tree, base) or ctx.url,
-            breadcrumbs=common.crumbs(select(common.pick(tree, ".crumbs"), "a"), title),
+            breadcrumbs=common.crumbs(select(next(iter(found["crumbs"]), None), "a"), title),
             page=page, page_count=page_count, next_page_url=next_url, posts=posts,
         )
 
-    def _post(self, el, v13: bool, base, ctx) -> Post | None:
-        body_el = common.pick(el, self.BODY_13 if v13 else self.BODY)
+    def _post(self, el, scope, v13: bool, attachments: bool, base, ctx) -> Post | None:
+        body_el = scope.pick(el, *common.parts(self.BODY_13 if v13 else self.BODY))
         if body_el is None:
             return None
         body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
                             signature_css=self.SIGNATURE, edit_css=self.EDIT, drop_css=self.DROP)
-        date_el = common.pick(el, self.DATE_13 if v13 else self.DATE)
+        date_el = scope.pick(el, *common.parts(self.DATE_13 if v13 else self.DATE))
         raw = text_of(date_el)
         if raw and not v13:
             raw = re.sub(r"^#\d+\s*", "", raw)  # PunBB 1.2 prints the post number in the same h2
         link = date_el if date_el is not None and date_el.tag == "a" else None
-        post_id = _post_id(el)
+        post_id = _post_id(el, scope)
         edited = None
         if body.edited:
             m = _EDITED.search(body.edited)
@@ -100,28 +108,29 @@ class FluxBB(Adapter):
         return Post(
             post_id=post_id,
             permalink=common.absolute(base, link.get("href")) if link is not None else None,
-            author=self._author(el, v13, base, ctx),
+            author=self._author(el, scope, v13, base, ctx),
             timestamp=ctx.dates.iso(raw) if raw else None,
             timestamp_raw=raw,
-            title=common.pick_text(el, self.SUBJECT_13 if v13 else self.SUBJECT),
+            title=scope.text(el, *common.parts(self.SUBJECT_13 if v13 else self.SUBJECT)),
             body=body.text,
             body_html=body.html,
             quotes=body.quotes,
             edited=edited,
-            attachments=[common.absolute(base, a.get("href")) for a in select(el, self.ATTACHMENTS)],
+            attachments=[common.absolute(base, a.get("href")) for a in scope.all(el, self.ATTACHMENTS)]
+            if attachments else [],
         )
 
-    def _author(self, el, v13: bool, base, ctx) -> Author | None:
-        name_el = common.pick(el, self.NAME_13 if v13 else self.NAME)
+    def _author(self, el, scope, v13: bool, base, ctx) -> Author | None:
+        name_el = scope.pick(el, *common.parts(self.NAME_13 if v13 else self.NAME))
         if name_el is None:
             return None
         link = name_el if name_el.tag == "a" else select_one(name_el, "a[href]")
         href = link.get("href") if link is not None else None
-        stats_el = common.pick(el, self.STATS_13 if v13 else self.STATS)
+        stats_el = scope.pick(el, *common.parts(self.STATS_13 if v13 else self.STATS))
         stats = common.stats_from_lines(common.lines(stats_el), ctx)
-        avatar = common.pick(el, self.AVATAR_13 if v13 else self.AVATAR)
-        title_el = common.pick(el, self.USERTITLE_13 if v13 else self.USERTITLE)
-        sig = common.pick(el, self.SIGNATURE)
+        avatar = scope.pick(el, *common.parts(self.AVATAR_13 if v13 else self.AVATAR))
+        title_el = scope.pick(el, *common.parts(self.USERTITLE_13 if v13 else self.USERTITLE))
+        sig = scope.pick(el, *common.parts(self.SIGNATURE))
         return Author(
             name=text_of(name_el) or "",
             rank=text_of(title_el) or (common.image_label(title_el) if title_el is not None else None),
@@ -135,8 +144,19 @@ class FluxBB(Adapter):
         )
 
 
-def _post_id(el) -> str | None:
-    for value in (el.get("id"), *(h.get("id") for h in select(el, ".posthead[id]"))):
+def _title(tree, found) -> str | None:
+    """common.pick_text(tree, FluxBB.TITLE) from the page boxes `found`."""
+    lists = [f for f in found["crumbs"] if f.tag == "ul"]
+    for candidates in (within(lists, "li strong a"), within(lists, "li:last-child a"),
+                       within(found["pagepost_top"], "h1"), found["main_title"], tree.iter("h1")):
+        text = next(filter(None, map(text_of, candidates)), None)
+        if text:
+            return text
+    return None
+
+
+def _post_id(el, scope) -> str | None:
+    for value in (el.get("id"), *(h.get("id") for h in scope.all(el, ".posthead[id]"))):
         m = _POST_ID.match(value or "")
         if m:
             return m.group(1)
