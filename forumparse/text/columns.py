@@ -42,23 +42,43 @@ def unfold(lines: list[str]) -> tuple[list[str], set[int]]:
     block: list[tuple[str, str]] = []
     originals: list[str] = []  # the block's lines as printed
     state = {"after_text": False, "block_after_text": False}  # a full-width line just above
+    row_end: list[int] = []  # where the left lines of the last row unfolded end (only blank lines since)
 
     def flush(before_text: bool = False):
+        nonlocal left_lines
         pairs = [left for left, right in block if left.strip() and right.strip()]
         if len(pairs) >= 2 or pairs and col == page_col and _author_cell(pairs[0], block):
             for left, _ in block:
                 if left.strip():
                     left_lines.add(len(out))
                     out.append(left)
+            row_end[:] = [len(out)]
             out.append("")
             out.extend(right for _, right in block)
-        elif before_text or state["block_after_text"]:
+            return _clear()
+        lead = next((n for n, (_, right) in enumerate(block) if right.strip()), len(block))
+        if row_end and lead and any(_statistic(left.strip()) for left, _ in block[:lead]):
+            # the author column goes on below a short post, past a blank line (w3m): its
+            # statistics join the row's left lines, not the text of the post below
+            at, lefts = row_end[0], [left for left, _ in block[:lead] if left.strip()]
+            out[at:at] = lefts
+            left_lines = {n + len(lefts) if n >= at else n for n in left_lines} | set(range(at, at + len(lefts)))
+            row_end[:] = [at + len(lefts)]
+            del block[:lead], originals[:lead]
+            if not block:
+                return _clear()
+        if block:
+            row_end.clear()
+        if before_text or state["block_after_text"]:
             # lines among full-width text that merely fit the columns (a short centred line):
             # as printed, with their own indentation
             out.extend(originals)
         else:
             out.extend(left + right if not right or not left.strip() else left.rstrip() + "  " + right
                        for left, right in block)
+        _clear()
+
+    def _clear():
         block.clear()
         originals.clear()
 
@@ -80,6 +100,7 @@ def unfold(lines: list[str]) -> tuple[list[str], set[int]]:
             col = new_col
             if split is None:  # a line across the columns
                 col = None
+                row_end.clear()
                 state["after_text"] = len(line) >= new_col + 10  # text running on through both
                 out.append(line)
                 continue

@@ -102,6 +102,8 @@ def _residual_key(residual: str) -> str:
     words = re.findall(r"[^\W\d_]+", residual.lower())
     if not words:
         return ""
+    if words[:3] == ["it", "is", "currently"] or words[:3] == ["es", "ist", "jetzt"]:
+        return "now"  # the page's clock in its header (phpBB), no post
     same = {"by": "by", "posted": "by", "post": "by", "von": "by", "par": "by", "on": "on", "reply": "on"}
     return same.get(words[0], "*")
 

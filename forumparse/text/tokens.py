@@ -24,7 +24,7 @@ from ..vocab import (
     QUOTE_INLINE,
     quote_header_author,
 )
-from .columns import unfold
+from .columns import find_boundary, unfold
 from .spans import find_date
 
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<bullet>[•·◦▪▫‣○●■□]|[*+-](?=\s)|o(?=\s{2,}|\s\S))?\s*")
@@ -264,7 +264,14 @@ def scan(text: str, dates) -> list[Token]:
     """Classify every line for the layout heuristics (see the kinds above)."""
     tokens: list[Token] = []
     pending_label: Token | None = None
-    lines, left_column = unfold(split_compound(join_wrapped_dates(split_lines(text))))
+    raw = split_lines(text)
+    lines = split_compound(join_wrapped_dates(raw))
+    left_column: set[int] = set()
+    if find_boundary(lines) is not None:
+        # side by side: the author column wraps its own dates ("Joined: Sat May 14," / "2005 12:07 am"),
+        # joined once the columns are apart (a blank line put in a row would end the row)
+        lines, left_column = unfold(split_compound(raw))
+        lines = join_wrapped_dates(lines)
     seen: dict[str, Token] = {}  # forum dumps repeat lines (buttons, labels, names): classify once
     for number, line in enumerate(lines):
         known = seen.get(line)
@@ -374,7 +381,7 @@ def join_wrapped_dates(lines: list[str]) -> list[str]:
     while i < len(lines):
         line = lines[i]
         if i + 1 < len(lines) and len(line) <= 80 and len(lines[i + 1]) <= 80 and _YEAR_FIRST.match(lines[i + 1]) \
-                and _DATE_CUT.search(line):
+                and _DATE_CUT.search(line) and "   " not in lines[i + 1].strip():  # not a row of two columns
             out += [line + " " + lines[i + 1].strip(), ""]
             i += 2
             continue
