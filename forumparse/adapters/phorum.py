@@ -6,6 +6,8 @@ import re
 import attrs
 
 from ..html.body import extract_body
+from ..html.page_classes import by_class, within
+from ..html.pageinfo import PostScope
 from ..html.select import select, select_one, text_of
 from ..records import Author, Post, Thread
 from . import _html_common as common
@@ -48,6 +50,9 @@ class Phorum(Adapter):
     SIGNATURE = ".signature, .phorum-signature"
     ATTACHMENTS = ".attachments a[href], .message-attachments a[href]"
     TITLE = "#breadcrumb .current, .breadcrumb .current, #phorum h1, h1"
+    # parse: the page-level boxes from one class/id pass (TITLE's parts looked up inside them)
+    PAGE_BOXES = {"posts": POSTS, "posts_old": POSTS_OLD, "paging": ".paging", "crumb_id": "#breadcrumb",
+                  "crumb_class": ".breadcrumb", "phorum": "#phorum"}
 
     def detect(self, doc) -> float:
         return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
@@ -55,49 +60,51 @@ class Phorum(Adapter):
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
         base = common.page_base(tree, ctx.url)
-        elements = [el for el in select(tree, self.POSTS) if select_one(el, self.BODY) is not None]
+        found = by_class(tree, **self.PAGE_BOXES)
+        elements = [el for el in found["posts"] if select_one(el, self.BODY) is not None]
         old = not elements
         if old:
-            elements = select(tree, self.POSTS_OLD)
-        posts = [p for p in ((self._old_post if old else self._post)(el, base, ctx) for el in elements) if p]
-        pager = select_one(tree, ".paging, .PhorumNavBlock .paging")
+            elements = found["posts_old"]
+        scope = PostScope(elements)  # one lookup per selector for all posts
+        posts = [p for p in ((self._old_post if old else self._post)(el, scope, base, ctx) for el in elements) if p]
+        pager = next(iter(found["paging"]), None)  # ".paging, .PhorumNavBlock .paging": the first .paging
         page, page_count, next_url = common.pages_from(
             select(pager, "a"), select_one(pager, "strong, .current-page"), base) if pager is not None else (None,) * 3
-        title = common.pick_text(tree, self.TITLE) or (posts[0].title if posts else None)
+        title = _title(tree, found) or (posts[0].title if posts else None)
         return Thread(
             title=title,
             url=common.canonical(tree, base) or ctx.url,
-            breadcrumbs=common.crumbs(select(common.pick(tree, "#breadcrumb, .breadcrumb"), "a"), title),
+            breadcrumbs=common.crumbs(select(next(iter(found["crumb_id"] or found["crumb_class"]), None), "a"), title),
             page=page, page_count=page_count, next_page_url=next_url, posts=posts,
         )
 
     # -- Emerald ---------------------------------------------------------------------------
-    def _post(self, el, base, ctx) -> Post | None:
-        body, edited = self._body(select_one(el, self.BODY), ctx)
+    def _post(self, el, scope, base, ctx) -> Post | None:
+        body, edited = self._body(scope.one(el, self.BODY), ctx)
         if not body.text:
             return None
-        subject = common.pick(el, self.SUBJECT)
-        date_el = select_one(el, self.DATE)
-        raw = text_of(date_el) if date_el is not None else _line_after(select_one(el, "small"), subject)
+        subject = scope.pick(el, *common.parts(self.SUBJECT))
+        date_el = scope.one(el, self.DATE)
+        raw = text_of(date_el) if date_el is not None else _line_after(scope.one(el, "small"), subject)
         link = subject if subject is not None and subject.tag == "a" else None
         return Post(
             post_id=_post_id(el, link),
             permalink=common.absolute(base, link.get("href")) if link is not None else None,
-            author=self._author(common.pick(el, self.NAME), select_one(el, self.INFO), base, ctx),
+            author=self._author(scope.pick(el, *common.parts(self.NAME)), scope.one(el, self.INFO), base, ctx),
             timestamp=ctx.dates.iso(raw) if raw else None,
             timestamp_raw=raw,
             title=text_of(subject),
             body=body.text, body_html=body.html, quotes=body.quotes, edited=edited,
-            attachments=[common.absolute(base, a.get("href")) for a in select(el, self.ATTACHMENTS)],
+            attachments=[common.absolute(base, a.get("href")) for a in scope.all(el, self.ATTACHMENTS)],
         )
 
     # -- classic ---------------------------------------------------------------------------
-    def _old_post(self, el, base, ctx) -> Post | None:
-        body, edited = self._body(select_one(el, self.BODY_OLD), ctx)
+    def _old_post(self, el, scope, base, ctx) -> Post | None:
+        body, edited = self._body(scope.one(el, self.BODY_OLD), ctx)
         if not body.text:
             return None
         name_el = raw = None
-        for head in select(el, self.HEADS_OLD):
+        for head in scope.all(el, self.HEADS_OLD):
             text = text_of(head) or ""
             if re.match(r"^\s*(?:Posted by|Author|Autor)\s*:", text, re.I):
                 name_el = common.pick(head, "a, strong")
@@ -109,7 +116,7 @@ class Phorum(Adapter):
             author=self._author(name_el, None, base, ctx),
             timestamp=ctx.dates.iso(raw) if raw else None,
             timestamp_raw=raw,
-            title=text_of(select_one(el, self.SUBJECT_OLD)),
+            title=text_of(scope.one(el, self.SUBJECT_OLD)),
             body=body.text, body_html=body.html, quotes=body.quotes, edited=edited,
         )
 
@@ -143,6 +150,16 @@ class Phorum(Adapter):
             user_id=(m.group(1) or m.group(2)) if m else None,
             profile_url=common.absolute(base, href),
         )
+
+
+def _title(tree, found) -> str | None:
+    """common.pick_text(tree, Phorum.TITLE) from the page boxes `found`."""
+    for candidates in (within(found["crumb_id"], ".current"), within(found["crumb_class"], ".current"),
+                       within(found["phorum"], "h1"), tree.iter("h1")):
+        text = next(filter(None, map(text_of, candidates)), None)
+        if text:
+            return text
+    return None
 
 
 def _post_id(el, link) -> str | None:
