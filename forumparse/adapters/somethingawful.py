@@ -29,6 +29,7 @@ class SomethingAwfulHtml(Adapter):
     format = "html"
     priority = 0.7
     description = "Something Awful Forums thread pages"
+    hints = ("somethingawful", "something_awful")
 
     POST_CSS = "#thread table.post, table.post[id^=post]"
     AUTHOR_CSS = "dt.author"
