@@ -119,9 +119,17 @@ def strip_edit_lines(text: str) -> tuple[str, str | None]:
     return ("\n".join(lines).strip(), note) if note else (text, None)
 
 
+# the line a phone app adds under a post ("Sent from my Pixel using Tapatalk")
+_APP_LINE = re.compile(r"^\s*(?:sent|posted) (?:from|via|using) (?:my|an?|the) .{1,60}$|\busing tapatalk\b|"
+                       r"^\s*(?:gesendet von meinem|envoyé de mon|enviado desde mi|inviato dal mio|"
+                       r"verstuurd vanaf mijn|отправлено с моего) .{1,60}$", re.I)
+
+
 def split_signature(text: str) -> tuple[str, str | None]:
-    """Cut a signature off below a "____" or "-- " rule line."""
+    """Cut a signature off below a "____" or "-- " rule line, or a phone app's line at the end."""
     lines = text.rstrip().split("\n")
+    if len(lines) > 2 and len(lines[-1]) <= 100 and _APP_LINE.search(lines[-1]) and not lines[-2].strip():
+        return "\n".join(lines[:-1]).strip(), lines[-1].strip()
     if len(lines) > 1 and _DASH_RULE.match(lines[-1]):
         return "\n".join(lines[:-1]).strip(), None
     for i, line in enumerate(lines):
