@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from ..html.body import extract_body
+from ..html.page_classes import by_class, within
+from ..html.pageinfo import PostScope
 from ..html.select import attr, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, LatestReply, Post, Thread
@@ -134,6 +136,10 @@ class JiveHtml(Adapter):
             ".j-thread-stats")
     THREAD_TITLE = "#jive-body-intro h1, .jive-thread-title, .j-thread-title, h1"
     CRUMBS = "#jive-breadcrumb a, .jive-breadcrumb a, #jive-breadcrumbs a"
+    # parse: the page-level boxes from one class/id pass (THREAD_TITLE's parts looked up inside them)
+    PAGE_BOXES = {"authors": AUTHOR, "bodies": BODY, "body_intro": "#jive-body-intro",
+                  "thread_title": ".jive-thread-title", "j_thread_title": ".j-thread-title",
+                  **{f"info{i}": part.strip() for i, part in enumerate(INFO.split(","))}}
 
     def detect(self, doc) -> float:
         return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
@@ -141,20 +147,26 @@ class JiveHtml(Adapter):
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
         base = common.page_base(tree, ctx.url)
+        found = by_class(tree, **self.PAGE_BOXES)
+        boxes = _PostBoxes(found["bodies"])
         seen = set()
-        posts = []
-        for author_el in select(tree, self.AUTHOR):
-            box = _post_box(author_el, self.BODY)
+        units = []
+        for author_el in found["authors"]:
+            box = boxes.around(author_el)
             if box is None or box in seen:
                 continue
             seen.add(box)
-            post = self._post(box, author_el, base, ctx)
-            if post is not None:
-                posts.append(post)
-        info = text_of(common.pick(tree, self.INFO)) or ""
+            units.append((box, author_el))
+        scope = PostScope([box for box, _author in units])  # one lookup per selector for all posts
+        scopes = scope, PostScope([author for _box, author in units], within=scope)
+        posts = [p for p in (self._post(box, author_el, scopes, base, ctx) for box, author_el in units)
+                 if p is not None]
+        info = text_of(next((el for i in range(len(self.INFO.split(","))) for el in found[f"info{i}"]), None)) or ""
         views, replies = _VIEWS.search(info), _REPLIES.search(info)
         latest = _LATEST.search(info)
-        title = common.pick_text(tree, self.THREAD_TITLE)
+        title = next(filter(None, map(text_of, (  # common.pick_text(tree, self.THREAD_TITLE)
+            el for candidates in (within(found["body_intro"], "h1"), found["thread_title"], found["j_thread_title"],
+                                  tree.iter("h1")) for el in candidates))), None)
         if posts and posts[0].title:  # the starter's subject; on later pages a reply's "Re: ..."
             title = re.sub(r"^\s*Re:\s*", "", posts[0].title, flags=re.I)
         return Thread(
@@ -168,47 +180,49 @@ class JiveHtml(Adapter):
             posts=posts,
         )
 
-    def _post(self, box, author_el, base, ctx) -> Post | None:
-        body_el = common.pick(box, self.BODY)
+    def _post(self, box, author_el, scopes, base, ctx) -> Post | None:
+        scope = scopes[0]
+        body_el = scope.pick(box, *common.parts(self.BODY))
         body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
                             signature_css=self.SIGNATURE, edit_css=None, drop_css=self.DROP)
         text, edited = _split_edit_note(body.text)
         if not text:
             return None
-        raw = common.pick_text(box, self.DATE) or _posted_line(box)
-        link = common.pick(box, self.PERMALINK)
+        raw = scope.text(box, *common.parts(self.DATE)) or _posted_line(box, scope)
+        link = scope.pick(box, *common.parts(self.PERMALINK))
         href = link.get("href") if link is not None else None
         post_id = common.number_suffix(box.get("id")) or _message_id(href)
         return Post(
             post_id=post_id,
             permalink=common.absolute(base, href),
-            author=self._author(author_el, box, base, ctx),
+            author=self._author(author_el, box, scopes, base, ctx),
             timestamp=ctx.dates.iso(raw) if raw else None,
             timestamp_raw=raw,
-            title=common.pick_text(box, self.SUBJECT),
+            title=scope.text(box, *common.parts(self.SUBJECT)),
             body=text,
             body_html=body.html,
             quotes=body.quotes,
             edited=edited,
-            attachments=[common.absolute(base, a.get("href")) for a in select(box, self.ATTACHMENTS)],
+            attachments=[common.absolute(base, a.get("href")) for a in scope.all(box, self.ATTACHMENTS)],
         )
 
-    def _author(self, el, box, base, ctx) -> Author | None:
-        name_el = common.pick_texted(el, self.NAME)
+    def _author(self, el, box, scopes, base, ctx) -> Author | None:
+        scope, in_author = scopes
+        name_el = in_author.first(el, *common.parts(self.NAME))
         if name_el is None:
             return None
         link = name_el if name_el.tag == "a" else select_one(name_el, "a[href]")
         href = link.get("href") if link is not None else None
         stats = common.stats_from_lines(common.lines(el), ctx)
-        since = _SINCE.search(text_of(common.pick(el, self.POSTS_SINCE)) or text_of(el) or "")
+        since = _SINCE.search(text_of(in_author.pick(el, *common.parts(self.POSTS_SINCE))) or text_of(el) or "")
         if since:
             stats["post_count"] = parse_count(since.group(1), allow_abbrev=False)
             stats["joined"] = ctx.dates.parse(since.group(2)).iso()
-        status = common.pick(el, self.STATUS)
+        status = in_author.pick(el, *common.parts(self.STATUS))
         rank = text_of(status) or (common.image_label(status) if status is not None else None)
-        avatar = common.pick(el, self.AVATAR)
-        avatar = common.pick(box, self.AVATAR) if avatar is None else avatar
-        sig = common.pick(box, self.SIGNATURE)
+        avatar = in_author.pick(el, *common.parts(self.AVATAR))
+        avatar = scope.pick(box, *common.parts(self.AVATAR)) if avatar is None else avatar
+        sig = scope.pick(box, *common.parts(self.SIGNATURE))
         return Author(
             name=text_of(name_el) or "",
             rank=rank,
@@ -222,20 +236,36 @@ class JiveHtml(Adapter):
         )
 
 
-def _post_box(author_el, body_css: str):
-    """The smallest element around an author block that also holds a message body; None when
-    that element holds several bodies (the author block was no post's, e.g. a "latest reply")."""
-    for anc in author_el.iterancestors():
-        bodies = select(anc, body_css)
-        if bodies:
-            outer = [b for b in bodies if not any(a in bodies for a in b.iterancestors())]
-            return anc if len(outer) == 1 else None
-    return None
+class _PostBoxes:
+    """Which elements hold message bodies, counted once for the page's `bodies` (all matches
+    of the BODY selector, in document order)."""
+
+    def __init__(self, bodies):
+        self.held: dict = {}  # element -> how many bodies are at or under it
+        self.outer: dict = {}  # element -> how many of those have no body above them at or under it
+        body_set = set(bodies)
+        for body in bodies:
+            above = next((a for a in body.iterancestors() if a in body_set), None)  # the nearest body above
+            outer = True
+            for node in (body, *body.iterancestors()):
+                if node is above:
+                    outer = False
+                self.held[node] = self.held.get(node, 0) + 1
+                if outer:
+                    self.outer[node] = self.outer.get(node, 0) + 1
+
+    def around(self, author_el):
+        """The smallest element around an author block that also holds a message body; None when
+        that element holds several bodies (the author block was no post's, e.g. a "latest reply")."""
+        for anc in author_el.iterancestors():
+            if self.held.get(anc):
+                return anc if self.outer.get(anc) == 1 else None
+        return None
 
 
-def _posted_line(box) -> str | None:
+def _posted_line(box, scope) -> str | None:
     """Jive Forums prints "Posted: DATE" in a description line."""
-    for el in select(box, ".jive-description"):
+    for el in scope.all(box, ".jive-description"):
         m = _POSTED.match(text_of(el) or "")
         if m:
             return m.group(1)
