@@ -35,9 +35,18 @@ def body_of(el, quote_css: str = QUOTE_CSS):
     boxes = _headed_boxes(el)
     sigs = [s for s in el.iter() if s is not el and isinstance(s.tag, str) and s.get("class")
             and SIGNATURE_CLASS.search(s.get("class"))]
-    if not boxes and not sigs:
+    rule = _signature_rule(el) if not sigs else None
+    if not boxes and not sigs and rule is None:
         return extract_body(el, quote_css=quote_css)
     work = copy.deepcopy(el)
+    if rule is not None:  # what follows the rule moves into a box of its own
+        hr = work[rule]
+        box = hr.makeelement("div", {"data-sig-box": "1"})
+        box.text = hr.tail
+        hr.tail = None
+        for sib in list(hr.itersiblings()):
+            box.append(sib)
+        hr.addnext(box)
     for found, mark in ((boxes, "data-quote-box"), (sigs, "data-sig-box")):
         for path in [_child_path(el, box) for box in found]:
             node = work
@@ -47,6 +56,24 @@ def body_of(el, quote_css: str = QUOTE_CSS):
     body = extract_body(work, quote_css=quote_css + ", [data-quote-box]",
                         signature_css=SIGNATURE_CSS + ", [data-sig-box]")
     return attrs.evolve(body, html=extract_body(el, quote_css=None, signature_css=None, edit_css=None).html)
+
+
+def _signature_rule(el) -> int | None:
+    """The index of a last <hr> child with a short text after it, shorter than the text above it:
+    the rule that old templates put between a post and its signature."""
+    kids = list(el)
+    at = next((i for i in range(len(kids) - 1, -1, -1) if kids[i].tag == "hr"), None)
+    if at is None or at == 0:
+        return None
+    after = " ".join([kids[at].tail or "", *(_text_of(k) for k in kids[at + 1:])]).split()
+    before = " ".join([el.text or "", *(_text_of(k) for k in kids[:at])]).split()
+    if not after or len(" ".join(after)) > 300 or len(after) * 2 > len(before):
+        return None
+    return at
+
+
+def _text_of(el) -> str:
+    return ((el.text_content() if isinstance(el.tag, str) else "") or "") + " " + (el.tail or "")
 
 
 def _headed_boxes(el) -> list:
