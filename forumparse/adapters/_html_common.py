@@ -49,8 +49,8 @@ class _Scan:
         a fifth of the page, built once). A marker's delimiter-free runs each sit inside one
         word of the page wherever the marker occurs, so a missing run proves absence. Words
         and runs are lower-cased: "bbPress" and "bbpress" cost one look-up.
-        The words are built only once direct searches have cost a few scans of the page: the
-        page's own adapter, asked first, often settles detection in fewer.
+        The words are built only once direct searches have cost about as much as building
+        them: the page's own adapter, asked first, often settles detection in fewer.
         """
         key = (marker, lower)
         answer = self._maybe.get(key)
@@ -138,9 +138,10 @@ class _Scan:
 # Pages above this many characters are scanned without the word list: on pages of large
 # inline scripts and data its building costs more than an lxml parse of the page.
 _WORDS_MAX = 250_000
-# The word list costs about a dozen plain searches of the page; it is built once searches have
-# cost this many page lengths (lower-casing counts as _LOWER_COST searches of its length).
-_WORDS_AFTER = 4
+# The word list costs about as much as 15 plain searches of the page. It is built once searches
+# have cost this many page lengths (lower-casing counts as _LOWER_COST searches of its length):
+# like renting skis until the rent would have bought them, never much worse than the better choice.
+_WORDS_AFTER = 16
 _LOWER_COST = 3
 # Bytes that end a word of the page for `_Scan.maybe`: spacing and markup punctuation.
 _DELIMITERS = b" \t\n\r\f\v<>\"'=/;,(){}[]"

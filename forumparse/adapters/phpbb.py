@@ -21,7 +21,7 @@ from ..html.select import attr, class_set, select, select_one, text_of
 from ..records import Author, Post, Quote, Thread
 from ..vocab import quote_header_author
 from . import _phpbb_common as common
-from ._html_common import has, has_any
+from ._html_common import has, has_any, in_ends
 from .base import Adapter
 
 _HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
@@ -32,11 +32,17 @@ LINKS = ("viewprofile", "viewforum", "memberlist")
 MARKUP = ("postprofile", "postauthor", 'class="postdetails', 'class="postbody')
 
 
+def _own_template(doc) -> bool:
+    """Markup only phpBB's own templates print: prosilver's <body id="phpbb"> (3.x and the styles
+    built on it) or subSilver's footer credit opening in target="_phpbb" (2.x)."""
+    body = doc.tree.find("body")
+    return (body is not None and body.get("id") == "phpbb") or in_ends(doc, 'target="_phpbb"')
+
+
 class PhpbbHtml(Adapter):
     name = "phpbb"
     format = "html"
     priority = 0.6
-    max_score = 0.95  # 0.05 + 0.3 * 3: never certain (the registry skips it when it cannot win)
     description = "phpBB 2 and 3 thread pages (prosilver, subsilver2, subSilver and derived styles)"
     hints = ("phpbb", "prosilver", "subsilver", "viewtopic", "viewforum", "memberlist")
 
@@ -86,6 +92,8 @@ class PhpbbHtml(Adapter):
             return 0.15 if brand else 0.0  # a page that only names phpBB
         if not (links or brand):
             return 0.1  # "postbody" alone is common to many engines
+        if markup and links and brand and _own_template(doc):
+            return 1.0  # no look-alike shows phpBB's template markup besides all the rest
         return 0.05 + 0.3 * markup + 0.3 * links + 0.3 * brand
 
     def parse(self, doc, ctx) -> Thread:
