@@ -45,6 +45,7 @@ _STATUS_TEXT = re.compile(r"^(?:is\s+)?(?:offline|online|op|wrote|said|schrieb|a
 
 
 _RANK_TEXT = re.compile(r"^[^\d:|]{2,40}$")
+_LONG_RANK_TEXT = re.compile(r"^[^:|]{2,100}$")
 
 
 def stats_of(f: Fields, index: PageIndex, ctx) -> tuple[int | None, str | None]:
@@ -127,6 +128,7 @@ def rank_in_block(f: Fields, index: PageIndex, profile) -> str | None:
     if name in lines:  # the rank stands under the name, never above it
         lines = lines[lines.index(name) + 1:]
     prev = ""
+    longest, most_words = 80, 12  # a custom title right under the name may be long; lower down, no
     for text in lines:
         if pending:
             pending = False
@@ -135,11 +137,13 @@ def rank_in_block(f: Fields, index: PageIndex, profile) -> str | None:
         pending = pending and not _SHOWN_COUNT.match(prev)  # "348 / 帖子": the value stood above its label
         prev = text
         if is_stat:
+            longest, most_words = 40, 5
             m = GROUP_LABEL.match(text)
             if m and group is None:
                 group = m.group("value") or None
             continue
-        if (text == name or text in profile.names or (name and name in text) or len(text) > 40 or len(text.split()) > 5
+        if (text == name or text in profile.names or (name and name in text) or len(text) > longest
+                or len(text.split()) > most_words
                 or not LETTER.search(text) or text.casefold() in BUTTON_WORDS or _STATUS_TEXT.search(text)
                 or text.endswith((":", "：")) or CLOCK.search(text) or DATE_IN_TEXT.search(text)):
             continue
@@ -192,21 +196,23 @@ def ranks_after_name(fields: list[Fields], index: PageIndex, title: str | None =
             at += 1  # a badge between the name and the title ("Topic starter", "Offline")
         text, el = chunks[at + 1]
         text = _whole_inline(text, el)
-        if (_RANK_TEXT.match(text) and not EDIT_NOTE.match(text) and not _hidden_below(el, f.record.parts[0])
+        if (_LONG_RANK_TEXT.match(text) and not EDIT_NOTE.match(text) and not _hidden_below(el, f.record.parts[0])
                 and not _is_subject(text, title)
-                and len(text.split()) <= 5 and text.casefold() not in BUTTON_WORDS
+                and len(text.split()) <= 12 and text.casefold() not in BUTTON_WORDS
                 and not _STATUS_TEXT.search(text)
                 and not _JOINED.match(text) and not _COUNT_AFTER.match(text) and text != name
                 and f.author_el not in el.iterancestors() and el is not f.author_el):
-            found[id(f)] = (text, shape_key(el))
+            short = bool(_RANK_TEXT.match(text)) and len(text.split()) <= 5
+            found[id(f)] = (text, shape_key(el), short)
     with_author = sum(1 for f in fields if f.author_el is not None)
-    keys = Counter(key for _, key in found.values())
+    # the place is agreed on by short titles; a long custom title in that place is one too
+    keys = Counter(key for _, key, short in found.values() if short)
     if not keys or with_author < 2:
         return {}
     key, count = keys.most_common(1)[0]
     if count < 0.5 * with_author:
         return {}
-    return {fid: text for fid, (text, k) in found.items() if k == key}
+    return {fid: text for fid, (text, k, _) in found.items() if k == key}
 
 
 _INLINE = frozenset({"b", "strong", "font", "span", "em", "i", "u", "small", "big"})
