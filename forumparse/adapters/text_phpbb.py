@@ -66,6 +66,11 @@ def _title(tokens: list[Token], first: int, second: int, author: str | None = No
                      None)
         if above is not None and above.kind == "body" and len(above.text) <= 150:
             return NAV_TAIL.sub("", above.text)
+    for tok in tokens[:first]:  # "TITLE      View next topic": the topic's heading row (w3m keeps it one line)
+        m = NAV_TAIL.search(tok.text)
+        title = tok.text[:m.start()].strip() if m and tok.kind == "body" and len(tok.text) <= 200 else ""
+        if title and not TOPIC_NAV.match(title) and not title.lower().startswith(("view ", "#")):
+            return title
     return subject_title(tokens, first, second, author)
 
 

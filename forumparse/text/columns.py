@@ -48,10 +48,9 @@ def unfold(lines: list[str]) -> tuple[list[str], set[int]]:
         nonlocal left_lines
         pairs = [left for left, right in block if left.strip() and right.strip()]
         if len(pairs) >= 2 or pairs and col == page_col and _author_cell(pairs[0], block):
-            for left, _ in block:
-                if left.strip():
-                    left_lines.add(len(out))
-                    out.append(left)
+            for left in _join_wrapped([left for left, _ in block if left.strip()], col):
+                left_lines.add(len(out))
+                out.append(left)
             row_end[:] = [len(out)]
             out.append("")
             out.extend(right for _, right in block)
@@ -90,7 +89,7 @@ def unfold(lines: list[str]) -> tuple[list[str], set[int]]:
             state["after_text"] = False
             out.append(line)
             continue
-        split = _split(line, col) if col else None
+        split = _split(line, col, in_row=any(rgt and _statistic(lft.strip()) for lft, rgt in block)) if col else None
         if split is None:
             # each table row has its own column widths: the row's first two-part line sets them
             row = _ROW.match(line)
@@ -124,6 +123,28 @@ def _author_cell(left: str, block: list[tuple[str, str]]) -> bool:
         right.strip() and not lft.strip() for lft, right in rest)
 
 
+_BRACKETED = re.compile(r"^\[[^\]]*\]$")
+
+
+def _join_wrapped(lefts: list[str], col: int) -> list[str]:
+    """The author column's lines with a long user title or location that the narrow column
+    wrapped ("**WARRANT OFFICER" / "2**") on one line again: a short line whose first word
+    would not have fitted after the line above continues it (never the name, the first line;
+    never a statistic, a status or an image's alt text)."""
+    out: list[str] = []
+    for line in lefts:
+        text, prev = line.strip(), out[-1].strip() if out else ""
+        words = text.split()
+        if len(out) >= 2 and len(words) <= 3 and len(prev) + 1 + len(words[0]) > col - 1 \
+                and not _statistic(text) and not _BRACKETED.match(text) and not _BRACKETED.match(prev) \
+                and (not _statistic(prev) or LOCATION_LABEL.match(prev)) \
+                and text.lower() not in ("offline", "online"):
+            out[-1] = f"{out[-1].rstrip()} {text}"
+            continue
+        out.append(line)
+    return out
+
+
 def _statistic(text: str) -> bool:
     """ "Join Date: Mar 2011", "Posts: 1,234", "Location: Texas" (not "Post Posted: DATE")."""
     m = POSTS_LABEL.match(text)
@@ -136,8 +157,10 @@ def _statistic(text: str) -> bool:
 _ROW = re.compile(r"^(\S.{0,39}?)( {2,})(?=\S)")
 
 
-def _split(line: str, col: int) -> tuple[str, str] | None:
-    """(left, right) of a line that fits the two columns, None for a line that crosses them."""
+def _split(line: str, col: int, in_row: bool = False) -> tuple[str, str] | None:
+    """(left, right) of a line that fits the two columns, None for a line that crosses them.
+    `in_row`: the line is inside a row of an author column (statistics beside text), where a
+    left side that fills its column leaves one space only ("Location: Middlewich float", w3m)."""
     if not line.strip():
         return "", ""
     head = line[:col - 1]
@@ -152,4 +175,6 @@ def _split(line: str, col: int) -> tuple[str, str] | None:
             return line[:m.start()], " " * max(0, m.end() - col) + line[m.end():].rstrip()
         if m.end() > col + 3:
             break
+    if in_row and len(line) > col and line[col - 1] == " " and line[col - 2] != " " and line[col] != " ":
+        return line[:col - 1], line[col:].rstrip()
     return None
