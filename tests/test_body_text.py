@@ -52,3 +52,24 @@ def test_inner_html_drops_meta_content_type_but_not_text():
              "<p>x</p>")
     body = extract_body(el)
     assert body.html == '<meta http-equiv="Content-Type"> said<p>x</p>'
+
+
+def _normalise_spec(raw: str) -> str:
+    """normalise_text's rule written plainly (the fast version must agree)."""
+    import re
+
+    raw = re.sub("[\ue001\ue002\n]*[\ue001\ue002][\ue001\ue002\n]*",
+                 lambda m: "\n\n" if "\ue002" in m.group(0) or m.group(0).count("\n") >= 2 else "\n", raw)
+    lines = [line.strip() for line in re.sub("[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", raw).split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def test_normalise_text_agrees_with_its_rule_on_random_text():
+    import random
+
+    rnd = random.Random(9)
+    alphabet = ["\ue001", "\ue002", "\n", "\n", " ", " ", "\t", "\u00a0", "\u3000", "\u2009", "\f", "\r",
+                "\x85", "\u2028", "a", "é"]
+    for _ in range(20000):
+        raw = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 24)))
+        assert normalise_text(raw) == _normalise_spec(raw), repr(raw)

@@ -39,12 +39,12 @@ BLOCK_LINE = frozenset({"div", "li", "tr", "dd", "dt", "figcaption", "center", "
                         "form", "fieldset", "legend", "caption", "tbody", "thead", "details", "summary"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _PARA, _LINE = "\ue002", "\ue001"  # private-use marks: lxml refuses control characters
-# Patterns that start with a required character (not `[...]+` or `x*`), so that the regex
-# engine skips ahead to candidate characters instead of trying a match at every position.
+# spacing runs; written "[set][set]*", not "[set]+", so that the regex engine skips ahead to a
+# character of the set instead of trying a match at every position
 _SPACES = re.compile("[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]*")
+_NON_ASCII_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_DOUBLE_SPACES = re.compile("  +")
 _BLANKS = re.compile(r"\n{3,}")
-# a run of marks and line breaks that holds a mark
-_MARKS = re.compile("\ue001[\ue001\ue002\n]*|\ue002[\ue001\ue002\n]*|\n\n*[\ue001\ue002][\ue001\ue002\n]*")
 
 
 @frozen
@@ -195,18 +195,33 @@ def render_text(el) -> str:
 
 def normalise_text(raw: str) -> str:
     """Collapse spacing: one space inside lines, one blank line between paragraphs."""
-    raw = _MARKS.sub(_mark_run, raw)
+    raw = _resolve_marks(raw)
     # spacing runs never hold a line break: one pass over the text, not one per line
-    lines = [line.strip() for line in _SPACES.sub(" ", raw).split("\n")]
-    text = "\n".join(lines)
+    if "\t" in raw:  # indentation copied from the page source: the common odd space
+        raw = raw.replace("\t", " ")
+    if "\f" in raw or "\v" in raw or (not raw.isascii() and _NON_ASCII_SPACE.search(raw)):
+        raw = _SPACES.sub(" ", raw)
+    elif "  " in raw:
+        raw = _DOUBLE_SPACES.sub(" ", raw)
+    text = "\n".join([line.strip() for line in raw.split("\n")])
     if "\n\n\n" in text:
         text = _BLANKS.sub("\n\n", text)
     return text.strip()
 
 
-def _mark_run(m: re.Match) -> str:
-    run = m.group(0)
-    return "\n\n" if _PARA in run or run.count("\n") >= 2 else "\n"
+def _resolve_marks(raw: str) -> str:
+    """Block marks to line breaks. The rule: a run of marks and line breaks holding a mark is
+    a blank line when it holds a paragraph mark or two line breaks, else one line break.
+    Done with plain replaces: a paragraph mark is two line breaks; a line mark next to a
+    line break adds nothing, alone it is one. Runs of three or more line breaks that this
+    leaves are the blank line that normalise_text makes of them anyway."""
+    if _PARA in raw:
+        raw = raw.replace(_PARA, "\n\n")
+    if _LINE in raw:
+        while _LINE + _LINE in raw:
+            raw = raw.replace(_LINE + _LINE, _LINE)
+        raw = raw.replace("\n" + _LINE, "\n").replace(_LINE + "\n", "\n").replace(_LINE, "\n")
+    return raw
 
 
 def _render(el, parts: list[str], pre: bool) -> None:
