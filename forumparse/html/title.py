@@ -47,13 +47,23 @@ def _home_link_texts(root) -> set[str]:
 
 
 def _bare_headings(root) -> list[str]:
+    """<h1> texts without the prefix labels they show (<span class="label">Patch Notes</span>)."""
     out = []
     for el in root.iter("h1"):
-        if any(_LABEL_CLASS.search(c.get("class") or "") for c in el if isinstance(c.tag, str)):
-            bare = _without_labels(el)
+        if any(_LABEL_CLASS.search(c.get("class") or "") for c in el.iter() if c is not el and isinstance(c.tag, str)):
+            bare = " ".join(_unlabelled_text(el).split())
             if bare and bare != " ".join(el.text_content().split()):
                 out.append(bare)
     return out
+
+
+def _unlabelled_text(el) -> str:
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and not _LABEL_CLASS.search(child.get("class") or ""):
+            parts.append(_unlabelled_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _thread_title(root) -> str | None:
