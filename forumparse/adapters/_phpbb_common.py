@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from ..html.select import attr, class_set, select, text_of
+from ..html.select import attr, class_set, select, text_of, xpath
 from ..numbers import parse_count
 from ..vocab import JOINED_LABEL, LOCATION_LABEL, POSTS_LABEL
 from ._html_common import has, has_last
@@ -217,7 +217,7 @@ def page_url(doc, ctx) -> str | None:
     """The page's own address: the caller's, else an absolute canonical link or og:url."""
     if ctx.url:
         return ctx.url
-    for href in doc.tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"):
+    for href in xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")(doc.tree):
         if href.strip().startswith("http"):
             return href.strip()
     return None

@@ -20,7 +20,7 @@ from ..html.pageinfo import (
     meta_content,
     texts,
 )
-from ..html.select import attr, class_set, select, select_one, text_of
+from ..html.select import attr, class_set, select, select_one, text_of, xpath
 from ..html.tree import parse_html
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
@@ -197,7 +197,7 @@ def _title_el(found):
     """select_one(tree, Discourse.TITLE): an "h1 a" part's matches follow their h1's, so the
     first match is the earliest of the first h1 in #topic-title, the first h1.crawler-topic-title
     and the first "#main-outlet > h2 a"."""
-    outlet_link = next((a for outlet in found["main_outlet"] for a in outlet.xpath("./h2//a")), None)
+    outlet_link = next((a for outlet in found["main_outlet"] for a in xpath("./h2//a")(outlet)), None)
     return earliest(earliest(next(within(found["topic_title"], "h1"), None), next(iter(found["crawler_title"]), None)),
                     outlet_link)
 
@@ -256,7 +256,7 @@ def _strip_site(title: str | None) -> str | None:
 
 def _preloaded_topic(tree, text: str) -> dict:
     """The topic object of the page's preloaded data (data-preloaded attribute or PreloadStore.store)."""
-    for el in tree.xpath("//*[@id='data-preloaded'][@data-preloaded]"):
+    for el in xpath("//*[@id='data-preloaded'][@data-preloaded]")(tree):
         store = json_attr(el.get("data-preloaded"))
         if isinstance(store, dict):
             for key, value in store.items():

@@ -14,10 +14,10 @@ import re
 from ..html.body import extract_body, render_text
 from ..html.page_classes import by_class, within
 from ..html.pageinfo import PostScope
-from ..html.select import attr, select, text_of
+from ..html.select import attr, select, text_of, xpath
 from ..records import Author, Post, Thread
 from . import _phpbb_common as common
-from ._html_common import has_any
+from ._html_common import has, has_any
 from .base import Adapter
 
 MARKUP = ("postprofile", "post-entry", "poster-profile", "signature_div", "postdetails")
@@ -27,7 +27,6 @@ class ForumotionHtml(Adapter):
     name = "forumotion"
     format = "html"
     priority = 0.6
-    max_score = 0.95  # detect() caps its score (the registry skips it when it cannot win)
     description = "Forumotion / Forumactif hosted forums (phpBB2 and phpBB3 templates)"
     hints = ("illiweb.com", "forumotion.", "forumactif.", "forumieren.", "foroactivo.", "forumeiros.", "forumgratuit.")
 
@@ -62,8 +61,12 @@ class ForumotionHtml(Adapter):
         marks = common.forumotion_marks(doc, 400_000) + common.forumotion_marks(doc, last=20_000)
         if marks < 2:
             return 0.0
-        score = 0.45 + 0.1 * marks + (0.2 if has_any(doc, MARKUP, 400_000) else 0.0)
-        if common.php_script_links(doc, 400_000):
+        markup = has_any(doc, MARKUP, 400_000)
+        php = common.php_script_links(doc, 400_000)
+        if markup and not php and has(doc, "illiweb.com") and has(doc, "fa_endpage("):
+            return 1.0  # the host's CDN and its page script around its post markup
+        score = 0.45 + 0.1 * marks + (0.2 if markup else 0.0)
+        if php:
             score -= 0.5  # a phpBB board whose posts link to Forumotion
         return max(0.0, min(0.95, score))
 
@@ -190,7 +193,7 @@ class ForumotionHtml(Adapter):
             text = next(filter(None, map(text_of, boxes)), None)
             if text:
                 return text
-        for value in tree.xpath("//meta[@property='og:title']/@content"):
+        for value in xpath("//meta[@property='og:title']/@content")(tree):
             if value.strip():
                 return value.strip()
         return " ".join((tree.findtext(".//title") or "").split()) or None

@@ -19,7 +19,7 @@ from ..html.pageinfo import (
     text_without,
     texts,
 )
-from ..html.select import attr, class_set, select, select_one, text_of
+from ..html.select import attr, class_set, select, select_one, text_of, xpath
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from ._html_common import has, has_any, has_last
@@ -94,7 +94,7 @@ class Invision(Adapter):
         if body is not None and "ipsApp" in (body.get("class") or ""):
             return 1.0
         if has_any(doc, _IPB_MARKERS):
-            return 0.9
+            return 1.0 if has(doc, "post_block") or has(doc, "cPost") else 0.9  # its scripts and its posts
         # a copyright line alone could be quoted in another forum's post: the post markup must agree
         credited = any(has_last(doc, marker, 80_000) for marker in (
             "Powered by Invision", "invisioncommunity.com", "invisionpower.com", "IP.Board", "Invision Power Board"))
@@ -187,7 +187,7 @@ class Invision(Adapter):
                 if post_count is not None:
                     break
         if post_count is None and info is not None:  # 4.0-4.4: <li class="ipsType_light">1,234 posts</li>
-            for li in info.xpath("./li"):
+            for li in xpath("./li")(info):
                 match = _POSTS_LINE.match(text_of(li) or "")
                 if match:
                     post_count = parse_count(match.group(1), allow_abbrev=False)
@@ -281,7 +281,7 @@ def _unlabelled_rank(info) -> str | None:
     """Invision 4.0-4.4 lists the member title as the first plain <li>, above the photo."""
     if info is None:
         return None
-    for li in info.xpath("./li"):
+    for li in xpath("./li")(info):
         if li.get("data-role") or "cAuthorPane_photo" in (li.get("class") or "") or select_one(li, "img") is not None:
             return None
         text = text_of(li)
@@ -298,7 +298,7 @@ def _reply_count(tree) -> int | None:
     for _text, parent in texts_with(tree, "repl"):
         if parent.tag in ("script", "style", "a", "title"):
             continue
-        if parent.xpath(_OUTSIDE_TOPIC):
+        if xpath(_OUTSIDE_TOPIC)(parent):
             continue
         match = _REPLIES.match(text_of(parent) or "")
         if match:

@@ -268,7 +268,7 @@ def _clean_quotes(quotes, body_el):
         return quotes
     cleaned = []
     for quote, box in zip(quotes, boxes):
-        own = box.xpath("./cite")
+        own = xpath("./cite")(box)
         author = _DATE_PREFIX.sub("", quote.author or "") or None if own else None
         post_id = quote.post_id
         jump = select_one(own[0], "a[href*='pid']") if own else None

@@ -179,7 +179,7 @@ def _quote_headers(content) -> list[tuple[str | None, str | None]]:
     found = []
     if content is None:
         return found
-    for box in content.xpath(".//blockquote[not(ancestor::blockquote)]"):
+    for box in xpath(".//blockquote[not(ancestor::blockquote)]")(content):
         prev = box.getprevious()
         author = post_id = None
         if prev is not None and prev.tag == "p":
@@ -195,12 +195,12 @@ def _quote_headers(content) -> list[tuple[str | None, str | None]]:
 def _views(tree) -> int | None:
     """The topic's own view counter: a "Views" label beside an exact number (title= holds it unabbreviated)."""
     for node, label in texts_with(tree, "view"):
-        if not _VIEWS.match(node) or label.xpath(_NOT_THIS_TOPIC):
+        if not _VIEWS.match(node) or xpath(_NOT_THIS_TOPIC)(label):
             continue
         box = label.getparent()
         if box is None:
             continue
-        for number in box.xpath(".//*[@title]"):
+        for number in xpath(".//*[@title]")(box):
             count = parse_count(number.get("title"), allow_abbrev=False)
             if count is not None and re.fullmatch(r"[\d,.\s]+", number.get("title").strip()):
                 return count
@@ -211,7 +211,7 @@ def _views(tree) -> int | None:
 
 
 def _ajaxify_data(tree) -> dict:
-    for script in tree.xpath("//script[@id='ajaxify-data']"):
+    for script in xpath("//script[@id='ajaxify-data']")(tree):
         data = json_attr(script.text)
         if isinstance(data, dict):
             return data

@@ -17,7 +17,7 @@ import lxml.etree
 
 from ..html.body import extract_body, render_text
 from ..html.page_classes import by_class, by_owner, within
-from ..html.select import attr, class_set, select, select_one, text_of
+from ..html.select import attr, class_set, select, select_one, text_of, xpath
 from ..records import Author, Post, Quote, Thread
 from ..vocab import quote_header_author
 from . import _phpbb_common as common
@@ -34,9 +34,12 @@ MARKUP = ("postprofile", "postauthor", 'class="postdetails', 'class="postbody')
 
 def _own_template(doc) -> bool:
     """Markup only phpBB's own templates print: prosilver's <body id="phpbb"> (3.x and the styles
-    built on it) or subSilver's footer credit opening in target="_phpbb" (2.x)."""
+    built on it), subsilver2's header and centre wrappers (3.0), subSilver's footer credit or
+    private message pop-up opening in a "_phpbb..." window (2.x)."""
     body = doc.tree.find("body")
-    return (body is not None and body.get("id") == "phpbb") or in_ends(doc, 'target="_phpbb"')
+    return ((body is not None and body.get("id") == "phpbb") or in_ends(doc, 'target="_phpbb"')
+            or has(doc, "'_phpbbprivmsg'", 100_000)
+            or (has(doc, 'id="wrapheader"', 100_000) and has(doc, 'id="wrapcentre"', 100_000)))
 
 
 class PhpbbHtml(Adapter):
@@ -123,7 +126,7 @@ class PhpbbHtml(Adapter):
             return []
         # each post's parts, from the page-level lookups: no selector pass per post
         parts = {name: by_owner(boxes, found[name]) for name in self.POST_PARTS}
-        thanks = by_owner(boxes, doc.tree.xpath(self.THANKS)) if "list_thanks" in doc.text else {}
+        thanks = by_owner(boxes, xpath(self.THANKS)(doc.tree)) if "list_thanks" in doc.text else {}
         posts = []
         for el in boxes:
             post_id = _prosilver_id(el.get("id"))
@@ -205,7 +208,7 @@ class PhpbbHtml(Adapter):
                 continue
             rows = _next_rows(head, 2)
             if rows:
-                cells = rows[0].xpath("./td")
+                cells = xpath("./td")(rows[0])
                 posts_rows.append((mark, head, rows, cells, cells[-1] if cells else rows[0]))
         if not posts_rows:
             return []
@@ -360,7 +363,7 @@ class PhpbbHtml(Adapter):
         best = None
         h2s = list(tree.iter("h2"))
         # ranks tie in document order: both kinds together need the XPath's ordered union
-        candidates = tree.xpath(self.TITLE_XPATH) if h2s and maintitles else h2s or maintitles
+        candidates = xpath(self.TITLE_XPATH)(tree) if h2s and maintitles else h2s or maintitles
         for el in candidates:
             rank = _title_rank(el, page_title)
             if rank is not None and (best is None or rank < best[0]):

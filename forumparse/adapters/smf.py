@@ -124,7 +124,7 @@ class SMF(Adapter):
             table = next((a for a in body.iterancestors() if a.tag == "table"), None)
             if table is None:
                 continue
-            cells = table.xpath("./tr/td|./tbody/tr/td")
+            cells = xpath("./tr/td|./tbody/tr/td")(table)
             if len(cells) >= 2 and body not in set(cells[0].iter()):
                 found.append((cells[0], table))
         return found
