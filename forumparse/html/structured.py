@@ -198,8 +198,10 @@ def item_posts(items: list[Item], ctx) -> list[Post]:
     posts = []
     for item in items:
         if item.text_el is not None:
-            body = extract_body(item.text_el, quote_css=quote_css_for(item))
-            text, html, quotes, edited = body.text, body.html, body.quotes, body.edited
+            from .post_text import body_of, headed_quotes  # (the generic reader's quote and signature boxes)
+
+            body = body_of(item.text_el, quote_css_for(item))
+            text, html, quotes, edited = body.text, body.html, headed_quotes(body.quotes), body.edited
         else:
             text, html, quotes, edited = _ld_text(item.text or ""), None, (), None
         if not text:
