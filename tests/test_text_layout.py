@@ -98,3 +98,31 @@ def test_warning_when_dates_are_relative_without_capture_time():
     thread = forumparse.parse_thread(text, adapter="generic-text")
     assert [p.author.name for p in thread.posts] == ["alice", "bob"]
     assert any("relative" in w for w in thread.warnings)
+
+
+WRAPPED_SUBJECT = """\
+alice
+Posts: 10
+Posted: Wed Oct 24, 2007 4:49 pm    Post subject: Record  Reply with quote
+Producer - The Way
+________________________________________________________________
+Record Producer - The Way
+Heard this song today on the radio and it sounds pretty cool.
+
+Back to top
+
+bob
+Posts: 3
+Posted: Thu Oct 25, 2007 9:10 am    Post subject:  Reply with quote
+________________________________________________________________
+It is on their page too, with lots of samples in it.
+
+Back to top
+"""
+
+
+def test_a_subject_wrapped_under_its_post_line_stays_in_the_header():
+    """w3m wraps a long post line: the subject's end stands alone above the rule; the text
+    under the rule is the post (the rule no longer ends it)."""
+    _, _, parts = parts_of(WRAPPED_SUBJECT)
+    assert parts[0].body.startswith("Record Producer - The Way\nHeard this song")

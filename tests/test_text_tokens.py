@@ -74,7 +74,9 @@ def test_words_that_start_like_labels_are_text():
 
 
 @pytest.mark.parametrize("line", ["Reply With Quote", "Back to top", "Quote | Reply | Report",
-                                  "Find More Posts by Shirohige", "(BUTTON) Share", "Logged"])
+                                  "Find More Posts by Shirohige", "(BUTTON) Share", "Logged",
+                                  "Back to top  View user's profile Send private message Send e-mail "
+                                  "Visit poster's website AIM Address Yahoo", "Messenger MSN Messenger"])
 def test_buttons(line):
     assert is_buttons(line)
 

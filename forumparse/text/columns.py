@@ -59,7 +59,7 @@ def unfold(lines: list[str]) -> tuple[list[str], set[int]]:
         if row_end and lead and any(_statistic(left.strip()) for left, _ in block[:lead]):
             # the author column goes on below a short post, past a blank line (w3m): its
             # statistics join the row's left lines, not the text of the post below
-            at, lefts = row_end[0], [left for left, _ in block[:lead] if left.strip()]
+            at, lefts = row_end[0], _join_wrapped([left for left, _ in block[:lead] if left.strip()], col, named=False)
             out[at:at] = lefts
             left_lines = {n + len(lefts) if n >= at else n for n in left_lines} | set(range(at, at + len(lefts)))
             row_end[:] = [at + len(lefts)]
@@ -126,16 +126,16 @@ def _author_cell(left: str, block: list[tuple[str, str]]) -> bool:
 _BRACKETED = re.compile(r"^\[[^\]]*\]$")
 
 
-def _join_wrapped(lefts: list[str], col: int) -> list[str]:
+def _join_wrapped(lefts: list[str], col: int, named: bool = True) -> list[str]:
     """The author column's lines with a long user title or location that the narrow column
     wrapped ("**WARRANT OFFICER" / "2**") on one line again: a short line whose first word
     would not have fitted after the line above continues it (never the name, the first line;
-    never a statistic, a status or an image's alt text)."""
+    never a statistic, a status or an image's alt text). `named`: the first line is the name."""
     out: list[str] = []
     for line in lefts:
         text, prev = line.strip(), out[-1].strip() if out else ""
         words = text.split()
-        if len(out) >= 2 and len(words) <= 3 and len(prev) + 1 + len(words[0]) > col - 1 \
+        if len(out) >= (2 if named else 1) and len(words) <= 3 and len(prev) + 1 + len(words[0]) > col - 1 \
                 and not _statistic(text) and not _BRACKETED.match(text) and not _BRACKETED.match(prev) \
                 and (not _statistic(prev) or LOCATION_LABEL.match(prev)) \
                 and text.lower() not in ("offline", "online"):

@@ -169,6 +169,7 @@ _BUTTON_PHRASES = (
     "find all posts", "view forum posts", "view blog entries", "view articles",
     "visit homepage", "profil", "beiträge anzeigen", "private nachricht", "homepage besuchen",
     "reply to topic", "new topic", "post new topic", "reply to thread", "more",
+    "aim address", "yahoo messenger", "msn messenger", "icq number", "messenger", "yahoo", "icq",  # phpBB 2: contacts
     "nach oben", "revenir en haut", "volver arriba", "torna in alto", "voltar ao topo",
     "répondre avec citation", "mit zitat antworten", "responder citando", "rispondi citando",
     "ответить с цитированием",
@@ -204,7 +205,7 @@ _BARE_STATUS = re.compile(r"^(?:(?:offline|online|en ligne|hors ligne|abwesend)\
 
 def is_buttons(text: str) -> bool:
     """True for a line made only of button and link words ("Reply | Quote", "Back to top")."""
-    if len(text) > 90:
+    if len(text) > 160:  # phpBB 2's row of contact buttons runs long
         return False
     if _NAMED_BUTTON.match(text):
         return True
