@@ -6,7 +6,7 @@ import re
 import attrs
 
 from ..html.body import extract_body
-from ..html.page_classes import by_class, by_owner, earliest, within
+from ..html.page_classes import by_class, by_id_prefix, by_owner, earliest, within
 from ..html.pageinfo import PostScope
 from ..html.select import attr, class_set, select, select_one, text_of, xpath
 from ..records import Author, Post, Thread
@@ -38,7 +38,6 @@ class MyBB(Adapter):
               "Powered By <a href=\"https://www.mybb.com\"", "<!-- MyBB is free software")
 
     POSTS = "div.post[id^=post_], table[id^=post_]"
-    POSTS_XPATH = "//div[starts-with(@id, 'post_')] | //table[starts-with(@id, 'post_')]"  # divs: .post
     NAME = (".largetext a, .profile-username a, .largetext, .profile-username, .author_information strong, "
             "a[href*='action=profile'][href*='uid='], a[href*='/User-'], a[href^='User-']")
     USERTITLE = ".postbit_usertitle, .usertitle"
@@ -53,9 +52,7 @@ class MyBB(Adapter):
     PERMALINK = ".post_head a[href*='pid'], td.thead a[href*='pid'], td.tcat a[href*='pid'], a.posturl[href]"
     BODY = ".post_body, div[id^=pid_]"
     SIGNATURE = ".signature"
-    EDIT = ".post_edit, .edited_post"  # or an element with an id "edited_by_N" (EDIT_ID), the first of them
-    EDIT_ID = "//*[starts-with(@id, 'edited_by_')]"
-    LIKES_ID = "//*[starts-with(@id, 'tyl_title_')]"
+    EDIT = ".post_edit, .edited_post"  # or an element with an id "edited_by_N", the first of them
     ATTACHMENTS = "a[href*='attachment.php?aid=']"
     QUOTE = "blockquote"
     DROP = "a.quick_jump, .codeblock > .title, .phpcodeblock > .title"  # the "Code:" label, not the code
@@ -75,8 +72,10 @@ class MyBB(Adapter):
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
         base = common.page_base(tree, ctx.url)
-        elements = [el for el in xpath(self.POSTS_XPATH)(tree)
-                    if _POST_ID.match(el.get("id") or "") and (el.tag == "table" or "post" in class_set(el))]
+        # the id-prefix lookups (POSTS, edit notes, the like plugin's title) from one pass over the ids
+        ids = by_id_prefix(tree, "post_", "edited_by_", "tyl_title_")
+        elements = [el for el in ids["post_"] if _POST_ID.match(el.get("id") or "")
+                    and (el.tag == "table" or (el.tag == "div" and "post" in class_set(el)))]
         # each selector runs once for all posts: over the post boxes, and within them over
         # their content and author columns (MyBB 1.8) or the boxes themselves (1.6)
         scope = PostScope(elements)
@@ -85,10 +84,8 @@ class MyBB(Adapter):
         columns = [(el if a is None else a, el if c is None else c) for el, (a, c) in zip(elements, columns)]
         authors = PostScope([a for a, _c in columns], within=scope)
         contents = PostScope([c for _a, c in columns], within=scope)
-        # id-prefix lookups: one XPath each for the page (not when the page text lacks the prefix)
-        extras = {"edit": by_owner([c for _a, c in columns], xpath(self.EDIT_ID)(tree) if "edited_by_" in doc.text
-                                   else []),
-                  "likes": by_owner(elements, xpath(self.LIKES_ID)(tree) if "tyl_title_" in doc.text else [])}
+        extras = {"edit": by_owner([c for _a, c in columns], ids["edited_by_"]),
+                  "likes": by_owner(elements, ids["tyl_title_"])}
         posts = [p for p in (self._post(el, author_box, content, scope, authors, contents, extras, base, ctx)
                              for el, (author_box, content) in zip(elements, columns)) if p is not None]
         # the page-level selectors from one pass over the class attributes

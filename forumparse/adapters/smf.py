@@ -6,7 +6,7 @@ import re
 import attrs
 
 from ..html.body import extract_body
-from ..html.page_classes import by_class, by_owner, earliest, within
+from ..html.page_classes import by_class, by_id_prefix, by_owner, earliest, within
 from ..html.pageinfo import PostScope
 from ..html.select import attr, select, select_one, text_of, xpath
 from ..numbers import parse_count
@@ -55,8 +55,7 @@ class SMF(Adapter):
     SUBJECT_BOX = "[id^=subject_]"
     MSG_ANCHOR = "a[id^=msg], a[name^=msg]"
     EDIT = "[id^=modified_], .modified, .lastedit"
-    EDIT_CLASS = ".modified, .lastedit"  # EDIT's class parts; its id part by one XPath for the page:
-    EDIT_ID = "//*[starts-with(@id, 'modified_')]"
+    EDIT_CLASS = ".modified, .lastedit"  # EDIT's class parts; its id part from one pass over the ids
     SIGNATURE = ".signature"
     ATTACHMENTS = "a[href*='action=dlattach']"
     QUOTE = "blockquote, div.quote"
@@ -91,7 +90,8 @@ class SMF(Adapter):
         scopes = in_box, PostScope([poster for poster, _box in units], within=in_box)
         # lookups that would test every element (an id prefix) or need XPath, for all boxes at
         # once; none when the page text lacks the name
-        extras = {"edit": by_owner(boxes, xpath(self.EDIT_ID)(tree) if "modified_" in doc.text else []),
+        extras = {"edit": by_owner(boxes, by_id_prefix(tree, "modified_")["modified_"] if "modified_" in doc.text
+                                   else []),
                   "quote_tops": by_owner(boxes, found["topslice"]), "attachments": "dlattach" in doc.text}
         posts = [p for p in (self._post(poster, box, scopes, extras, base, ctx) for poster, box in units)
                  if p is not None]

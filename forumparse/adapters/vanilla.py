@@ -6,9 +6,9 @@ import re
 import attrs
 
 from ..html.body import extract_body
-from ..html.page_classes import by_class, within
+from ..html.page_classes import by_class, with_id_prefix, within
 from ..html.pageinfo import PostScope
-from ..html.select import attr, select, select_one, text_of, xpath
+from ..html.select import attr, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from . import _html_common as common
@@ -31,7 +31,7 @@ class Vanilla(Adapter):
     # gdn: Garden, the framework Vanilla is built on
     STRONG = ('content="Vanilla', "Powered by Vanilla", "PoweredByVanilla", "gdn=window.gdn")
 
-    ITEMS = "//*[@id][starts-with(@id, 'Discussion_') or starts-with(@id, 'Comment_')]"
+    ITEMS = ("Discussion_", "Comment_")  # [id^=Discussion_], [id^=Comment_]
     ITEM_CLASSES = ".ItemDiscussion, .ItemComment"
     NAME = ".Author a.Username, a.Username, .Author a[href*='/profile/']:not(.PhotoWrap), .Author"
     # a rank (a title earned or given) before the role, which is the member's group
@@ -62,7 +62,7 @@ class Vanilla(Adapter):
         # selector "A B" is looked up as A here and B inside what A found)
         found = by_class(tree, items=self.ITEM_CLASSES, pager=".Pager", crumbs=".Breadcrumbs",
                          **{f"title{i}": part.split()[0] for i, part in enumerate(common.parts(self.TITLE))})
-        items = [el for el in xpath(self.ITEMS)(tree) if _ITEM_ID.match(el.get("id") or "")]
+        items = [el for el in with_id_prefix(tree, *self.ITEMS) if _ITEM_ID.match(el.get("id") or "")]
         if not items:  # themes that drop the ids keep the item classes
             items = found["items"]
         scope = PostScope(items)  # one pass per selector over the page, not one per post

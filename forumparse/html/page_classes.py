@@ -168,3 +168,23 @@ def by_attribute(root, *names: str) -> dict[tuple[str, str], list]:
 @lru_cache(maxsize=64)
 def _attribute_values(names: tuple[str, ...]) -> lxml.etree.XPath:
     return lxml.etree.XPath(" | ".join(f"descendant-or-self::*/@{name}" for name in names))
+
+
+_ID_ATTRS = lxml.etree.XPath("descendant-or-self::*/@id")
+
+
+def by_id_prefix(root, *prefixes: str) -> dict[str, list]:
+    """prefix -> the elements under (and including) `root` whose id starts with it ([id^=...]),
+    in document order: one pass over the id attributes for all prefixes."""
+    found: dict[str, list] = {prefix: [] for prefix in prefixes}
+    for value in _ID_ATTRS(root):
+        for prefix in prefixes:
+            if value.startswith(prefix):
+                found[prefix].append(value.getparent())
+    return found
+
+
+def with_id_prefix(root, *prefixes: str) -> list:
+    """The elements under (and including) `root` whose id starts with one of `prefixes`
+    ("[id^=a], [id^=b]"), in document order."""
+    return [value.getparent() for value in _ID_ATTRS(root) if value.startswith(prefixes)]
