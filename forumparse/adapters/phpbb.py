@@ -37,9 +37,9 @@ def _own_template(doc) -> bool:
     built on it), subsilver2's header and centre wrappers (3.0), subSilver's footer credit or
     private message pop-up opening in a "_phpbb..." window (2.x)."""
     body = doc.tree.find("body")
-    return ((body is not None and body.get("id") == "phpbb") or in_ends(doc, 'target="_phpbb"')
-            or has(doc, "'_phpbbprivmsg'", 100_000)
-            or (has(doc, 'id="wrapheader"', 100_000) and has(doc, 'id="wrapcentre"', 100_000)))
+    return ((body is not None and body.get("id") == "phpbb")
+            or (has(doc, 'id="wrapheader"', 100_000) and has(doc, 'id="wrapcentre"', 100_000))
+            or in_ends(doc, 'target="_phpbb"') or has(doc, "'_phpbbprivmsg'", 100_000))
 
 
 class PhpbbHtml(Adapter):
