@@ -26,6 +26,7 @@ from .dates_found import DateHit
 from .post_dates import container_epoch, date_of, labelled_date
 from .post_text import (
     body_of,
+    deleted_placeholder,
     headed_quotes,
     split_plain_quotes,
     split_signature,
@@ -96,6 +97,8 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
     text = strip_subject_line(text, title)
     if not text and not body.quotes:
         return None  # (a post that only quotes keeps its place with an empty body)
+    if deleted_placeholder(text):
+        text = ""  # a deleted post keeps its place; the placeholder is not its text
     author = None
     item = f.item
     if f.author_el is not None or (item is not None and item.author):

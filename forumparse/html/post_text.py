@@ -206,3 +206,14 @@ def headed_quotes(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
             q = attrs.evolve(q, author=q.author or author, text=rest.strip())
         out.append(q)
     return tuple(out)
+
+
+_DELETED = re.compile(
+    r"^\s*(?:\[(?:deleted|removed)\]|(?:this )?(?:comment|post|message|reply) (?:was |has been )?(?:deleted|removed)"
+    r"(?: by (?:the )?(?:user|author|moderator|a moderator|admin))?\.?|(?:comment|post) (?:deleted|removed) by "
+    r"(?:user|author|moderator)|\[(?:gelöscht|supprimé|eliminado)\])\s*$", re.I)
+
+
+def deleted_placeholder(text: str) -> bool:
+    """The whole text is what an engine shows in place of a deleted post ("[deleted]")."""
+    return len(text) <= 60 and bool(_DELETED.match(text))
