@@ -153,25 +153,25 @@ _INLINE_SCRIPT = 300  # characters of an inline head script: its first variables
 
 
 @lru_cache(maxsize=4)
-def _table(fmt: str) -> tuple:
-    """(adapter, hints, ceiling) for each adapter of the format, by name."""
-    return tuple((a, tuple(getattr(a, "hints", ()) or ()), _ceiling(a)) for a in all_adapters() if a.format == fmt)
+def _table(fmt: str) -> tuple[tuple, tuple, tuple]:
+    """The format's adapters by name, split once: (hint, adapter) for each hint of those that can
+    be certain, those that can be certain, those that cannot (`max_score` below 1.0)."""
+    adapters = [a for a in all_adapters() if a.format == fmt]
+    certain = [a for a in adapters if _ceiling(a) >= 1.0]
+    hints = tuple((hint, a) for a in certain for hint in (getattr(a, "hints", ()) or ()))
+    return hints, tuple(certain), tuple(a for a in adapters if _ceiling(a) < 1.0)
 
 
 def _order(doc) -> list:
     """The document's format's adapters in asking order, each group by name: those whose hints
-    the fingerprint shows, the others that can be certain, those that cannot (`max_score` < 1)."""
-    table = _table(doc.format)
-    page = fingerprint(doc) if any(hints and ceiling >= 1.0 for _a, hints, ceiling in table) else ""
-    hinted, others, uncertain = [], [], []
-    for adapter, hints, ceiling in table:
-        if ceiling < 1.0:
-            uncertain.append(adapter)  # never ends detection early: its place does not matter
-        elif page and any(hint in page for hint in hints):
-            hinted.append(adapter)
-        else:
-            others.append(adapter)
-    return hinted + others + uncertain
+    the fingerprint shows, the others that can be certain, those that cannot (`max_score` < 1);
+    the place of the last ones changes nothing, as they never end detection early."""
+    hints, certain, uncertain = _table(doc.format)
+    page = fingerprint(doc) if hints else ""
+    shown = {adapter for hint, adapter in hints if hint in page} if page else ()
+    if not shown:
+        return [*certain, *uncertain]
+    return [a for a in certain if a in shown] + [a for a in certain if a not in shown] + list(uncertain)
 
 
 def score_all(doc) -> list[tuple[float, object]]:
