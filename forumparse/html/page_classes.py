@@ -23,9 +23,12 @@ _CLASS_AND_ID_ATTRS = lxml.etree.XPath("descendant-or-self::*/@class | descendan
 
 @lru_cache(maxsize=256)
 def _table(groups: tuple) -> tuple[dict, tuple]:
-    """class name (or "#id") -> ((group, parts), ...) for groups whose every part names a
-    class or an id (a part is keyed by its id, else by its first class name in sorted
-    order); the other groups are left to XPath. Also whether any part is keyed by id."""
+    """class name (or " " + id: no class name holds a space) -> ((group, parts, tag), ...) for
+    groups whose every part names a class or an id (a part is keyed by its id, else by its
+    first class name in sorted order;
+    `tag` is "" when the key alone decides, the tag name when the tag does, None when the
+    whole part must be matched); the other groups are left to XPath. Also whether any part is
+    keyed by id."""
     table: dict[str, list] = {}
     other = []
     for name, css in groups:
@@ -34,9 +37,11 @@ def _table(groups: tuple) -> tuple[dict, tuple]:
             other.append((name, css))
             continue
         for part in parts:
-            key = "#" + part[1] if part[1] is not None else sorted(part[2])[0]
-            table.setdefault(key, []).append((name, (part,)))
-    return {k: tuple(v) for k, v in table.items()}, tuple(other), any(k[0] == "#" for k in table)
+            tag, ident, names, attrs = part
+            key = " " + ident if ident is not None else sorted(names)[0]
+            simple = not attrs and (names == (key,) if ident is None else not names)
+            table.setdefault(key, []).append((name, (part,), (tag or "") if simple else None))
+    return {k: tuple(v) for k, v in table.items()}, tuple(other), any(k[0] == " " for k in table)
 
 
 def by_class(root, **groups: str) -> dict[str, list]:
@@ -48,18 +53,27 @@ def by_class(root, **groups: str) -> dict[str, list]:
     if root is None:
         return found
     for value in (_CLASS_AND_ID_ATTRS if ids else _CLASS_ATTRS)(root):
-        names = None
-        for token in (value.split() if value.attrname == "class" else ("#" + value,)):
+        is_class = value.attrname == "class"
+        names = split_classes(value) if is_class else None
+        el = None
+        for token in (names if is_class else (" " + value,)):
             entries = table.get(token)
             if entries is None:
                 continue
-            if names is None:
+            if el is None:
                 el = value.getparent()
-                names = split_classes(el.get("class") or "")
-            for group, parts in entries:
+            for group, parts, tag in entries:
                 out = found[group]
-                if (not out or out[-1] is not el) and matches_plain(el, parts, names):
-                    out.append(el)
+                if out and out[-1] is el:
+                    continue
+                if tag is None:
+                    if names is None:
+                        names = split_classes(el.get("class") or "")
+                    if not matches_plain(el, parts, names):
+                        continue
+                elif tag and el.tag != tag:
+                    continue
+                out.append(el)
     for name, css in other:
         found[name] = select(root, css)
     return found
