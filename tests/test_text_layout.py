@@ -126,3 +126,37 @@ def test_a_subject_wrapped_under_its_post_line_stays_in_the_header():
     under the rule is the post (the rule no longer ends it)."""
     _, _, parts = parts_of(WRAPPED_SUBJECT)
     assert parts[0].body.startswith("Record Producer - The Way\nHeard this song")
+
+
+SIDEBAR_DATES = """\
+Latest topics
+by ann
+by bob
+by cy
+24/03/16, 02:31 pm
+02/03/16, 11:30 am
+02/03/16, 11:11 am
+
+ann
+
+admina
+
+Post #1
+by ann on 26/10/13, 03:48 pm
+The rules of this forum, in a few words: be kind to each other.
+
+ann
+
+admina
+
+Post #2
+by ann on 26/05/14, 07:41 am
+A first addition to the rules: new members get their own corner after three posts.
+"""
+
+
+def test_a_list_of_dates_in_a_sidebar_is_no_post_layout():
+    """Three dates one under another (latest topics) outnumber two posts, but a list is no post."""
+    tokens, anchors, parts = parts_of(SIDEBAR_DATES)
+    assert [tokens[a].data["raw"] for a in anchors] == ["26/10/13, 03:48 pm", "26/05/14, 07:41 am"]
+    assert [(p.author, p.rank) for p in parts] == [("ann", "admina"), ("ann", "admina")]

@@ -93,8 +93,23 @@ def choose_anchors(tokens: list[Token]) -> list[int]:
         coarse = tokens[idx[0]].data["date_kind"] in ("monthyear", "relative")
         return (not coarse or len(idx) < 2, len(idx), precise, -idx[0]) if not coarse else (False, len(idx), 0, -idx[0])
 
+    # dates one under another with nothing between are a list (latest topics in a sidebar),
+    # not posts: such a group gives way to any other repeated shape
+    posts = {key: idx for key, idx in groups.items() if not _listed(tokens, idx)}
+    if any(len(idx) >= 2 for idx in posts.values()):
+        groups = posts
     best = max(groups.values(), key=rank)
     return best
+
+
+def _listed(tokens: list[Token], idx: list[int]) -> bool:
+    """Most of these date lines have another of them as the next line (blank lines aside)."""
+    members = set(idx)
+    listed = 0
+    for i in idx:
+        nxt = next((j for j in range(i + 1, min(len(tokens), i + 4)) if tokens[j].kind != "blank"), None)
+        listed += nxt in members
+    return len(idx) >= 3 and listed * 2 > len(idx)
 
 
 def _residual_key(residual: str) -> str:
@@ -174,6 +189,8 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
             parts.rank = _status_rank(tokens[start:end + 1])
         if not parts.rank and inline:  # "NAME RANK" on one line, the name given by the date line
             parts.rank = next((t.text[len(inline):].strip() for t in tokens[start:a] if _named_line(t, inline)), None)
+        if not parts.rank and inline and any(t.text == inline for t in names_before):
+            parts.rank = _pick_rank(names_before, inline, tokens)  # the name over its title, then "by NAME, DATE"
         posts.append(parts)
         limit = end
     earlier: list[str] = []
