@@ -117,3 +117,13 @@ def test_quote_without_indentation_runs_over_repeated_lines():
     body, quotes, _ = body_and_quotes(scan(text, ctx.dates), seen=seen)
     assert body == "It never needs oil, just descale it."
     assert quotes[0].author == "ann" and "oiling" in quotes[0].text
+
+
+def test_reddit_comment_age_after_a_list_bullet():
+    """html2text prints Reddit's "· 3 yr. ago" as a list item ("* 3 yr. ago")."""
+    text = ("r/AskReddit\nPosted by u/asker\nWhat is worth it?\n12 comments\nSort by\nUpvoted\n\n"
+            "level 1\n\n* 3 yr. ago\n\nA good vacuum cleaner.\n\n364\n\nShare\n\n"
+            "level 1\n\n* 2 yr. ago\n\nA long charging cord.\n\nReply\n")
+    thread = forumparse.parse_thread(text)
+    assert thread.engine == "reddit"
+    assert [p.body for p in thread.posts[1:]] == ["A good vacuum cleaner.", "A long charging cord."]

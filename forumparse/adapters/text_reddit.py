@@ -12,7 +12,8 @@ from ..text.tokens import split_lines
 from .base import Adapter
 
 LEVEL = re.compile(r"^\s*level\s+\d+\s*$", re.I)
-AGE = re.compile(r"^\s*.{0,40}?·\s*\d+\s*(?:yr|year|mo|month|day|hr|hour|min|minute)s?\.?\s+ago\b",
+# "· 4 yr. ago"; html2text prints the dot as a list bullet ("* 3 yr. ago")
+AGE = re.compile(r"^\s*.{0,40}?[·*•]\s*\d+\s*(?:yr|year|mo|month|day|hr|hour|min|minute)s?\.?\s+ago\b",
                  re.I)
 POSTED_BY = re.compile(r"^\s*Posted\s+by\s*(?:u/(?P<user>[\w-]+))?", re.I)
 USER = re.compile(r"^\s*u/(?P<user>[\w-]+)\s*$")
