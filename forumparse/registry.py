@@ -84,7 +84,7 @@ def all_adapters() -> tuple:
 def reload() -> None:
     """Forget the cached registry (tests, or after installing a plugin at run time)."""
     all_adapters.cache_clear()
-    _table.cache_clear()
+    _split.cache_clear()
 
 
 
@@ -152,11 +152,15 @@ FINGERPRINT_SIZE = 1200  # each hint is a search of it; the corpus pages name th
 _INLINE_SCRIPT = 300  # characters of an inline head script: its first variables name the engine
 
 
-@lru_cache(maxsize=4)
 def _table(fmt: str) -> tuple[tuple, tuple, tuple]:
-    """The format's adapters by name, split once: (hint, adapter) for each hint of those that can
-    be certain, those that can be certain, those that cannot (`max_score` below 1.0)."""
-    adapters = [a for a in all_adapters() if a.format == fmt]
+    """The format's adapters by name, split once per registry: (hint, adapter) for each hint of
+    those that can be certain, those that can be certain, those that cannot (`max_score` < 1)."""
+    return _split(fmt, all_adapters())
+
+
+@lru_cache(maxsize=8)
+def _split(fmt: str, registered: tuple) -> tuple[tuple, tuple, tuple]:
+    adapters = [a for a in registered if a.format == fmt]
     certain = [a for a in adapters if _ceiling(a) >= 1.0]
     hints = tuple((hint, a) for a in certain for hint in (getattr(a, "hints", ()) or ()))
     return hints, tuple(certain), tuple(a for a in adapters if _ceiling(a) < 1.0)

@@ -33,10 +33,9 @@ class Fake:
 def only(monkeypatch):
     """Make the registry hold just the given adapters."""
     def install(*adapters):
-        monkeypatch.setattr(registry, "all_adapters", lambda: tuple(sorted(adapters, key=lambda a: a.name)))
-        registry._table.cache_clear()
+        registered = tuple(sorted(adapters, key=lambda a: a.name))
+        monkeypatch.setattr(registry, "all_adapters", lambda: registered)
     yield install
-    registry._table.cache_clear()
 
 
 @pytest.mark.parametrize("page", golden_pages(), ids=lambda p: f"{p.parent.name}/{p.name}")
