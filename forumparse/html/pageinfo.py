@@ -166,6 +166,9 @@ def count_named(el, name_css: str) -> int | None:
     return len(names) + (more or 0)
 
 
+_UNKNOWN = object()
+
+
 class PostScope:
     """Per-post lookups that ignore what belongs to another post.
 
@@ -184,14 +187,29 @@ class PostScope:
         self._root = _common_ancestor(self.order) if within is None else within._root
         self._cache: dict[str, dict] = {}
         self._index = None  # the posts' subtree by tag/class/id, built on first use
+        self._owners: dict = {}  # element -> its post (or None), see owner()
 
     def owner(self, el):
-        if el in self.posts:
-            return el
-        for anc in el.iterancestors():
-            if anc in self.posts:
-                return anc
-        return None
+        """The post that is `el` or holds it, or None. Remembered for every element passed on
+        the way up: the matches of a page's selectors share their ancestors."""
+        owners = self._owners
+        known = owners.get(el, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known
+        posts, passed, node, found = self.posts, [], el, None
+        while node is not None:
+            if node in posts:
+                found = node
+                break
+            known = owners.get(node, _UNKNOWN)
+            if known is not _UNKNOWN:
+                found = known
+                break
+            passed.append(node)
+            node = node.getparent()
+        for node in passed:
+            owners[node] = found
+        return found
 
     def all(self, post, css: str) -> list:
         found = self._cache.get(css)

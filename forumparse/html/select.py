@@ -13,7 +13,8 @@ _translator = GenericTranslator()
 @lru_cache(maxsize=2048)
 def compiled(css: str) -> lxml.etree.XPath:
     """A CSS selector compiled to an XPath object (cached: translation costs more than matching)."""
-    return lxml.etree.XPath(_translator.css_to_xpath(css, prefix="descendant-or-self::"))
+    # cssselect writes XPath 1.0 only: no EXSLT regexp functions to register on every call
+    return lxml.etree.XPath(_translator.css_to_xpath(css, prefix="descendant-or-self::"), regexp=False)
 
 
 @lru_cache(maxsize=2048)
@@ -271,8 +272,9 @@ def _chain_matches(el, chain, i: int, root, classes: dict | None = None, memo: d
     return found
 
 
-_CLASSED = lxml.etree.XPath("descendant-or-self::*[@class]")
-_WITH_ID = lxml.etree.XPath("descendant-or-self::*[@id = $v]")
+_XPATH_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
+_CLASSED = lxml.etree.XPath("descendant-or-self::*[@class]", regexp=False)
+_WITH_ID = lxml.etree.XPath("descendant-or-self::*[@id = $v]", regexp=False)
 
 
 class Index:
@@ -288,6 +290,7 @@ class Index:
         self._order: dict | None = None
         self._by_tag: dict[str, list] = {}
         self._by_id: dict[str, list] = {}
+        self._with_attr: dict[str, list] = {}
         self.by_class: dict[str, list] = {}
         self.classes: dict = {}  # element -> its class names
         by_class, classes = self.by_class, self.classes
@@ -324,14 +327,23 @@ class Index:
         return found
 
     def _candidates(self, step) -> list:
-        _, tag, ident, names, _tests = step
+        _, tag, ident, names, tests = step
         if ident is not None:
             return self.by_id(ident)
         if names:
             return min((self.by_class.get(n, []) for n in names), key=len)
         if tag is not None:
             return self.by_tag(tag)
+        if tests and _XPATH_NAME.fullmatch(tests[0][0]):
+            return self.with_attribute(tests[0][0])
         return list(self.order)
+
+    def with_attribute(self, name: str) -> list:
+        """The elements that have attribute `name` (an XPath-safe name), in document order."""
+        found = self._with_attr.get(name)
+        if found is None:
+            found = self._with_attr[name] = xpath(f"descendant-or-self::*[@{name}]")(self.root)
+        return found
 
     def select(self, css: str) -> list:
         """The same elements, in the same order, as `select(root, css)`."""
@@ -342,9 +354,12 @@ class Index:
         for chain in alternatives:
             last = len(chain) - 1
             step, classes, memo = chain[last], self.classes, {}
-            found.extend(el for el in self._candidates(step)
-                         if _step_matches(el, step, classes)
-                         and _chain_matches(el, chain, last, self.root, classes, memo))
+            candidates = self._candidates(step)
+            if not _exact_candidates(step):
+                candidates = [el for el in candidates if _step_matches(el, step, classes)]
+            if last:
+                candidates = [el for el in candidates if _chain_matches(el, chain, last, self.root, classes, memo)]
+            found.extend(candidates)
         if len(alternatives) > 1:
             found = set(found)
             if self._order is None and len(found) <= 300:  # cheaper than numbering the subtree
@@ -352,6 +367,12 @@ class Index:
             else:
                 found = sorted(found, key=self.order.__getitem__)
         return found
+
+
+def _exact_candidates(step) -> bool:
+    """Whether Index._candidates(step) are exactly the step's matches (one class, or a tag)."""
+    _, tag, ident, names, tests = step
+    return ident is None and not tests and (len(names) == 1 and tag is None or not names and tag is not None)
 
 
 def _path_key(el) -> list[int]:
