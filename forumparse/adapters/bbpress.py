@@ -22,6 +22,7 @@ _RELATIVE = re.compile(r"\bago\b|\bvor\b|\bil y a\b|\bhace\b|\bfa\b", re.I)
 
 class BbPress(Adapter):
     name = "bbpress"
+    hints = ("bbpress", "bbp-")  # fingerprint words that put this adapter first (registry)
     format = "html"
     description = "bbPress 2.x (WordPress plugin) and bbPress 1.x topic pages"
 

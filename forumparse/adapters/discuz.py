@@ -32,6 +32,7 @@ _LABELS = {"帖子": "Posts", "发帖数": "Posts", "發帖數": "Posts", "文�
 
 class Discuz(Adapter):
     name = "discuz"
+    hints = ("discuz", "comsenz")  # fingerprint words that put this adapter first (registry)
     format = "html"
     description = "Discuz! X2 / X3 and Discuz! 6 / 7 thread pages"
 

@@ -25,6 +25,7 @@ _STATUS = ("Badge--hidden", "Badge--locked", "Badge--sticky", "Badge--suspended"
 
 class Flarum(Adapter):
     name = "flarum"
+    hints = ("flarum",)  # fingerprint words that put this adapter first (registry)
     format = "html"
     description = "Flarum discussion pages (as rendered, the JSON payload, or the noscript crawler view)"
 

@@ -27,6 +27,7 @@ _PAGES = re.compile(r"(\d+)\s+(?:Pages|Seiten)|Pages\s*:\s*\((\d+)\)", re.I)
 
 class IPBoard(Adapter):
     name = "ipboard"
+    hints = ("ipb", "invision", "style_images")  # fingerprint words that put this adapter first (registry)
     format = "html"
     description = "IP.Board (Invision Power Board) 1.x / 2.x topic pages"
 

@@ -18,6 +18,7 @@ _MARKS = re.compile(r"[\u200e\u200f]")  # the direction marks Khoros puts before
 
 class Khoros(Adapter):
     name = "khoros"
+    hints = ("lithium", "khoros", "lia-")  # fingerprint words that put this adapter first (registry)
     format = "html"
     description = "Khoros / Lithium community thread pages"
 

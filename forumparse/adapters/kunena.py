@@ -24,6 +24,7 @@ _TOPIC = re.compile(r"^\s*(?:Topic|Thema|Sujet|Tema|Onderwerp)\s*:\s*", re.I)
 
 class Kunena(Adapter):
     name = "kunena"
+    hints = ("kunena",)  # fingerprint words that put this adapter first (registry)
     format = "html"
     description = "Kunena (Joomla) topic pages: Blue Eagle, Crypsis and Aurelia templates"
 

@@ -19,6 +19,7 @@ _QUOTE_FROM = re.compile(r"^\s*Quote from\s+(.+?)(?:\s+on\s+.*)?$", re.I)
 
 class ProBoards(Adapter):
     name = "proboards"
+    hints = ("proboards",)  # fingerprint words that put this adapter first (registry)
     format = "html"
     description = "ProBoards (v5) thread pages"
 

@@ -20,6 +20,7 @@ _FORUM_POSTS = re.compile(r"^\s*Forum\s+Posts\b", re.I)  # the default themes' "
 
 class SimplePress(Adapter):
     name = "simplepress"
+    hints = ("simple-press", "simplepress", "sp-resources")  # fingerprint words that put this adapter first (registry)
     format = "html"
     description = "Simple:Press (WordPress) topic pages"
 

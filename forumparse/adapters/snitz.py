@@ -23,6 +23,7 @@ _TOPIC_ID = re.compile(r"[?&](?:REPLY_ID|TOPIC_ID)=(\d+)", re.I)
 
 class Snitz(Adapter):
     name = "snitz"
+    hints = ("snitz",)  # fingerprint words that put this adapter first (registry)
     format = "html"
     description = "Snitz Forums 2000 topic pages"
 

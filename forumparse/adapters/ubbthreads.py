@@ -22,6 +22,7 @@ _EDITED = re.compile(r"\(([^()]*\d{1,2}:\d{2}[^()]*)\)")
 
 class UBBThreads(Adapter):
     name = "ubbthreads"
+    hints = ("ubb",)  # fingerprint words that put this adapter first (registry)
     format = "html"
     description = "UBB.threads 7.x topic pages"
 

@@ -21,6 +21,7 @@ _LABELS = {"registrierungsdatum": "Registriert", "date of registration": "Regist
 
 class WoltLab(Adapter):
     name = "woltlab"
+    hints = ("woltlab", "wcf", "wbb")  # fingerprint words that put this adapter first (registry)
     format = "html"
     description = "WoltLab Burning Board 3 / 4 and WoltLab Suite Forum 5 / 6 thread pages"
 

@@ -28,6 +28,7 @@ _MEMBER = re.compile(r"[?&]member=([^&#]+)")
 
 class XMB(Adapter):
     name = "xmb"
+    hints = ("xmb",)  # fingerprint words that put this adapter first (registry)
     format = "html"
     description = "XMB (eXtreme Message Board) 1.8 / 1.9 thread pages"
 

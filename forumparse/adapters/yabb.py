@@ -24,6 +24,7 @@ _TOPIC = re.compile(r"^\s*(?:Topic|Thema|Sujet|Tema|Titel)\s*:\s*(.+)$", re.I)
 
 class YaBB(Adapter):
     name = "yabb"
+    hints = ("yabb",)  # fingerprint words that put this adapter first (registry)
     format = "html"
     description = "YaBB 2.x topic pages"
 
