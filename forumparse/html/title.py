@@ -30,6 +30,24 @@ _SITE_COLON = re.compile(r"^[^:]{1,40}\b(?:forums?|boards?|community|foren|commu
 _HOST = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+$", re.I)  # "www.example.com :: View topic - Title"
 
 
+_POWERED = re.compile(r"^(?:powered by|forum software by|created with)\b", re.I)
+_CRUMB_SEP = re.compile(r"^\s*(?:»|>|›|/|::|→|\||-)\s*$")
+
+
+def _breadcrumb_end(root) -> str | None:
+    """The plain last item of a breadcrumb (links joined by "»" and the like, then the page's own name)."""
+    for el in root.iter("td", "div", "nav", "p", "span", "li", "ul", "ol"):
+        kids = [c for c in el if isinstance(c.tag, str)]
+        if len(kids) < 2 or kids[-1].tag == "a" or sum(1 for c in kids if c.tag == "a") < 1:
+            continue
+        last, before = kids[-1], kids[-2]
+        text = " ".join(last.text_content().split())
+        if (before.tag == "a" and _CRUMB_SEP.match(before.tail or "") and text and len(text) <= 200
+                and next(last.iter("a"), None) is None):
+            return _PREFIX.sub("", text)
+    return None
+
+
 _HOME_HREF = re.compile(r"^(?:https?://[^/]+)?/?(?:(?:index|default|forum|forums|board)\.\w{2,4})?/?(?:\?)?$"
                         r"|^(?:https?://[^/]+)?/(?:forum|forums|board|community)/?$", re.I)
 
@@ -72,10 +90,14 @@ def _thread_title(root) -> str | None:
     og = _meta(root, "og:title")
     site = (_meta(root, "og:site_name") or "").casefold()
     parts = [p for p in _title_parts(title) if not _PAGE_PART.match(p) and not _GENERIC.match(p)
-             and p.casefold() != site and not _HOST.match(p)] if title else []
+             and p.casefold() != site and not _HOST.match(p) and not _POWERED.match(p)] if title else []
     home = _home_link_texts(root)
     if any(p.casefold() not in home for p in parts):
         parts = [p for p in parts if p.casefold() not in home]  # the site's name links to its front page
+    elif not og:  # <title> names the site only ("Aquarienforum - Powered by XMB"): the breadcrumb's end
+        crumb = _breadcrumb_end(root)
+        if crumb:
+            return crumb
     if og and _PREFIX.sub("", og).casefold() in {p.casefold() for p in parts}:
         return _PREFIX.sub("", og)
     shown = _shown_texts(root, {p.casefold() for p in parts} | ({og.casefold()} if og else set()))
