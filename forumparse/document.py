@@ -37,6 +37,7 @@ _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 _HEADER_BLOCK = re.compile(rb"\A(?:WARC/1\.[01]|HTTP/\d(?:\.\d)?\s+\d{3})[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n")
 _HEADER_LINE = re.compile(r"^([A-Za-z][\w-]*):[ \t]*(.*?)\s*$", re.M)
 _HIGH_BYTES = bytes(range(0x80, 0x100))
+_HTTP_EQUIV_CASE = str.maketrans("CONTENTLAGU", "contentlagu")
 
 
 def _nul_pattern_encoding(raw: bytes) -> str | None:
@@ -250,10 +251,10 @@ class Document:
         value = None
         if self.is_html and self.tree is not None:
             value = self.tree.get("lang") or self.tree.get("{http://www.w3.org/XML/1998/namespace}lang")
-            if not value:
-                metas = self.tree.xpath('//meta[translate(@http-equiv,"CONTENTLAGU","contentlagu")'
-                                        '="content-language"]/@content')
-                value = metas[0] if metas else None
+            if not value:  # <meta http-equiv="Content-Language" content=...> (the XPath translate() rule)
+                value = next((meta.get("content") for meta in self.tree.iter("meta")
+                              if (meta.get("http-equiv") or "").translate(_HTTP_EQUIV_CASE) == "content-language"
+                              and meta.get("content") is not None), None)
         value = value or self.headers.get("content-language")
         return value.strip().split(",")[0].lower() if value and value.strip() else None
 

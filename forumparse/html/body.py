@@ -315,8 +315,12 @@ def _remove_all(root, css: str) -> None:
             _remove(found)
 
 
+_STYLED = lxml.etree.XPath("descendant::*[@style]", regexp=False)
+_LINKS = lxml.etree.XPath("descendant::a[@href]", regexp=False)
+
+
 def _remove_hidden(root) -> None:
-    for found in root.xpath(".//*[@style]"):
+    for found in _STYLED(root):
         if _HIDDEN_STYLE.search(found.get("style", "")):
             _remove(found)
 
@@ -416,7 +420,7 @@ def _quoted_post_id(box) -> str | None:
             match = re.search(r"\d+", value)
             if match:
                 return match.group(0)
-    for link in box.xpath(".//a[@href]")[:2]:
+    for link in _LINKS(box)[:2]:
         match = _POST_ID_IN.search(link.get("href", "").rsplit("/", 1)[-1])
         if match:
             return match.group(1)

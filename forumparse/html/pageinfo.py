@@ -109,7 +109,7 @@ def label_pairs(el, pair_css: str = "dl") -> list[tuple[str, object]]:
     """
     pairs = []
     for dl in select(el, pair_css):
-        for dt in dl.xpath("./dt"):
+        for dt in dl.iterchildren("dt"):
             dd = dt.getnext()
             while dd is not None and dd.tag != "dd":
                 dd = dd.getnext() if dd.tag not in ("dt",) else None
