@@ -127,3 +127,15 @@ def test_reddit_comment_age_after_a_list_bullet():
     thread = forumparse.parse_thread(text)
     assert thread.engine == "reddit"
     assert [p.body for p in thread.posts[1:]] == ["A good vacuum cleaner.", "A long charging cord."]
+
+
+def test_html2text_heading_in_a_list_item_loses_its_marks():
+    text = "[a](/a) [b](/b) [c](/c) [d](/d) [e](/e)\n  * ###### Thread Tools\n"
+    assert "  * Thread Tools" in plain(text).split("\n")
+
+
+def test_html2text_rule_is_a_rule():
+    """html2text draws <hr> as "* * *": a rule, not a list item."""
+    from forumparse.dates import DateContext
+    from forumparse.text.tokens import scan
+    assert [t.kind for t in scan("* * *\n* one item\n", DateContext()) if t.kind != "blank"] == ["rule", "body"]

@@ -125,6 +125,12 @@ def _quote_heads(tokens: list[Token], quote_head: re.Pattern) -> list[Token]:
         if tok.kind == "blank" or len(tok.text) > 120:
             continue
         m = quote_head.match(tok.text)
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if m is None and nxt is not None and nxt.kind == "body" and len(nxt.text) <= 60 \
+                and re.search(r"\b(?:by|von|par|de|da|от)$", tok.text, re.I):
+            m = quote_head.match(f"{tok.text} {nxt.text}")  # the header wrapped after "Posted by" (html2text)
+            if m:
+                out[i + 1] = Token("blank", "", nxt.line, nxt.indent)
         if m:
             out[i] = Token("quote_header", tok.text, tok.line, tok.indent, tok.bullet,
                            {"author": m.group("author").strip(" :"), "rest": ""})

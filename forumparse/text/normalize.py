@@ -20,7 +20,7 @@ _MD_ITALIC = re.compile(r"(?<![\w_*])_(?=[^\s_])(?P<text>[^_\n]{1,200}(?:\n[^_\n
 _MD_EMPTY_EMPHASIS = re.compile(r"(?<![\w_])__|__(?![\w_])")  # empty pairs (icons) and unpaired marks
 _MD_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
 _MD_QUOTE = re.compile(r"^(?:>[ \t]?)+", re.M)
-_MD_HEADING = re.compile(r"^#{1,6}[ \t]+", re.M)
+_MD_HEADING = re.compile(r"^([ \t]*(?:[*+-][ \t]+)?)#{1,6}[ \t]+", re.M)  # a heading may be a list item
 _MD_ESCAPE = re.compile(r"\\([\[\]()#*_\-.!+`>{}|\\])")
 _MD_BREAK = re.compile(r"[ \t]+$", re.M)
 # tables: "---|---" rule rows go, and so do the empty cells that open or close a row
@@ -77,7 +77,7 @@ def _from_markdown(text: str) -> str:
     text = _MD_EMPTY_EMPHASIS.sub("", text)  # icons print as empty "__" pairs
     text = _MD_AUTOLINK.sub(r"\1", text)
     text = _MD_QUOTE.sub(lambda m: "    " * m.group(0).count(">"), text)  # quoted lines indented, as browsers do
-    text = _MD_HEADING.sub("", text)
+    text = _MD_HEADING.sub(r"\1", text)
     text = _MD_ESCAPE.sub(r"\1", text)
     if _MD_TABLE_RULE.search(text):  # html2text draws tables: the rows carry pipes
         text = _MD_TABLE_RULE.sub("", text)

@@ -459,7 +459,12 @@ def _value_fits(field_name: str, tok: Token) -> bool:
     return True
 
 
+_MD_RULE = "* * *"  # html2text's <hr>, which the bullet pattern would take for a list item
+
+
 def _scan_line(line: str, number: int, dates) -> Token:
+    if line.strip() == _MD_RULE:
+        return Token("rule", _MD_RULE, number, len(line) - len(line.lstrip()))
     m = _BULLET.match(line)
     indent = len(m.group("indent")) if m else 0
     bullet = m.group("bullet") if m else None
