@@ -93,12 +93,11 @@ class ForumotionHtml(Adapter):
     # -- phpBB3-like template ----------------------------------------------------------------
     def _posts(self, boxes, ctx, base) -> list[Post]:
         posts = []
-        boxes = [el for el in boxes if (el.get("id") or "").startswith("p")]
-        scope = PostScope(boxes)  # each selector runs once for all posts
-        for el in boxes:
-            post_id = common.post_id_of(el.get("id"))
-            if not post_id or not re.fullmatch(r"p\d+", el.get("id")) or el.tag == "tr":
-                continue  # p0 is the host's ad slot; table rows are the phpBB2 template's
+        # p0 is the host's ad slot; table rows are the phpBB2 template's
+        boxes = [(el, post_id) for el in boxes if (el.get("id") or "").startswith("p") and el.tag != "tr"
+                 and (post_id := common.post_id_of(el.get("id"))) and re.fullmatch(r"p\d+", el.get("id"))]
+        scope = PostScope([el for el, _post_id in boxes])  # each selector runs once for all posts
+        for el, post_id in boxes:
             content = scope.pick(el, *self.CONTENT)
             if content is None:
                 continue
