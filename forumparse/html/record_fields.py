@@ -112,7 +112,10 @@ def text_pieces(f: Fields, index: PageIndex) -> list[tuple[str, object]]:
 def _chunk_walk(el, skip, out: list) -> None:
     if el is skip or not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template"):
         return
-    if el.text and el.text.strip():
+    title = el.get("title")
+    if title and _COUNT_TITLE.match(title) and len(el.text_content().strip()) <= 12:
+        out.append((" ".join(title.split()), el))  # <a title="1,234 posts">1.2k</a>: the title is exact
+    elif el.text and el.text.strip():
         out.append((" ".join(el.text.split()), el))
     elif el.tag == "img" and _STAT_LABEL.match(el.get("alt") or ""):
         out.append((" ".join(el.get("alt").split()), el))  # a label shown as an icon: <img alt="Posts"> 57
@@ -153,6 +156,7 @@ def _byline_name(text: str) -> str | None:
 
 # an author statistic's label alone (its value follows)
 _STAT_WORDS = "|".join(sorted((re.escape(w) for w in POSTS_LABELS + JOINED_LABELS), key=len, reverse=True))
+_COUNT_TITLE = re.compile(rf"^\s*\d[\d.,' \u00a0]*\s+(?:{_STAT_WORDS})\s*$", re.I)
 _STAT_LABEL = re.compile(rf"^\s*(?:{_STAT_WORDS})"
                          r"\s*[:：]?\s*$", re.I)
 
