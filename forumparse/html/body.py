@@ -101,37 +101,39 @@ def _found_parts(el, selectors: dict) -> set[str]:
     found = {name for name, css in complex_
              if any(f is not el and (name != "quote" or f.tag not in _INLINE) for f in select(el, css))}
     everything = found | plain_names | {"hidden"}
-    bare = _bare_parts(any_node)
+    bare = tuple(entry for entry in any_node if entry[2] is None)
     split = _split_class_value
     for node in el.iterdescendants():
         tag = node.tag
         if tag.__class__ is not str:
             continue
-        if not node.keys():  # no class, id, style or other attribute: only the tag can match
+        keys = node.keys()
+        if not keys:  # no class, id, style or other attribute: only the tag can match
             for name, part in by_tag.get(tag, ()):
-                if part is None or matches_plain(node, part, None):
+                if part is None or part.__class__ is not frozenset and matches_plain(node, part, None):
                     found.add(name)
-            for name, part in bare:
+            for name, part, _ in bare:
                 if matches_plain(node, part, None) and not (name == "quote" and tag in _INLINE):
                     found.add(name)
             if found >= everything:
                 break
             continue
-        cls = node.get("class")
+        cls = node.get("class") if "class" in keys else None
         classes = split(cls) if cls is not None else None
         for name, part in by_tag.get(tag, ()):
-            if part is None or matches_plain(node, part, classes):
+            if _part_matches(node, part, classes):
                 found.add(name)
         inline = tag in _INLINE
         if classes:
             for cls in classes:
                 for name, part in by_class.get(cls, ()):
-                    if (part is None or matches_plain(node, part, classes)) and not (inline and name == "quote"):
+                    if _part_matches(node, part, classes) and not (inline and name == "quote"):
                         found.add(name)
-        for name, part in any_node:
-            if matches_plain(node, part, classes) and not (inline and name == "quote"):
+        for name, part, needs in any_node:
+            if (needs is None or needs in keys) and matches_plain(node, part, classes) and not (
+                    inline and name == "quote"):
                 found.add(name)
-        if "hidden" not in found:
+        if "hidden" not in found and "style" in keys:
             style = node.get("style")
             if style is not None and _HIDDEN_STYLE.search(style):
                 found.add("hidden")
@@ -140,11 +142,14 @@ def _found_parts(el, selectors: dict) -> set[str]:
     return found
 
 
-@lru_cache(maxsize=64)
-def _bare_parts(any_node: tuple) -> tuple:
-    """The parts naming no tag, class, id or attribute ("*"): the only ones a node without
-    attributes can match besides the tag table."""
-    return tuple((name, part) for name, part in any_node if part[0][1] is None and not part[0][3])
+def _part_matches(node, part, classes) -> bool:
+    """A table entry's test: None (the tag or class alone matches), the class names that
+    must all be present, or a plain selector part for matches_plain."""
+    if part is None:
+        return True
+    if part.__class__ is frozenset:
+        return classes is not None and part <= classes
+    return matches_plain(node, part, classes)
 
 
 @lru_cache(maxsize=4096)
@@ -156,9 +161,11 @@ def _split_class_value(value: str) -> frozenset[str]:
 @lru_cache(maxsize=256)
 def _pass_table(selectors: tuple) -> tuple:
     """The passes' plain selectors as lookup tables, so that a node is checked only against
-    the selector parts that name its tag or one of its classes: tag -> (pass, part or None
-    when the tag alone matches), class -> (pass, part or None), parts naming neither; the
-    passes whose selectors need XPath; and the names of the plain passes."""
+    the selector parts that name its tag or one of its classes: tag -> (pass, test),
+    class -> (pass, test), where a test is None when the tag or class alone matches, the
+    class names when only they are needed, else the part for matches_plain; the parts
+    naming neither, as (pass, part, an attribute the node must have or None); the passes
+    whose selectors need XPath; and the names of the plain passes."""
     by_tag: dict[str, list] = {}
     by_class: dict[str, list] = {}
     any_node, complex_ = [], []
@@ -175,12 +182,14 @@ def _pass_table(selectors: tuple) -> tuple:
             if name == "quote" and tag in _INLINE:
                 continue  # quote boxes are never inline elements (checked in the walk for the others)
             if tag is not None:
-                by_tag.setdefault(tag, []).append((name, None if bare and not names else (part,)))
+                test = None if bare and not names else frozenset(names) if bare else (part,)
+                by_tag.setdefault(tag, []).append((name, test))
             elif names:
                 first = sorted(names)[0]
-                by_class.setdefault(first, []).append((name, None if bare and len(names) == 1 else (part,)))
+                test = None if bare and len(names) == 1 else frozenset(names) if bare else (part,)
+                by_class.setdefault(first, []).append((name, test))
             else:
-                any_node.append((name, (part,)))
+                any_node.append((name, (part,), "id" if ident is not None else attrs[0][0] if attrs else None))
     plain_names = frozenset(name for name, css in selectors if css) - {name for name, _ in complex_}
     return ({k: tuple(v) for k, v in by_tag.items()}, {k: tuple(v) for k, v in by_class.items()},
             tuple(any_node), tuple(complex_), plain_names)
