@@ -73,3 +73,41 @@ def test_normalise_text_agrees_with_its_rule_on_random_text():
     for _ in range(20000):
         raw = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 24)))
         assert normalise_text(raw) == _normalise_spec(raw), repr(raw)
+
+
+def test_found_parts_agrees_with_the_selectors_on_random_posts():
+    """The one-walk check of which removal passes apply says what the XPath selectors say."""
+    import random
+
+    from forumparse.html.body import _found_parts
+    from forumparse.html.select import select
+
+    rnd = random.Random(4)
+
+    def tree(depth):
+        if depth == 0 or rnd.random() < 0.3:
+            return "t"
+        out = []
+        for _ in range(rnd.randint(1, 3)):
+            tag = rnd.choice(["div", "span", "p", "blockquote", "script", "b", "td"])
+            attrs = rnd.choice(["", ' class="quote"', ' class="sig x"', ' class="x"', ' id="e1"', " hidden",
+                                ' aria-hidden="true"', ' style="display: none"', ' data-k="1"', ' class="a\tb"'])
+            out.append(f"<{tag}{attrs}>{tree(depth - 1)}</{tag}>")
+        return "".join(out)
+
+    def selector():
+        return ", ".join(rnd.choice(["div.quote", ".sig", ".x.sig", "#e1", "[data-k='1']", "td", "span.a.b", "*",
+                                     "blockquote", "b.x", "[data-k]"]) for _ in range(rnd.randint(1, 3)))
+
+    for _ in range(300):
+        el = _el(tree(5))
+        selectors = {"drop": "script, [hidden]", "engine": selector(), "signature": selector(),
+                     "edit": None, "quote": selector()}
+        found = _found_parts(el, selectors)
+        for name, css in selectors.items():
+            if css:
+                expected = any(f is not el and (name != "quote" or f.tag not in ("a", "span", "b", "li", "i"))
+                               for f in select(el, css))
+                assert (name in found) == expected, (name, css, lxml.html.tostring(el))
+        hidden = any("display" in (f.get("style") or "") for f in el.iterdescendants())
+        assert ("hidden" in found) == hidden

@@ -27,6 +27,7 @@ def page():
     "h1.title, .body, .author",  # a union: document order, not selector order
     ".crumb, h1", "#p2 .body, #top h1", ".nav", ".foot span", "h1", "[id], .quote",
     ".missing, .author", "article, div",
+    "[class]", ".posts [id]", "article > [class], [href]",  # last steps naming only an attribute
 ])
 def test_index_answers_as_xpath(page, css):
     assert Index(page).select(css) == select(page, css)
