@@ -15,7 +15,7 @@ _DIGITS = re.compile(r"[^\d-]")
 def _clean_str(value: object) -> str | None:
     if value is None:
         return None
-    text = " ".join(str(value).split())
+    text = " ".join((value if value.__class__ is str else str(value)).split())
     return text or None
 
 
@@ -45,6 +45,8 @@ def _to_tuple(value: object) -> tuple:
 
 
 def _strs(value: object) -> tuple[str, ...]:
+    if value is None or value == ():  # most records have no attachments, breadcrumbs or warnings
+        return ()
     return tuple(s for s in (_clean_str(v) for v in _to_tuple(value)) if s)
 
 
