@@ -9,7 +9,7 @@ import lxml.etree
 from attrs import evolve
 
 from ..html.body import extract_body
-from ..html.page_classes import by_attribute, by_class, by_owner, earliest, within
+from ..html.page_classes import by_attribute, by_class, by_owner, earliest, holders, within
 from ..html.pageinfo import (
     PostScope,
     absolute,
@@ -49,6 +49,7 @@ class Discourse(Adapter):
     QUOTE = "aside.quote, blockquote"  # a bare markdown quote ("> words") is a quote too
     QUOTE_AUTHOR = ".title"
     DROP = ".quote-controls, .meta .informations, .lightbox-wrapper .meta"
+    DROP_PLAIN = ".quote-controls"  # DROP for a body without .meta / .lightbox-wrapper (its other parts need XPath)
     TITLE = ("#topic-title h1 a, #topic-title h1, h1.crawler-topic-title a, h1.crawler-topic-title, "
              "#main-outlet > h2 a")
     CRUMBS = ("#breadcrumbs [itemprop=name], .topic-category [itemprop=name], "
@@ -56,7 +57,8 @@ class Discourse(Adapter):
     # parse: the page-level boxes from one class/id pass, the [itemprop] parts from one pass over
     # that attribute (select.Index tests every element for them); the class parts of BODY, AUTHOR:
     PAGE_BOXES = {"topic_title": "#topic-title", "crawler_title": "h1.crawler-topic-title",
-                  "main_outlet": "#main-outlet", "breadcrumbs": "#breadcrumbs", "topic_category": ".topic-category"}
+                  "main_outlet": "#main-outlet", "breadcrumbs": "#breadcrumbs", "topic_category": ".topic-category",
+                  "meta": ".meta, .lightbox-wrapper"}
     BODY_CLASSED = "div.post, .cooked"
     AUTHOR_CLASSED = ".creator a b, .creator a"
 
@@ -94,6 +96,7 @@ class Discourse(Adapter):
         if posts_el:
             scope = PostScope(posts_el)
             owned = {key: by_owner(posts_el, marked.get(key, ())) for key in _OWNED}
+            owned["meta"] = holders(found["meta"])
             posts = [self._post(p, scope, owned, base, url, ctx) for p in posts_el]
         else:  # no crawler view: the app's own data
             posts = [self._json_post(p, base, url, ctx) for p in (topic.get("post_stream") or {}).get("posts") or []
@@ -117,8 +120,8 @@ class Discourse(Adapter):
 
         content = earliest(earliest(next(iter(mine("articleBody")), None), next(iter(mine("text")), None)),
                            scope.one(el, self.BODY_CLASSED))
-        body = extract_body(content, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
-                            signature_css=None, edit_css=None, drop_css=self.DROP)
+        body = extract_body(content, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR, signature_css=None,
+                            edit_css=None, drop_css=self.DROP if content in owned["meta"] else self.DROP_PLAIN)
         published = next(iter(mine("datePublished")), None)
         shown = scope.one(el, self.TIME)
         stamp = published if published is not None else shown

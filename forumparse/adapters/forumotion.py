@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..html.body import extract_body, render_text
-from ..html.page_classes import by_class, within
+from ..html.page_classes import by_class, holders, within
 from ..html.pageinfo import PostScope
 from ..html.select import attr, select, text_of, xpath
 from ..records import Author, Post, Thread
@@ -45,6 +45,7 @@ class ForumotionHtml(Adapter):
                ".postbody > div", "div.postbody")
     DROP_CSS = ("dl.codebox > dt, .postprofile, .postbody-head, .post-header, .post-footer, .posting-icons, "
                 ".fa_like_div, .vote, .clear")
+    DROP_PLAIN = DROP_CSS.split(", ", 1)[1]  # DROP_CSS for a body without a dl.codebox (its part needs an XPath)
     SIGNATURE = ".signature_div, .signature"
     EDITED = ".edit-message, .edited, .editedby"
     QUOTE_CSS = "blockquote, dl.quote"
@@ -75,10 +76,12 @@ class ForumotionHtml(Adapter):
         base = common.page_url(doc, ctx)
         # the page-level selectors answered by one pass over the class and id attributes; a
         # title selector "A B" is looked up as A here and B inside what A found
-        found = by_class(tree, post=self.POST, table_name=self.TABLE_NAME, pages=self.PAGINATION_CSS,
+        found = by_class(tree, post=self.POST, table_name=self.TABLE_NAME, pages=self.PAGINATION_CSS, code="dl.codebox",
                          **{f"title{i}": css.split()[0] for i, css in enumerate(self.TITLE_CSS)},
                          **{f"crumbs{i}": css for i, css in enumerate(self.CRUMBS_CSS)})
-        posts = self._posts(found["post"], ctx, base) or self._table_posts(found["table_name"], ctx, base)
+        coded = holders(found["code"])
+        posts = (self._posts(found["post"], coded, ctx, base)
+                 or self._table_posts(found["table_name"], coded, ctx, base))
         page, count, nxt = self._pages(found["pages"])
         return Thread(
             title=self._title(tree, found),
@@ -91,7 +94,7 @@ class ForumotionHtml(Adapter):
         )
 
     # -- phpBB3-like template ----------------------------------------------------------------
-    def _posts(self, boxes, ctx, base) -> list[Post]:
+    def _posts(self, boxes, coded, ctx, base) -> list[Post]:
         posts = []
         # p0 is the host's ad slot; table rows are the phpBB2 template's
         boxes = [(el, post_id) for el in boxes if (el.get("id") or "").startswith("p") and el.tag != "tr"
@@ -104,13 +107,13 @@ class ForumotionHtml(Adapter):
             line = scope.pick(el, *self.AUTHOR_LINE)
             timestamp, raw = common.line_time(line, ctx)
             name = scope.text(el, *self.NAME_CSS)
-            post = self._post(scope, el, content, post_id, name, timestamp, raw, ctx, base)
+            post = self._post(scope, coded, el, content, post_id, name, timestamp, raw, ctx, base)
             if post is not None:
                 posts.append(post)
         return posts
 
     # -- phpBB2-like template ----------------------------------------------------------------
-    def _table_posts(self, names, ctx, base) -> list[Post]:
+    def _table_posts(self, names, coded, ctx, base) -> list[Post]:
         posts = []
         rows = []
         for mark in names:
@@ -127,16 +130,18 @@ class ForumotionHtml(Adapter):
             details = [d for d in scope.all(row, ".postdetails") if "poster-profile" not in (d.get("class") or "")]
             raw_line = text_of(details[-1]) if details else None
             timestamp, raw = common.shown_time(_after_subject(details[-1]) if details else None, ctx)
-            post = self._post(scope, row, content, post_id, text_of(mark), timestamp, raw or raw_line, ctx, base)
+            post = self._post(scope, coded, row, content, post_id, text_of(mark), timestamp, raw or raw_line, ctx,
+                              base)
             if post is not None:
                 posts.append(post)
         return posts
 
-    def _post(self, scope, el, content, post_id, name, timestamp, raw, ctx, base) -> Post | None:
+    def _post(self, scope, coded, el, content, post_id, name, timestamp, raw, ctx, base) -> Post | None:
+        """`coded`: the elements at or above a dl.codebox (DROP_CSS's first part needs one)."""
         if not name:
             return None
         body = extract_body(content, quote_css=self.QUOTE_CSS, signature_css=self.SIGNATURE,
-                            edit_css=self.EDITED, drop_css=self.DROP_CSS)
+                            edit_css=self.EDITED, drop_css=self.DROP_CSS if content in coded else self.DROP_PLAIN)
         signature = scope.one(el, self.SIGNATURE)
         return Post(
             post_id=post_id,

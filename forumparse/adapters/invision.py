@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..html.body import extract_body, render_text
-from ..html.page_classes import by_class, earliest, texts_with, within
+from ..html.page_classes import by_class, earliest, holders, texts_with, within
 from ..html.pageinfo import (
     PostScope,
     absolute,
@@ -81,6 +81,7 @@ class Invision(Adapter):
     QUOTE_AUTHOR = ".ipsQuote_citation, p.citation, .citation"
     EDIT = "p.edit, .edit, span[data-excludequote] strong, [data-excludequote]"
     DROP = ".ipsQuote_contents > .ipsQuote_citation, .nexusad, .ipsHide, .ipsQuote_expand"
+    DROP_PLAIN = ".nexusad, .ipsHide, .ipsQuote_expand"  # DROP for a body without .ipsQuote_contents
     THREAD_TITLE = "h1.ipsType_pagetitle, h1.ipsType_pageTitle, .ipsPageHeader h1, h1[itemprop=name], h1"
     TITLE_LABELS = ".ipsBadge, .ipsTag_prefix, .topic_prefix, .ipsType_light"
     CRUMBS = "ol.breadcrumb [itemprop=title], ul[data-role=breadcrumbList] li [itemprop=name], " \
@@ -106,17 +107,18 @@ class Invision(Adapter):
         tree = doc.tree
         base = base_url(tree, ctx.url)
         # the page-level class selectors from one pass over the class attributes
-        found = by_class(tree, post3=self.POST3, **_PAGER_GROUPS)
+        found = by_class(tree, post3=self.POST3, quoted=".ipsQuote_contents", **_PAGER_GROUPS)
+        quoted = holders(found["quoted"])  # DROP's first part needs an XPath: only for the bodies it can match
         v4 = [p for p in tree.iter("article")
               if ("cPost" in class_set(p) or (p.get("id") or "").startswith("elComment_"))
               and select_one(p, self.CONTENT4) is not None]
         if v4:
             scope = PostScope(v4)
-            posts = [self._post4(p, scope, base, ctx) for p in v4]
+            posts = [self._post4(p, scope, quoted, base, ctx) for p in v4]
         else:
             v3 = [p for p in found["post3"] if select_one(p, self.CONTENT3) is not None]
             scope = PostScope(v3)
-            posts = [self._post3(p, scope, base, ctx) for p in v3]
+            posts = [self._post3(p, scope, quoted, base, ctx) for p in v3]
         page, page_count, next_url = _pages(tree, found, base)
         return Thread(
             title=self._title(tree),
@@ -128,9 +130,11 @@ class Invision(Adapter):
         )
 
     # -- IP.Board 3 ------------------------------------------------------------------------
-    def _post3(self, el, scope, base, ctx) -> Post:
-        body = extract_body(scope.one(el, self.CONTENT3), quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
-                            signature_css=self.SIGNATURE3, edit_css=self.EDIT, drop_css=self.DROP)
+    def _post3(self, el, scope, quoted, base, ctx) -> Post:
+        content = scope.one(el, self.CONTENT3)
+        body = extract_body(content, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
+                            signature_css=self.SIGNATURE3, edit_css=self.EDIT,
+                            drop_css=self.DROP if content in quoted else self.DROP_PLAIN)
         stamp = scope.one(el, self.TIME3)
         timestamp, raw = _time(stamp, ctx)
         if timestamp is None:
@@ -170,9 +174,11 @@ class Invision(Adapter):
         )
 
     # -- Invision Community 4 --------------------------------------------------------------
-    def _post4(self, el, scope, base, ctx) -> Post:
-        body = extract_body(scope.one(el, self.CONTENT4), quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
-                            signature_css=None, edit_css=self.EDIT, drop_css=self.DROP)
+    def _post4(self, el, scope, quoted, base, ctx) -> Post:
+        content = scope.one(el, self.CONTENT4)
+        body = extract_body(content, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
+                            signature_css=None, edit_css=self.EDIT,
+                            drop_css=self.DROP if content in quoted else self.DROP_PLAIN)
         timestamp, raw = _time(scope.one(el, self.TIME4), ctx)
         name_el = scope.first(el, *self.NAME4.split(", "))
         link = name_el if name_el is not None and name_el.tag == "a" else select_one(name_el, "a[href]")

@@ -6,7 +6,7 @@ import re
 import attrs
 
 from ..html.body import extract_body
-from ..html.page_classes import by_class, by_id_prefix, by_owner, earliest, within
+from ..html.page_classes import by_class, by_id_prefix, by_owner, earliest, holders, within
 from ..html.pageinfo import PostScope
 from ..html.select import attr, class_set, select, select_one, text_of, xpath
 from ..records import Author, Post, Thread
@@ -56,6 +56,8 @@ class MyBB(Adapter):
     ATTACHMENTS = "a[href*='attachment.php?aid=']"
     QUOTE = "blockquote"
     DROP = "a.quick_jump, .codeblock > .title, .phpcodeblock > .title"  # the "Code:" label, not the code
+    DROP_PLAIN = "a.quick_jump"  # DROP for a body without a code block (its other parts need an XPath)
+    CODE_BLOCKS = ".codeblock, .phpcodeblock"
     QUOTE_AUTHOR = "cite"
     NAVIGATION = ".navigation, .breadcrumb"
     CRUMB_TITLE = ".active, li:last-child"
@@ -84,13 +86,13 @@ class MyBB(Adapter):
         columns = [(el if a is None else a, el if c is None else c) for el, (a, c) in zip(elements, columns)]
         authors = PostScope([a for a, _c in columns], within=scope)
         contents = PostScope([c for _a, c in columns], within=scope)
+        # the page-level selectors from one pass over the class attributes
+        found = by_class(tree, pager=self.PAGER, code=self.CODE_BLOCKS, thead=self.THEAD_TITLE.split(",")[0].split()[0],
+                         **{f"nav{i}": css for i, css in enumerate(common.parts(self.NAVIGATION))})
         extras = {"edit": by_owner([c for _a, c in columns], ids["edited_by_"]),
-                  "likes": by_owner(elements, ids["tyl_title_"])}
+                  "likes": by_owner(elements, ids["tyl_title_"]), "coded": holders(found["code"])}
         posts = [p for p in (self._post(el, author_box, content, scope, authors, contents, extras, base, ctx)
                              for el, (author_box, content) in zip(elements, columns)) if p is not None]
-        # the page-level selectors from one pass over the class attributes
-        found = by_class(tree, pager=self.PAGER, thead=self.THEAD_TITLE.split(",")[0].split()[0],
-                         **{f"nav{i}": css for i, css in enumerate(common.parts(self.NAVIGATION))})
         pager = next(iter(found["pager"]), None)
         page, page_count, next_url = common.pages_from(select(pager, "a"), select_one(pager, ".pagination_current"),
                                                        base) if pager is not None else (None, None, None)
@@ -111,8 +113,8 @@ class MyBB(Adapter):
         body_el = scope.pick(el, *common.parts(self.BODY))
         if body_el is None:
             return None
-        body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
-                            signature_css=None, edit_css=None, drop_css=self.DROP)
+        body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR, signature_css=None,
+                            edit_css=None, drop_css=self.DROP if body_el in extras["coded"] else self.DROP_PLAIN)
         quotes = _clean_quotes(body.quotes, body_el)
         date_el = contents.pick(content, *common.parts(self.DATE))
         if date_el is None:  # 1.6 tables print the date in the post's header row

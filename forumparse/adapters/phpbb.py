@@ -16,7 +16,7 @@ import re
 import lxml.etree
 
 from ..html.body import extract_body, render_text
-from ..html.page_classes import by_class, by_owner, within
+from ..html.page_classes import by_class, by_owner, holders, within
 from ..html.select import attr, class_set, select, select_one, text_of, xpath
 from ..records import Author, Post, Quote, Thread
 from ..vocab import quote_header_author
@@ -73,6 +73,7 @@ class PhpbbHtml(Adapter):
     QUOTE_AUTHOR_CSS = "cite"
     # code box headers ("Code: Select all") and the counters under inline attachments
     NOISE_CSS = "dl.codebox > dt, div.codebox > p, .codetitle, dl.file dd, dl.thumbnail dd"
+    NOISE_BOXES = ".codebox, .codetitle, dl.file, dl.thumbnail"  # what NOISE_CSS needs at or under a body
     ATTACHMENTS = "a[href*='download/file.php'], img[src*='download/file.php'], a[href*='download.php?id=']"
     # thread
     # topic title candidates, ranked in Python: h2's and .maintitle
@@ -104,8 +105,11 @@ class PhpbbHtml(Adapter):
         base = common.page_url(doc, ctx)
         # every page-level selector answered by one pass over the class attributes
         found = by_class(tree, post=self.POST, s2=self.S2_AUTHOR, s_name=self.S_NAME, pages=self.PAGINATION_CSS,
-                         maintitle=self.MAINTITLE, nav=self.NAV_CSS, **self.POST_PARTS, **self.CELL_PARTS,
+                         maintitle=self.MAINTITLE, nav=self.NAV_CSS, noise=self.NOISE_BOXES, **self.POST_PARTS,
+                         **self.CELL_PARTS,
                          **{f"crumbs{i}": css.split()[0] for i, css in enumerate(self.CRUMBS_CSS)})
+        # NOISE_CSS needs an XPath per body: only for the bodies holding one of its boxes
+        found["noisy"] = holders(found["noise"])
         posts = (self._prosilver(doc, found, ctx, base) or self._subsilver2(found, ctx, base)
                  or self._subsilver(found, ctx, base))
         page, count, nxt = self._pages(found["pages"])
@@ -138,7 +142,7 @@ class PhpbbHtml(Adapter):
             if timestamp is None and raw is None:  # print view: "Posted: <strong>date</strong>"
                 date = next(filter(None, map(text_of, parts["date"].get(el, ()))), None)
                 timestamp, raw = common.shown_time(common.strip_label(date), ctx)
-            body = self._body(content)
+            body = self._body(content, found["noisy"])
             posts.append(Post(
                 post_id=post_id,
                 permalink=self._permalink(line, post_id, base),
@@ -230,7 +234,7 @@ class PhpbbHtml(Adapter):
             subject_box = next((div for td in head.iter("td") if "gensmall" in class_set(td) for div in td.iter("div")),
                                None)
             subject = common.strip_label(text_of(subject_box)) if subject_box is not date_box else None
-            body = self._body(content)
+            body = self._body(content, found["noisy"])
             signature = None
             for span in in_cell["span_postbody"].get(body_cell, ()):
                 signature = common.split_signature(render_text(span))[1] or signature
@@ -283,7 +287,7 @@ class PhpbbHtml(Adapter):
             details = _first(in_message["postdetails"], message)
             date_text, subject = _posted_and_subject(details)
             timestamp, raw = common.shown_time(date_text, ctx)
-            body = self._body(container, edit_css="span.gensmall")
+            body = self._body(container, found["noisy"], edit_css="span.gensmall")
             text, signature = common.split_signature(_CODE_HEADER_LINE.sub("", body.text))
             buttons = _next_rows(row, 1)
             profile_link = _link(mark, "mode=viewprofile")
@@ -331,10 +335,11 @@ class PhpbbHtml(Adapter):
         )
 
     # -- shared ------------------------------------------------------------------------------
-    def _body(self, el, edit_css: str | None = None):
+    def _body(self, el, noisy: set, edit_css: str | None = None):
+        """`noisy`: the elements at or above a NOISE_CSS box (for the others it finds nothing)."""
         body = extract_body(el, quote_css=self.QUOTE_CSS, quote_author_css=self.QUOTE_AUTHOR_CSS,
                             signature_css=self.SIGNATURE, edit_css=edit_css or self.NOTICE,
-                            drop_css=self.NOISE_CSS)
+                            drop_css=self.NOISE_CSS if el in noisy else None)
         quotes = tuple(_clean_quote(q) for q in body.quotes)
         return body if quotes == body.quotes else _with_quotes(body, quotes)
 

@@ -202,3 +202,9 @@ def with_id_prefix(root, *prefixes: str) -> list:
     """The elements under (and including) `root` whose id starts with one of `prefixes`
     ("[id^=a], [id^=b]"), in document order."""
     return [value.getparent() for value in _ID_ATTRS(root) if value.startswith(prefixes)]
+
+
+def holders(elements) -> set:
+    """Every element at or above one of `elements`: which bodies hold a box that a complex
+    selector (an XPath per body in extract_body) needs, so the others can go without it."""
+    return {node for el in elements for node in (el, *el.iterancestors())}
