@@ -58,7 +58,8 @@ def author_alternatives(f: Fields, index: PageIndex, author_pos: list[int], key:
 
 def unlinked_names(fields: list[Fields], index: PageIndex) -> None:
     """A guest's name is the same element as the members' name without its profile link:
-    <strong>visitor42</strong> where the others show <strong><a href=...>name</a></strong>."""
+    <strong>visitor42</strong> where the others show <strong><a href=...>name</a></strong>, or
+    a plain element alone in the link's place (<strong><span>visitor42</span></strong>)."""
     keys = Counter(shape_key(f.author_el.getparent()) for f in fields
                    if f.author_el is not None and f.author_el.tag == "a" and f.author_el.getparent() is not None)
     if not keys or not any(f.author_el is None for f in fields):
@@ -71,8 +72,10 @@ def unlinked_names(fields: list[Fields], index: PageIndex) -> None:
             continue
         lo_b, hi_b = index.span(f.body_el) if f.body_el is not None else (-1, -2)
         for el in elements(f.record, index):
-            if not len(el) and shape_key(el) == key and not lo_b <= index.pos.get(el, -1) <= hi_b \
-                    and is_name(name_text(el)):
+            parent = el.getparent()
+            in_place = shape_key(el) == key or (el.tag != "a" and parent is not None and len(parent) == 1
+                                                and not (parent.text or "").strip() and shape_key(parent) == key)
+            if not len(el) and in_place and not lo_b <= index.pos.get(el, -1) <= hi_b and is_name(name_text(el)):
                 f.author_el = el
                 break
 

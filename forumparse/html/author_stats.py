@@ -40,10 +40,12 @@ _SHOWN_COUNT = re.compile(r"^\d[\d.,' \u00a0]*[kKmM万萬]?$")  # "1.2万" besid
 
 
 _STATUS_TEXT = re.compile(r"^(?:is\s+)?(?:offline|online|op|wrote|said|schrieb|a écrit)\b"
-                          r"|^(?:topic|thread)\s*starter$|^original poster$|^themenersteller$|^auteur du sujet$"
-                          r"|^autor del tema$|^楼主$|^樓主$", re.I)
+                          r"|^(?:topic|thread)\s*(?:starter|author|creator|opener)$|^original poster$|^themenersteller$"
+                          r"|^auteur du sujet$|^autor del tema$|^楼主$|^樓主$", re.I)
 
 
+_MENU_WORDS = frozenset({"more", "less", "show more", "show less", "mehr", "weniger", "plus", "más", "altro", "ещё",
+                         "еще", "details", "expand", "collapse"})
 _RANK_TEXT = re.compile(r"^[^\d:|]{2,40}$")
 _LONG_RANK_TEXT = re.compile(r"^[^:|]{2,100}$")
 
@@ -150,6 +152,7 @@ def rank_in_block(f: Fields, index: PageIndex, profile) -> str | None:
         if (text == name or text in profile.names or (name and name in text) or len(text) > longest
                 or len(text.split()) > most_words
                 or not LETTER.search(text) or text.casefold() in BUTTON_WORDS or _STATUS_TEXT.search(text)
+                or text.casefold() in _MENU_WORDS
                 or text.endswith((":", "：")) or CLOCK.search(text) or DATE_IN_TEXT.search(text)):
             continue
         return text

@@ -85,6 +85,7 @@ def walk(root):
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
+_SHOWN_WIDER = re.compile(r"\bd-(?:sm|md|lg|xl|xxl)-(?!none\b)[a-z-]+")
 _HIDDEN_CLASS = frozenset({"hidden", "d-none", "is-hidden", "u-hidden"})
 
 
@@ -95,8 +96,10 @@ def is_hidden(el) -> bool:
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
     cls = el.get("class")
-    if cls and ("hidden" in cls or "d-none" in cls) and _HIDDEN_CLASS.intersection(cls.split()):
-        return True  # (utility classes that hide; "hidden-xs" / "hidden-phone" hide on small screens only)
+    if cls and ("hidden" in cls or "d-none" in cls) and _HIDDEN_CLASS.intersection(cls.split()) \
+            and not _SHOWN_WIDER.search(cls):
+        return True  # (utility classes that hide; "hidden-xs" / "hidden-phone" hide on small screens only,
+        # "d-none d-sm-block" shows from small screens up)
     style = el.get("style")
     return bool(style) and bool(_HIDDEN_STYLE.search(style))
 
