@@ -18,8 +18,8 @@ from .base import Adapter
 POST_LINE = re.compile(r"^[ \t]*(?:#\d+\s+)?(?:(?:post|beitrag|message|mensaje|messaggio)[ \t]*)?"
                        r"(?:by|von|par|por|da|door|przez|от)\s+\S.{0,60}?\s+»\s+\S", re.I | re.M)
 # phpBB 2 and subsilver2: "Post Posted: DATE    Post subject: X", "PostPosted: DATE"
-POSTED = re.compile(r"^[ \t]*(?:\S.{0,40}?\s+)?Post\s*Posted:\s+\S|^[ \t]*Posted:\s+\S.{0,60}Post subject:",
-                    re.I | re.M)
+POSTED = re.compile(r"^[ \t]*(?:\S.{0,40}?\s+)?Post\s*Posted:\s+\S|"
+                    r"^[ \t]*(?:\S.{0,40}?\s+)?Posted:\s+\S.{0,60}Post subject:", re.I | re.M)
 NAMED_POSTED = re.compile(r"^(?P<name>\S.{0,40}?)\s{2,}Post\s*Posted:", re.I)
 POWERED = re.compile(r"powered by phpbb", re.I)
 JOINED = re.compile(r"^[ \t]*(?:[•*□◦▪+-][ \t]*)?(?:joined|registriert|inscription|registrado|iscritto|registreret|"

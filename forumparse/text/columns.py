@@ -21,7 +21,7 @@ def find_boundary(lines: list[str]) -> int | None:
             continue
         for m in _GAP.finditer(line):
             start = m.end()
-            if 8 <= start <= 60 and len(line[:m.start(1)].strip()) <= 40:
+            if 8 <= start <= 160 and len(line[:m.start(1)].strip()) <= 40:
                 counts[start] += 1
                 break
     if not counts:
@@ -66,7 +66,7 @@ def unfold(lines: list[str]) -> tuple[list[str], set[int]]:
             del block[:lead], originals[:lead]
             if not block:
                 return _clear()
-        if block:
+        if any(left.strip() for left, _ in block):  # the right column alone goes on in the row
             row_end.clear()
         if before_text or state["block_after_text"]:
             # lines among full-width text that merely fit the columns (a short centred line):
@@ -93,7 +93,7 @@ def unfold(lines: list[str]) -> tuple[list[str], set[int]]:
         if split is None:
             # each table row has its own column widths: the row's first two-part line sets them
             row = _ROW.match(line)
-            new_col = row.end(2) if row and 8 <= row.end(2) <= 60 else page_col
+            new_col = row.end(2) if row and 8 <= row.end(2) <= 160 else page_col
             split = _split(line, new_col)
             flush(before_text=split is None and len(line) >= new_col + 10)
             col = new_col
@@ -118,11 +118,14 @@ def _author_cell(left: str, block: list[tuple[str, str]]) -> bool:
     the left alone and on the right alone (name and title beside a quote's first lines)."""
     if _statistic(left.strip()) or re.fullmatch(r"\[[^\]]{1,40}\]", left.strip()):  # or an avatar's alt text
         return True
+    if len(block) == 1 and len(left.split()) <= 3 and _POST_LINE.search(block[0][1]):
+        return True  # "NAME      Posted: DATE" alone: a padded table (inscriptis) parts its rows with blank lines
     rest = block[1:]
     return block[0][0] == left and any(lft.strip() and not right.strip() for lft, right in rest) and any(
         right.strip() and not lft.strip() for lft, right in rest)
 
 
+_POST_LINE = re.compile(r"^(?:post\s*)?posted\b.{0,20}(?:\d{1,2}:\d\d|(?:19|20)\d\d)", re.I)
 _BRACKETED = re.compile(r"^\[[^\]]*\]$")
 
 
