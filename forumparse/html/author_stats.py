@@ -16,7 +16,8 @@ from .select import text_of
 
 RANK_WORDS = re.compile(
     r"(?:^|[-_ ])(?:rank|user-?title|user_title|member-?title|member_title|userrank|user-?rank|postrank|"
-    r"rank-?title|usergroup-?title|role-?title|group[-_]?title|group[-_]?name|group[-_]?label)(?:$|[-_ ])", re.I)
+    r"rank-?title|usergroup-?title|role-?title|group[-_]?title|group[-_]?name|group[-_]?label|badge-+group)"
+    r"(?:$|[-_ ])", re.I)
 
 
 def _label_words(labels) -> str:
@@ -103,7 +104,9 @@ def _rank_text(el) -> str | None:
     if not text:
         img = next(iter(el.iter("img")), None)
         text = (img.get("alt") or img.get("title")) if img is not None else None
-    return text or None
+    if not text:  # an icon badge: <span class="Badge Badge--group--4" title="Moderator"><i></i></span>
+        text = el.get("title") or el.get("aria-label")
+    return " ".join(text.split()) if text else None
 
 
 def _title_in_user_block(f: Fields) -> str | None:
