@@ -202,7 +202,7 @@ class Document:
     def __init__(self, text: str, *, url: str | None = None, path: str | None = None,
                  encoding: str | None = None, headers: dict[str, str] | None = None,
                  warnings: list[str] | None = None):
-        self.text = text.replace("\x00", "")
+        self.text = text.replace("\x00", "") if "\x00" in text else text  # (replace copies even when absent)
         self.warnings = list(warnings or ())  # about the input itself (undecodable bytes); go on the thread
         self.url = url
         self.path = path
@@ -221,7 +221,8 @@ class Document:
         if isinstance(content, bytes):
             content, headers = _split_header_block(content)
             text, encoding, utf8 = _decode(content)
-            notes = decode_notes(content, text, encoding)
+            # a strict UTF-8 decoding replaced nothing: each U+FFFD was in the page (no count needed)
+            notes = decode_notes(content, text, encoding) if utf8 is None else []
         else:
             text, encoding = content, None
             if text.startswith("\ufeff"):
