@@ -29,6 +29,9 @@ NOW_LABELS = (
     "Het is momenteel", "Het is nu", "Agora são", "Data/hora atual:", "Текущее время:", "Текущее время",
     "Teraz jest", "Dzisiaj jest", "Aktuell tid är", "Aktuell tid:", "Det är nu",
 )
+_NOW_LABEL = re.compile("|".join(map(re.escape, sorted(NOW_LABELS, key=len, reverse=True))))
+# A match of "Aktuelle Zeit:" is an occurrence of "Aktuelle Zeit" too.
+_PREFIXES = {label: [other for other in NOW_LABELS if label.startswith(other)] for label in NOW_LABELS}
 # Comments savers leave with the capture date.
 _SAVER = re.compile(
     r"Mirrored from \S+ by HTTrack Website Copier/[\d.x]+ \[[^\]]*\],\s*([^<>\n-]{10,40})"
@@ -105,17 +108,17 @@ def capture_candidates(text: str) -> Iterator[str]:
     """Strings that may hold the time the page was shown: footer clocks first, then savers'
     comments. Each is cut short word by word, since what follows the date varies."""
     text = _edges(text)
+    found: dict[str, list[int]] = {}
+    for m in _NOW_LABEL.finditer(text):  # one pass for every label, not one search each
+        for label in _PREFIXES[m.group()]:
+            found.setdefault(label, []).append(m.start())
     for label in NOW_LABELS:
-        at = text.find(label)
-        tries = 0
-        while at != -1 and tries < 3:
+        for at in found.get(label, ())[:3]:
             window = _window(text, at + len(label), 120)
             window = re.split(r"\s[|•·-]\s|\s\[|\s\(", window)[0]
             words = window.split()
             for cut in range(min(len(words), 8), 2, -1):
                 yield " ".join(words[:cut]).rstrip(".,;")
-            at = text.find(label, at + len(label))
-            tries += 1
     if "Mirrored from" in text or "saved date:" in text or "FILE ARCHIVED ON" in text:
         for m in _SAVER.finditer(text):
             found = next(g for g in m.groups() if g)
