@@ -163,6 +163,8 @@ def _text_hits(text: str, owner, ctx, hits: list, before_el) -> None:
         parsed = ctx.dates.parse(raw)
         if parsed.value is None and not parsed.relative:
             continue
+        if (parsed.relative or parsed.value is None) and len(text.strip()) > len(raw) + 60:
+            continue  # "about a month ago I decided ...": a relative phrase in a sentence is no post date
         if parsed.precision == "day" and isinstance(owner.tag, str):
             # the time may sit in a child element: <span>04-09-2005, <span class="time">06:46 PM</span>
             whole = " ".join(owner.text_content().split())
