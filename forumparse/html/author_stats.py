@@ -24,12 +24,10 @@ def _label_words(labels) -> str:
     return "|".join(sorted((re.escape(w) for w in set(labels)), key=len, reverse=True))
 
 
-_COUNT_AFTER = re.compile(rf"^\s*(?:{_label_words(POSTS_LABELS)})\s*[:：]?\s*(?P<value>\d[\d.,' \u00a0]*)?\s*$", re.I)
-
-
+# "Posts: 57"; "<a>2</a> posts since <date>" (Jive: the count, then a label that runs into the join date)
+_COUNT_AFTER = re.compile(rf"^\s*(?:{_label_words(POSTS_LABELS)})(?:\s+since)?\s*[:：]?\s*"
+                          r"(?P<value>\d[\d.,' \u00a0]*)?\s*$", re.I)
 _COUNT_BEFORE = re.compile(rf"^\s*(?P<value>\d[\d.,' \u00a0]*)\s+(?:{_label_words(POSTS_LABELS)})\s*$", re.I)
-
-
 _JOINED = re.compile(rf"^\s*(?:{_label_words(JOINED_LABELS)})\s*[:：]?\s*(?P<value>.*?)\s*$", re.I)
 
 
