@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
@@ -24,3 +25,13 @@ def pages(corpus: Path = CORPUS, fmt: str = "html"):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         if gold.get(key):
             yield gold, gold_path.parent / gold[key]
+
+
+def best_of(fn, repeat: int) -> float:
+    """The fastest of `repeat` runs of fn(), in seconds: the least disturbed by a busy machine."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)

@@ -13,26 +13,16 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import time
 from pathlib import Path
 
 import lxml.etree
 import lxml.html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import CORPUS, pages  # noqa: E402
+from corpus import CORPUS, best_of, pages  # noqa: E402
 
 _CLASSES = lxml.etree.XPath("//@class|//@id")
 _SPACE = bytes.maketrans(b"\t\n\r<>\"'=/;,(){}[]", b" " * 17)
-
-
-def best_of(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main(argv=None) -> int:
