@@ -24,7 +24,7 @@ from ..vocab import (
     QUOTE_INLINE,
     quote_header_author,
 )
-from .columns import find_boundary, unfold
+from .columns import unfold
 from .spans import find_date
 
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<bullet>[•·◦▪▫‣○●■□]|[*+-](?=\s)|o(?=\s{2,}|\s\S))?\s*")
@@ -265,14 +265,10 @@ def scan(text: str, dates) -> list[Token]:
     """Classify every line for the layout heuristics (see the kinds above)."""
     tokens: list[Token] = []
     pending_label: Token | None = None
-    raw = split_lines(text)
-    lines = split_compound(join_wrapped_dates(raw))
-    left_column: set[int] = set()
-    if find_boundary(lines) is not None:
-        # side by side: the author column wraps its own dates ("Joined: Sat May 14," / "2005 12:07 am"),
-        # joined once the columns are apart (a blank line put in a row would end the row)
-        lines, left_column = unfold(split_compound(raw))
-        lines = join_wrapped_dates(lines)
+    # side by side columns come apart before wrapped dates are joined: a narrow author column
+    # wraps its own ("Joined: Sat May 14," / "2005 12:07 am"), and a blank line put into a row ends it
+    lines, left_column = unfold(split_compound(split_lines(text)))
+    lines = join_wrapped_dates(lines)
     seen: dict[str, Token] = {}  # forum dumps repeat lines (buttons, labels, names): classify once
     for number, line in enumerate(lines):
         known = seen.get(line)
