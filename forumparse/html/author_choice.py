@@ -2,12 +2,14 @@
 same element unlinked for guests, or the first line of an author block without a link."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..vocab import BUTTON_WORDS
+from .dates_found import DATE_IN_TEXT
 from .profile_block import MAX_BLOCK, stat_line
 from .record_fields import Fields, elements, name_text, shape_key, text_pieces
-from .records_found import PageIndex, is_name
+from .records_found import NOT_NAMES, PageIndex, is_name
 
 
 def author_options(f: Fields, index: PageIndex, author_pos: list[int]) -> list:
@@ -119,3 +121,55 @@ def profile_block_of(f: Fields, index: PageIndex, profile):
         if found is not None:
             return found
     return None
+
+
+_SLOT_TAGS = frozenset({"b", "strong", "span", "font", "div", "td", "dt", "p", "h3", "h4", "cite", "em", "i"})
+_DIGITS = re.compile(r"\d+")
+_NOT_A_NAME = re.compile(r"\d{1,2}:\d{2}|^\W*$|^(?:re|aw)\s*:", re.I)
+
+
+def name_slots(fields: list[Fields], index: PageIndex) -> None:
+    """No name link nor author class on the page: the name is the plain element that every record
+    shows in the same place outside its body, first in the record, with a text that changes from
+    record to record (<td><b>SteamSid</b></td> above the post, e107 and home-made tables)."""
+    if len(fields) < 2 or sum(f.author_el is None for f in fields) * 2 < len(fields):
+        return
+    firsts: list[dict] = []
+    for f in fields:
+        lo_b, hi_b = index.span(f.body_el) if f.body_el is not None else (-1, -2)
+        seen: dict = {}
+        for rank, el in enumerate(_leaves(f, index, lo_b, hi_b)):
+            seen.setdefault(shape_key(el), (rank, el))
+        firsts.append(seen)
+    common = set(firsts[0]).intersection(*firsts[1:])
+    best = None
+    for key in common:
+        texts = [name_text(seen[key][1]) for seen in firsts]
+        if len({_DIGITS.sub("", t or "") for t in texts}) < 2 or not all(is_name(t) and not _NOT_A_NAME.search(t)
+                                                                       for t in texts):
+            continue  # (the same words with other numbers, "level 1" / "level 2", are a label)
+        if any(stat_line(t)[0] or t.casefold() in BUTTON_WORDS or t.casefold() in NOT_NAMES for t in texts):
+            continue
+        order = sum(seen[key][0] for seen in firsts)
+        if best is None or order < best[0]:
+            best = (order, key)
+    if best is None:
+        return
+    for f, seen in zip(fields, firsts):
+        if f.author_el is None:
+            f.author_el = seen[best[1]][1]
+
+
+def _leaves(f: Fields, index: PageIndex, lo_b: int, hi_b: int):
+    """The record's first short text elements without element children, outside the body."""
+    count = 0
+    for el in elements(f.record, index):
+        if count >= 12:
+            return
+        p = index.pos.get(el, -1)
+        if lo_b <= p <= hi_b or el.tag not in _SLOT_TAGS or len(el) or not (el.text or "").strip():
+            continue
+        if DATE_IN_TEXT.search(el.text):
+            continue
+        count += 1
+        yield el

@@ -43,6 +43,7 @@ _STATUS_TEXT = re.compile(r"^(?:is\s+)?(?:offline|online|op|wrote|said|schrieb|a
                           r"|^auteur du sujet$|^autor del tema$|^楼主$|^樓主$", re.I)
 
 
+_MEMBER_NUMBER = re.compile(r"#\s*\d")  # "Registered Member #104" is a member number
 _MENU_WORDS = frozenset({"more", "less", "show more", "show less", "mehr", "weniger", "plus", "más", "altro", "ещё",
                          "еще", "details", "expand", "collapse"})
 _RANK_TEXT = re.compile(r"^[^\d:|]{2,40}$")
@@ -153,7 +154,7 @@ def rank_in_block(f: Fields, index: PageIndex, profile) -> str | None:
         if (text == name or text in profile.names or (name and name in text) or len(text) > longest
                 or len(text.split()) > most_words
                 or not LETTER.search(text) or text.casefold() in BUTTON_WORDS or _STATUS_TEXT.search(text)
-                or text.casefold() in _MENU_WORDS
+                or text.casefold() in _MENU_WORDS or _MEMBER_NUMBER.search(text)
                 or text.endswith((":", "：")) or CLOCK.search(text) or DATE_IN_TEXT.search(text)):
             continue
         return text

@@ -18,6 +18,7 @@ from .author_choice import (
     author_options,
     link_labels,
     name_in_block,
+    name_slots,
     unlinked_names,
 )
 from .author_stats import clean_rank, rank_in_block, rank_of, ranks_after_name, stats_of
@@ -65,6 +66,8 @@ def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit],
     for f in fields:
         if f.author_el is None and not (f.item is not None and f.item.author):
             f.author_el = name_in_block(f, index, profile)
+    if not items:
+        name_slots(fields, index)
     by_pos = sorted((index.pos[d.el], d) for d in dates if d.el in index.pos)
     positions = [p for p, _ in by_pos]
     ranks = ranks_after_name(fields, index, title)

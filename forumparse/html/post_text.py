@@ -165,6 +165,12 @@ def split_signature(text: str) -> tuple[str, str | None]:
         if i and _SIG_RULE.match(line):
             sig = "\n".join(lines[i + 1:]).strip()
             return "\n".join(lines[:i]).strip(), sig or None
+    # a long dash rule (e107 "-------------------") before a short closing text
+    at = next((i for i in range(len(lines) - 1, 0, -1) if _DASH_RULE.match(lines[i])), None)
+    if at is not None:
+        sig = "\n".join(lines[at + 1:]).strip()
+        if sig and len(sig) <= 200 and len(lines) - at <= 4 and "\n".join(lines[:at]).strip():
+            return "\n".join(lines[:at]).strip(), sig
     return text, None
 
 
