@@ -232,8 +232,8 @@ def _split_name_titles(tokens: list[Token], posts: list[PostParts]) -> None:
             and len(split) * 2 >= len(lines):
         for line in lines - split.keys():
             name, title = line.split(" ", 1)
-            if name_like(title) and len(name) >= 2:
-                split[line] = (name, title)
+            if (name_like(title) or len(title) <= 60 and len(title.split()) <= 12) and len(name) >= 2:
+                split[line] = (name, title)  # a title may end like a sentence ("фу таким быть.")
     for p in posts:
         if p.author in split:
             p.author, p.rank = split[p.author]
@@ -427,7 +427,18 @@ def _recurring(tokens: list[Token], anchors: list[int]) -> set[str]:
         # name and title shown twice in one header (above the avatar and beside it: XenForo 2)
         twice = _name_pairs(tokens[max(0, a - 30, anchors[n - 1] + 1 if n else 0):a])
         pairs.update(pair for pair, k in twice.items() if k >= 2)
-    return {text for (_, text), n in pairs.items() if n >= 2 and not name_like(text)}
+    found = {text for (_, text), n in pairs.items() if n >= 2 and not name_like(text)}
+    return found | _doubled(tokens, anchors)
+
+
+def _doubled(tokens: list[Token], anchors: list[int]) -> set[str]:
+    """Header lines printed twice in a row above a post (the name and title beside the avatar,
+    then again: WET keeps them as "NAME TITLE"), whatever their punctuation ("фу таким быть.")."""
+    found = set()
+    for n, a in enumerate(anchors):
+        lines = [t.text for t in tokens[max(0, a - 12, anchors[n - 1] + 1 if n else 0):a] if t.kind == "body"]
+        found.update(x for x, y in zip(lines, lines[1:]) if x == y and 3 <= len(x) <= 80 and not name_like(x))
+    return found
 
 
 def _name_pairs_at(tokens: list[Token], lo: int, hi: int) -> list[tuple[int, tuple[str, str]]]:
@@ -480,9 +491,9 @@ def _scan_back(tokens: list[Token], a: int, limit: int, subjects: set[str] = fro
             k = j + 1
             while k < a and tokens[k].kind == "blank":
                 k += 1
-            first = tokens[k].text if k < a else None
-            repeats = any(t.text == first for t in tokens[k + 1:min(a, k + 10)])  # a name shown twice
-            while k < a and tokens[k].kind == "body" and not repeats:
+            # the reply runs up to the header's name, shown twice (a line repeated just below)
+            while k < a and tokens[k].kind == "body" and not any(
+                    t.text == tokens[k].text for t in tokens[k + 1:min(a, k + 10)]):
                 k += 1
             start = max(start, k) if k < a else start
             break
