@@ -144,7 +144,8 @@ _YEARLESS = re.compile(r"(?<![\d/.:-])(\d{1,2})/(\d{1,2})\s+(\d{1,2}:\d{2})(?![\
 
 _ISO_TITLE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$")
 _ISO_AND_EPOCH = re.compile(r"^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?\s+(\d{9,11})\s*$")
-_WORTH_A_LOOK = re.compile(r"\d|ago\b|yesterday|today", re.I)
+_WORTH_A_LOOK = re.compile(r"\d|ago\b|yesterday|today|heute|gestern|aujourd|hier|hoy|ayer|oggi|ieri|сегодня|вчера",
+                           re.I)
 
 
 def _whole_date(text: str) -> bool:
@@ -154,7 +155,7 @@ def _whole_date(text: str) -> bool:
 
 
 def _text_hits(text: str, owner, ctx, hits: list, before_el) -> None:
-    if len(text) < 6 or not _WORTH_A_LOOK.search(text):
+    if len(text) < 3 or not _WORTH_A_LOOK.search(text):
         return
     found = False
     for m in DATE_IN_TEXT.finditer(text):
