@@ -65,6 +65,7 @@ POSTS_LABELS = (
     "сообщения", "сообщений", "сообщ.", "posty", "postów", "inlägg", "replies",
     "post count", "publicaciones", "mensagens", "posts count", "wpisy", "bijdragen",
     "帖子", "發帖", "发帖",
+    "mesajlar", "příspěvky", "hozzászólások", "viestit",  # vB / XF language packs
 )
 JOINED_LABELS = (
     "joined", "join date", "registered", "member since", "registriert", "registriert seit",
@@ -78,6 +79,7 @@ JOINED_LABELS = (
     "anmeldedatum", "fecha de inscripción", "data d'iscrizione", "data de inscrição",  # Forumotion
     "anmeldungsdatum", "registado", "registado em", "inscrit", "iscritto il",  # phpBB language packs
     "注册时间", "註冊時間", "加入时间", "登録日",
+    "lid geworden", "registratiedatum", "katılım", "katılım tarihi", "registrace", "csatlakozott",  # vB / XF packs
 )
 # Other author statistics, read past (not recorded) so that they do not pass for names or text.
 OTHER_STAT_LABELS = (
@@ -97,7 +99,8 @@ GROUP_LABELS = ("group", "user group", "usergroup", "gruppe", "benutzergruppe", 
                 "groep", "группа", "grupa", "用户组", "用戶組")
 LOCATION_LABELS = ("location", "from", "wohnort", "ort", "localisation", "ubicación", "località",
                    "localização", "woonplaats", "откуда", "skąd", "ort", "lokalizacja", "localidade",
-                   "loc", "来自", "來自")
+                   "loc", "来自", "來自",
+                   "адрес", "locatie", "plats", "konum", "lieu", "ubicacion", "bydliště", "helyszín")
 
 
 def _label_re(labels) -> re.Pattern:
@@ -136,6 +139,13 @@ DATE_LABEL_WORDS = frozenset(
     "добавлено отправлено napisano wysłany dodano opublikowano skrivet postad skickat datum fecha data time "
     "zeit heure hora".split()
 )
+
+
+# What link aggregators (Reddit, Hacker News) show in place of a deleted, removed or flagged
+# comment's text: a placeholder, not the comment's words.
+REMOVED_TEXT = re.compile(
+    r"^\s*(?:\[\s*(?:deleted|removed|flagged|dead|unavailable|removed by (?:reddit|moderator)\b[^\]]*)\s*\]"
+    r"|(?:comment )?(?:deleted by user|removed by (?:moderator|reddit))\.?)\s*$", re.I)
 
 
 # Lines under a thread's last post that close the thread: the reply prompt for guests, the share

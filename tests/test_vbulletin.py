@@ -112,3 +112,13 @@ def test_vb3_date_without_closing_comment_ignores_trailing_markers():
     post = forumparse.parse_thread(page, now=datetime(2012, 5, 5, 12, 0)).posts[0]
     assert post.timestamp == "2012-05-04T22:05:00"
     assert post.timestamp_raw == "Yesterday, 10:05 PM"
+
+
+def test_edit_note_with_the_date_in_brackets():
+    """German and Russian language packs: "Geändert von X (06.02.2011 um 21:30 Uhr) Grund: ..."."""
+    page = VB4_POST.format(date="06.02.2011, 21:14").replace(
+        "</li>", '<blockquote class="postcontent lastedited">Geändert von kea (06.02.2011 um 21:30 Uhr)'
+                 ' Grund: Tippfehler</blockquote></li>')
+    thread = forumparse.parse_thread(page)
+    assert thread.posts[0].timestamp == "2011-02-06T21:14:00"
+    assert thread.posts[0].edited == "2011-02-06T21:30:00"

@@ -17,6 +17,7 @@ from ..html.select import attr, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from ..text.echo import split_echoes
+from ..vocab import REMOVED_TEXT
 from ._html_common import has
 from .base import Adapter
 
@@ -148,6 +149,8 @@ class HackerNews(Adapter):
         body = extract_body(text_el, quote_css=None, signature_css=None, edit_css=None, drop_css=self.TEXT_DROP)
         if user is None and not body.text:
             return None
+        if REMOVED_TEXT.match(body.text):  # "[deleted]", "[flagged]": the comment's place, kept for its replies
+            body = attrs.evolve(body, text="")
         post_id = attr(row, "id") if (row.get("id") or "").isdigit() else None
         if post_id is None:
             post_id = next((m.group(1) for a in select(head, "a[href]")

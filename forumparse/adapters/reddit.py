@@ -22,6 +22,7 @@ from ..html.select import attr, has_class, select, select_one, text_of, xpath
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from ..text.echo import split_echoes
+from ..vocab import REMOVED_TEXT
 from ._html_common import has, has_any, has_lower
 from ._scope import PartScope
 from .base import Adapter
@@ -238,8 +239,10 @@ class Reddit(Adapter):
 def _body(el):
     if el is None:
         return None
-    return extract_body(el, quote_css=QUOTE_CSS, quote_author_css="cite", signature_css=None, edit_css=None,
+    body = extract_body(el, quote_css=QUOTE_CSS, quote_author_css="cite", signature_css=None, edit_css=None,
                         drop_css=BODY_DROP)
+    # "[deleted]", "[removed]", "Comment removed by moderator": the comment's place, not its words
+    return attrs.evolve(body, text="", quotes=()) if REMOVED_TEXT.match(body.text) else body
 
 
 def _author(name: str | None, base) -> Author | None:

@@ -20,6 +20,10 @@ from ._html_common import has, matches, pages_from
 from .base import Adapter
 
 _ISO_NO_ZONE = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?$")
+# The status the site appends to a closed question's title: "... [duplicate]", "... [закрыт]"
+_STATUS_SUFFIX = re.compile(
+    r"\s*\[(?:duplicate|closed|on hold|migrated|deleted|locked|дубликат|закрыт|закрыто|duplicad[ao]|fechad[ao]|"
+    r"cerrad[ao]|重複|クローズ済み|クローズ|閉じられた)\]\s*$", re.I)
 _REVISIONS = re.compile(r"\d+\s+revs?\b|\d+%")
 _MARKERS = ("StackExchange.ready", "StackExchange.init", "cdn.sstatic.net", "sstatic.net/Js/stub",
             "data-questionid", "js-post-body", "post-signature")
@@ -163,7 +167,7 @@ class StackExchange(Adapter):
         for expr, css in zip((".//h1//a", ".//h1"), self.TITLE.split(", ")):  # each from the header
             title = text_of(heads.first("question-header", expr, tree, css))
             if title:
-                return title
+                return _STATUS_SUFFIX.sub("", title) or title
         title = meta_content(tree, "og:title", "twitter:title")
         return title
 

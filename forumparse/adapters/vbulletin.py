@@ -47,7 +47,11 @@ _APP_SIGNATURE = re.compile(
     r"|mit der\b.{0,60}\bapp von meinem\b.{0,60}geschrieben\.?)$", re.I)
 _THANKS = re.compile(r"(\d[\d,.]*)\s+(?:users?|members?|benutzer|mitglieder|utilisateurs?|usuarios?|utenti)\b",
                      re.I)
-_EDIT_DATE = re.compile(r";\s*(?P<date>.+?)\s*\.?\s*(?:(?:Reason|Grund|Raison|Motivo)\s*:.*)?$", re.I | re.S)
+# "Last edited by X; 06-02-2011 at 09:31 PM. Reason: ..."; language packs that put the date in
+# brackets: "Geändert von X (Gestern um 21:30 Uhr) Grund: ...", "Изменено X (Сегодня в 10:31)"
+_EDIT_DATE = re.compile(
+    r"(?:;\s*(?P<date>[^;]+?)|\((?P<bracketed>[^()]*\d[^()]*)\))\s*\.?\s*"
+    r"(?:(?:Reason|Grund|Raison|Motif|Motivo|Razón|Reden|Причина|Sebep)\s*:.*)?$", re.I | re.S)
 
 
 class VBulletinHtml(Adapter):
@@ -285,7 +289,7 @@ class VBulletinHtml(Adapter):
             found = xpath('.//comment()[contains(., "edit note")]/following-sibling::*[1]')(box)
             note = found[0] if found else None
         match = _EDIT_DATE.search(text_of(note) or "")
-        return ctx.dates.iso(match.group("date")) if match else None
+        return ctx.dates.iso(match.group("date") or match.group("bracketed")) if match else None
 
     def _likes(self, box, scope) -> int | None:
         for thanks in scope.all(box, self.THANKS_BOX_CSS)[:1]:

@@ -35,7 +35,8 @@ class XenForo(Adapter):
     hints = ("xenforo", "xf_")
 
     # XenForo 2
-    POST2 = "article.message--post, div.message--post"
+    # an article thread (XF 2.2+) opens with a "message--article" post
+    POST2 = "article.message--post, div.message--post, article.message--article"
     NAME2 = ".message-name .username, .message-name"
     TITLE2 = ".message-userTitle, .userTitle"
     BANNER2 = ".message-userBanner, .userBanner"
@@ -93,7 +94,9 @@ class XenForo(Adapter):
         tree = doc.tree
         base = base_url(tree, ctx.url)
         classed = _CLASSES(tree)  # the class attribute values serve the page-level lookups
-        posts_el = _classed(classed, "message--post", ("article", "div"))  # POST2
+        posts_el = [p for p in (v.getparent() for v in classed if "message--" in v)  # POST2
+                    if p.tag in ("article", "div") and not _POST2_KINDS.isdisjoint(names := class_set(p))
+                    and (p.tag == "article" or "message--post" in names)]
         v2 = bool(posts_el)
         if not v2:  # POST1
             posts_el = [p for p in _classed(classed, "message", ("li", "div"))
@@ -113,6 +116,8 @@ class XenForo(Adapter):
     def _post(self, el, scope, v2: bool, base, ctx) -> Post | None:
         sel = _V2 if v2 else _V1
         body_el = scope.one(el, sel["body"])
+        if body_el is None:
+            return None  # a deleted post's placeholder (XF 2 "message--deleted"): a notice, no message
         body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
                             signature_css=None, edit_css=None, drop_css=self.DROP)
         stamp = scope.one(el, sel["time"])
@@ -222,6 +227,9 @@ _UNDER = {
     ".attachedFiles .attachment a[href]": (".attachedFiles .attachment", ".//a[@href]"),
     ".dark_postrating_outputlist li strong": (".dark_postrating_outputlist", ".//li//strong"),
 }
+
+
+_POST2_KINDS = frozenset({"message--post", "message--article"})
 
 
 def _classed(classed, name: str, tags: tuple = ()) -> list:
