@@ -85,6 +85,12 @@ def test_text_is_not_buttons():
     assert not is_buttons("Reply to him with a quote from the manual")
 
 
+def test_a_sentence_ending_in_posted_or_said_is_no_quote_header():
+    assert kinds("keep you posted") == [("body", "keep you posted")]
+    assert kinds("as I said") == [("body", "as I said")]
+    assert kinds("Max wrote")[0][0] == "quote_header"
+
+
 def test_quote_headers():
     toks = scan("Max wrote:Ran into the same issue\nQuote from: mmccarn on September 20, 2007, 09:46:50 AM\n",
                 DateContext())

@@ -559,7 +559,12 @@ def quote_header_inline(text: str) -> dict | None:
     author = (found.get("author") or "").lower() if found else ""
     if found and (author in _NOT_QUOTED or author.endswith(" post")):
         return None  # "Post Posted: ...", "NAME PostPosted: ...", "He said: ..." are no quote boxes
+    if found and author and not text.rstrip().endswith((":", "↑", "»")) and author.split()[-1] in _PRONOUNS:
+        return None  # "I'll keep you posted", "as I said": words of a sentence, no header
     return found
+
+
+_PRONOUNS = frozenset(("i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them"))
 
 
 def _quote_header_inline(text: str) -> dict | None:
