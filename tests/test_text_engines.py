@@ -139,3 +139,60 @@ def test_html2text_rule_is_a_rule():
     from forumparse.dates import DateContext
     from forumparse.text.tokens import scan
     assert [t.kind for t in scan("* * *\n* one item\n", DateContext()) if t.kind != "blank"] == ["rule", "body"]
+
+
+SE_SPREAD_CARDS = """\
+Date format in a shell script
+
+Asked 11 years, 3 months ago
+
+Viewed 1.5m times
+
+I want the date in YYYY-MM-DD format in my shell script. How do I get it?
+
+bash
+
+share | improve this question | follow  |
+
+edited Apr 16 at 8:11
+
+
+
+Arsen Khachaturyan
+
+6,12533 gold badges
+
+asked Sep 9 '09 at 19:06
+
+
+
+Kapsh Kapsh
+
+17.1k1111 gold badges
+
+add a comment  |
+
+2 Answers
+
+Use date +%F, it prints the date in that format.
+
+share | improve this answer | follow  |
+
+answered Sep 9 '09 at 19:08
+
+
+
+KapshKapsh
+
+17.1k1111 gold badges
+
+add a comment  |
+"""
+
+
+def test_stack_exchange_cards_spread_over_blank_lines():
+    """html2text parts the editor's card from the owner's with blank lines; inscriptis prints
+    the owner's name twice with a space between."""
+    thread = forumparse.parse_thread(SE_SPREAD_CARDS)
+    assert thread.engine == "stackexchange"
+    assert [(p.author.name, p.timestamp[:10]) for p in thread.posts] == [("Kapsh", "2009-09-09"), ("Kapsh", "2009-09-09")]

@@ -102,8 +102,11 @@ def _owner(lines: list[str], s: int) -> Author | None:
         if not text or NOISE.match(line) or text.lower() == "user avatar" or WIKI.match(line) or REVS.match(line):
             continue
         half = len(text) // 2
+        words = text.split(" ")
         if len(text) % 2 == 0 and text[:half] == text[half:]:
             text = text[:half]  # lynx prints the avatar's alt text and the name together
+        elif len(words) % 2 == 0 and words[:len(words) // 2] == words[len(words) // 2:]:
+            text = " ".join(words[:len(words) // 2])  # inscriptis: with a space between
         return Author(name=text)
     return None
 
@@ -125,8 +128,9 @@ def _card(lines: list[str], s: int, nxt: int) -> list[int]:
         if not text:
             if WIKI.match(last):
                 continue
-            if card:
-                break
+            if card and (any(SIGNED.match(lines[k]) for k in card) or not any(
+                    SIGNED.match(lines[k]) for k in range(j + 1, min(nxt, j + 10)))):
+                break  # an editor's card stands apart from the owner's (html2text): go on to "asked DATE"
             continue
         card.append(j)
         last = text
