@@ -195,4 +195,4 @@ def test_stack_exchange_cards_spread_over_blank_lines():
     the owner's name twice with a space between."""
     thread = forumparse.parse_thread(SE_SPREAD_CARDS)
     assert thread.engine == "stackexchange"
-    assert [(p.author.name, p.timestamp[:10]) for p in thread.posts] == [("Kapsh", "2009-09-09"), ("Kapsh", "2009-09-09")]
+    assert [(p.author.name, p.timestamp[:10]) for p in thread.posts] == [("Kapsh", "2009-09-09")] * 2
