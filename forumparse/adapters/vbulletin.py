@@ -37,6 +37,7 @@ _ASSETS = ("vbulletin_css", "vbulletin_global.js", "vbulletin-core.js", "clients
 _MARKUP = ('id="post_message_', "js-post__content-text", 'class="bigusername"', "postbitlegacy")
 _SOMETHING_AWFUL = ("forums.somethingawful.com", 'id="something_awful"')
 _PAGE_OF = re.compile(r"(\d+)\s*(?:of|von|de|di|sur|из|z|van|av|/)\s*(\d+)", re.I)
+_TITLE_PAGE = re.compile(r"\s+-\s+(?:Page|Seite|Pagina|Página|Strona|Страница|Sayfa|Sivu|Sida)\s+\d+.*$", re.I)
 _USER_ID = re.compile(r"(?:[?&](?:u|userid)=|member\.php/|/members?/)(\d+)")
 _SEO_USER_ID = re.compile(r"/(\d+)-[^/]*\.html?$")
 _SIG_RULE = re.compile(r"^_{5,}\s*")
@@ -181,9 +182,9 @@ class VBulletinHtml(Adapter):
             if own:
                 return own
         raw = text_of(select_one(root, "title"))
-        if raw:
-            raw = re.sub(r"\s+-\s+(?:Page|Seite|Pagina|Página|Page)\s+\d+.*$", "", raw)
-            return raw.rsplit(" - ", 1)[0].strip() or None
+        if raw:  # vB 3: "Title - Page 2 - Board"; the title itself may hold " - "
+            cut = _TITLE_PAGE.sub("", raw)
+            return (cut if cut != raw else raw.rsplit(" - ", 1)[0]).strip() or None
         return None
 
     def _breadcrumbs(self, root, blocks) -> list[str]:
