@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .post_text import SIGNATURE_CLASS
+from .post_text import SIGNATURE_CLASS, body_of
 from .profile_block import MAX_BLOCK
 from .record_fields import Fields, anchor_line, elements, has_letters, shape_key
 from .records_found import PageIndex, Record
@@ -106,9 +106,24 @@ def _descend(el, index: PageIndex, profile=None):
 
 def body_alternatives(f: Fields, key: str, profile=None):
     blocked = anchor_line(f.record)
+    quoted = None
     for part in f.record.parts:
         for el in part.iter():
             if (el not in blocked and isinstance(el.tag, str) and shape_key(el) == key and (el.text or len(el))
+                    and (el.text_content().strip() or has_media(el))  # (a cell of buttons is no body)
                     and not (profile is not None and profile(el))):  # (the author's cell of the same shape)
+                if f.body_el is not None and any(a is f.body_el for a in el.iterancestors()):
+                    if quoted is None:
+                        quoted = "".join("".join(q.text.split()) for q in body_of(f.body_el).quotes)
+                    if "".join(el.text_content().split()) in quoted:
+                        continue  # the quoted post inside this one has the shape of a body, but is a quote
                 return el
     return None
+
+
+def has_media(el) -> bool:
+    """An image or video of its own (not a button: an image inside a link)."""
+    for m in el.iter("img", "video", "iframe", "embed", "object"):
+        if not any(a.tag == "a" for a in m.iterancestors() if a is not el) or m.tag != "img":
+            return True
+    return False

@@ -22,7 +22,7 @@ from .author_choice import (
     unlinked_names,
 )
 from .author_stats import clean_rank, rank_in_block, rank_of, ranks_after_name, stats_of
-from .body_choice import body_alternatives, body_candidate
+from .body_choice import body_alternatives, body_candidate, has_media
 from .dates_found import DateHit
 from .post_dates import container_epoch, date_of, labelled_date
 from .post_text import (
@@ -98,8 +98,8 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
     text = strip_buttons(text)
     text, note = strip_edit_lines(text)
     text = strip_subject_line(text, title)
-    if not text and not body.quotes:
-        return None  # (a post that only quotes keeps its place with an empty body)
+    if not text and not body.quotes and not has_media(f.body_el):
+        return None  # (a post that only quotes or only shows a picture keeps its place with an empty body)
     if deleted_placeholder(text):
         text = ""  # a deleted post keeps its place; the placeholder is not its text
     author = None

@@ -83,11 +83,36 @@ def _headed_boxes(el) -> list:
         if len(text) > 80 or not text.strip():
             continue
         is_header, _ = quote_header_author(" ".join(text.split()))
+        if not is_header:
+            continue
+        table = _headed_table(header, el)
+        if table is not None:
+            if table not in boxes:
+                boxes.append(table)
+            continue
         box = header.getnext()
-        if is_header and box is not None and box.tag in ("table", "div", "blockquote") and (
-                not (header.tail or "").strip()):
+        if box is not None and box.tag in ("table", "div", "blockquote") and not (header.tail or "").strip():
             boxes.append(box)
     return boxes
+
+
+def _headed_table(header, top):
+    """A table whose first row is only the quote header ("Zitat:", Burning Board 2, vBulletin 2
+    tables): the whole table is the quote box."""
+    cell = header if header.tag in ("td", "th") else next(
+        (a for a in header.iterancestors("td", "th")), None)
+    if cell is None or cell is top or any(a is cell for a in top.iterancestors()):
+        return None
+    row = cell.getparent()
+    if row is None or row.tag != "tr" or len([c for c in row if isinstance(c.tag, str)]) != 1:
+        return None
+    table = row.getparent()
+    if table is not None and table.tag in ("tbody", "thead"):
+        table = table.getparent()
+    if table is None or table.tag != "table" or table is top:
+        return None
+    rows = list(table.iter("tr"))
+    return table if rows and rows[0] is row and len(rows) >= 2 else None
 
 
 def _child_path(root, el) -> list[int]:
@@ -203,6 +228,10 @@ def split_plain_quotes(text: str) -> tuple[str, tuple[Quote, ...]]:
     return own, tuple(quotes)
 
 
+_ORIGINAL_BY = re.compile(r"^(?:original von|original by|original de|original di|original door)\s+(.{1,40}?)\s*:?$",
+                          re.I)
+
+
 def headed_quotes(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
     """A quote box whose first line is its header ("quote: / Originally posted by X:", UBB and
     vBulletin 2 put it inside the box): the header names the author and is not quoted text."""
@@ -210,6 +239,9 @@ def headed_quotes(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
     for q in quotes:
         first, _, rest = (q.text or "").partition("\n")
         is_header, author = quote_header_author(first.strip()) if rest.strip() else (False, None)
+        if not is_header and rest.strip():
+            m = _ORIGINAL_BY.match(first.strip())  # Burning Board: "Original von X" (not in vocab's headers)
+            is_header, author = (True, m.group(1)) if m else (False, None)
         if is_header:
             q = attrs.evolve(q, author=q.author or author, text=rest.strip())
         out.append(q)

@@ -32,12 +32,18 @@ _HOST = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+$", re.I)  # "www.example.com
 
 _POWERED = re.compile(r"^(?:powered by|forum software by|created with)\b", re.I)
 _CRUMB_SEP = re.compile(r"^\s*(?:»|>|›|/|::|→|\||-)\s*$")
+_CRUMB_TAIL = re.compile(r"^(?:»|>|›|/|::|→|\|)\s*(\S.*)$")
 
 
 def _breadcrumb_end(root) -> str | None:
     """The plain last item of a breadcrumb (links joined by "»" and the like, then the page's own name)."""
-    for el in root.iter("td", "div", "nav", "p", "span", "li", "ul", "ol"):
+    for el in root.iter("td", "div", "nav", "p", "span", "li", "ul", "ol", "b", "strong"):
         kids = [c for c in el if isinstance(c.tag, str)]
+        if len(kids) >= 2 and kids[-1].tag == "a" and kids[-2].tag == "a" and _CRUMB_SEP.match(kids[-2].tail or ""):
+            tail = (kids[-1].tail or "").strip()
+            m = _CRUMB_TAIL.match(tail)  # "<a>Forums</a> :: <a>Layouts</a> :: Which track cleaner?"
+            if m and len(m.group(1)) <= 200:
+                return _PREFIX.sub("", " ".join(m.group(1).split()))
         if len(kids) < 2 or kids[-1].tag == "a" or sum(1 for c in kids if c.tag == "a") < 1:
             continue
         last, before = kids[-1], kids[-2]
@@ -94,6 +100,9 @@ def _thread_title(root) -> str | None:
     home = _home_link_texts(root)
     if any(p.casefold() not in home for p in parts):
         parts = [p for p in parts if p.casefold() not in home]  # the site's name links to its front page
+        crumb = _breadcrumb_end(root) if len(parts) > 1 else None
+        if crumb and crumb.casefold() in {p.casefold() for p in parts}:
+            return crumb  # the breadcrumb ends with the page's own name: of the <title> pieces, that one
     elif not og:  # <title> names the site only ("Aquarienforum - Powered by XMB"): the breadcrumb's end
         crumb = _breadcrumb_end(root)
         if crumb:
