@@ -10,11 +10,27 @@ from ..html.pageinfo import PostScope
 from ..html.select import attr, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, LatestReply, Post, Thread
-from ..text.tokens import Token, paragraphs, tokenize
+from ..text.tokens import Token, paragraphs, scan, split_lines
 from . import _html_common as common
 from .base import Adapter
 
 VOCAB = re.compile(r"posts? since|currently being moderated|latest reply:|more like this|retrieving data", re.I)
+# Jive's lines, read from the scanned tokens: page furniture, "2168 Views 3 Replies Latest reply: DATE by X",
+# and the author header "NAME RANK 2 posts since DATE" (possibly cut after "since" by the width).
+BOILERPLATE = re.compile(
+    r"^(?:skip navigation|skip to (?:main )?content|currently being moderated|more like this|"
+    r"retrieving data\s*\.*|loading\s*\.*|jump to|back to top|top|reply|quote|report|share|"
+    r"reply with quote|quick reply|multi-?quote|like|likes|permalink|log ?in|sign ?in|register|"
+    r"sign up|logout|log out|search|home|forums?|members|help|faq|print view|"
+    r"\[?\s*(?:reply|quote|report|edit|delete|pm|email|www|profile)\s*\]?)\s*$",
+    re.I,
+)
+THREAD_STATS = re.compile(
+    r"^(?P<views>[\d,.\u00a0 ]+)\s+views?\s+(?P<replies>[\d,.\u00a0 ]+)\s+repl(?:y|ies)"
+    r"(?:\s+latest reply:?\s*(?P<latest>.+?)\s+by\s+(?P<latest_by>.+?))?\s*$",
+    re.I,
+)
+POSTS_SINCE = re.compile(r"^(?P<head>.*?)\s*(?P<count>[\d,.]+)\s+posts?\s+since\s*(?P<since>.*?)\s*$", re.I)
 
 
 class JiveText(Adapter):
@@ -30,7 +46,7 @@ class JiveText(Adapter):
         return min(1.0, 0.5 + 0.15 * len(hits))
 
     def parse(self, doc, ctx) -> Thread:
-        tokens = tokenize(doc.text, ctx.dates)
+        tokens = [_role(t) for t in scan("\n".join(_join_wrapped_stats(split_lines(doc.text))), ctx.dates)]
         thread_stats = next((t for t in tokens if t.kind == "thread_stats"), None)
         starts = [i for i, t in enumerate(tokens) if t.kind == "user_stats"]
         posts = []
@@ -70,6 +86,39 @@ class JiveText(Adapter):
         rank = " ".join(head[1:]) or None
         joined = ctx.dates.parse(tok.data["since"]).iso()
         return Author(name=name, rank=rank, post_count=tok.data["count"], joined=joined)
+
+
+def _role(tok: Token) -> Token:
+    """A scanned line as the Jive parse reads it: blank, boilerplate, thread_stats, user_stats,
+    date (with its parsed date), quote_header, rule, or body."""
+    text = tok.text
+    if tok.kind == "blank":
+        return tok
+    if BOILERPLATE.match(text):
+        return Token("boilerplate", text, tok.line, tok.indent, tok.bullet)
+    for kind, rx in (("thread_stats", THREAD_STATS), ("user_stats", POSTS_SINCE)):
+        m = rx.match(text)
+        if m:
+            return Token(kind, text, tok.line, tok.indent, tok.bullet, m.groupdict())
+    if tok.kind in ("date", "quote_header", "rule"):
+        return tok
+    return Token("body", text, tok.line, tok.indent, tok.bullet)
+
+
+def _join_wrapped_stats(lines: list[str]) -> list[str]:
+    """A header cut across two lines ("2 posts since" / "Feb 6, 2011") becomes one."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if re.search(r"\bposts?\s+since\s*$", line, re.I) and i + 1 < len(lines) and lines[i + 1].strip():
+            out.append(line + " " + lines[i + 1].strip())
+            out.append("")  # keep line numbers stable
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
 
 
 def _take_title(tokens: list[Token]) -> tuple[str | None, list[Token]]:
