@@ -30,7 +30,7 @@ THREAD_STATS = re.compile(
     r"(?:\s+latest reply:?\s*(?P<latest>.+?)\s+by\s+(?P<latest_by>.+?))?\s*$",
     re.I,
 )
-POSTS_SINCE = re.compile(r"^(?P<head>.*?)\s*(?P<count>[\d,.]+)\s+posts?\s+since\s*(?P<since>.*?)\s*$", re.I)
+USER_STATS = re.compile(r"^(?P<head>.*?)\s*(?P<count>[\d,.]+)\s+posts?\s+since\s*(?P<since>.*?)\s*$", re.I)
 
 
 class JiveText(Adapter):
@@ -96,7 +96,7 @@ def _role(tok: Token) -> Token:
         return tok
     if BOILERPLATE.match(text):
         return Token("boilerplate", text, tok.line, tok.indent, tok.bullet)
-    for kind, rx in (("thread_stats", THREAD_STATS), ("user_stats", POSTS_SINCE)):
+    for kind, rx in (("thread_stats", THREAD_STATS), ("user_stats", USER_STATS)):
         m = rx.match(text)
         if m:
             return Token(kind, text, tok.line, tok.indent, tok.bullet, m.groupdict())
