@@ -20,8 +20,9 @@ USER = re.compile(r"^\s*u/(?P<user>[\w-]+)\s*$")
 COMMENTS = re.compile(r"^\s*(?P<n>[\d.,]+k?)\s+comments?\s*$", re.I)
 AWARD = re.compile(r"^\s*(?:(?:silver|gold|platinum|helpful|wholesome|coin|gift|award|archived|locked)\s*\d*\s*)+$",
                    re.I)
-END = re.compile(r"^\s*(?:\(BUTTON\).*|[\d.,]+k?|vote|share|reply|report\s*save|reportsave|save|"
-                 r"continue this thread.*|\d+ more repl(?:y|ies)|level\s+\d+)\s*$", re.I)
+END = re.compile(r"^\s*(?:\(BUTTON\).*|\d[\d.,]*k?|vote|share|reply|report\s*save|reportsave|save|"
+                 r"continue this thread.*|\d+ more repl(?:y|ies)|level\s+\d+|"
+                 r"view entire discussion.*|more posts from the .{1,60} community)\s*$", re.I)  # the page's foot
 NOISE = re.compile(r"^\s*(?:\[[^\]]*\]|user avatar|archived|\(BUTTON\))\s*$", re.I)
 
 
