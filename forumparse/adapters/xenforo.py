@@ -37,7 +37,7 @@ class XenForo(Adapter):
     # XenForo 2
     # an article thread (XF 2.2+) opens with a "message--article" post
     POST2 = "article.message--post, div.message--post, article.message--article"
-    NAME2 = ".message-name .username, .message-name"
+    NAME2 = ".message-name .username, .message-name, .message-attribution-user .username"  # the last: articles
     TITLE2 = ".message-userTitle, .userTitle"
     BANNER2 = ".message-userBanner, .userBanner"
     EXTRAS2 = ".message-userExtras dl"
