@@ -203,7 +203,8 @@ def test_reddit_comment_keeps_an_ellipsis_line_and_ends_before_the_page_foot():
             "level 1\nalice\n· 7 yr. ago\n\nI import the key names:\nfrom pkg.a import *\n...\n\n"
             "And each module sets __all__.\n\n12\nReply\n"
             "level 1\nbob\n· 7 yr. ago\n\nSee the tutorial.\n\n"
-            "View entire discussion (50 comments)\nMore posts from the Python community\nContinue browsing in r/Python\n")
+            "View entire discussion (50 comments)\nMore posts from the Python community\n"
+            "Continue browsing in r/Python\n")
     thread = forumparse.parse_thread(text)
     assert thread.posts[1].body.endswith("And each module sets __all__.")
     assert thread.posts[2].body == "See the tutorial."
