@@ -11,18 +11,19 @@ import re
 # Group "author" is the quoted name; it is optional in headers that carry none ("Quote:").
 _QUOTE_AFTER = (
     r"(?:wrote|said|writes|says|posted|schrieb|sagte|a écrit|a dit|escribió|dijo|ha scritto|scrisse|escreveu|disse|"
-    r"schreef|zei|hat gesagt\.?|написал\(а\)|написал|написала|сказал|napisał|napisała|skrev|kirjoitti)"
+    r"schreef|zei|hat gesagt\.?|написал\(а\)|написал|написала|сказал|napisał\(a\)|napisał|napisała|skrev|kirjoitti|"
+    r"hat (?:folgendes )?geschrieben|писал\(а\)|писал|pisze)"  # phpBB de / ru / pl language packs
 )
 _QUOTE_BEFORE = (
     r"(?:quote from|quote from:|quoting|originally posted by|quote originally posted by|zitat von|zitat:? von|"
-    r"citation de|cita de|citazione di|citação de|citaat van|цитата|cytat)"
+    r"citation de|cita de|citazione di|citazione da|citação de|citaat van|цитата|cytat)"
 )
 _QUOTE_AFTER = _QUOTE_AFTER.replace(" ", r"\s+")
 _QUOTE_BEFORE = _QUOTE_BEFORE.replace(" ", r"\s+")
 QUOTE_HEADER = re.compile(
     rf"""^\s*(?:
         (?:quote:?\s*)?{_QUOTE_BEFORE}\s*:?\s*(?P<author2>[^\n]{{1,60}}?)
-        \s*(?:»|on\b[^\n]*|\([^)\n]*\))?\s*:?\s*$
+        \s*(?:»|on\b[^\n]*|\([^)\n]*\)|(?:am|le|en|el|il|em|op|от|w|dnia|-|—)\s[^\n]*\d[^\n]*)?\s*:?\s*$
       | (?:quote:\s*)?(?P<author>[^\n]{{1,60}}?)\s*(?:\([^)\n]*\)\s*)?
         (?:,\s*(?:on|am|le|el|il|em|op)\s[^\n]{{1,50}}?,\s*)?{_QUOTE_AFTER}
         (?:\s+(?:on|at|am|le|el|il|em|op|in)\s[^\n]{{1,80}}?)?\s*:?\s*(?:↑|»)?\s*$
@@ -51,6 +52,7 @@ def quote_header_author(line: str) -> tuple[bool, str | None]:
 
 EDIT_NOTE = re.compile(
     r"^\s*(?:last edited by|edited by|last edited:|last edit:|edited:|zuletzt bearbeitet|zuletzt von|bearbeitet von|"
+    r"zuletzt geändert|последний раз редактировалось|ultima modifica|"  # phpBB de / ru / it
     r"dernière (?:édition|modification) par|modifié par|editado por|última edición|modificato da|"
     r"laatst bewerkt|последнее редактирование|отредактировано|ostatnio edytowany|edytowane przez|"
     r"this post was edited|post edited by|this post has been edited|\(?this post was last modified|"

@@ -115,3 +115,46 @@ def test_mybb_thank_you_like_plugin_line_is_the_like_count():
              '<span id="tyl_data_7001"><a href="#">ana</a>, <a href="#">bo</a></span></div><div class="post_controls">')
     thread = forumparse.parse_thread(page.replace('<div class="post_controls">', likes, 1))
     assert [p.likes for p in thread.posts] == [2, None]
+
+
+@pytest.mark.parametrize("shown, date", [
+    ("« Reply #3 on: September 19, 2007, 02:57:03 PM »", "September 19, 2007, 02:57:03 PM"),
+    ("« Antwort #3 am: 12. März 2012, 14:05:00 »", "12. März 2012, 14:05:00"),
+    ("« Respuesta #1 en: Hoy a las 09:15:10 »", "Hoy a las 09:15:10"),
+    ("« Ответ #1 : 12 Марта 2012, 14:05:00 »", "12 Марта 2012, 14:05:00"),
+    ("« Odpowiedź #2 dnia: Marzec 12, 2012, 14:05:00 »", "Marzec 12, 2012, 14:05:00"),
+    ("« : 12 Марта 2012, 14:05:00 »", "12 Марта 2012, 14:05:00"),
+    ("Today at 02:05:00 PM", "Today at 02:05:00 PM"),  # SMF 2.1: no label to strip
+])
+def test_smf_date_label_of_any_language_pack_is_stripped(shown, date):
+    from forumparse.adapters.smf import _DATE_LABEL
+
+    assert _DATE_LABEL.sub("", shown.replace("«", " ").replace("»", " ")).strip() == date
+
+
+def test_smf_20_spanish_pack_dates_edit_note_and_quote_header():
+    thread = _thread("smf", "smf20-es-curve-hoy.html")
+    first, second = thread.posts
+    assert (first.timestamp, first.edited) == ("2012-03-10T18:22:41", "2012-03-10T18:40:02")
+    assert second.timestamp_raw == "Hoy a las 09:15:10"  # no reference time on a guest's page
+    assert (second.quotes[0].author, second.quotes[0].post_id) == ("Ramiro", "1201")
+    assert thread.views == 1532
+
+
+@pytest.mark.parametrize("note, iso", [
+    ("(This post was last modified: 03-14-2021, 08:30 PM by <a>crumb</a>.)", "2021-03-14T20:30:00"),
+    ("(Сообщение последний раз редактировалось: 02.04.2019, 20:02 пользователем <a>Сергей</a>.)",
+     "2019-04-02T20:02:00"),
+    ("(Ten post był ostatnio modyfikowany: 02.04.2019, 20:02 przez <a>Jan</a>.)", "2019-04-02T20:02:00"),
+])
+def test_mybb_edit_note_of_any_language_pack(note, iso):
+    import lxml.html
+
+    from forumparse.adapters.mybb import _edit_time
+    from forumparse.dates import DateContext
+
+    class Ctx:
+        dates = DateContext(date_order="DMY" if "." in note else "MDY")
+
+    el = lxml.html.fragment_fromstring(f'<span class="edited_post">{note}</span>')
+    assert _edit_time(el, Ctx()) == iso

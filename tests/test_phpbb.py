@@ -61,9 +61,23 @@ def test_phpbb2_posted_and_subject(html):
     assert _posted_and_subject(frag(html)) == ("Mon Nov 07, 2005 8:15 pm", "Re: Moorings")
 
 
-def test_edit_note_time():
-    el = frag('<div>Last edited by Jo on Thu May 08, 2003 10:50 pm; edited 1 time in total</div>')
-    assert common.edit_time(el, Ctx()) == "2003-05-08T22:50:00"
+@pytest.mark.parametrize("html, iso", [
+    ('<div>Last edited by Jo on Thu May 08, 2003 10:50 pm; edited 1 time in total</div>', "2003-05-08T22:50:00"),
+    ('<div>Zuletzt geändert von <a>Jo</a> am Mo 4. Mär 2013, 19:30, insgesamt 2-mal geändert.</div>',
+     "2013-03-04T19:30:00"),
+    ('<div>Dernière édition par <a>Jo</a> le Lun 4 Mar 2013 19:30, édité 1 fois.</div>', "2013-03-04T19:30:00"),
+    ('<div>Última edición por <a>Jo</a> el Lun Mar 04, 2013 7:30 pm, editado 1 vez en total.</div>',
+     "2013-03-04T19:30:00"),
+    # no connector word between the editor's name and the date
+    ('<div>Последний раз редактировалось <a>Jo</a> 4 мар 2013, 19:30, всего редактировалось 1 раз.</div>',
+     "2013-03-04T19:30:00"),
+    ('<div>Ostatnio edytowany przez <a>Jo</a>, 4 mar 2013, o 19:30, łącznie edytowany 1 raz</div>',
+     "2013-03-04T19:30:00"),
+    ('<div>Last edited by <a>Jo</a> on Thu May 08, 2003 10:50 pm, edited 1 time in total.<br>'
+     '<strong>Reason:</strong> typo</div>', "2003-05-08T22:50:00"),
+])
+def test_edit_note_time(html, iso):
+    assert common.edit_time(frag(html), Ctx()) == iso
 
 
 def test_pagination_without_page_of_text():

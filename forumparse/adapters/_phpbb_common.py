@@ -266,8 +266,10 @@ def edit_time(el, ctx) -> str | None:
     stamp = _machine_time(el)
     if stamp is not None:
         return ctx.dates.machine(attr(stamp, "datetime"))
-    text = text_of(el) or ""
-    match = _EDIT_DATE.search(text)
-    if not match:
-        return None
-    return ctx.dates.iso(_EDIT_COUNT.sub("", match.group(1)).strip(" .,"))
+    match = _EDIT_DATE.search(text_of(el) or "")
+    if match:
+        shown = match.group(1)
+    else:  # no connector word ("Последний раз редактировалось X 4 мар 2013, 22:05, всего ..."):
+        name = next(el.iter("a"), None)  # the date follows the editor's name
+        shown = " ".join((name.tail or "").split()) if name is not None else ""
+    return ctx.dates.iso(_EDIT_COUNT.sub("", shown.strip(" .,")).strip(" .,")) if shown.strip(" .,") else None

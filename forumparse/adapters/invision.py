@@ -32,7 +32,9 @@ _OUTSIDE_TOPIC = ("ancestor::table or ancestor::*[@id='similar_topics'] or ances
                   " or ancestor::*[contains(@class,'entry-content')]")
 _IPB_MARKERS = ("ipb.vars[", "ipb.templates[", "id='ips_Posts'", 'id="ips_Posts"', "ips.setSetting(")
 _DIGITS = re.compile(r"(\d+)$")
-_POSTS_LINE = re.compile(r"^\s*([\d,.\s]+)\s+(?:posts?|beiträge|messages|mensajes|сообщени\w*)\s*$", re.I)
+_POST_WORDS = r"(?:posts?|beiträge|messages|mensajes|messaggi|mensagens|berichten|сообщени\w*|post[óy]w?|inlägg)"
+_POST_WORD = re.compile(rf"{_POST_WORDS}(?!\w)", re.I)  # a stat's title: "1,234 posts", "3 407 messages"
+_POSTS_LINE = re.compile(rf"^\s*([\d,.\s]+)\s+{_POST_WORDS}\s*$", re.I)
 _LIKE_TEXT = re.compile(r"^\s*(.+?)\s+likes?\s+this\b", re.I)
 
 
@@ -74,6 +76,7 @@ class Invision(Adapter):
     TIME4 = ".ipsComment_meta time[datetime], time[datetime]"
     PERMALINK4 = ".ipsComment_meta a[href*=comment], .ipsComment_meta a[href]"
     SIGNATURE4 = "[data-role=memberSignature]"
+    EDIT_TIME4 = "[data-excludequote] time[datetime]"  # "Edited <time> by X" (4.5+)
     LIKES4 = ".ipsReact_reactCount, .ipsReact_reactCountOnly, .ipsReputation_count"
     ATTACH = "a.ipsAttachLink[href], .attachment a[href]"
     # shared
@@ -188,7 +191,7 @@ class Invision(Adapter):
         post_count = None
         for stat in scope.all(el, self.STATS4):
             label = (attr(stat, "title") or text_of(stat) or "").lower()
-            if "post" in label or select_one(stat, ".fa-comment") is not None:
+            if _POST_WORD.search(label) or select_one(stat, ".fa-comment") is not None:
                 post_count = parse_count(label, allow_abbrev=False) or parse_count(text_of(stat), allow_abbrev=False)
                 if post_count is not None:
                     break
@@ -221,7 +224,7 @@ class Invision(Adapter):
             body=body.text,
             body_html=body.html,
             quotes=body.quotes,
-            edited=_edit_time(body.edited, ctx),
+            edited=_machine(scope.one(el, self.EDIT_TIME4), ctx) or _edit_time(body.edited, ctx),
             likes=sum(c for c in like_counts if c) if any(c is not None for c in like_counts) else None,
             attachments=[absolute(base, attr(a, "href")) for a in scope.all(el, self.ATTACH)],
         )
@@ -262,10 +265,18 @@ def _strip_posted(text: str | None) -> str | None:
                   flags=re.I) or None
 
 
+def _machine(el, ctx) -> str | None:
+    return ctx.dates.machine(attr(el, "datetime")) if el is not None else None
+
+
 def _edit_time(note: str | None, ctx) -> str | None:
-    """IP.Board's "This post has been edited by X: 07 December 2015 - 01:00 AM" keeps its date after the colon."""
+    """IP.Board's "This post has been edited by X: 07 December 2015 - 01:00 AM" keeps its date after
+    the colon; "Edited by X, 07 December 2015 - 01:00 AM." after the name's comma."""
     _, sep, when = (note or "").partition(": ")
-    return ctx.dates.iso(when.strip()) if sep else None
+    if sep:
+        return ctx.dates.iso(when.strip())
+    _, sep, when = (note or "").partition(", ")
+    return ctx.dates.iso(when.strip(" .")) if sep and any(ch.isdigit() for ch in when) else None
 
 
 def _likes(el) -> int | None:

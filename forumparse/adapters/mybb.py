@@ -122,10 +122,7 @@ class MyBB(Adapter):
         raw_date, resolved = text_of_date(date_el), _date_text(date_el)
         link = contents.pick(content, *common.parts(self.PERMALINK))
         edit_el = earliest(contents.one(content, self.EDIT), next(iter(extras["edit"].get(content, ())), None))
-        edited = None
-        if edit_el is not None:
-            m = _EDIT_DATE.search(text_of(edit_el) or "")
-            edited = ctx.dates.iso(m.group(1)) if m else None
+        edited = _edit_time(edit_el, ctx) if edit_el is not None else None
         return Post(
             post_id=_POST_ID.match(el.get("id")).group(1),
             permalink=common.absolute(base, link.get("href")) if link is not None else None,
@@ -208,6 +205,22 @@ class MyBB(Adapter):
                         return page_title
                 return found
         return page_title
+
+
+def _edit_time(el, ctx) -> str | None:
+    """The date of "(This post was last modified: DATE by NAME.)" in any language pack: between
+    the label's colon and the word before the editor's linked name ("пользователем X", "przez X")."""
+    text = text_of(el) or ""
+    m = _EDIT_DATE.search(text)
+    if m:
+        return ctx.dates.iso(m.group(1))
+    link = next(el.iter("a"), None)
+    name = text_of(link) if link is not None else None
+    _head, colon, rest = text.partition(":")
+    if not (colon and name) or name not in rest:
+        return None
+    words = rest[: rest.rindex(name)].split()
+    return ctx.dates.iso(" ".join(words[:-1])) if len(words) > 1 else None
 
 
 def _likes(el, title, scope) -> int | None:

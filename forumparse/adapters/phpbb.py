@@ -19,7 +19,7 @@ from ..html.body import extract_body, render_text
 from ..html.page_classes import by_class, by_owner, holders, within
 from ..html.select import attr, class_set, select, select_one, text_of, xpath
 from ..records import Author, Post, Quote, Thread
-from ..vocab import quote_header_author
+from ..vocab import EDIT_NOTE, quote_header_author
 from . import _phpbb_common as common
 from ._html_common import has, has_any, in_ends
 from .base import Adapter
@@ -238,8 +238,7 @@ class PhpbbHtml(Adapter):
             signature = None
             for span in in_cell["span_postbody"].get(body_cell, ()):
                 signature = common.split_signature(render_text(span))[1] or signature
-            edit = next((e for e in in_cell["gensmall"].get(body_cell, ())
-                         if (text_of(e) or "")[:1].isalpha() and "edited" in (text_of(e) or "").lower()), None)
+            edit = next((e for e in in_cell["gensmall"].get(body_cell, ()) if _is_edit_note(text_of(e))), None)
             buttons = rows[1] if len(rows) > 1 else None
             href = attr(_link(buttons, "mode=viewprofile"), "href")
             posts.append(Post(
@@ -538,6 +537,11 @@ def _posted_and_subject(el) -> tuple[str | None, str | None]:
     date = common.strip_label(" ".join(head.split()))
     subject = common.strip_label(" ".join("".join(after).split())) if after else None
     return date, subject
+
+
+def _is_edit_note(text: str | None) -> bool:
+    """"Last edited by X on ...", "Zuletzt geändert von X am ..." (translated boards)."""
+    return bool(text) and (EDIT_NOTE.match(text) is not None or (text[:1].isalpha() and "edited" in text.lower()))
 
 
 def _clean_quote(quote: Quote) -> Quote:

@@ -16,13 +16,15 @@ from . import _html_common as common
 from .base import Adapter
 
 _MSG_ID = re.compile(r"^msg_?(\d+)$")
-# "« Reply #3 on: September 19, 2007, 02:57:03 PM »", "« on: ... »", "Antwort #3 am: ..."
-_DATE_LABEL = re.compile(r"^.*?\b(?:on|am|le|el|il|em|op|dnia)\s*:\s*", re.I)
-_READ = re.compile(r"\((?:Read|Gelesen|Lu|Leído|Letto|Lido|Gelezen|Прочитано)\s+([\d.,\s]+?)\s*"
-                   r"(?:times|mal|fois|veces|volte|vezes|keer|раз)", re.I)
-_LAST_EDIT = re.compile(r"(?:Last Edit|Letzte Änderung|Dernière édition|Última edición|Ultima modifica)\s*:?\s*"
-                        r"(.+?)(?:\s+(?:by|von|par|por|da)\s.*)?$", re.I)
-_TOPIC = re.compile(r"^\s*(?:Topic|Thema|Sujet|Tema|Argomento|Tópico|Onderwerp|Тема)\s*:\s*", re.I)
+# "« Reply #3 on: September 19, 2007, 02:57:03 PM »", "« on: ... »", "Antwort #3 am: ...", "Respuesta #3 en: ...",
+# "Ответ #3 : ..." (a label of words and "#N" up to a colon; a clock's colon follows digits)
+_DATE_LABEL = re.compile(r"^(?:.*?\b(?:on|am|le|el|en|il|em|op|dnia|от)|[^\d:]*#\s*\d+|[^\d:]+)\s*:\s*", re.I)
+_READ = re.compile(r"\((?:Read|Gelesen|Lu|Leído|Letto|Lido|Lida|Gelezen|Прочитано|Przeczytany)\s+([\d.,\s]+?)\s*"
+                   r"(?:times|mal|fois|veces|volte|vezes|keer|раз|razy)", re.I)
+_LAST_EDIT = re.compile(r"(?:Last Edit|Letzte Änderung|Dernière édition|Última (?:edición|modificación|edição)|"
+                        r"Ultima modifica|Последнее редактирование|Ostatnia edycja|Laatst bewerkt)\s*:?\s*"
+                        r"(.+?)(?:\s+(?:by|von|par|por|da|от|wysłana przez|przez|door)\s.*)?$", re.I)
+_TOPIC = re.compile(r"^\s*(?:Topic|Thema|Sujet|Tema|Temat|Argomento|Tópico|Onderwerp|Тема)\s*:\s*", re.I)
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _MSG_IN_URL = re.compile(r"msg[=_]?(\d+)")
 _STATUS = re.compile(r"^(?:online|offline)$", re.I)
