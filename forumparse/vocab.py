@@ -102,7 +102,7 @@ GROUP_LABELS = ("group", "user group", "usergroup", "gruppe", "benutzergruppe", 
 LOCATION_LABELS = ("location", "from", "wohnort", "ort", "localisation", "ubicación", "località",
                    "localização", "woonplaats", "откуда", "skąd", "ort", "lokalizacja", "localidade",
                    "loc", "来自", "來自",
-                   "адрес", "locatie", "plats", "konum", "lieu", "ubicacion", "bydliště", "helyszín")
+                   "адрес", "locatie", "plats", "konum", "bydliště", "helyszín")
 
 
 def _label_re(labels) -> re.Pattern:

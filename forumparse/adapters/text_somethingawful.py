@@ -30,6 +30,7 @@ PLACEHOLDER = re.compile(r"^\[[^\]]*\]$")
 SPECIAL = re.compile(r"^(?:fun shoe|fallen rib|illegal hen|dinosaur gum|queen bee|probation|banned)$", re.I)
 SPECIAL_END = re.compile(r"\s+(?:fun shoe|fallen rib|illegal hen|dinosaur gum|queen bee)$", re.I)
 TOP_NAV = re.compile(r"^\s*(?:[•*]\s*)?(?:post|reply|\[button[^\]]*\]|«.*»|.*\s>\s.*)\s*$", re.I)
+BUTTON_NAV = re.compile(r"^\s*(?:[•*]\s*)?(?:post|reply|\[button[^\]]*\]|«.*»)\s*$", re.I)
 RIGHT_MIN = 8  # the text cell starts at least this far right in a side-by-side dump
 
 
@@ -135,7 +136,8 @@ def _title(lines: list[str]) -> str | None:
         if CRUMB.match(line):
             text = line.strip()
             k = j + 1
-            while k < len(lines) and lines[k].strip() and not TOP_NAV.match(lines[k]) \
+            # the crumbs wrap over several lines at narrow widths: a line with " > " goes on with them
+            while k < len(lines) and lines[k].strip() and not BUTTON_NAV.match(lines[k]) \
                     and not lines[k].lstrip().startswith(("•", "*", "«", "[")):
                 text += " " + lines[k].strip()
                 k += 1
