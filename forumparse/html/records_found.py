@@ -247,6 +247,8 @@ def grow(roots: list, holders: set, direction: int) -> list[list]:
         parts = [root]
         sib = root.getnext() if direction > 0 else root.getprevious()
         while sib is not None and len(parts) < 8 and sib not in holders:
+            if sib.tag in ("li", "article") and _main_class(sib) == _main_class(root):
+                break  # another post of the list that shows no date (a deleted post's stub), not this one's part
             if isinstance(sib.tag, str):
                 parts.append(sib)
             sib = sib.getnext() if direction > 0 else sib.getprevious()
