@@ -27,7 +27,8 @@ BANNER = re.compile(r"\s+(?:staff member|moderator|administrator|admin|super mod
 POSTNUM_LINE = re.compile(r"^#\d+\b.*$|^(?:x\s?\d+\s*)+(?:list)?$|"
                           r"^(?:\+\s*)?(?:like|hugs|informative|insightful|funny|agree|disagree|winner|list|"
                           r"undo rating|quote|reply)\b.*$", re.I)
-STARTED = re.compile(r"^(?:discussion in\s+'.{1,80}'\s+)?started by\s+\S.{0,60},\s+\S", re.I)
+STARTED = re.compile(r"^(?:discussion in\s+'.{1,80}'\s+)?started by\s+\S.{0,60},\s+\S|"
+                     r"^discussion in\s+'.{1,80}'\s+started by\s*$", re.I)  # or wrapped after "started by"
 EXPAND = re.compile(r"^click to expand\.*", re.I)
 ITEM = re.compile(r"^\d{1,4}\.\s+")
 NAV = re.compile(r"^(?:<<\s*index\s*>>|<<\s*prev.*|.*next\s*>>|threadmarks?:.*)$", re.I)
