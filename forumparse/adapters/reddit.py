@@ -17,14 +17,13 @@ import lxml.etree
 from cssselect import GenericTranslator
 
 from ..html.body import extract_body
-from ..html.pageinfo import absolute, base_url, canonical_url, meta_content
+from ..html.pageinfo import PostScope, absolute, base_url, canonical_url, meta_content
 from ..html.select import attr, has_class, select, select_one, text_of, xpath
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from ..text.echo import split_echoes
 from ..vocab import REMOVED_TEXT
 from ._html_common import has, has_any, has_lower
-from ._scope import PartScope
 from .base import Adapter
 
 _COMMENTS = re.compile(r"^\s*(?:all\s+)?([\d.,]+\s*[kKmM]?)\s+comments?\b", re.I)
@@ -129,7 +128,7 @@ class Reddit(Adapter):
             quotes=body.quotes if body else (),
         )]
         parents: list[str | None] = []
-        scope = PartScope(comments, _SCANNED)  # the comments' parts from the page's attribute values
+        scope = PostScope(comments)
         for el, cid in zip(comments, ids):
             post = self._redesign_comment(el, scope, cid, state.get(cid, {}), base, ctx)
             level = _level(el)
@@ -308,19 +307,6 @@ def _closest(el, css: str):
 
 _TAG_ONLY = frozenset({Reddit.SH_COMMENT})  # selectors naming a tag alone: compared without XPath
 _TEST_IDS = xpath("//@data-test-id")
-# The redesign comments' attribute-only selector parts, answered from the page's attribute values
-# (an index of tags and classes would test every element against them; see _scope).
-_SCANNED = {
-    "[data-testid=post-comment-header]": ("//@data-testid", str.__eq__, "post-comment-header"),
-    "[data-testid=post-comment-header-deleted]": ("//@data-testid", str.__eq__, "post-comment-header-deleted"),
-    "[data-testid=comment_author_link]": ("//@data-testid", str.__eq__, "comment_author_link"),
-    "[data-testid=comment_timestamp]": ("//@data-testid", str.__eq__, "comment_timestamp"),
-    "a[id^='CommentTopMeta--Created']": ("//a/@id", str.startswith, "CommentTopMeta--Created"),
-    "[data-testid=comment]": ("//@data-testid", str.__eq__, "comment"),
-    "[data-test-id=comment]": ("//@data-test-id", str.__eq__, "comment"),
-}
-
-
 def _outside(found: list, css: str):
     """The first element of `found` that is not inside an element matching `css` (a post body)."""
     return next((f for f in found if _closest(f, css) is None), None)

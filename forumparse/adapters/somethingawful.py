@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 
 from ..html.body import extract_body, render_text
+from ..html.pageinfo import PostScope
 from ..html.select import attr, class_set, select, select_one, text_of, xpath
 from ..numbers import parse_count
 from ..records import Author, Post, Quote, Thread
 from . import _html_common as common
-from ._scope import PartScope
 from .base import Adapter
 
 _MARKERS = ("forums.somethingawful.com", 'id="something_awful"', "the something awful forums")
@@ -59,7 +59,7 @@ class SomethingAwfulHtml(Adapter):
         base = common.page_base(root, ctx.url) or SITE
         classed = _CLASSES(root)  # the class attribute values serve the page-level lookups
         elements = _posts(classed)
-        scope = PartScope(elements, under=_UNDER)  # one walk of the posts answers the per-post selectors
+        scope = PostScope(elements)  # one walk of the posts answers the per-post selectors
         posts = [p for p in (self._post(el, scope, ctx, base) for el in elements) if p]
         blocks = _Blocks(classed)
         title_el = blocks.title
@@ -170,10 +170,6 @@ def _posts(classed) -> list:
                                          or any(a.get("id") == "thread" for a in el.iterancestors())):
             found.append(el)
     return found
-
-
-# a per-post selector part whose last step names only a tag: looked up under its containers
-_UNDER = {"ul.profilelinks a[href*='action=getinfo']": ("ul.profilelinks", ".//a[contains(@href, 'action=getinfo')]")}
 
 
 class _Blocks:

@@ -14,13 +14,14 @@ import attrs
 
 from ..dates import parse_date
 from ..html.body import extract_body, render_text
+from ..html.pageinfo import PostScope
 from ..html.select import attr, class_set, select, select_one, text_of, xpath
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from ..vocab import JOINED_LABELS, LOCATION_LABELS, POSTS_LABELS
 from . import _html_common as common
 from ._html_common import absolute
-from ._scope import PartScope, add_outermost, inside, page_position, within
+from ._scope import add_outermost, inside, page_position, within
 from .base import Adapter
 
 # vBulletin language packs' phrases for the postbit statistics, beside the shared vocabulary
@@ -129,11 +130,11 @@ class VBulletinHtml(Adapter):
         v5 = [el for el in _v5_nodes(classed) if select_one(el, self.V5_CONTENT_CSS) is not None]
         # one pass per selector over the page, handed to the posts (PostScope), not one per post
         if v5:
-            scope = PartScope(v5, _SCANNED, _UNDER)
+            scope = PostScope(v5)
             posts = [self._v5_post(el, scope, ctx, base) for el in v5]
         else:
             postbits = self._postbits(root)
-            scope = PartScope([box for box, _msg, _pid in postbits], _SCANNED, _UNDER)
+            scope = PostScope([box for box, _msg, _pid in postbits])
             posts = [self._post(box, msg, pid, scope, ctx, base) for box, msg, pid in postbits]
         blocks = _Blocks(root, classed)
         page, page_count = self._pages(blocks)
@@ -474,28 +475,6 @@ def _v5_nodes(classed) -> list:
     """VBulletinHtml.V5_POST_CSS, from the page's class attribute values."""
     found = (v.getparent() for v in classed if "b-post" in v)
     return [el for el in found if el.tag in ("li", "div") and "b-post" in class_set(el)]
-
-
-# Selector parts the posts' PartScope answers without testing every element or link (see _scope):
-# parts that name only an attribute, from the attribute's values on the page ...
-_SCANNED = {
-    "[id^=postmenu_]": ("//@id", str.startswith, "postmenu_"),
-    "[id^=post_thanks_box]": ("//@id", str.startswith, "post_thanks_box"),
-    "[itemprop=dateCreated]": ("//@itemprop", str.__eq__, "dateCreated"),
-    "a[href*='attachment.php']": ("//a/@href", str.__contains__, "attachment.php"),
-    "a[href*='/attachments/']": ("//a/@href", str.__contains__, "/attachments/"),
-    "a[href*='filedata/fetch']": ("//a/@href", str.__contains__, "filedata/fetch"),
-    "a[id^=postlink]": ("//a/@id", str.startswith, "postlink"),
-    "a[id^=postcount]": ("//a/@id", str.startswith, "postcount"),
-}
-# ... and "container element" parts, from under their few containers.
-_UNDER = {
-    ".attachments a[href]": (".attachments", ".//a[@href]"),
-    ".b-post-attachments a[href]": (".b-post-attachments", ".//a[@href]"),
-    "a.postuseravatar img": ("a.postuseravatar", ".//img"),
-    "a.postuseravatarlink img": ("a.postuseravatarlink", ".//img"),
-    ".avatar img": (".avatar", ".//img"),
-}
 
 
 _BLOCK_WORDS = re.compile("breadcrumb|threadtitle|lastnavbit|main-title|navbar|pagination|pagenav")

@@ -5,6 +5,7 @@ import re
 
 from ..html.body import extract_body, render_text
 from ..html.pageinfo import (
+    PostScope,
     absolute,
     author_stats,
     base_url,
@@ -21,7 +22,7 @@ from ..html.select import attr, class_set, select_one, text_of, xpath
 from ..numbers import parse_count
 from ..records import Author, Post, Quote, Thread
 from ._html_common import has_any, has_last
-from ._scope import PartScope, outermost, within
+from ._scope import outermost, within
 from .base import Adapter
 
 _POST_ID = re.compile(r"(\d+)$")
@@ -101,7 +102,7 @@ class XenForo(Adapter):
         if not v2:  # POST1
             posts_el = [p for p in _classed(classed, "message", ("li", "div"))
                         if p.get("data-author") is not None and select_one(p, self.BODY1) is not None]
-        scope = PartScope(posts_el, under=_UNDER)
+        scope = PostScope(posts_el)
         posts = [self._post(p, scope, v2, base, ctx) for p in posts_el]
         page, page_count, next_url = self._pages(tree, classed, base)
         return Thread(
@@ -219,16 +220,6 @@ _CRUMB_PARTS = (
      + "]//span[@itemprop='title']"),
     (("breadBoxTop",), ".//*[" + _HAS_CLASS.format("crumbs") + "]//a[" + _HAS_CLASS.format("crumb") + "]"),
 )
-# Post selector parts whose last step names only a tag: looked up under their few containers.
-_UNDER = {
-    ".message-attribution-main a[href]": (".message-attribution-main", ".//a[@href]"),
-    ".message-attribution a[href*='post']": (".message-attribution", ".//a[contains(@href, 'post')]"),
-    ".message-attachments a[href]": (".message-attachments", ".//a[@href]"),
-    ".attachedFiles .attachment a[href]": (".attachedFiles .attachment", ".//a[@href]"),
-    ".dark_postrating_outputlist li strong": (".dark_postrating_outputlist", ".//li//strong"),
-}
-
-
 _POST2_KINDS = frozenset({"message--post", "message--article"})
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 import lxml.etree
 from cssselect import GenericTranslator
 
-from .select import matches_plain, plain_parts, select, split_classes
+from .select import matches_plain, page_position, plain_parts, select, split_classes
 
 _translator = GenericTranslator()
 _CLASS_ATTRS = lxml.etree.XPath("descendant-or-self::*/@class")
@@ -126,18 +126,7 @@ def earliest(a, b):
     for anc in b.iterancestors():  # an ancestor comes before what it holds
         if anc is a:
             return a
-    return b if _path(b) < _path(a) else a
-
-
-def _path(el) -> list[int]:
-    """Child positions from the root: sorts in document order."""
-    key = []
-    parent = el.getparent()
-    while parent is not None:
-        key.append(parent.index(el))
-        el, parent = parent, parent.getparent()
-    key.reverse()
-    return key
+    return b if page_position(b) < page_position(a) else a
 
 
 def texts_with(tree, word: str) -> list[tuple[str, object]]:
@@ -156,10 +145,10 @@ def texts_with(tree, word: str) -> list[tuple[str, object]]:
             if isinstance(el.tag, str):
                 text = el.text
                 if text and word in text.lower():
-                    found.append(((n, *_path(el), -1), text, el))
+                    found.append(((n, *page_position(el), -1), text, el))
             tail = el.tail
             if tail and word in tail.lower() and el is not top:
-                found.append(((n, *_path(el), float("inf")), tail, el))
+                found.append(((n, *page_position(el), float("inf")), tail, el))
     found.sort(key=lambda item: item[0])
     return [(text, owner) for _key, text, owner in found]
 

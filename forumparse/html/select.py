@@ -277,11 +277,12 @@ _WITH_ID = lxml.etree.XPath("descendant-or-self::*[@id = $v]", regexp=False)
 
 
 class Index:
-    """Elements of a subtree by tag, class and id: answers `select(root, css)` for plain
-    selectors at the cost of a few dictionary lookups. The tree must not change.
+    """Elements of a subtree by tag, class, id and attribute: answers `select(root, css)` for
+    plain selectors at the cost of a few dictionary lookups. The tree must not change.
 
-    One walk of the subtree files the classed elements by class; lists by tag, id and
-    attribute and the document order are made by lxml when first asked for.
+    Each table is made when first asked for: the classed elements by class from one walk of
+    the subtree (a page whose selectors name only attributes never pays for it); lists by
+    tag, id and attribute value and the document order by lxml.
     """
 
     def __init__(self, root):
@@ -289,12 +290,30 @@ class Index:
         self._order: dict | None = None
         self._by_tag: dict[str, list] = {}
         self._by_id: dict[str, list] = {}
-        self._with_attr: dict[str, list] = {}
-        self.by_class: dict[str, list] = {}
-        self.classes: dict = {}  # element -> its class names
-        by_class, classes = self.by_class, self.classes
+        self._values: dict[str, list] = {}
+        self._by_value: dict[tuple, list] = {}
+        self._by_class: dict[str, list] | None = None
+        self._classes: dict | None = None
+
+    @property
+    def by_class(self) -> dict[str, list]:
+        """class name -> the elements carrying it, in document order."""
+        if self._by_class is None:
+            self._file_classes()
+        return self._by_class
+
+    @property
+    def classes(self) -> dict:
+        """element -> its class names (classed elements only)."""
+        if self._classes is None:
+            self._file_classes()
+        return self._classes
+
+    def _file_classes(self) -> None:
+        by_class: dict[str, list] = {}
+        classes: dict = {}
         seen: dict[str, tuple] = {}  # class value -> (its names, their by_class lists): a page repeats a few values
-        for el in root.iter(lxml.etree.Element):  # as fast as an XPath of the classed ones, and one get()
+        for el in self.root.iter(lxml.etree.Element):  # as fast as an XPath of the classed ones, and one get()
             cls = el.get("class")
             if cls is None:
                 continue
@@ -307,6 +326,7 @@ class Index:
                 classes[el] = names
                 for found in lists:
                     found.append(el)
+        self._by_class, self._classes = by_class, classes
 
     @property
     def order(self) -> dict:
@@ -332,18 +352,31 @@ class Index:
         if ident is not None:
             return self.by_id(ident)
         if names:
-            return min((self.by_class.get(n, []) for n in names), key=len)
+            by_class = self.by_class
+            return min((by_class.get(n, []) for n in names), key=len)
+        if tests and _XPATH_NAME.fullmatch(tests[0][0]) and (tag is None or _XPATH_NAME.fullmatch(tag)):
+            return self.with_value(tag, *tests[0])
         if tag is not None:
             return self.by_tag(tag)
-        if tests and _XPATH_NAME.fullmatch(tests[0][0]):
-            return self.with_attribute(tests[0][0])
         return list(self.order)
 
-    def with_attribute(self, name: str) -> list:
-        """The elements that have attribute `name` (an XPath-safe name), in document order."""
-        found = self._with_attr.get(name)
+    def with_value(self, tag: str | None, name: str, op, value) -> list:
+        """The elements (of tag `tag`, any when None) whose attribute `name` (XPath-safe names)
+        passes `op(attribute, value)` (present, when op is None), in document order: tested on
+        the attribute values that one XPath gives, before their elements are looked up."""
+        key = (tag, name, op, value)
+        found = self._by_value.get(key)
         if found is None:
-            found = self._with_attr[name] = xpath(f"descendant-or-self::*[@{name}]")(self.root)
+            values = self._values.get(f"{tag}@{name}")
+            if values is None:
+                values = self._values[f"{tag}@{name}"] = xpath(f"descendant-or-self::{tag or '*'}/@{name}")(self.root)
+            if op is None:
+                found = [v.getparent() for v in values]
+            elif op is str.__eq__:
+                found = [v.getparent() for v in values if v == value]
+            else:
+                found = [v.getparent() for v in values if op(v, value)]
+            self._by_value[key] = found
         return found
 
     def select(self, css: str) -> list:
@@ -353,31 +386,79 @@ class Index:
             return select(self.root, css)
         found: list = []
         for chain in alternatives:
-            last = len(chain) - 1
-            step, classes, memo = chain[last], self.classes, {}
-            candidates = self._candidates(step)
-            if not _exact_candidates(step):
-                candidates = [el for el in candidates if _step_matches(el, step, classes)]
-            if last:
-                candidates = [el for el in candidates if _chain_matches(el, chain, last, self.root, classes, memo)]
-            found.extend(candidates)
+            found.extend(self._chain(chain))
         if len(alternatives) > 1:
             found = set(found)
             if self._order is None and len(found) <= 300:  # cheaper than numbering the subtree
-                found = sorted(found, key=_path_key)
+                found = sorted(found, key=page_position)
             else:
                 found = sorted(found, key=self.order.__getitem__)
         return found
 
+    def _chain(self, chain) -> list:
+        """The matches of one chain of steps, in document order."""
+        last = len(chain) - 1
+        step = chain[last]
+        if _by_containers(chain):
+            # "CONTAINER a[href]": a last step naming no class nor id matches many elements of
+            # the page (every link); read it under the few containers instead
+            return self._under(chain)
+        candidates = self._candidates(step)
+        if not _exact_candidates(step):
+            classes = self.classes if step[3] else None
+            candidates = [el for el in candidates if _step_matches(el, step, classes)]
+        if last:
+            classes = self.classes if any(s[3] for s in chain[:last]) else None
+            memo: dict = {}
+            candidates = [el for el in candidates if _chain_matches(el, chain, last, self.root, classes, memo)]
+        return candidates
+
+    def _under(self, chain) -> list:
+        """The matches of `chain`'s last step strictly under the outermost matches of the steps
+        before it: subtrees apart, each read in document order."""
+        step = chain[-1]
+        _, tag, _ident, _names, tests = step
+        found, kept = [], set()
+        for box in self._chain(chain[:-1]):
+            if kept and any(a in kept for a in box.iterancestors()):
+                continue  # inside a container already read
+            kept.add(box)
+            for el in (box.iterdescendants(tag) if tag is not None else box.iterdescendants(lxml.etree.Element)):
+                if not tests or _step_matches(el, step):
+                    found.append(el)
+        return found
+
+
+@lru_cache(maxsize=1024)
+def _by_containers(chain) -> bool:
+    """Whether Index reads `chain`'s last step under the matches of the steps before it: the
+    last step names no class nor id and follows a descendant combinator, and the steps before
+    end in a class or id (or are themselves read that way), so the containers are few."""
+    if len(chain) < 2:
+        return False
+    comb, _tag, ident, names, _tests = chain[-1]
+    if comb != " " or ident is not None or names:
+        return False
+    before = chain[-2]
+    return before[2] is not None or bool(before[3]) or _by_containers(chain[:-1])
+
 
 def _exact_candidates(step) -> bool:
-    """Whether Index._candidates(step) are exactly the step's matches (one class, or a tag)."""
+    """Whether Index._candidates(step) are exactly the step's matches: one class; a tag; or
+    one attribute test with no other test and no tag when the attribute could be looked up."""
     _, tag, ident, names, tests = step
-    return ident is None and not tests and (len(names) == 1 and tag is None or not names and tag is not None)
+    if ident is not None:
+        return False
+    if names:
+        return len(names) == 1 and tag is None and not tests
+    if tests:
+        return len(tests) == 1 and _XPATH_NAME.fullmatch(tests[0][0]) is not None and (
+            tag is None or _XPATH_NAME.fullmatch(tag) is not None)
+    return tag is not None
 
 
-def _path_key(el) -> list[int]:
-    """An element's child positions from its tree's root: sorts in document order."""
+def page_position(el) -> list[int]:
+    """A key that sorts elements in document order: the child positions from the root down."""
     key = []
     parent = el.getparent()
     while parent is not None:
