@@ -208,3 +208,12 @@ def test_reddit_comment_keeps_an_ellipsis_line_and_ends_before_the_page_foot():
     thread = forumparse.parse_thread(text)
     assert thread.posts[1].body.endswith("And each module sets __all__.")
     assert thread.posts[2].body == "See the tutorial."
+
+
+def test_stack_exchange_title_wrapped_at_the_dump_width():
+    text = SE_SPREAD_CARDS.replace(
+        "Date format in a shell script\n",
+        "Stack Exchange network consists of 180 Q&A communities including Stack\n\n"
+        "When to use wurde versus war (eg Ich wurde ausgeraubt vs Ich war\nausgeraubt)\n")
+    thread = forumparse.parse_thread(text)
+    assert thread.title == "When to use wurde versus war (eg Ich wurde ausgeraubt vs Ich war ausgeraubt)"

@@ -92,6 +92,15 @@ class StackExchangeText(Adapter):
         for j in range(start - 1, -1, -1):
             text = lines[j].strip()
             if text and not NOISE.match(lines[j]) and not re.match(r"^(?:asked|modified|viewed|active)\b", text, re.I):
+                # a heading wrapped at the dump's width: the line above ends where the next word
+                # would not have fitted
+                width = max(map(len, lines[:start]), default=0)
+                k = j
+                while k > 0 and j - k < 3 and lines[k - 1].strip() and not NOISE.match(lines[k - 1]) \
+                        and not lines[k - 1].rstrip().endswith((".", ":", "!")) \
+                        and len(lines[k - 1]) + 1 + len(lines[k].split()[0]) > width * 0.85:
+                    k -= 1
+                    text = f"{lines[k].strip()} {text}"
                 return text
         return None
 
