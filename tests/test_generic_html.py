@@ -240,3 +240,31 @@ def test_rank_label_and_quote_header_come_off():
     assert (q.author, q.text) == ("DiscoStu", "Should I restuff?")
     text, note = strip_edit_lines("Hum is gone.\n\n[This message has been edited by DiscoStu (edited 03-15-2001).]")
     assert text == "Hum is gone." and note.startswith("[This message")
+
+
+def test_hidden_only_when_hidden_at_every_width():
+    from lxml import html as lh
+
+    from forumparse.html.dates_found import is_hidden
+
+    assert is_hidden(lh.fromstring('<div class="d-none">x</div>'))
+    assert not is_hidden(lh.fromstring('<div class="col-md-2 d-none d-sm-block">x</div>'))
+
+
+def test_deleted_placeholder_and_phone_app_line():
+    from forumparse.html.post_text import deleted_placeholder, split_signature
+
+    assert deleted_placeholder("[deleted]") and deleted_placeholder("Comment deleted by user")
+    assert not deleted_placeholder("I deleted the old config and it works now.")
+    text, sig = split_signature("Two wraps of tape.\n\nSent from my Pixel using Tapatalk")
+    assert (text, sig) == ("Two wraps of tape.", "Sent from my Pixel using Tapatalk")
+
+
+def test_thread_counts_read_exact_titles_and_label_cells():
+    from forumparse.html.records_found import PageIndex
+    from forumparse.html.threadstats import thread_counts
+    from forumparse.html.tree import parse_html
+
+    root = parse_html('<html><body><div class="stats"><span title="1532">1.5k</span><br><small>Views</small></div>'
+                      '<table><tr><td><p>replies</p></td><td><p>7</p></td></tr></table></body></html>')
+    assert thread_counts(PageIndex(root), lambda el: False) == (1532, 7)
