@@ -12,7 +12,7 @@ import re
 _QUOTE_AFTER = (
     r"(?:wrote|said|writes|says|posted|schrieb|sagte|a écrit|a dit|escribió|dijo|ha scritto|scrisse|escreveu|disse|"
     r"schreef|zei|hat gesagt\.?|написал\(а\)|написал|написала|сказал|napisał\(a\)|napisał|napisała|skrev|kirjoitti|"
-    r"hat (?:folgendes )?geschrieben|писал\(а\)|писал|pisze)"  # phpBB de / ru / pl language packs
+    r"hat (?:folgendes )?geschrieben|писал\(а\)|писал|пишет|pisze)"  # phpBB de / ru / pl, FluxBB ru packs
 )
 _QUOTE_BEFORE = (
     r"(?:quote from|quote from:|quoting|originally posted by|quote originally posted by|zitat von|zitat:? von|"

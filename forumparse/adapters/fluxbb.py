@@ -13,7 +13,7 @@ from .base import Adapter
 
 _POST_ID = re.compile(r"^p(\d+)$")
 _EDITED = re.compile(r"\((.+?)\)\s*$")
-_TOPIC_PREFIX = re.compile(r"^\s*(?:Topic|Thema|Sujet|Tema|Onderwerp|Тема)\s*:\s*", re.I)
+_TOPIC_PREFIX = re.compile(r"^\s*(?:Topic|Thema|Sujet|Tema|Temat|Argomento|Onderwerp|Тема)\s*:\s*", re.I)
 
 
 class FluxBB(Adapter):

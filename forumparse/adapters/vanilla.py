@@ -16,7 +16,9 @@ from .base import Adapter
 
 _ITEM_ID = re.compile(r"^(?:Discussion|Comment)_(\d+)$")
 _PROFILE_ID = re.compile(r"/profile/(\d+)/")
-_EDITED = re.compile(r"Edited\s+(.+?)(?:\s+by\s.*)?\.?$", re.I)
+# "Edited March 12, 2017 2:05PM by X." and its locale packs' wording
+_EDITED = re.compile(r"(?:Edited|Bearbeitet|Modifié|Editado|Modificato|Bewerkt|Отредактировано|Edytowano)\s+(.+?)"
+                     r"(?:\s+(?:by|von|par|por|da|door|пользователем|przez)\s.*)?\.?$", re.I)
 
 
 class Vanilla(Adapter):
