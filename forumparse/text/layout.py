@@ -506,6 +506,9 @@ def _scan_back(tokens: list[Token], a: int, limit: int, subjects: set[str] = fro
             pass  # the member menu printed under the name (vBulletin 4: "View Profile", "Private Message")
         elif tok.kind == "body" and tok.text in subjects:
             start = j
+        elif tok.kind == "body" and len(tok.text) <= 60 and j - 1 > limit and tokens[j - 1].kind == "body" \
+                and (tokens[j - 1].text in subjects or _RE_LINE.match(tokens[j - 1].text)):
+            pass  # the end of a subject the dump wrapped ("Re: FAQ: ... in this" / "forum?")
         elif tok.kind == "body" and start == a and len(tok.text) <= 150 and _after_postnum(tokens, j, limit):
             start = j  # the post's subject, between its number and its date line (vBulletin 5)
         elif tok.kind == "nav" and _IMAGE_ONLY.match(tok.text):

@@ -49,11 +49,18 @@ def find_title(tokens: list[Token], first_header: int) -> str | None:
     """The thread title: repeated "Re: title" lines, a "Thread: title" label, or the heading-like
     line above the first post."""
     re_titles = Counter()
-    for tok in tokens:
+    width = None
+    for i, tok in enumerate(tokens):
         if tok.kind == "body" and len(tok.text) < 200:
             m = _RE_TITLE.match(tok.text)
             if m:
-                re_titles[m.group("title").strip()] += 1
+                title = m.group("title").strip()
+                width = _width(tokens) if width is None else width
+                k = i
+                while k + 1 < len(tokens) and _wraps_into(tokens[k], tokens[k + 1], width) and k - i < 3:
+                    k += 1  # "Re: FAQ: Should I trust ... in this" / "forum?": wrapped at the dump's width
+                    title = f"{title} {tokens[k].text}"
+                re_titles[title] += 1
     if re_titles:
         title, count = re_titles.most_common(1)[0]
         if count >= 2 or any(t.text == title for t in tokens[:first_header]):

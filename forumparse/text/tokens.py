@@ -298,6 +298,8 @@ _MONTH_WORDS = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=
 _DATE_CUT = re.compile(rf"(?:\b(?:{_MONTH_WORDS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?"
                        rf"|\b\d{{1,2}}\.?\s+(?:{_MONTH_WORDS})\.?,?)$", re.I)
 _YEAR_FIRST = re.compile(r"^\s*(?:19|20)\d\d\b")
+_TIME_CUT = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?$")
+_MERIDIEM = re.compile(r"^\s*(?:[ap]\.?m\.?)(?:\s*»)?\s*$", re.I)
 
 
 def join_wrapped_dates(lines: list[str]) -> list[str]:
@@ -307,8 +309,9 @@ def join_wrapped_dates(lines: list[str]) -> list[str]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if i + 1 < len(lines) and len(line) <= 80 and len(lines[i + 1]) <= 80 and _YEAR_FIRST.match(lines[i + 1]) \
-                and _DATE_CUT.search(line) and "   " not in lines[i + 1].strip():  # not a row of two columns
+        if i + 1 < len(lines) and len(line) <= 80 and len(lines[i + 1]) <= 80 and (
+                _YEAR_FIRST.match(lines[i + 1]) and _DATE_CUT.search(line) and "   " not in lines[i + 1].strip()
+                or _MERIDIEM.match(lines[i + 1]) and _TIME_CUT.search(line)):  # "... 09:46:50" / "AM"
             out += [line + " " + lines[i + 1].strip(), ""]
             i += 2
             continue
