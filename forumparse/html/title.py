@@ -71,9 +71,12 @@ def _home_link_texts(root) -> set[str]:
 
 
 def _bare_headings(root) -> list[str]:
-    """<h1> texts without the prefix labels they show (<span class="label">Patch Notes</span>)."""
+    """Title texts without the prefix labels they show (<h1><span class="label">Patch Notes</span> ...,
+    <td class="navbar"><strong><span class="prefix">[Help]</span> ...)."""
     out = []
-    for el in root.iter("h1"):
+    for el in root.iter("h1", "h2", "h3", "strong", "b", "td", "span", "div"):
+        if el.tag != "h1" and (len(el) > 3 or len(el.text_content()) > 200):
+            continue
         if any(_LABEL_CLASS.search(c.get("class") or "") for c in el.iter() if c is not el and isinstance(c.tag, str)):
             bare = " ".join(_unlabelled_text(el).split())
             if bare and bare != " ".join(el.text_content().split()):
