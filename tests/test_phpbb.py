@@ -47,6 +47,10 @@ def test_join_date_drops_time_of_day():
     ('<p class="author">von <span><strong>lupa</strong></span> am 26/10/13, 03:48 pm</p>', "2013-10-26T15:48:00"),
     ('<p class="author">by <strong>Jo</strong> &raquo; <time datetime="2019-03-02T18:05:00+00:00">x</time></p>',
      "2019-03-02T18:05:00+00:00"),
+    # third-party styles: no "»", the date in an element of its own after the name
+    ('<p class="author"><a href="#p1"><i class="icon"></i></a> <strong><a class="username">Jo</a></strong> '
+     '<span class="post-date">Sun May 26, 2019 4:34 pm</span></p>', "2019-05-26T16:34:00"),
+    ('<p class="author">Сообщение <strong><a>Jo</a></strong> &raquo; 03 фев 2021, 21:40</p>', "2021-02-03T21:40:00"),
 ])
 def test_author_line_time(html, iso):
     assert common.line_time(frag(html), Ctx())[0] == iso

@@ -155,7 +155,8 @@ def shown_time(text: str | None, ctx) -> tuple[str | None, str | None]:
 
 def line_time(el, ctx) -> tuple[str | None, str | None]:
     """The post time of an author line: a machine attribute first, else the text after the
-    last "»", else the text after the line's last element (the author's name)."""
+    last "»", else the text after the line's last element (the author's name), else that
+    element's own text."""
     if el is None:
         return None, None
     stamp = _machine_time(el)
@@ -170,7 +171,12 @@ def line_time(el, ctx) -> tuple[str | None, str | None]:
     for child in reversed(children):  # the date is the text that follows an element (the name)
         if child.tail and any(ch.isdigit() for ch in child.tail):
             return shown_time(child.tail, ctx)
-    if children:
+    if children:  # styles that wrap the date in an element of its own: the line's last one
+        shown = text_of(children[-1])
+        if shown and any(ch.isdigit() for ch in shown):
+            iso, raw = shown_time(strip_label(shown), ctx)
+            if iso:
+                return iso, raw
         return None, None
     return shown_time(strip_label(text), ctx)
 

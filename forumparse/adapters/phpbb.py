@@ -51,7 +51,7 @@ class PhpbbHtml(Adapter):
 
     # prosilver
     POST = "div.post"  # with an id "pN", or none in the print view
-    PROFILE = "dl.postprofile"
+    PROFILE = ".postprofile"  # a <dl> in phpBB's styles, a <div> in some third-party ones
     AUTHOR_LINE = "p.author, div.author"
     NAME_CSS = ".username, .username-coloured"
     CONTENT = "div.content"
