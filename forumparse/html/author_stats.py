@@ -6,9 +6,9 @@ import re
 from collections import Counter
 
 from ..numbers import parse_count
-from ..vocab import BUTTON_WORDS, EDIT_NOTE, GROUP_LABEL, JOINED_LABELS, POSTS_LABELS
+from ..vocab import BUTTON_WORDS, EDIT_NOTE, GROUP_LABEL, POSTS_LABELS
 from .author_choice import profile_block_of
-from .dates_found import DATE_IN_TEXT, is_hidden
+from .dates_found import DATE_IN_TEXT, JOINED_WORDS, is_hidden
 from .profile_block import lines_of, stat_line
 from .record_fields import CLOCK, LETTER, Fields, elements, name_text, shape_key, text_pieces
 from .records_found import NOT_NAMES, PageIndex
@@ -28,10 +28,10 @@ def _label_words(labels) -> str:
 _COUNT_AFTER = re.compile(rf"^\s*(?:{_label_words(POSTS_LABELS)})(?:\s+since)?\s*[:：]?\s*"
                           r"(?P<value>\d[\d.,' \u00a0]*)?\s*$", re.I)
 _COUNT_BEFORE = re.compile(rf"^\s*(?P<value>\d[\d.,' \u00a0]*)\s+(?:{_label_words(POSTS_LABELS)})\s*$", re.I)
-_JOINED = re.compile(rf"^\s*(?:{_label_words(JOINED_LABELS)})\s*[:：]?\s*(?P<value>.*?)\s*$", re.I)
+_JOINED = re.compile(rf"^\s*(?:{_label_words(JOINED_WORDS)})\s*[:：]?\s*(?P<value>.*?)\s*$", re.I)
 
 
-_ANY_LABEL = re.compile(rf"\s(?:{_label_words(POSTS_LABELS + JOINED_LABELS)})\s*[:：]", re.I)
+_ANY_LABEL = re.compile(rf"\s(?:{_label_words(POSTS_LABELS + JOINED_WORDS)})\s*[:：]", re.I)
 
 
 _NUMBER = re.compile(r"^\d[\d.,' \u00a0]*$")

@@ -31,8 +31,10 @@ DATE_IN_TEXT = re.compile(
     )(?![\w])""",
     re.I | re.X,
 )
+# vocab's join labels and abbreviations of them ("Reg. 2011-06-30", miniBB)
+JOINED_WORDS = (*JOINED_LABELS, "reg.", "regd.", "reg'd")
 _JOINED_BEFORE = re.compile(
-    r"(?:" + "|".join(sorted((re.escape(w) for w in JOINED_LABELS), key=len, reverse=True)) + r")\s*[:：]?\s*$",
+    r"(?:" + "|".join(sorted((re.escape(w) for w in JOINED_WORDS), key=len, reverse=True)) + r")\s*[:：]?\s*$",
     re.I)
 _EDITED_BEFORE = re.compile(r"(?:edit|bearbeitet|modifi|editado|отредакт)\w*\b[^\n]{0,60}$", re.I)
 _MACHINE_ATTRS = ("datetime", "data-time", "data-timestamp", "data-datetime", "data-utime", "data-date",

@@ -8,8 +8,8 @@ from collections import Counter
 
 from attrs import define
 
-from ..vocab import BUTTON_WORDS, JOINED_LABELS, POSTS_LABELS
-from .dates_found import DATE_IN_TEXT, DateHit
+from ..vocab import BUTTON_WORDS, POSTS_LABELS
+from .dates_found import DATE_IN_TEXT, JOINED_WORDS, DateHit
 from .profile_block import profile_kinds
 from .records_found import PageIndex, Record, signature
 from .select import text_of
@@ -155,7 +155,7 @@ def _byline_name(text: str) -> str | None:
     return name.lstrip("@") if name and len(name) <= 60 and len(name.split()) <= 6 else None
 
 # an author statistic's label alone (its value follows)
-_STAT_WORDS = "|".join(sorted((re.escape(w) for w in POSTS_LABELS + JOINED_LABELS), key=len, reverse=True))
+_STAT_WORDS = "|".join(sorted((re.escape(w) for w in POSTS_LABELS + JOINED_WORDS), key=len, reverse=True))
 _COUNT_TITLE = re.compile(rf"^\s*\d[\d.,' \u00a0]*\s+(?:{_STAT_WORDS})\s*$", re.I)
 _STAT_LABEL = re.compile(rf"^\s*(?:{_STAT_WORDS})"
                          r"\s*[:：]?\s*$", re.I)
