@@ -52,28 +52,35 @@ def by_class(root, **groups: str) -> dict[str, list]:
     found: dict[str, list] = {name: [] for name in groups}
     if root is None:
         return found
+    # a page repeats a few class values: each distinct value is split and looked up once
+    by_value: dict = {}  # class value -> (its names, the table entries of its names)
     for value in (_CLASS_AND_ID_ATTRS if ids else _CLASS_ATTRS)(root):
-        is_class = value.attrname == "class"
-        names = split_classes(value) if is_class else None
-        el = None
-        for token in (names if is_class else (" " + value,)):
-            entries = table.get(token)
+        if ids and value.attrname != "class":  # ids differ: nothing to remember
+            entries = table.get(" " + value)
             if entries is None:
                 continue
-            if el is None:
-                el = value.getparent()
-            for group, parts, tag in entries:
-                out = found[group]
-                if out and out[-1] is el:
+            names = None
+        else:
+            hit = by_value.get(value)
+            if hit is None:
+                names = split_classes(value)
+                hit = by_value[str(value)] = (names, tuple(e for n in names for e in table.get(n, ())))
+            names, entries = hit
+            if not entries:
+                continue
+        el = value.getparent()
+        for group, parts, tag in entries:
+            out = found[group]
+            if out and out[-1] is el:
+                continue
+            if tag is None:
+                if names is None:
+                    names = split_classes(el.get("class") or "")
+                if not matches_plain(el, parts, names):
                     continue
-                if tag is None:
-                    if names is None:
-                        names = split_classes(el.get("class") or "")
-                    if not matches_plain(el, parts, names):
-                        continue
-                elif tag and el.tag != tag:
-                    continue
-                out.append(el)
+            elif tag and el.tag != tag:
+                continue
+            out.append(el)
     for name, css in other:
         found[name] = select(root, css)
     return found

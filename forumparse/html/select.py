@@ -384,16 +384,15 @@ class Index:
         alternatives = chains(css)
         if alternatives is None:
             return select(self.root, css)
-        found: list = []
-        for chain in alternatives:
-            found.extend(self._chain(chain))
-        if len(alternatives) > 1:
-            found = set(found)
-            if self._order is None and len(found) <= 300:  # cheaper than numbering the subtree
-                found = sorted(found, key=page_position)
-            else:
-                found = sorted(found, key=self.order.__getitem__)
-        return found
+        if len(alternatives) == 1:
+            return list(self._chain(alternatives[0]))
+        lists = [got for got in (self._chain(chain) for chain in alternatives) if got]
+        if len(lists) <= 1:  # most often one alternative finds something: its own order holds
+            return list(lists[0]) if lists else []
+        found = set().union(*lists)
+        if self._order is None and len(found) <= 300:  # cheaper than numbering the subtree
+            return sorted(found, key=page_position)
+        return sorted(found, key=self.order.__getitem__)
 
     def _chain(self, chain) -> list:
         """The matches of one chain of steps, in document order."""
