@@ -17,7 +17,7 @@ from ..html.body import QUOTE_CSS, extract_body
 from ..html.dates_found import find_dates
 from ..html.embedded_json import embedded_thread
 from ..html.generic import extract_posts
-from ..html.records_found import PageIndex, Record, author_candidates, find_records, records_for
+from ..html.records_found import PageIndex, Record, author_candidates, find_records, lead_record, records_for
 from ..html.structured import microdata_items, structured_thread
 from ..html.threadstats import thread_counts
 from ..html.title import thread_title
@@ -46,7 +46,7 @@ class GenericHtml(Adapter):
         posts, records = self._from_microdata(root, index, dates, authors, ctx)
         if not posts:
             records = find_records(index, dates, authors)
-            lead = _lead_record(records, index, dates, authors) if len(records) > 1 else None
+            lead = lead_record(records, index, dates, authors) if len(records) > 1 else None
             if lead is not None:
                 records = [lead, *records]
             posts = (extract_posts(records, index, dates, authors, ctx, ctx.url, title=shown_title)
@@ -94,45 +94,6 @@ class GenericHtml(Adapter):
             return [], []
         record = Record(hit.el, [body], "single")
         return extract_posts([record], index, dates, authors, ctx, ctx.url), [record]
-
-
-def _lead_record(records, index, dates, authors):
-    """The opening post in markup of its own, just before the repeated replies (a Drupal node above
-    its comments): the last dated block before the first record, beside the replies' list, that
-    names an author and holds text."""
-    first = records[0].parts[0]
-    start = index.pos.get(first, -1)
-    hit = next((d for d in reversed(dates) if d.label is None and d.iso and -1 < index.pos.get(d.el, -1) < start),
-               None)
-    if hit is None:
-        return None
-    root = None
-    for anc in [hit.el, *hit.el.iterancestors()]:
-        lo, hi = index.span(anc)
-        if lo <= start <= hi:
-            break
-        root = anc
-    if root is None or root.tag in ("body", "html") or root.getparent() is None:
-        return None
-    depth = {id(a): i for i, a in enumerate(first.iterancestors())}
-    if depth.get(id(root.getparent()), 99) > 2 or not 80 <= index.length.get(root, 0) <= 20000:
-        return None  # (not a block beside the replies, or no text of its own)
-    lo, hi = index.span(root)
-    if not any(lo <= index.pos.get(a, -1) <= hi for a in authors):
-        return None
-    if any(lo <= index.pos.get(d.el, -1) <= hi for d in dates if d.label is None and d is not hit):
-        return None  # a block with several dates is a list (a sidebar), not a post
-    linked = sum(len(" ".join(a.text_content().split())) for a in root.iter("a"))
-    if linked * 2 >= index.length.get(root, 0):
-        return None  # mostly links: a menu or a header bar
-    author = next(a for a in authors if lo <= index.pos.get(a, -1) <= hi)
-    byline = next((e for e in hit.el.iterancestors() if any(x is e for x in author.iterancestors())), root)
-    header = [byline] if byline is not root else [e.getparent() for e in (hit.el, author) if e.getparent() is not None]
-    header += [h for h in root.iter("h1", "h2", "h3") if not any(x in header for x in h.iterancestors())]
-    own = index.length.get(root, 0) - sum(index.length.get(e, 0) for e in set(header))
-    if own < 60:
-        return None  # a thread header ("started by X, <date>" under the title) has no text of its own
-    return Record(hit.el, [root], "date")
 
 
 def _html_body(html: str):

@@ -349,3 +349,42 @@ def _record_score(parts, index: PageIndex, date_pos, author_pos) -> float:
     if n_dates > 3:  # a record that spans several posts is not one post
         score /= n_dates - 2
     return score
+
+
+def lead_record(records, index, dates, authors):
+    """The opening post in markup of its own, just before the repeated replies (a Drupal node above
+    its comments): the last dated block before the first record, beside the replies' list, that
+    names an author and holds text."""
+    first = records[0].parts[0]
+    start = index.pos.get(first, -1)
+    hit = next((d for d in reversed(dates) if d.label is None and d.iso and -1 < index.pos.get(d.el, -1) < start),
+               None)
+    if hit is None:
+        return None
+    root = None
+    for anc in [hit.el, *hit.el.iterancestors()]:
+        lo, hi = index.span(anc)
+        if lo <= start <= hi:
+            break
+        root = anc
+    if root is None or root.tag in ("body", "html") or root.getparent() is None:
+        return None
+    depth = {id(a): i for i, a in enumerate(first.iterancestors())}
+    if depth.get(id(root.getparent()), 99) > 2 or not 80 <= index.length.get(root, 0) <= 20000:
+        return None  # (not a block beside the replies, or no text of its own)
+    lo, hi = index.span(root)
+    if not any(lo <= index.pos.get(a, -1) <= hi for a in authors):
+        return None
+    if any(lo <= index.pos.get(d.el, -1) <= hi for d in dates if d.label is None and d is not hit):
+        return None  # a block with several dates is a list (a sidebar), not a post
+    linked = sum(len(" ".join(a.text_content().split())) for a in root.iter("a"))
+    if linked * 2 >= index.length.get(root, 0):
+        return None  # mostly links: a menu or a header bar
+    author = next(a for a in authors if lo <= index.pos.get(a, -1) <= hi)
+    byline = next((e for e in hit.el.iterancestors() if any(x is e for x in author.iterancestors())), root)
+    header = [byline] if byline is not root else [e.getparent() for e in (hit.el, author) if e.getparent() is not None]
+    header += [h for h in root.iter("h1", "h2", "h3") if not any(x in header for x in h.iterancestors())]
+    own = index.length.get(root, 0) - sum(index.length.get(e, 0) for e in set(header))
+    if own < 60:
+        return None  # a thread header ("started by X, <date>" under the title) has no text of its own
+    return Record(hit.el, [root], "date")
