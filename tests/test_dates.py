@@ -320,6 +320,12 @@ LOCALISED = table(
     ("3 września 2015 godz. 10:00", "2015-09-03T10:00:00"),
     ("24 grudnia 2010", "2010-12-24"),
     ("środa, 17 sierpnia 2011", "2011-08-17"),
+    # tr (vBulletin and XenForo language packs)
+    ("6 Haz 2011 saat 22:31", "2011-06-06T22:31:00"),
+    ("Pazar, 6 Şubat 2011", "2011-02-06"),
+    ("06 Ağustos 2011, 22:31", "2011-08-06T22:31:00"),
+    ("12 Aralık 2010", "2010-12-12"),
+    ("3 Kasım 2012 Cumartesi", "2012-11-03"),
 )
 
 
@@ -438,6 +444,10 @@ RELATIVE = table(
     ("2 часа назад", "2011-02-06T19:31:00"),
     ("2 godziny temu", "2011-02-06T19:31:00"),
     ("5 dni temu", "2011-02-01"),
+    ("Bugün, 10:31", "2011-02-06T10:31:00"),
+    ("Dün, 22:31", "2011-02-05T22:31:00"),
+    ("3 saat önce", "2011-02-06T18:31:00"),
+    ("2 gün önce", "2011-02-04"),
     ("5h", "2011-02-06T16:31:00"),
     ("3d", "2011-02-03"),
     ("2w", "2011-01-23"),
@@ -703,7 +713,7 @@ TAIL = [
     pytest.param("6 helmikuuta 2011 klo 21.31", ["fi"], "2011-02-06T21:31:00", id="finnish"),
     pytest.param("21:31 6 Şubat 2011", ["tr"], "2011-02-06T21:31:00", id="turkish"),
     pytest.param("6 Feb 2011 at 21.31", None, "2011-02-06T21:31:00", id="dotted clock"),
-    pytest.param("6 Şubat 2011 21:31", None, None, id="languages outside the default set need naming"),
+    pytest.param("6 helmikuuta 2011 21:31", None, None, id="languages outside the default set need naming"),
 ]
 
 
