@@ -74,7 +74,7 @@ class Invision(Adapter):
               ".ipsEntry__authorStats li a[title], .ipsEntry__authorStats li")
     AVATAR4 = ".cAuthorPane_photo img, .ipsUserPhoto img"
     TIME4 = ".ipsComment_meta time[datetime], time[datetime]"
-    PERMALINK4 = ".ipsComment_meta a[href*=comment], .ipsComment_meta a[href]"
+    PERMALINK4 = ".ipsComment_meta a[href*=comment], .ipsComment_meta a[href], a.ipsEntry__date[href]"  # the last: 5
     SIGNATURE4 = "[data-role=memberSignature]"
     EDIT_TIME4 = "[data-excludequote] time[datetime]"  # "Edited <time> by X" (4.5+)
     LIKES4 = ".ipsReact_reactCount, .ipsReact_reactCountOnly, .ipsReputation_count"
@@ -88,7 +88,7 @@ class Invision(Adapter):
     THREAD_TITLE = "h1.ipsType_pagetitle, h1.ipsType_pageTitle, .ipsPageHeader h1, h1[itemprop=name], h1"
     TITLE_LABELS = ".ipsBadge, .ipsTag_prefix, .topic_prefix, .ipsType_light"
     CRUMBS = "ol.breadcrumb [itemprop=title], ul[data-role=breadcrumbList] li [itemprop=name], " \
-             "[data-role=breadcrumbList] li a span, ol.breadcrumb li a"
+             "[data-role=breadcrumbList] li a span, ol.breadcrumb li a, nav.ipsBreadcrumb [itemprop=name]"  # last: 5
 
     def detect(self, doc) -> float:
         tree = doc.tree
