@@ -25,16 +25,30 @@ def author_options(f: Fields, index: PageIndex, author_pos: list[int]) -> list:
     return found
 
 
-def author_candidate(f: Fields, index: PageIndex, author_pos: list[int], labels: frozenset = frozenset()):
+def author_candidate(f: Fields, index: PageIndex, author_pos: list[int], labels: frozenset = frozenset(),
+                     edited_pos: list[int] | None = None):
     """The record's name: its author anchor, else its first link, else any option. `labels` are
-    link texts that every record shows ("Rap Sheet", "Post History" beside the name): passed
-    over while another option is there."""
+    link texts that every record shows ("Rap Sheet", "Post History" beside the name), and names
+    in a small block with an edit date ("edited Jan 5 at 10:22 / LarsH") are the editor's: both
+    passed over while another option is there."""
     options = author_options(f, index, author_pos)
     if f.record.kind == "author" and f.record.anchor in options:
         return f.record.anchor
     own = [el for el in options if name_text(el) not in labels] or options
+    if edited_pos:
+        own = [el for el in own if not _in_edit_note(el, index, edited_pos)] or own
     links = [el for el in own if el.tag == "a"]
     return (links or own or [None])[0]
+
+
+def _in_edit_note(el, index: PageIndex, edited_pos: list[int]) -> bool:
+    """The name stands in a short block (three levels up at most) that also shows an edit date."""
+    for anc, _ in zip(el.iterancestors(), range(3)):
+        if index.length.get(anc, 0) > 200:
+            return False
+        if index.inside(edited_pos, anc):
+            return True
+    return False
 
 
 def link_labels(fields: list[Fields], index: PageIndex, author_pos: list[int]) -> frozenset:

@@ -58,8 +58,9 @@ def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit],
         agree(fields, index, "body_el", lambda f, key: body_alternatives(f, key, profile))
     author_pos = sorted(index.pos[a] for a in authors if a in index.pos)
     labels = link_labels(fields, index, author_pos)
+    edited_pos = sorted(index.pos[d.el] for d in dates if d.label == "edited" and d.el in index.pos)
     for f in fields:
-        f.author_el = author_candidate(f, index, author_pos, labels)
+        f.author_el = author_candidate(f, index, author_pos, labels, edited_pos)
     agree(fields, index, "author_el", lambda f, key: author_alternatives(f, index, author_pos, key),
            options=None if items else lambda f: author_options(f, index, author_pos))
     unlinked_names(fields, index)
