@@ -158,3 +158,16 @@ def test_mybb_edit_note_of_any_language_pack(note, iso):
 
     el = lxml.html.fragment_fromstring(f'<span class="edited_post">{note}</span>')
     assert _edit_time(el, Ctx()) == iso
+
+
+@pytest.mark.parametrize("line, date", [
+    ("Edited 2 time(s). Last edit at 03/12/2012 02:05PM by admin.", "03/12/2012 02:05PM"),
+    ("2 mal bearbeitet. Zuletzt am 12.03.2012 14:05 von admin.", "12.03.2012 14:05"),
+    ("Modifié 1 fois. Dernière modification le 12/03/2012 14:05 par admin.", "12/03/2012 14:05"),
+    ("I did 2 laps. Then at 5:30 PM by the lake.", None),  # a sentence of the message, no edit note
+])
+def test_phorum_edit_note_of_any_language_pack(line, date):
+    from forumparse.adapters.phorum import _EDIT_NOTE
+
+    m = _EDIT_NOTE.match(line)
+    assert (m.group(1) if m else None) == date

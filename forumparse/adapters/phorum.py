@@ -16,8 +16,13 @@ from .base import Adapter
 _MSG_ANCHOR = re.compile(r"^msg-(\d+)$")
 _PROFILE_ID = re.compile(r"profile\.php\?\d+,(\d+)|[?&,]user_id=(\d+)")
 _READ_ID = re.compile(r"read\.php\?\d+,\d+,(\d+)")
-_EDIT_NOTE = re.compile(r"^\s*Edited \d+ time\(s\)\.\s*Last edit at (.+?)(?:\s+by\s.*)?\.?\s*$", re.I)
-_LABEL = re.compile(r"^\s*(?:Posted by|Author|Date|Datum|Autor)\s*:\s*", re.I)
+# "Edited 2 time(s). Last edit at DATE by X." and its language packs' wording ("2 mal bearbeitet.
+# Zuletzt am DATE von X."): a count, a sentence end, a connector word before the date
+_EDIT_NOTE = re.compile(r"^\s*\D{0,20}\d+\s*(?:time\(s\)|times?|mal|fois|vez|veces|volte|keer|raz[ay]?|раза?)\b"
+                        r"\D{0,20}?\.\s*\D{0,40}?\b(?:at|am|le|el|il|em|op|om|в)\s+(.+?)"
+                        r"(?:\s+(?:by|von|par|por|da|door|przez|от)\s.*)?\.?\s*$", re.I)
+_LABEL = re.compile(r"^\s*(?:Posted by|Author|Date|Datum|Autor|Auteur|Posté par|Publicado por|Fecha|Data|Автор|Дата)"
+                    r"\s*:\s*", re.I)
 
 
 class Phorum(Adapter):
