@@ -1,4 +1,4 @@
-"""Focused checks of the classic board adapters (MyBB, SMF, Vanilla, FluxBB/PunBB, Phorum, Jive HTML)."""
+"""Focused checks of the classic board adapters (MyBB, SMF, Vanilla, FluxBB/PunBB, Phorum, Jive HTML, Invision)."""
 from __future__ import annotations
 
 import pytest
@@ -171,3 +171,15 @@ def test_phorum_edit_note_of_any_language_pack(line, date):
 
     m = _EDIT_NOTE.match(line)
     assert (m.group(1) if m else None) == date
+
+
+@pytest.mark.parametrize("lang, shown, count", [
+    ("en", "1 reply to this topic", 1),
+    ("de-DE", "3 Antworten auf dieses Thema", 3),
+    ("fr", "2 réponses à ce sujet", 2),
+    ("en", "3 Antworten auf dieses Thema", None),  # another language's words only on a page in it
+])
+def test_invision_reply_count_in_the_page_language(lang, shown, count):
+    page = (FIXTURES / "invision" / "ipb3-topic.html").read_text(encoding="utf-8")
+    page = page.replace("1 reply to this topic", shown).replace('<html lang="en"', f'<html lang="{lang}"', 1)
+    assert forumparse.parse_thread(page).reply_count == count

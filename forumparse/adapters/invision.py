@@ -127,7 +127,7 @@ class Invision(Adapter):
             title=self._title(tree),
             url=canonical_url(tree, ctx.url),
             breadcrumbs=self._crumbs(tree),
-            reply_count=_reply_count(tree),
+            reply_count=_reply_count(tree, doc.lang),
             page=page, page_count=page_count, next_page_url=next_url,
             posts=posts,
         )
@@ -311,16 +311,28 @@ def _img_label(img) -> str | None:
     return attr(img, "alt") or attr(img, "title") if img is not None else None
 
 
-def _reply_count(tree) -> int | None:
-    for _text, parent in texts_with(tree, "repl"):
-        if parent.tag in ("script", "style", "a", "title"):
+def _reply_count(tree, lang: str | None = None) -> int | None:
+    """The page's "N replies to this topic"; on a page in another language (one more read of
+    the page's text) its translation ("12 Antworten auf dieses Thema")."""
+    word = _REPLY_WORDS.get((lang or "")[:2])
+    for key, pattern in (("repl", _REPLIES), (word, _REPLIES_TRANSLATED)):
+        if key is None:
             continue
-        if xpath(_OUTSIDE_TOPIC)(parent):
-            continue
-        match = _REPLIES.match(text_of(parent) or "")
-        if match:
-            return parse_count(match.group(1) or match.group(2), allow_abbrev=False)
+        for _text, parent in texts_with(tree, key):
+            if parent.tag in ("script", "style", "a", "title"):
+                continue
+            if xpath(_OUTSIDE_TOPIC)(parent):
+                continue
+            match = pattern.match(text_of(parent) or "")
+            if match:
+                return parse_count(next(g for g in match.groups() if g), allow_abbrev=False)
     return None
+
+
+_REPLY_WORDS = {"de": "antwort", "fr": "réponse", "es": "respuesta", "it": "rispost", "pt": "respost",
+                "nl": "reactie", "ru": "ответ", "pl": "odpowied"}
+_REPLIES_TRANSLATED = re.compile(r"^\s*(\d[\d,.\s]*)\s+(?:antwort(?:en)?|réponses?|respuestas?|rispost[ae]|"
+                                 r"respostas?|reacties?|ответ(?:ов|а)?|odpowied(?:ź|zi))(?![^\W\d_])\D{0,40}$", re.I)
 
 
 _PAGER_GROUPS = {"pagination": ".pagination", "ips_active": ".ipsPagination_active",
