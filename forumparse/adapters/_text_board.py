@@ -9,7 +9,7 @@ import re
 import attrs
 
 from ..errors import NotAThreadError
-from ..text.layout import PostParts, choose_anchors, name_like, segment
+from ..text.layout import PostParts, _width, _wraps_into, choose_anchors, name_like, segment
 from ..text.normalize import plain
 from ..text.quoted import indent_echoed_quotes
 from ..text.signatures import split_sign_offs, split_signatures
@@ -25,7 +25,7 @@ def board_tokens(doc, ctx, quote_head: re.Pattern | None = None) -> list[Token]:
     tokens = scan(plain(doc.text), ctx.dates)
     if quote_head is not None:
         tokens = _quote_heads(tokens, quote_head)
-    return indent_echoed_quotes(_drop_menus(_footer_status(tokens)))
+    return indent_echoed_quotes(_drop_menus(_footer_status(_status_wraps(tokens))))
 
 
 def board_thread(doc, ctx, tokens: list[Token], anchors: list[int] | None = None, title=None):
@@ -143,6 +143,25 @@ def _quote_heads(tokens: list[Token], quote_head: re.Pattern) -> list[Token]:
 
 
 _QUOTE_LABEL = re.compile(r"^(?:quote|zitat|citation|cita|citazione|citação|цитата)\s*:?\s*$", re.I)
+
+
+def _status_wraps(tokens: list[Token]) -> list[Token]:
+    """ "NAME ist offline Gehöre zum Inventar 931" / "Danke erhalten.": the status line's user title
+    (and counter) that a narrow dump wrapped onto the next line joins it again."""
+    width = None
+    out = list(tokens)
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.kind != "status" or not tok.data.get("rest") or tokens[i + 1].kind != "body" \
+                or not name_like(tok.data.get("name") or "") or len(tok.data["rest"]) > 60 \
+                or len(tokens[i + 1].text) > 40:
+            continue  # ("... driver updates online. This can be seen": a sentence, no status)
+        width = _width(tokens) if width is None else width
+        if _wraps_into(Token("body", tok.text, tok.line, tok.indent), tokens[i + 1], width):
+            nxt = tokens[i + 1]
+            data = dict(tok.data, rest=f"{tok.data['rest']} {nxt.text}")
+            out[i] = Token("status", f"{tok.text} {nxt.text}", tok.line, tok.indent, tok.bullet, data)
+            out[i + 1] = Token("blank", "", nxt.line, nxt.indent)
+    return out
 
 
 def _footer_status(tokens: list[Token]) -> list[Token]:

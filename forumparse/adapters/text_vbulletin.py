@@ -10,6 +10,7 @@ import re
 
 import attrs
 
+from ..text.layout import _width, _wraps_into
 from ..text.normalize import plain
 from ..text.tokens import Token
 from ._text_board import board_thread, board_tokens, subject_title
@@ -76,9 +77,15 @@ def _title(tokens: list[Token], first: int, second: int, author: str | None = No
     found = subject_title(tokens, first, second, author)
     if found:
         return found
-    # vBulletin 3's navbar: "Forum > Section > Thread title"
-    crumbs = next((t.text for t in tokens[:first] if t.kind == "body" and len(CRUMB.split(t.text)) >= 3), None)
-    return CRUMB.split(crumbs)[-1].strip() if crumbs else None
+    # vBulletin 3's navbar: "Forum > Section > Thread title", maybe wrapped at the dump's width
+    at = next((i for i, t in enumerate(tokens[:first]) if t.kind == "body" and len(CRUMB.split(t.text)) >= 3), None)
+    if at is None:
+        return None
+    crumbs, width = tokens[at].text, _width(tokens)
+    while at + 1 < len(tokens) and _wraps_into(tokens[at], tokens[at + 1], width) and len(crumbs) < 300:
+        at += 1
+        crumbs = f"{crumbs} {tokens[at].text}"
+    return CRUMB.split(crumbs)[-1].strip()
 
 
 ADAPTERS = (VBulletinText,)

@@ -165,6 +165,7 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
               for n, a in enumerate(anchors)]
     raw_starts = starts
     starts = _trim_to_template(tokens, anchors, starts, inlines)
+    width = _width(tokens)
     limit = -1
     for n, a in enumerate(anchors):
         nxt = anchors[n + 1] if n + 1 < len(anchors) else len(tokens)
@@ -178,7 +179,8 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
                         if (t.kind == "body" and (name_like(t.text) or t.text in recurring) and t.text not in subjects)
                         or _status_name(t)]
         known = {t.text for t in names_before} | ({inline} if inline else set())
-        end, after_names = _scan_forward(tokens, a, nxt, need_names=not inline and not names_before, known=known)
+        end, after_names = _scan_forward(tokens, a, nxt, need_names=not inline and not names_before, known=known,
+                                         width=width)
         parts.head_start, parts.head_end = start, end
         parts.first_line = min(start, raw_starts[n])
         header_names = names_before if names_before else after_names
@@ -506,9 +508,10 @@ def _scan_back(tokens: list[Token], a: int, limit: int, subjects: set[str] = fro
             pass  # the member menu printed under the name (vBulletin 4: "View Profile", "Private Message")
         elif tok.kind == "body" and tok.text in subjects:
             start = j
-        elif tok.kind == "body" and len(tok.text) <= 60 and j - 1 > limit and tokens[j - 1].kind == "body" \
+        elif tok.kind == "body" and start == a and len(tok.text) <= 60 and j - 1 > limit \
+                and tokens[j - 1].kind == "body" \
                 and (tokens[j - 1].text in subjects or _RE_LINE.match(tokens[j - 1].text)):
-            pass  # the end of a subject the dump wrapped ("Re: FAQ: ... in this" / "forum?")
+            pass  # right above the date line, the end of a subject the dump wrapped ("Re: ... in this" / "forum?")
         elif tok.kind == "body" and start == a and len(tok.text) <= 150 and _after_postnum(tokens, j, limit):
             start = j  # the post's subject, between its number and its date line (vBulletin 5)
         elif tok.kind == "nav" and _IMAGE_ONLY.match(tok.text):
@@ -528,15 +531,25 @@ def _after_postnum(tokens: list[Token], j: int, limit: int) -> bool:
 
 
 def _scan_forward(tokens: list[Token], a: int, nxt: int, need_names: bool,
-                  known: set | None = None) -> tuple[int, list[Token]]:
+                  known: set | None = None, width: int = 0) -> tuple[int, list[Token]]:
     end = a
     names: list[Token] = []
     seen_stat = False
     known = set(known or ())
+    skip = 0
     for j in range(a + 1, nxt):
         tok = tokens[j]
-        if tok.kind == "blank":
+        if tok.kind == "blank" or j <= skip:
             continue
+        if need_names and not seen_stat and names and len(names) < 4 and width and j + 1 < nxt \
+                and not name_like(tok.text) and _wraps_into(tok, tokens[j + 1], width):
+            # a user title the dump wrapped at its width ("... fluorite," / "England NAME's Avatar")
+            joined = Token("body", f"{tok.text} {tokens[j + 1].text}", tok.line, tok.indent)
+            if len(joined.text) <= 80 and (_AVATAR.match(joined.text) and len(joined.text.split()) <= 12
+                                           or _stat_follows(tokens, j + 1, nxt)):
+                names.append(joined)
+                end = skip = j + 1
+                continue
         if tok.kind == "body" and tok.text in known | {t.text for t in names[:1]}:
             end = j  # the name again, as the title of a profile menu
             continue
@@ -555,6 +568,23 @@ def _scan_forward(tokens: list[Token], a: int, nxt: int, need_names: bool,
             continue
         break
     return end, names
+
+
+def _wraps_into(tok: Token, nxt: Token | None, width: int) -> bool:
+    """A line that the renderer wrapped: the next line (same indentation) starts with a word that
+    would not have fitted on it within the dump's width."""
+    if nxt is None or tok.kind != "body" or nxt.kind != "body" or tok.bullet or nxt.bullet:
+        return False
+    if tok.indent != nxt.indent or tok.text.endswith((".", "?", "!", ":")) or len(tok.text) + len(nxt.text) > 200:
+        return False
+    return tok.indent + len(tok.text) + 1 + len(nxt.text.split()[0]) > width - 2  # lynx keeps a margin
+
+
+def _width(tokens: list[Token]) -> int:
+    """The column where the renderer wraps lines: what the longest lines reach, leaving out the
+    few longer ones (a URL or a long word is not wrapped). Unwrapped dumps get a wide one."""
+    lengths = sorted((t.indent + len(t.text) for t in tokens if t.kind == "body"), reverse=True)
+    return lengths[min(len(lengths) - 1, len(lengths) // 50)] if lengths else 0
 
 
 def _stat_follows(tokens: list[Token], j: int, nxt: int) -> bool:
