@@ -261,7 +261,8 @@ def _time(el, ctx) -> tuple[str | None, str | None]:
 
 
 def _strip_posted(text: str | None) -> str | None:
-    return re.sub(r"^\s*(?:posted|geschrieben|publié|publicado|inviato|отправлено)\s*:?\s*", "", text or "",
+    return re.sub(r"^\s*(?:posted|geschrieben|gepostet|verfasst|publié|posté(?:\(e\))?|publicado|postado|enviado|"
+                  r"inviato|scritto|geplaatst|napisano|wysłany|отправлено|опубликовано)\s*:?\s*", "", text or "",
                   flags=re.I) or None
 
 
