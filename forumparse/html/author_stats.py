@@ -6,18 +6,18 @@ import re
 from collections import Counter
 
 from ..numbers import parse_count
-from ..vocab import BUTTON_WORDS, EDIT_NOTE, GROUP_LABEL, POSTS_LABELS
+from ..vocab import BUTTON_WORDS, DATE_LABEL_WORDS, EDIT_NOTE, GROUP_LABEL, POSTS_LABELS
 from .author_choice import profile_block_of
 from .dates_found import DATE_IN_TEXT, JOINED_WORDS, is_hidden
 from .profile_block import lines_of, stat_line
 from .record_fields import CLOCK, LETTER, Fields, elements, name_text, shape_key, text_pieces
-from .records_found import NOT_NAMES, PageIndex
+from .records_found import PageIndex
 from .select import text_of
 
 RANK_WORDS = re.compile(
     r"(?:^|[-_ ])(?:rank|user-?title|user_title|member-?title|member_title|userrank|user-?rank|postrank|"
-    r"rank-?title|usergroup-?title|role-?title|group[-_]?title|group[-_]?name|group[-_]?label|badge-+group)"
-    r"(?:$|[-_ ])", re.I)
+    r"rank-?title|usergroup-?title|role-?title|group[-_]?title|group[-_]?name|group[-_]?label|badge-+group|"
+    r"(?:user|member|author|poster|entry)[-_]*group)(?:$|[-_ ])|[a-z]__group$", re.I)
 
 
 def _label_words(labels) -> str:
@@ -62,8 +62,10 @@ def stats_of(f: Fields, index: PageIndex, ctx) -> tuple[int | None, str | None]:
                 prev = chunks[i - 1][0] if i else ""
                 owner = chunks[i][1]  # the text is the owner's own (or an icon's label), else it follows an element
                 own = owner.tag == "img" or " ".join((owner.text or "").split()) == text
-                if value is None and not own and not re.search(r"[:：]\s*$", text) and _NUMBER.match(prev):
-                    value = prev  # "<p><a>348</a></p>帖子": the count stands above its label
+                after_value = not own or (owner.getnext() is None and i and chunks[i - 1][1].getparent() is
+                                          owner.getparent() and owner.getparent() is not None)
+                if value is None and after_value and not re.search(r"[:：]\s*$", text) and _NUMBER.match(prev):
+                    value = prev  # "<p><a>348</a></p>帖子", "<span>412</span> <span>posts</span>": the count first
                 elif value is None and _NUMBER.match(nxt):
                     value = nxt
                 count = parse_count(value) if value else None
@@ -86,16 +88,25 @@ def _is_rank_class(el) -> bool:
 _RANK_ROLES = frozenset({"title", "group", "usergroup", "rank", "user-title", "usertitle"})
 
 
-def rank_of(f: Fields, index: PageIndex) -> str | None:
+def rank_of(f: Fields, index: PageIndex, shown: str | None = None) -> str | None:
+    """A rank-named element's text, else the title beside the name, else `shown` (the line under the
+    name that records agree on), else a user group."""
     lo_b, hi_b = index.span(f.body_el) if f.body_el is not None else (-1, -2)
     name = name_text(f.author_el) if f.author_el is not None else None
+    group = None  # a user group is the rank only where no user title shows
     for el in elements(f.record, index):
         if lo_b <= index.pos.get(el, -1) <= hi_b or not _is_rank_class(el):
             continue
         text = _rank_text(el)
         if text and len(text) <= 120 and text != name:  # (a name styled by its rank: "user-rank-Visitor")
-            return text
-    return _title_in_user_block(f)
+            if not _is_group(el):
+                return text
+            group = group or text
+    return _title_in_user_block(f) or shown or group
+
+
+def _is_group(el) -> bool:
+    return "group" in (el.get("data-role") or "").lower() or "group" in (el.get("class") or "").lower()
 
 
 def _rank_text(el) -> str | None:
@@ -206,6 +217,8 @@ def ranks_after_name(fields: list[Fields], index: PageIndex, title: str | None =
             at += 1  # a badge between the name and the title ("Topic starter", "Offline")
         text, el = chunks[at + 1]
         text = _whole_inline(text, el)
+        if _date_label(text):
+            continue  # "Posté(e) <date>": the label of the post's date
         if (_LONG_RANK_TEXT.match(text) and not EDIT_NOTE.match(text) and not _hidden_below(el, f.record.parts[0])
                 and not _is_subject(text, title)
                 and len(text.split()) <= 12 and text.casefold() not in BUTTON_WORDS
@@ -260,4 +273,19 @@ _RANK_LABEL = re.compile(r"^\s*(?:rank|user rank|member rank|rang|rango|grado|ti
 def clean_rank(text: str | None) -> str | None:
     """The rank without its label; a profile menu's link text ("View Profile") is none."""
     text = _RANK_LABEL.sub("", text).strip() if text else None
-    return None if not text or text.casefold() in NOT_NAMES or text.casefold() in BUTTON_WORDS else text
+    return None if not text or text.casefold() in _PROFILE_MENU or text.casefold() in BUTTON_WORDS else text
+
+
+# profile menu links that stand under a name ("Members" is a real group, so NOT_NAMES is too wide)
+_PROFILE_MENU = frozenset({"view profile", "profile", "send message", "private message", "send pm", "website",
+                           "homepage", "find posts", "post history", "contact", "ignore", "add to buddy list",
+                           "profil anzeigen", "profil", "perfil", "profilo", "профиль"})
+
+
+def _date_label(text: str) -> bool:
+    """A date's label ("Posté(e)", "Posted", "Verfasst am") is no rank."""
+    words = _PARENS.sub("", text).strip(" :：").casefold().split()
+    return bool(words) and len(words) <= 2 and (words[0] in DATE_LABEL_WORDS or words[0] == "posted")
+
+
+_PARENS = re.compile(r"\([^)]*\)")

@@ -116,7 +116,7 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
             href = item.author_url
         profile = urljoin(base_url, href) if href and base_url else href
         if name:
-            rank = clean_rank(rank_of(f, index) or shown_rank)
+            rank = clean_rank(rank_of(f, index, shown_rank))
             author = Author(name=name, rank=rank, post_count=count, joined=joined,
                             profile_url=profile if href and PROFILE_HREF.search(href) else None,
                             signature=body.signature or signature_text)

@@ -157,7 +157,9 @@ def strip_subject_line(text: str, title: str | None) -> str:
 
 # "Edited 1 time(s). Last edit at ...", UBB's "[This message has been edited by X (edited 03-15-2001).]"
 _EDITED_TIMES = re.compile(r"^\s*(?:edited \d+ times?\b|\[this (?:message|post) (?:has been|was) edited by\b|"
-                           r"\[(?:edited|bearbeitet|modifié|editado|modificato|bewerkt|изменено)\b[^\]]{0,100}\]$)",
+                           r"\[(?:edited|bearbeitet|modifié|editado|modificato|bewerkt|изменено)\b[^\]]{0,100}\]$|"
+                           r"(?:edited|modifié|bearbeitet|editado|modificato|bewerkt|изменено)\s+\S.{0,40}?\s+"
+                           r"(?:by|par|von|por|da|door|пользователем)\s+\S+$)",
                            re.I)  # (XMB: "[Bearbeitet am 21.11.2010 von Dieter]", "[Edited on 21-11-2010 by Dieter]")
 
 
