@@ -13,6 +13,7 @@ from ..text.layout import PostParts, _width, _wraps_into, choose_anchors, name_l
 from ..text.normalize import plain
 from ..text.quoted import indent_echoed_quotes
 from ..text.signatures import split_sign_offs, split_signatures
+from ..text.threadinfo import _NAV_WORDS
 from ..text.tokens import Token, is_buttons, scan
 from .generic_text import build_thread
 
@@ -100,12 +101,17 @@ def subject_title(tokens: list[Token], first: int, second: int, author: str | No
            if t.kind == "body"]
     for i, tok in reversed(above):
         text = re.split(r"\s+[>»›]\s+", tok.text)[-1].strip()
-        if "____" in text or "(BUTTON)" in text:
-            continue  # a form (search box) repeated above the posts, never a title
+        if "____" in text or "(BUTTON)" in text or re.search(r"\[\s{3,}\]", tok.text):
+            continue  # a form (search box: lynx "____", w3m "[      ]") repeated above the posts, never a title
+        if _PAGE_OF.search(tok.text) or len(text.split()) <= 2 and _NAV_WORDS.search(text):
+            continue  # "1 Beitrag • Seite 1 von 1": the page count; "Erweiterte Suche": a link
         repeats = sum(1 for k, line in own if k != i and _repeats(line, text))
         if len(text) >= 3 and text != author and repeats == 1:  # a name would repeat more often
             return text
     return None
+
+
+_PAGE_OF = re.compile(r"\b(?:page|seite|página|pagina|страница|strona)\s+\d+\s+(?:of|von|de|di|из|z)\s+\d+", re.I)
 
 
 def _repeats(line: str, text: str) -> bool:

@@ -16,6 +16,8 @@ _LABELLED_TITLE = re.compile(
 )
 _NAV_WORDS = re.compile(
     r"forum index|view (?:previous|next)|post new|reply to|log ?in\b|register|::|->|»|\bsearch\b|\bfaq\b|"
+    r"\b(?:suche|recherche|buscar|поиск)\b|"
+    r"\b(?:page|seite|página|pagina|страница|strona)\s+\d+\s+(?:of|von|de|di|из|z)\s+\d+|"
     r"memberlist|powered by|javascript|cookies?\b|browser|skip to|jump to|main menu|navigation|"
     r"unread|new posts|watch this (?:topic|thread)|subscribe|mark (?:forums|all)|home page|sign (?:in|up)|"
     r"notifications|перейти к странице|"
