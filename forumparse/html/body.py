@@ -39,10 +39,9 @@ BLOCK_LINE = frozenset({"div", "li", "tr", "dd", "dt", "figcaption", "center", "
                         "form", "fieldset", "legend", "caption", "tbody", "thead", "details", "summary"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _PARA, _LINE = "\ue002", "\ue001"  # private-use marks: lxml refuses control characters
-# spacing runs; written "[set][set]*", not "[set]+", so that the regex engine skips ahead to a
-# character of the set instead of trying a match at every position
-_SPACES = re.compile("[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]*")
-_NON_ASCII_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# the spacing characters that normalise_text makes spaces: ASCII ones, and the others
+_ODD_SPACES = ("\t", "\f", "\v")
+_WIDE_SPACES = _ODD_SPACES + ("\u00a0", *(chr(c) for c in range(0x2000, 0x200b)), "\u202f", "\u205f", "\u3000")
 _DOUBLE_SPACES = re.compile("  +")
 _BLANKS = re.compile(r"\n{3,}")
 
@@ -205,12 +204,13 @@ def render_text(el) -> str:
 def normalise_text(raw: str) -> str:
     """Collapse spacing: one space inside lines, one blank line between paragraphs."""
     raw = _resolve_marks(raw)
-    # spacing runs never hold a line break: one pass over the text, not one per line
-    if "\t" in raw:  # indentation copied from the page source: the common odd space
-        raw = raw.replace("\t", " ")
-    if "\f" in raw or "\v" in raw or (not raw.isascii() and _NON_ASCII_SPACE.search(raw)):
-        raw = _SPACES.sub(" ", raw)
-    elif "  " in raw:
+    # spacing runs never hold a line break: one pass over the text, not one per line. Each odd
+    # space becomes a space, then each run of spaces one space; no regex character class (a
+    # slow scan of texts that the block marks made two bytes a character)
+    for odd in _ODD_SPACES if raw.isascii() else _WIDE_SPACES:
+        if odd in raw:
+            raw = raw.replace(odd, " ")
+    if "  " in raw:
         raw = _DOUBLE_SPACES.sub(" ", raw)
     text = "\n".join([line.strip() for line in raw.split("\n")])
     if "\n\n\n" in text:
@@ -291,14 +291,27 @@ def strip_edit_note(text: str) -> tuple[str, str | None]:
 
 # lxml.html.tostring = etree.tostring, then this pattern removed: run once over the children
 _META_CONTENT_TYPE = re.compile('<meta http-equiv="Content-Type"[^>]*>')
+# the start tag as libxml2's HTML serialiser writes it: attribute values always quoted
+_START_TAG = re.compile(r"""<[^\s>/]+(?:\s+[^\s=>]+(?:="[^"]*"|='[^']*')?)*\s*>""")
 
 
 def _inner_html(el) -> str:
-    children = "".join([lxml.etree.tostring(child, method="html", encoding="unicode", with_tail=True)
-                        for child in el])
+    """The element's leading text as it is (not escaped) and its children serialised. One
+    serialisation of the element, its own tags cut off, costs less than one per child; it is
+    used when its parts are where they must be, else each child is serialised."""
+    text = el.text or ""
+    tag = el.tag if isinstance(el.tag, str) else "?"
+    whole = lxml.etree.tostring(el, method="html", encoding="unicode", with_tail=False)
+    start = _START_TAG.match(whole)
+    end = len(whole) - len(tag) - 3  # "</tag>"
+    if start is None or not whole.endswith(f"</{tag}>", end) or not whole.startswith(text, start.end()):
+        children = "".join([lxml.etree.tostring(child, method="html", encoding="unicode", with_tail=True)
+                            for child in el])
+    else:
+        children = whole[start.end() + len(text):end]
     if "<meta" in children:
         children = _META_CONTENT_TYPE.sub("", children)
-    return ((el.text or "") + children).strip()
+    return (text + children).strip()
 
 
 def _remove(el) -> None:
