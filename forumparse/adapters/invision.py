@@ -22,7 +22,8 @@ from ..html.pageinfo import (
 from ..html.select import attr, class_set, select, select_one, text_of, xpath
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
-from ._html_common import has, has_any, has_last
+from ..vocab import GROUP_LABEL
+from ._html_common import has, has_any, has_last, query_id
 from .base import Adapter
 
 # "6 Replies", "Replies (6)", "6 replies to this topic" (the page's own count, never a topic list's)
@@ -61,6 +62,7 @@ class Invision(Adapter):
     SIGNATURE3 = ".signature"
     LIKES3 = ".rep_bar .reputation, .ipsLikeBar_info, .ipsLikeBar"
     FIELDS3 = ".author_info dl"
+    FIELD_LABELS3 = ".author_info .ft"  # <li><span class="ft">Posts:</span><span class="fc">57</span></li>
     # Invision Community 4
     POST4 = "article.cPost, article[id^=elComment_]"  # matched in Python among the page's <article>s
     CONTENT4 = "[data-role=commentContent]"
@@ -145,8 +147,12 @@ class Invision(Adapter):
             timestamp = ctx.dates.iso(raw)
         name_el = scope.first(el, *self.NAME3.split(", "))
         link = name_el if name_el is not None and name_el.tag == "a" else select_one(name_el, "a[href]")
-        rank = scope.text(el, self.TITLE3) or scope.text(el, self.GROUP3) or _img_label(scope.one(el, self.RANK_IMG3))
-        stats = author_stats([p for dl in scope.all(el, self.FIELDS3) for p in label_pairs(dl, "dl")], ctx)
+        pairs = [p for dl in scope.all(el, self.FIELDS3) for p in label_pairs(dl, "dl")]
+        pairs += [(label, ft.getnext()) for ft in scope.all(el, self.FIELD_LABELS3)
+                  if ft.getnext() is not None and (label := (text_of(ft) or "").rstrip(":： "))]
+        rank = (scope.text(el, self.TITLE3) or scope.text(el, self.GROUP3) or _img_label(scope.one(el, self.RANK_IMG3))
+                or next((text_of(v) for label, v in pairs if _is_group(label) and text_of(v)), None))
+        stats = author_stats(pairs, ctx)
         count_text = scope.text(el, self.COUNT3)
         signature_el = scope.one(el, self.SIGNATURE3)
         author = Author(
@@ -154,7 +160,8 @@ class Invision(Adapter):
             rank=rank,
             post_count=parse_count(count_text, allow_abbrev=False) if count_text else stats.get("post_count"),
             joined=stats.get("joined"),
-            user_id=id_in_url(attr(link, "href")) or attr(signature_el, "data-memberid"),
+            user_id=(id_in_url(attr(link, "href")) or query_id(attr(link, "href"), "showuser")
+                     or attr(signature_el, "data-memberid")),  # query: IP.Board 3 without friendly urls
             profile_url=absolute(base, attr(link, "href")),
             avatar_url=absolute(base, attr(scope.one(el, self.AVATAR3), "src")),
             location=stats.get("location"),
@@ -306,6 +313,12 @@ def _unlabelled_rank(info) -> str | None:
         if text and not _POSTS_LINE.match(text):
             return text
     return None
+
+
+def _is_group(label: str) -> bool:
+    """"Group", "Gruppe", "Groupe" ... as a whole label (IP.Board 3.0's "Group: Members" field)."""
+    match = GROUP_LABEL.match(label)
+    return match is not None and not match.group("value")
 
 
 def _img_label(img) -> str | None:
