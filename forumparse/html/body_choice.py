@@ -2,6 +2,7 @@
 largest text block that is neither the author's block nor a signature."""
 from __future__ import annotations
 
+import copy
 import re
 
 from .post_text import SIGNATURE_CLASS, body_of
@@ -129,3 +130,23 @@ def has_media(el) -> bool:
         if not any(a.tag == "a" for a in m.iterancestors() if a is not el) or m.tag != "img":
             return True
     return False
+
+
+_PAGER = re.compile(r"^(?:page|pages|pagination|pager|pagenav|nav|footer|end)$|pagination|pager", re.I)
+
+
+def flat_bodies(fields: list[Fields]) -> None:
+    """Archive pages that print posts flat (<p class="author">name, date</p>, then the text as bare
+    lines until the next header): the text after the header, gathered into a detached element."""
+    flat = [f for f in fields if len((f.record.parts[0].tail or "").strip()) >= 8]
+    if len(flat) * 2 < len(fields) or len(fields) < 2:
+        return
+    for f in fields:
+        head = f.record.parts[0]
+        box = head.makeelement("div", {})
+        box.text = head.tail
+        for sib in f.record.parts[1:]:
+            if _PAGER.search(sib.get("class") or "") or _PAGER.search(sib.get("id") or ""):
+                break  # the page's pager or footer after the last post
+            box.append(copy.deepcopy(sib))  # (copies: the page's tree stays as it is)
+        f.body_el = box

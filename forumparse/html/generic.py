@@ -22,7 +22,7 @@ from .author_choice import (
     unlinked_names,
 )
 from .author_stats import clean_rank, rank_in_block, rank_of, ranks_after_name, stats_of
-from .body_choice import body_alternatives, body_candidate, has_media
+from .body_choice import body_alternatives, body_candidate, flat_bodies, has_media
 from .dates_found import DateHit
 from .post_dates import container_epoch, date_of, labelled_date
 from .post_text import (
@@ -56,6 +56,7 @@ def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit],
         for f in fields:
             f.body_el = body_candidate(f.record, index, author_set, profile)
         agree(fields, index, "body_el", lambda f, key: body_alternatives(f, key, profile))
+        flat_bodies(fields)
     author_pos = sorted(index.pos[a] for a in authors if a in index.pos)
     labels = link_labels(fields, index, author_pos)
     edited_pos = sorted(index.pos[d.el] for d in dates if d.label == "edited" and d.el in index.pos)
