@@ -183,3 +183,11 @@ def test_invision_reply_count_in_the_page_language(lang, shown, count):
     page = (FIXTURES / "invision" / "ipb3-topic.html").read_text(encoding="utf-8")
     page = page.replace("1 reply to this topic", shown).replace('<html lang="en"', f'<html lang="{lang}"', 1)
     assert forumparse.parse_thread(page).reply_count == count
+
+
+@pytest.mark.parametrize("title", ["Edited March 9, 2019 2:20PM by Kofi.", "Bearbeitet 9. März 2019 14:20 von Kofi.",
+                                   "Modifié 9 mars 2019 14:20 par Kofi."])
+def test_vanilla_edit_note_title_in_locale_packs(title):
+    page = (FIXTURES / "vanilla" / "vanilla2-ranks-pager.html").read_text(encoding="utf-8")
+    thread = forumparse.parse_thread(page.replace("Edited March 9, 2019 2:20PM by Kofi.", title))
+    assert thread.posts[0].edited == "2019-03-09T14:20:00"
