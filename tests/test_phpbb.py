@@ -158,3 +158,16 @@ def test_unknown_labelled_line_is_not_a_rank():
     stats = common.read_stats(["Age: 31", "Joined: 01 Jan 2004", "Posts: 5"], Ctx())
     assert stats["plain"] == []
     assert stats["post_count"] == 5
+
+
+def test_bump_notice_is_no_edit_time():
+    from conftest import FIXTURES
+
+    import forumparse
+
+    page = (FIXTURES / "phpbb" / "prosilver-32.html").read_text(encoding="utf-8")
+    edit = ('<div class="notice">Last edited by <a href="./memberlist.php?mode=viewprofile&amp;u=48" '
+            'class="username">sparky</a> on Sat Mar 02, 2019 6:30 pm, edited 2 times in total.</div>')
+    bump = '<div class="notice"><br /><br />Last bumped by <a>sparky</a> on Sun Mar 03, 2019 7:00 pm.</div>'
+    assert forumparse.parse_thread(page.replace(edit, bump)).posts[0].edited is None
+    assert forumparse.parse_thread(page.replace(edit, edit + bump)).posts[0].edited == "2019-03-02T18:30:00"

@@ -154,7 +154,7 @@ class PhpbbHtml(Adapter):
                 body=body.text,
                 body_html=body.html,
                 quotes=body.quotes,
-                edited=common.edit_time(_first(parts["notice"], el), ctx),
+                edited=common.edit_time(_edit_notice(parts["notice"].get(el, ())), ctx),
                 attachments=self._attachments(el, base),
                 likes=_thanks(_first(thanks, el)),
             ))
@@ -537,6 +537,13 @@ def _posted_and_subject(el) -> tuple[str | None, str | None]:
     date = common.strip_label(" ".join(head.split()))
     subject = common.strip_label(" ".join("".join(after).split())) if after else None
     return date, subject
+
+
+def _edit_notice(notices):
+    """A post's edit notice: the first div.notice, unless it only tells the topic was bumped
+    ("Last bumped by X on DATE", printed after the edit notice)."""
+    first = next(iter(notices), None)
+    return None if first is None or "bumped" in (text_of(first) or "").lower() else first
 
 
 def _is_edit_note(text: str | None) -> bool:
