@@ -149,9 +149,12 @@ def rank_in_block(f: Fields, index: PageIndex, profile) -> str | None:
         lines = lines[lines.index(name) + 1:]
     prev = ""
     longest, most_words = 80, 12  # a custom title right under the name may be long; lower down, no
+    group_next = False
     for text in lines:
         if pending:
             pending = False
+            if group_next and group is None and len(text) <= 40:
+                group = text  # "<span>Gruppe:</span><span>Moderatoren</span>"
             continue
         is_stat, pending = stat_line(text)
         pending = pending and not _SHOWN_COUNT.match(prev)  # "348 / 帖子": the value stood above its label
@@ -159,6 +162,7 @@ def rank_in_block(f: Fields, index: PageIndex, profile) -> str | None:
         if is_stat:
             longest, most_words = 40, 5
             m = GROUP_LABEL.match(text)
+            group_next = bool(m) and not m.group("value") and pending
             if m and group is None:
                 group = m.group("value") or None
             continue

@@ -159,7 +159,8 @@ def strip_subject_line(text: str, title: str | None) -> str:
 _EDITED_TIMES = re.compile(r"^\s*(?:edited \d+ times?\b|\[this (?:message|post) (?:has been|was) edited by\b|"
                            r"\[(?:edited|bearbeitet|modifié|editado|modificato|bewerkt|изменено)\b[^\]]{0,100}\]$|"
                            r"(?:edited|modifié|bearbeitet|editado|modificato|bewerkt|изменено)\s+\S.{0,40}?\s+"
-                           r"(?:by|par|von|por|da|door|пользователем)\s+\S+$)",
+                           r"(?:by|par|von|por|da|door|пользователем)\s+\S+$|"
+                           r"dieser beitrag wurde (?:von .{1,40} )?(?:bearbeitet|editiert|geändert))",
                            re.I)  # (XMB: "[Bearbeitet am 21.11.2010 von Dieter]", "[Edited on 21-11-2010 by Dieter]")
 
 
