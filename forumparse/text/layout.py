@@ -476,6 +476,7 @@ _MENU_ITEM = (r"(?:view profile|view public profile|view forum posts|view blog e
               r"voir le profil|message privé|ver perfil|mensaje privado|профиль|личное сообщение)")
 # one item a line, or the whole menu on one line (WET)
 _PROFILE_MENU = re.compile(rf"^{_MENU_ITEM}(?:\s+{_MENU_ITEM})*$", re.I)
+_REACTED = re.compile(r"^(?:reactions|likes|reaktionen|réactions|reacciones|реакции)\s*:\s*\D*$", re.I)
 _IMAGE_ONLY = re.compile(r"^\[[^\]]{1,40}\]$")
 
 
@@ -499,6 +500,8 @@ def _scan_back(tokens: list[Token], a: int, limit: int, subjects: set[str] = fro
                 k += 1
             start = max(start, k) if k < a else start
             break
+        if tok.kind == "stat" and _REACTED.match(tok.text):
+            break  # "Reactions: Orca and Seal": who liked the post above, under its text
         if tok.kind in ("stat", "stat_value", "postnum", "status") or (
                 tok.kind == "body" and (name_like(tok.text) or tok.text in recurring)):
             start = j
@@ -609,11 +612,14 @@ def _pick_rank(names: list[Token], author: str | None, tokens=None) -> str | Non
     if not author:
         return None
     seen_author = False
-    for tok in names:
-        if seen_author and tokens is not None and _stat_between(tokens, names, tok):
+    first = 0
+    for n, tok in enumerate(names):
+        if seen_author and tokens is not None and _stat_between(tokens, names[first:], tok):
             return None
         text = _clean_name(_strip_number(tok.text))
         if text == author:
+            if not seen_author:
+                first = n  # statistics above the name (the post above's reactions) are not between
             seen_author = True
             continue
         if not seen_author or not text:
