@@ -94,6 +94,8 @@ def test_pagination_without_page_of_text():
 def test_title_from_head():
     assert _title_from_head("Board • View topic - Cold starts") == "Cold starts"
     assert _title_from_head("Cold starts - Small Engines") == "Cold starts"
+    assert _title_from_head("Клуб • Просмотр темы - Холодный пуск") == "Холодный пуск"  # 3.0 language packs
+    assert _title_from_head("Forum • Zobacz temat - Zimny start") == "Zimny start"
 
 
 def test_user_ids():

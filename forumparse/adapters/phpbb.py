@@ -593,7 +593,9 @@ def _title_from_head(text: str) -> str | None:
     """"Site • View topic - Title" or "Title - Site": the topic part of a <title>."""
     if not text:
         return None
-    for marker in ("View topic - ", "Thema anzeigen - ", "Voir le sujet - ", "Ver tema - "):
+    for marker in ("View topic - ", "Thema anzeigen - ", "Voir le sujet - ", "Ver tema - ", "Просмотр темы - ",
+                   "Zobacz temat - ", "Leggi argomento - ", "Visualizza argomento - ", "Exibir tópico - ",
+                   "Bekijk onderwerp - "):
         if marker in text:
             return text.split(marker, 1)[1].strip() or None
     parts = _TITLE_SEPARATORS.split(text)
