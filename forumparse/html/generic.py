@@ -26,6 +26,7 @@ from .body_choice import body_alternatives, body_candidate, flat_bodies, has_med
 from .dates_found import DateHit
 from .post_dates import container_epoch, date_of, labelled_date
 from .post_text import (
+    SIGNATURE_CLASS,
     body_of,
     deleted_placeholder,
     headed_quotes,
@@ -120,7 +121,7 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
             rank = clean_rank(rank_of(f, index, shown_rank))
             author = Author(name=name, rank=rank, post_count=count, joined=joined,
                             profile_url=profile if href and PROFILE_HREF.search(href) else None,
-                            signature=body.signature or signature_text)
+                            signature=body.signature or signature_text or _record_signature(f))
     date = f.date
     timestamp, raw = (date.iso, date.raw) if date else (None, None)
     if item is not None and item.date and not (date and date.machine):
@@ -159,4 +160,16 @@ def _post_id(f: Fields, index: PageIndex) -> str | None:
                                                   cand.get("name") else None)
                     if m:
                         return m.group(1)
+    return None
+
+
+def _record_signature(f: Fields) -> str | None:
+    """A signature box beside the body, in the record (<div class="msgSignature"> after the text)."""
+    body = f.body_el
+    for part in f.record.parts:
+        for el in part.iter():
+            if isinstance(el.tag, str) and SIGNATURE_CLASS.search(el.get("class") or "") and el is not body \
+                    and not any(a is body for a in el.iterancestors()):
+                text = " ".join(el.text_content().split())
+                return text or None
     return None
