@@ -370,12 +370,13 @@ def lead_record(records, index, dates, authors):
     if root is None or root.tag in ("body", "html") or root.getparent() is None:
         return None
     depth = {id(a): i for i, a in enumerate(first.iterancestors())}
-    if depth.get(id(root.getparent()), 99) > 2 or not 80 <= index.length.get(root, 0) <= 20000:
+    if depth.get(id(root.getparent()), 99) > 3 or not 80 <= index.length.get(root, 0) <= 20000:
         return None  # (not a block beside the replies, or no text of its own)
     lo, hi = index.span(root)
     if not any(lo <= index.pos.get(a, -1) <= hi for a in authors):
         return None
-    if any(lo <= index.pos.get(d.el, -1) <= hi for d in dates if d.label is None and d is not hit):
+    if any(lo <= index.pos.get(d.el, -1) <= hi for d in dates if d.label is None and d is not hit
+           and not _nested(d.el, hit.el)):
         return None  # a block with several dates is a list (a sidebar), not a post
     linked = sum(len(" ".join(a.text_content().split())) for a in root.iter("a"))
     if linked * 2 >= index.length.get(root, 0):
@@ -388,3 +389,8 @@ def lead_record(records, index, dates, authors):
     if own < 60:
         return None  # a thread header ("started by X, <date>" under the title) has no text of its own
     return Record(hit.el, [root], "date")
+
+
+def _nested(a, b) -> bool:
+    """One element holds the other (one date shown twice: a machine attribute and its text)."""
+    return any(x is b for x in a.iterancestors()) or any(x is a for x in b.iterancestors())
