@@ -1,0 +1,124 @@
+"""Link aggregators with threaded comments: Lobsters, Slashdot, Lemmy, Tildes.
+
+The fixtures in tests/fixtures/<adapter>/ hold whole pages with goldens; these cases test what a
+golden cannot (a deleted comment keeps its place with an empty body) and the markup variants.
+"""
+from pathlib import Path
+
+import pytest
+
+import forumparse
+from forumparse import registry
+from forumparse.document import Document
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _rows(thread):
+    return [(p.post_id, p.author.name if p.author else None, p.reply_to) for p in thread.posts]
+
+
+# -- Lobsters ----------------------------------------------------------------------------------
+def _lobsters_comment(cid: str, user: str, text: str, replies: str = "", cls: str = "comment") -> str:
+    return (f'<li class="comments_subtree"><div id="c_{cid}" data-shortid="{cid}" class="{cls}">'
+            f'<div class="voters"><a class="upvoter"></a><div class="score">1</div></div><div class="details">'
+            f'<div class="byline"><a name="c_{cid}"></a>'
+            + (f'<a href="/~{user}"><img class="avatar" src="/avatars/{user}-16.png"></a> <a href="/~{user}">{user}</a>'
+               if user else "")
+            + f' <span title="2023-11-05 08:00:00 -0600">3 hours ago</span></div>'
+            f'<div class="comment_text">{text}</div></div></div><ol class="comments">{replies}</ol></li>')
+
+
+LOBSTERS = ('<html><head><title>Tiny linkers | Lobsters</title>'
+            '<link rel="canonical" href="https://lobste.rs/s/aa11bb/tiny_linkers"></head><body><div id="inside">'
+            '<ol class="stories"><li id="story_aa11bb" data-shortid="aa11bb" class="story"><div class="story_liner">'
+            '<div class="details"><span class="link"><a class="u-url" href="https://example.org/ld">Tiny linkers</a>'
+            '</span><div class="byline"><a href="/~op"><img class="avatar" src="/avatars/op-16.png"></a>'
+            '<span> via </span><a class="u-author h-card" href="/~op">op</a> '
+            '<span title="2023-11-05 07:00:00 -0600">4 hours ago</span> | '
+            '<span class="comments_label"><a href="/s/aa11bb/tiny_linkers">3 comments</a></span></div></div></div></li>'
+            '</ol><ol class="comments comments1">'
+            + _lobsters_comment("c1", "", "<p>[Comment removed by author]</p>",
+                                _lobsters_comment("c2", "ann", "<p>Answering the removed one, still here.</p>"))
+            + _lobsters_comment("c3", "bob", "<blockquote><p>Tiny linkers</p></blockquote><p>Mold is not tiny "
+                                "but it is fast.</p>")
+            + '</ol></div></body></html>')
+
+
+def test_lobsters_story_and_nested_comments():
+    thread = forumparse.parse_thread(LOBSTERS.encode())
+    assert thread.engine == "lobsters"
+    assert thread.title == "Tiny linkers"
+    assert thread.reply_count == 3
+    assert _rows(thread) == [("aa11bb", "op", None), ("c1", None, "aa11bb"), ("c2", "ann", "c1"),
+                             ("c3", "bob", "aa11bb")]
+    assert thread.posts[0].timestamp == "2023-11-05T07:00:00-06:00"
+    assert thread.posts[0].body == ""  # a link story has no text of its own
+
+
+def test_lobsters_removed_comment_keeps_its_place_without_words():
+    thread = forumparse.parse_thread(LOBSTERS.encode())
+    removed = thread.posts[1]
+    assert removed.body == "" and removed.quotes == ()
+    assert thread.posts[2].body == "Answering the removed one, still here."
+
+
+def test_lobsters_blockquote_is_a_quote():
+    post = forumparse.parse_thread(LOBSTERS.encode()).posts[3]
+    assert post.body == "Mold is not tiny but it is fast."
+    assert [q.text for q in post.quotes] == ["Tiny linkers"]
+
+
+def test_lobsters_edit_time_is_not_the_post_time():
+    thread = forumparse.parse_thread(FIXTURES / "lobsters" / "lobsters-link-story-2024.html")
+    reply = thread.posts[2]
+    assert reply.timestamp == "2024-02-13T10:20:13-06:00"
+    assert reply.edited == "2024-02-13T10:31:40-06:00"
+
+
+def test_lobsters_reply_form_is_no_comment():
+    thread = forumparse.parse_thread(FIXTURES / "lobsters" / "lobsters-ask-2016.html")
+    assert [p.post_id for p in thread.posts] == ["qr7st2", "uv9wx0", "yz1ab2"]
+    assert thread.url == "https://lobste.rs/s/qr7st2/ask_what_do_you_use_for_plain_text_notes"
+
+
+# -- Slashdot ----------------------------------------------------------------------------------
+def test_slashdot_names_ids_and_collapsed_comments():
+    thread = forumparse.parse_thread(FIXTURES / "slashdot" / "slashdot-story-d2-2014.html")
+    assert thread.engine == "slashdot"
+    assert thread.reply_count == 4
+    # the collapsed troll (no words saved) is left out; the anonymous reply keeps its place
+    assert _rows(thread) == [("5318008", "samzen", None), ("46385551", "reelguy", "5318008"),
+                             ("46385702", "Anonymous Coward", "46385551"), ("46386010", "reelguy", "46385702"),
+                             ("46385903", "oldhand", "5318008")]
+    assert thread.posts[1].author.user_id == "88231"
+    assert thread.posts[3].author.signature.endswith("station wagon full of tapes.")
+    assert "station wagon" not in thread.posts[3].body
+    assert thread.posts[2].timestamp == "2014-03-03T11:05:00"
+
+
+def test_slashdot_old_details_without_by_span():
+    thread = forumparse.parse_thread(FIXTURES / "slashdot" / "slashdot-article-2009.html")
+    assert thread.title == "Rain Garden Cuts Storm Runoff in Half"
+    assert [p.author.name for p in thread.posts] == ["kdw", "wetfeet", "soilsci"]
+    assert thread.posts[2].quotes[0].text == "How long does it take to drain?"
+    assert thread.posts[2].title == "Re:Mosquitoes?"
+
+
+# -- detection -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["lobsters", "slashdot"])
+def test_fixtures_claimed_only_by_their_adapter(name):
+    for page in sorted((FIXTURES / name).glob("*.html")):
+        doc = Document.load(page)
+        others = [a.name for a in registry.all_adapters()
+                  if a.format == "html" and a.name not in (name, "generic-html", "schemaorg") and a.detect(doc) >= 0.5]
+        assert others == [], page.name
+
+
+@pytest.mark.parametrize("folder", ["hackernews", "reddit", "discourse", "phpbb", "xenforo"])
+def test_other_engines_are_not_claimed(folder):
+    mine = [a for a in registry.all_adapters() if a.name in ("lobsters", "slashdot", "lemmy", "tildes")
+            and a.format == "html"]
+    for page in sorted((FIXTURES / folder).glob("*.html")):
+        doc = Document.load(page)
+        assert [a.name for a in mine if a.detect(doc)] == [], page.name
