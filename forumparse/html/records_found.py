@@ -357,8 +357,8 @@ def lead_record(records, index, dates, authors):
     names an author and holds text."""
     first = records[0].parts[0]
     start = index.pos.get(first, -1)
-    hit = next((d for d in reversed(dates) if d.label is None and d.iso and -1 < index.pos.get(d.el, -1) < start),
-               None)
+    hit = next((d for d in reversed(dates)
+                if d.label is None and (d.iso or d.relative) and -1 < index.pos.get(d.el, -1) < start), None)
     if hit is None:
         return None
     root = None
