@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,.\u00a0\u202f' ]\d{3})+|\d+)(?:([.,]\d+)?\s*([kKmM]|тыс\.?)(?!\w))?")
-_SEPARATORS = re.compile(r"[,.\u00a0\u202f' ]")
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,.\u00a0\u202f\u2009' ]\d{3})+|\d+)"
+                     r"(?:([.,]\d+)?\s*([kKmM]|тыс\.?)(?!\w))?")
+_SEPARATORS = re.compile(r"[,.\u00a0\u202f\u2009' ]")  # thin spaces too (fr, ru)
 
 
 def parse_count(text: object, *, allow_abbrev: bool = True) -> int | None:

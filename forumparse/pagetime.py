@@ -28,6 +28,7 @@ NOW_LABELS = (
     "Nous sommes actuellement le", "Fecha actual", "Es actualmente", "Oggi è", "La data di oggi è",
     "Het is momenteel", "Het is nu", "Agora são", "Data/hora atual:", "Текущее время:", "Текущее время",
     "Teraz jest", "Dzisiaj jest", "Aktuell tid är", "Aktuell tid:", "Det är nu",
+    "Current time:", "Heure actuelle :", "Heure actuelle:", "Hora actual:", "Ora attuale:", "Hora atual:",
 )
 _NOW_LABEL = re.compile("|".join(map(re.escape, sorted(NOW_LABELS, key=len, reverse=True))))
 # A match of "Aktuelle Zeit:" is an occurrence of "Aktuelle Zeit" too.
@@ -116,8 +117,8 @@ def capture_candidates(text: str) -> Iterator[str]:
         for at in found.get(label, ())[:3]:
             window = _window(text, at + len(label), 120)
             window = re.split(r"\s[|•·-]\s|\s\[|\s\(", window)[0]
-            words = window.split()
-            for cut in range(min(len(words), 8), 2, -1):
+            words = window.lstrip(" :").split()
+            for cut in range(min(len(words), 8), 1, -1):  # "14.10.2020, 12:18" is two words
                 yield " ".join(words[:cut]).rstrip(".,;")
     if "Mirrored from" in text or "saved date:" in text or "FILE ARCHIVED ON" in text:
         for m in _SAVER.finditer(text):

@@ -647,6 +647,9 @@ CAPTURES = [
     pytest.param('Aktuelle Zeit: 14.10.2020, 12:18<div align="center">', datetime(2020, 10, 14, 12, 18),
                  id="de footer"),
     pytest.param("Nous sommes le dim. 6 févr. 2011 21:31", datetime(2011, 2, 6, 21, 31), id="fr footer"),
+    pytest.param("<span>Current time: 02-06-2011, 09:31 PM</span>", datetime(2011, 2, 6, 21, 31),
+                 id="mybb footer"),
+    pytest.param("Heure actuelle : 26/02/2011, 21:31", datetime(2011, 2, 26, 21, 31), id="fr mybb footer"),
     pytest.param("<!-- Mirrored from www.example.com/forum/viewtopic.php?t=1 by HTTrack Website Copier/3.x "
                  "[XR&CO'2014], Fri, 19 Oct 2018 07:56:15 GMT -->",
                  datetime(2018, 10, 19, 7, 56, 15, tzinfo=timezone.utc), id="httrack"),
