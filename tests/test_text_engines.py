@@ -217,3 +217,9 @@ def test_stack_exchange_title_wrapped_at_the_dump_width():
         "When to use wurde versus war (eg Ich wurde ausgeraubt vs Ich war\nausgeraubt)\n")
     thread = forumparse.parse_thread(text)
     assert thread.title == "When to use wurde versus war (eg Ich wurde ausgeraubt vs Ich war ausgeraubt)"
+
+
+def test_an_indented_hash_is_no_heading():
+    """Something Awful's post date line " # ? Sep 20, 2012" keeps its "#" (html2text)."""
+    text = "[a](/a) [b](/b) [c](/c) [d](/d) [e](/e)\n # ? Sep 20, 2012 11:16\n"
+    assert " # ? Sep 20, 2012 11:16" in plain(text).split("\n")

@@ -20,7 +20,9 @@ _MD_ITALIC = re.compile(r"(?<![\w_*])_(?=[^\s_])(?P<text>[^_\n]{1,200}(?:\n[^_\n
 _MD_EMPTY_EMPHASIS = re.compile(r"(?<![\w_])__|__(?![\w_])")  # empty pairs (icons) and unpaired marks
 _MD_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
 _MD_QUOTE = re.compile(r"^(?:>[ \t]?)+", re.M)
-_MD_HEADING = re.compile(r"^([ \t]*(?:[*+-][ \t]+)?)#{1,6}[ \t]+", re.M)  # a heading may be a list item
+# a heading at the line's start, or as a list item ("  * ###### Thread Tools"); an indented "#" is
+# text (Something Awful's " # ? DATE")
+_MD_HEADING = re.compile(r"^((?:[ \t]*[*+-][ \t]+)?)#{1,6}[ \t]+", re.M)
 _MD_ESCAPE = re.compile(r"\\([\[\]()#*_\-.!+`>{}|\\])")
 _MD_BREAK = re.compile(r"[ \t]+$", re.M)
 # tables: "---|---" rule rows go, and so do the empty cells that open or close a row
