@@ -382,8 +382,9 @@ def lead_record(records, index, dates, authors):
     if linked * 2 >= index.length.get(root, 0):
         return None  # mostly links: a menu or a header bar
     author = next(a for a in authors if lo <= index.pos.get(a, -1) <= hi)
-    byline = next((e for e in hit.el.iterancestors() if any(x is e for x in author.iterancestors())), root)
-    header = [byline] if byline is not root else [e.getparent() for e in (hit.el, author) if e.getparent() is not None]
+    byline = next((e for e in [hit.el, *hit.el.iterancestors()] if any(x is e for x in author.iterancestors())), root)
+    small = byline is not root and index.length.get(byline, 0) <= 200  # (else it holds the text too)
+    header = [byline] if small else [e.getparent() for e in (hit.el, author) if e.getparent() is not None]
     header += [h for h in root.iter("h1", "h2", "h3") if not any(x in header for x in h.iterancestors())]
     own = index.length.get(root, 0) - sum(index.length.get(e, 0) for e in set(header))
     if own < 60:
