@@ -1,0 +1,162 @@
+"""Helpers of the mail-archive adapters (HyperKitty, MHonArc): a sender's display name from a
+From header as shown, and a message body element back to the mail text it was rendered from
+(so that pipermail's `split_mail` takes quotes, attribution and signature out of it)."""
+from __future__ import annotations
+
+import html
+import re
+
+from attrs import evolve
+
+from ..html.select import select
+from ..records import Quote
+from .pipermail import split_mail
+
+# An address as archives show it: plain, HyperKitty's full-width at sign, "ann at example.org",
+# "ann [at] example dot org", GNU's "address@hidden", MHonArc's "ann@xxxxxxxxxxx".
+_ADDRESS = re.compile(r"\S@\S|\uff20|\S\s+(?:at|AT)\s+\S|[\[(]at[\])]|&#0*64;", re.I)
+_ANGLE = re.compile(r"^(?P<name>.*?)\s*<(?P<addr>[^<>]*)>\s*$")
+_PAREN = re.compile(r"^(?P<addr>[^()]*?)\s*\((?P<name>[^()]+)\)\s*$")
+
+# Elements that start a line; those of _PARAGRAPH a paragraph (a blank line) outside preformatted
+# text, where the text's own line breaks do it.
+_BLOCK = frozenset({"div", "pre", "blockquote", "li", "tr", "dt", "dd", "section", "article", "center", "br"})
+_PARAGRAPH = frozenset({"p", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr"})
+_DROP = "script, style, noscript, button, input, select, textarea, form"
+_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+_BLANKS = re.compile(r"\n(?:[ \t]*\n){2,}")
+# An inline PGP signature block, and the armour header above a signed mail's text.
+_PGP = re.compile(r"^-----BEGIN PGP SIGNATURE-----$.*?^-----END PGP SIGNATURE-----$"
+                  r"|^-----BEGIN PGP SIGNED MESSAGE-----\n(?:Hash:[^\n]*\n)?", re.M | re.S)
+# What a mail client writes before the name in "On Mon, Jun 14, 2021 at 9:05 AM Ann <a@x> wrote:".
+_BEFORE_NAME = re.compile(r"^.*?\d{1,2}[:.]\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[+-]\d{4})?\s*,?\s*")
+
+
+def sender_name(value: str | None) -> str | None:
+    """The display name of a From header as shown: '"Ann Lee" <ann@x.org>', 'Ann Lee <ann at x.org>'
+    and 'ann@x.org (Ann Lee)' give "Ann Lee"; an address alone stays as it is (full-width at sign
+    made plain)."""
+    if not value:
+        return None
+    text = " ".join(html.unescape(value).split()).replace("\uff20", "@")
+    m = _ANGLE.match(text)
+    if m and _unquote(m.group("name")):
+        return _unquote(m.group("name"))
+    m = _PAREN.match(text)
+    if m and _ADDRESS.search(m.group("addr")) and _unquote(m.group("name")):
+        return _unquote(m.group("name"))
+    if m is None and _ANGLE.match(text):
+        text = _ANGLE.match(text).group("addr")
+    return text.strip(" <>\"'") or None
+
+
+def _unquote(name: str) -> str:
+    name = name.strip()
+    if len(name) > 1 and name[0] == name[-1] == '"':
+        name = name[1:-1].replace('\\"', '"').replace("\\\\", "\\")
+    return name.strip(" '\"")
+
+
+def split_message(text: str) -> tuple[str, tuple[Quote, ...], str | None]:
+    """pipermail's `split_mail` (own words, quotes, signature) with inline PGP armour left out
+    and the quoted author's name freed of the date a mail client wrote before it."""
+    body, quotes, signature = split_mail(_PGP.sub("", text))
+    return body, tuple(evolve(q, author=_quoted_name(q.author)) if q.author else q for q in quotes), signature
+
+
+def _quoted_name(author: str) -> str | None:
+    if re.search(r"\d[:.]\d\d", author):
+        author = _BEFORE_NAME.sub("", author)
+    return sender_name(author.split("<")[0]) or sender_name(author)
+
+
+def mail_text(el, *, pre: bool = False, quote_css: str | None = None, drop_css: str | None = None,
+              signature_css: str | None = None, keep: bool = False) -> str:
+    """The text of a rendered mail body: line breaks as the page shows them (`pre`: the whole
+    element is preformatted, as CSS `white-space: pre-wrap` shows HyperKitty's bodies), quote
+    boxes turned back into "> " lines, the signature box after a "-- " line, `drop_css` left out.
+    """
+    if el is None:
+        return ""
+    dropped = set(select(el, _DROP))
+    if drop_css:
+        dropped.update(select(el, drop_css))
+    quotes = set(select(el, quote_css)) if quote_css else set()
+    signatures = set(select(el, signature_css)) if signature_css else set()
+    parts: list[str] = []
+    _walk(el, parts, pre, dropped, quotes, signatures, top=True)
+    lines = [ln.rstrip() if ln.rstrip() != "--" else "-- " for ln in "".join(parts).split("\n")]
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def _walk(el, parts, pre, dropped, quotes, signatures, top=False):
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if not top:
+        if not tag or el in dropped:  # comments, processing instructions, noise
+            _tail(el, parts, pre)
+            return
+        if el in quotes or el in signatures:
+            inner: list[str] = []
+            _walk(el, inner, pre or tag == "pre", dropped, quotes, signatures, top=True)
+            text = _BLANKS.sub("\n\n", "".join(inner)).strip("\n")
+            if el in quotes:
+                # "> " before each line ("&gt; text" lost its "&gt;" but kept the space)
+                text = "\n".join("> " + ln.removeprefix(" ") if ln.strip() else ">" for ln in text.split("\n"))
+            elif not text.lstrip().startswith("--"):
+                text = "-- \n" + text
+            _break(parts, 1)
+            parts.append(text + "\n")
+            _tail(el, parts, pre)
+            return
+    inner_pre = pre or tag == "pre"
+    breaks = 0 if top else 2 if tag in _PARAGRAPH and not pre else 1 if tag in _BLOCK or tag in _PARAGRAPH else 0
+    if tag == "br":
+        parts.append("\n")
+    elif breaks:
+        _break(parts, breaks)
+    if el.text:
+        _add(parts, el.text, inner_pre)
+    for child in el:
+        _walk(child, parts, inner_pre, dropped, quotes, signatures)
+    if breaks and tag != "br":
+        _break(parts, breaks)
+    if not top:
+        _tail(el, parts, pre)
+
+
+def _break(parts: list[str], n: int) -> None:
+    """End the text so far with (at least) `n` line breaks: a block's edges never double one."""
+    if not parts:
+        return
+    have = 0
+    for part in reversed(parts):
+        stripped = part.rstrip(" \t")
+        have += len(stripped) - len(stripped.rstrip("\n"))
+        if stripped.strip("\n"):
+            break
+    if have < n:
+        parts.append("\n" * (n - have))
+
+
+def _tail(el, parts, pre):
+    if el.tail:
+        _add(parts, el.tail, pre)
+
+
+def _add(parts: list[str], text: str, pre: bool) -> None:
+    """Preformatted text as it is; other text with its spacing collapsed, none at a line start."""
+    if not pre:
+        text = _SPACE.sub(" ", text)
+        if not parts or parts[-1].endswith("\n"):
+            text = text.lstrip(" ")
+    if text:
+        parts.append(text)
+
+
+def unrot13(value: str) -> str:
+    """MHonArc's X-From-R13 comment back to the From header (its rot13 also turns "@" into "N")."""
+    return value.translate(_R13)
+
+
+_R13 = str.maketrans("@ABCDEFGHIJKLMNOPQRSTUVWXYZ[abcdefghijklmnopqrstuvwxyz",
+                     "NOPQRSTUVWXYZ[@ABCDEFGHIJKLMnopqrstuvwxyzabcdefghijklm")
