@@ -3,6 +3,7 @@
 The fixtures in tests/fixtures/<adapter>/ hold whole pages with goldens; these cases test what a
 golden cannot (a deleted comment keeps its place with an empty body) and the markup variants.
 """
+import re
 from pathlib import Path
 
 import pytest
@@ -106,7 +107,7 @@ def test_slashdot_old_details_without_by_span():
 
 
 # -- detection -----------------------------------------------------------------------------------
-@pytest.mark.parametrize("name", ["lobsters", "slashdot"])
+@pytest.mark.parametrize("name", ["lobsters", "slashdot", "lemmy"])
 def test_fixtures_claimed_only_by_their_adapter(name):
     for page in sorted((FIXTURES / name).glob("*.html")):
         doc = Document.load(page)
@@ -122,3 +123,70 @@ def test_other_engines_are_not_claimed(folder):
     for page in sorted((FIXTURES / folder).glob("*.html")):
         doc = Document.load(page)
         assert [a.name for a in mine if a.detect(doc)] == [], page.name
+
+
+# -- Lemmy ---------------------------------------------------------------------------------------
+def _lemmy_comment(cid: int, user: str, text: str, replies: str = "") -> str:
+    return (f'<li class="comment" role="comment"><article id="comment-{cid}"><div class="details comment-node py-2">'
+            f'<div class="d-flex flex-wrap align-items-center text-muted small">'
+            f'<a class="person-listing d-inline-flex" title="@{user}" href="/u/{user}"><span>@{user}</span></a>'
+            f'<span class="moment-time pointer unselectable" data-tippy-content="Tuesday, July 4th, 2023 at 8:00:00 AM'
+            f' GMT+00:00">1 year ago</span></div><div class="md-div">{text}</div>'
+            f'<button data-tippy-content="Upvote">1</button></div></article>'
+            + (f'<ul class="comments ms-1">{replies}</ul>' if replies else "") + '</li>')
+
+
+LEMMY_018 = (
+    '<html><head><script>window.isoData = {"routeData":{"postRes":{"state":"success","data":{"post_view":{'
+    '"post":{"id":5501,"name":"Tabs or spaces","published":"2023-07-04T07:00:00.123456"},'
+    '"creator":{"name":"op"},"counts":{"comments":3,"score":11}}}},"commentsRes":{"state":"success","data":{'
+    '"comments":[{"comment":{"id":701,"content":"","deleted":true,"removed":false,'
+    '"published":"2023-07-04T07:30:00.5","path":"0.701"},"creator":{"name":"gone"},"counts":{"score":-1}},'
+    '{"comment":{"id":702,"content":"Still here.","deleted":false,"removed":false,'
+    '"published":"2023-07-04T07:45:10.000001","path":"0.701.702"},"creator":{"name":"kept"},"counts":{"score":2}},'
+    '{"comment":{"id":703,"content":"removed","deleted":false,"removed":true,'
+    '"published":"2023-07-04T08:00:00","path":"0.703"},"creator":{"name":"troll"},"counts":{"score":0}}]}}}};'
+    '</script><title>Tabs or spaces - Lemmy</title><link rel="canonical" href="https://lemmy.example/post/5501">'
+    '</head><body><div id="app" class="lemmy-site"><div class="post-listing"><div class="post-title">'
+    '<h1 class="h5"><a href="/post/5501">Tabs or spaces</a></h1></div><div class="small">'
+    '<a class="person-listing" href="/u/op"><span>@op</span></a> to <a class="community-link" href="/c/code">'
+    '<span>code</span></a></div></div><article id="postContent"><div class="md-div"><p>Go.</p></div></article>'
+    '<ul class="comments">'
+    + _lemmy_comment(701, "gone", "<p><em>deleted</em></p>", _lemmy_comment(702, "kept", "<p>Still here.</p>"))
+    + _lemmy_comment(703, "troll", "<p><em>Removed by mod</em></p>")
+    + '</ul></div></body></html>')
+
+
+def test_lemmy_state_json_gives_times_in_utc_and_the_count():
+    thread = forumparse.parse_thread(LEMMY_018.encode())
+    assert thread.engine == "lemmy"
+    assert thread.reply_count == 3
+    assert thread.breadcrumbs == ("code",)
+    assert _rows(thread) == [("5501", "op", None), ("701", "gone", "5501"), ("702", "kept", "701"),
+                             ("703", "troll", "5501")]
+    # 0.18 writes UTC times without a zone
+    assert thread.posts[0].timestamp == "2023-07-04T07:00:00+00:00"
+    assert thread.posts[2].timestamp == "2023-07-04T07:45:10+00:00"
+    assert thread.posts[1].likes == -1
+
+
+def test_lemmy_deleted_and_removed_comments_keep_their_place_without_words():
+    thread = forumparse.parse_thread(LEMMY_018.encode())
+    assert [p.body for p in thread.posts] == ["Go.", "", "Still here.", ""]
+
+
+def test_lemmy_without_state_reads_the_markup():
+    page = re.sub(r"<script>.*?</script>", "", LEMMY_018, flags=re.S)
+    thread = forumparse.parse_thread(page.encode())
+    assert thread.engine == "lemmy"
+    assert thread.reply_count is None
+    assert [p.body for p in thread.posts] == ["Go.", "", "Still here.", ""]  # "*deleted*", "*Removed by mod*"
+    assert thread.posts[1].timestamp == "2023-07-04T08:00:00+00:00"  # the tooltip
+
+
+def test_lemmy_remote_user_is_named_by_account_id_and_edit_time_is_read():
+    thread = forumparse.parse_thread(FIXTURES / "lemmy" / "lemmy-post-017-bootstrap4.html")
+    assert [p.author.name for p in thread.posts] == ["crumb", "levain@bread.example.com", "crumb"]
+    assert thread.posts[2].timestamp == "2023-06-01T21:00:00"
+    assert thread.posts[2].edited == "2023-06-01T21:04:00"
+    assert thread.posts[2].reply_to == "301177"
