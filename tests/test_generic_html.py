@@ -268,3 +268,11 @@ def test_thread_counts_read_exact_titles_and_label_cells():
     root = parse_html('<html><body><div class="stats"><span title="1532">1.5k</span><br><small>Views</small></div>'
                       '<table><tr><td><p>replies</p></td><td><p>7</p></td></tr></table></body></html>')
     assert thread_counts(PageIndex(root), lambda el: False) == (1532, 7)
+
+
+def test_mail_sender_names():
+    from forumparse.html.mail_header import sender_name
+
+    assert sender_name('"Greta M. Holm" <greta@example.net>') == "Greta M. Holm"
+    assert sender_name("walter at example.org (Walter Quince)") == "Walter Quince"
+    assert sender_name("greta@example.net") is None

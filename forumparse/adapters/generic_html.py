@@ -17,12 +17,13 @@ from ..html.body import QUOTE_CSS, extract_body
 from ..html.dates_found import find_dates
 from ..html.embedded_json import embedded_thread
 from ..html.generic import extract_posts
+from ..html.mail_header import mail_sender
 from ..html.records_found import PageIndex, Record, author_candidates, find_records, lead_record, records_for
 from ..html.structured import microdata_items, structured_thread
 from ..html.threadstats import thread_counts
 from ..html.title import thread_title
 from ..html.tree import parse_html
-from ..records import Thread
+from ..records import Author, Thread
 from .base import Adapter
 
 
@@ -67,6 +68,7 @@ class GenericHtml(Adapter):
             raise NotAThreadError("no repeated post structure found in the page")
         if len(posts) < 2:
             ctx.warn("only one post record found; the layout may have been misread")
+            posts = _mail_author(posts, root)
         title = shown_title or (structured.title if structured is not None else None)
         views, replies = thread_counts(index, _inside(index, records)) if len(posts) > 1 else (None, None)
         return Thread(title=title, posts=posts, views=views, reply_count=replies)
@@ -94,6 +96,18 @@ class GenericHtml(Adapter):
             return [], []
         record = Record(hit.el, [body], "single")
         return extract_posts([record], index, dates, authors, ctx, ctx.url), [record]
+
+
+def _mail_author(posts: list, root) -> list:
+    """A mail archive's message page: the "From:" line names the author (not an address link)."""
+    author = posts[0].author
+    if author is not None and "@" not in author.name:
+        return posts
+    name = mail_sender(root)
+    if not name:
+        return posts
+    author = attrs.evolve(author, name=name, rank=None) if author is not None else Author(name=name)
+    return [attrs.evolve(posts[0], author=author), *posts[1:]]
 
 
 def _html_body(html: str):
