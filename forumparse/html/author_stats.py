@@ -38,7 +38,7 @@ _NUMBER = re.compile(r"^\d[\d.,' \u00a0]*$")
 _SHOWN_COUNT = re.compile(r"^\d[\d.,' \u00a0]*[kKmM万萬]?$")  # "1.2万" beside its label
 
 
-_STATUS_TEXT = re.compile(r"^(?:is\s+)?(?:offline|online|op|wrote|said|schrieb|a écrit)\b"
+_STATUS_TEXT = re.compile(r"^(?:is\s+)?(?:offline|online|op|wrote|said|schrieb|a écrit|creator)\b"
                           r"|^(?:topic|thread)\s*(?:starter|author|creator|opener)$|^original poster$|^themenersteller$"
                           r"|^auteur du sujet$|^autor del tema$|^楼主$|^樓主$", re.I)
 
