@@ -160,3 +160,42 @@ def test_a_list_of_dates_in_a_sidebar_is_no_post_layout():
     tokens, anchors, parts = parts_of(SIDEBAR_DATES)
     assert [tokens[a].data["raw"] for a in anchors] == ["26/10/13, 03:48 pm", "26/05/14, 07:41 am"]
     assert [(p.author, p.rank) for p in parts] == [("ann", "admina"), ("ann", "admina")]
+
+
+HR_UNDER_SUBJECT = """\
+post #1 of 2
+Old 04-25-2015, 09:47 PM
+
+tate16t
+
+Junior Member
+
+Join Date: Jan 2005
+
+Posts: 26
+
+2005 Tribute
+
+* * *
+
+My wife's car hesitates when accelerating at around 20mph. Any ideas what it could be?
+
+post #2 of 2
+Old 04-26-2015, 08:41 PM
+
+oppo
+
+Member
+
+Join Date: Mar 2010
+
+Posts: 226
+
+Clean the throttle body first, then replace the idle air control valve if it persists.
+"""
+
+
+def test_html2text_rule_under_the_subject_does_not_end_the_post():
+    """html2text draws the rule under a post's subject as "* * *": the text follows it."""
+    _, _, parts = parts_of(HR_UNDER_SUBJECT)
+    assert parts[0].body.startswith("My wife's car hesitates")

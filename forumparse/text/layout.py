@@ -743,12 +743,13 @@ def _read_body(tokens: list[Token], parts: PostParts, last: bool, subjects=froze
         if kind == "rule":
             text = [t for t in out if t.kind == "body"]
             after = next((t for t in tokens[i + 1:i + 4] if t.kind != "blank"), None)
+            long_rule = len(tok.text) >= 30 or tok.text == "* * *"  # html2text's <hr>
             subject = all(t.text in subjects or _RE_LINE.match(t.text) for t in text) or (
-                len(tok.text) >= 30 and all(name_like(t.text) for t in text) and after is not None
+                long_rule and all(name_like(t.text) for t in text) and after is not None
                 and _is_text(after)) or (
                 # the end of a header line the renderer wrapped ("... Post subject: Record" /
                 # "Producer - The Way"), right under it
-                len(tok.text) >= 30 and len(text) == 1 and text[0].line == parts.anchor.line + 1
+                long_rule and len(text) == 1 and text[0].line == parts.anchor.line + 1
                 and len(text[0].text) <= 60)
             if len(text) <= 1 and subject:
                 out.clear()  # a rule under the post's subject line separates header and text
