@@ -54,6 +54,29 @@ def test_inner_html_drops_meta_content_type_but_not_text():
     assert body.html == '<meta http-equiv="Content-Type"> said<p>x</p>'
 
 
+def _inner_html_spec(el) -> str:
+    """The body html's rule written plainly: the leading text as it is (not escaped), then each
+    child serialised with its tail (the fast version serialises the element once)."""
+    import lxml.etree
+
+    children = "".join(lxml.etree.tostring(c, method="html", encoding="unicode", with_tail=True) for c in el)
+    return ((el.text or "") + children).strip()
+
+
+@pytest.mark.parametrize("markup", [
+    "<div>plain <b>bold</b> tail</div>",
+    "<div>a &amp; b &lt; c<br>d</div>",  # leading text that serialising escapes: its raw form is kept
+    '<div title="x>y" data-q=\'say "hi"\' hidden>t<i>i</i></div>',  # '>' and quotes inside attributes
+    "<div><!-- c -->x<script>if (a < b) {}</script>y</div>",
+    "<p>para</p>", "<div></div>", "<span>\u00e9t\u00e9 \u00a0 x</span>",
+    '<td class="c">cell<img src="a.png">after</td>',
+])
+def test_inner_html_is_the_children_serialised(markup):
+    el = lxml.html.fragment_fromstring(markup)
+    el.tail = "tail outside"
+    assert extract_body(el).html == _inner_html_spec(el)
+
+
 def _normalise_spec(raw: str) -> str:
     """normalise_text's rule written plainly (the fast version must agree)."""
     import re

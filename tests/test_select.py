@@ -101,3 +101,54 @@ def test_index_matches_xpath_on_random_pages():
             for _ in range(10):
                 css = ", ".join(_random_selector(rnd) for _ in range(rnd.randint(1, 3)))
                 assert index.select(css) == select(scope, css), css
+
+
+def _random_attr_page(rnd, depth: int) -> str:
+    if depth == 0 or rnd.random() < 0.25:
+        return "t"
+    out = []
+    for _ in range(rnd.randint(1, 3)):
+        tag = rnd.choice(["div", "span", "a", "li"])
+        attrs = "".join(rnd.choice(['', ' class="a"', ' class="b c"', ' id="x1"', ' id="y2"', ' href="/p/x?y"',
+                                    ' href="/q"', ' data-k="v"', ' data-k="w v"', ' hidden'])
+                        for _ in range(rnd.randint(0, 2)))
+        if attrs.count("class=") > 1 or attrs.count("id=") > 1 or attrs.count("href=") > 1 or attrs.count("data-k") > 1:
+            attrs = ""  # one value per attribute
+        out.append(f"<{tag}{attrs}>{_random_attr_page(rnd, depth - 1)}</{tag}>")
+    return "".join(out)
+
+
+def _random_attr_selector(rnd) -> str:
+    """Selectors whose steps name only attributes or only a tag, after class or id steps: the
+    steps that Index answers from attribute values and from under their containers."""
+    def compound():
+        head = rnd.choice(["", "", "div", "a", "span", "*"])
+        tests = ["[id]", "[id^=x]", "[href*='/p/']", "[href$=q]", "[data-k=v]", "[data-k='w v']", "[hidden]",
+                 ".a", ".c", "#y2"]
+        return head + "".join(rnd.choice(tests) for _ in range(rnd.randint(0 if head else 1, 2)))
+    parts = [compound()]
+    for _ in range(rnd.randint(0, 2)):
+        parts += [rnd.choice([" ", " ", " > "]), compound()]
+    return "".join(parts)
+
+
+def test_index_matches_xpath_with_attribute_and_tag_steps_on_random_pages():
+    import random
+
+    rnd = random.Random(11)
+    for _ in range(60):
+        root = lxml.html.document_fromstring(f"<html><body>{_random_attr_page(rnd, 6)}</body></html>")
+        for scope in [root, *list(root.iter("div"))[:2]]:
+            index = Index(scope)
+            for _ in range(12):
+                css = ", ".join(_random_attr_selector(rnd) for _ in range(rnd.randint(1, 3)))
+                assert index.select(css) == select(scope, css), css
+
+
+def test_index_reads_a_tag_step_under_nested_containers_once(page):
+    root = lxml.html.document_fromstring(
+        '<html><body><div class="box"><a href="1">1</a><div class="box"><a href="2">2</a></div>'
+        '<a>3</a></div><a href="4">4</a><p class="box"><a href="5">5</a></p></body></html>')
+    found = Index(root).select(".box a[href]")
+    assert [a.text for a in found] == ["1", "2", "5"]
+    assert found == select(root, ".box a[href]")
