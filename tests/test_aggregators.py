@@ -55,6 +55,12 @@ def test_lobsters_story_and_nested_comments():
                              ("c3", "bob", "aa11bb")]
     assert thread.posts[0].timestamp == "2023-11-05T07:00:00-06:00"
     assert thread.posts[0].body == ""  # a link story has no text of its own
+    assert [p.likes for p in thread.posts[1:]] == [1, 1, 1]
+
+
+def test_lobsters_negative_score_is_no_like_count():
+    page = LOBSTERS.replace('<div class="score">1</div>', '<div class="score">-4</div>', 1)
+    assert forumparse.parse_thread(page.encode()).posts[1].likes is None
 
 
 def test_lobsters_removed_comment_keeps_its_place_without_words():
@@ -167,7 +173,7 @@ def test_lemmy_state_json_gives_times_in_utc_and_the_count():
     # 0.18 writes UTC times without a zone
     assert thread.posts[0].timestamp == "2023-07-04T07:00:00+00:00"
     assert thread.posts[2].timestamp == "2023-07-04T07:45:10+00:00"
-    assert thread.posts[1].likes == -1
+    assert thread.posts[1].likes is None  # a score of -1 is no count of likes
 
 
 def test_lemmy_deleted_and_removed_comments_keep_their_place_without_words():

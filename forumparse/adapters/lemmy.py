@@ -103,7 +103,7 @@ class Lemmy(Adapter):
             body=body.text if body else "", body_html=body.html if body else None,
             quotes=body.quotes if body else (),
             edited=_machine(comment.get("updated"), ctx) or edited, reply_to=parent,
-            likes=_int(data.get("counts", {}).get("score")),
+            likes=_likes(data.get("counts", {})),
         )
 
 
@@ -130,7 +130,7 @@ class _State:
                 self.post = view.get("post") or {}
                 self.post_creator = view.get("creator") or {}
                 counts = view.get("counts") or {}
-                self.post_score = _int(counts.get("score"))
+                self.post_score = _likes(counts)
                 self.reply_count = _int(counts.get("comments"))
             comment = obj.get("comment")
             if isinstance(comment, dict) and "id" in comment and "creator" in obj:
@@ -139,6 +139,15 @@ class _State:
 
 def _int(value) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _likes(counts: dict) -> int | None:
+    """Up-votes (a score can be negative: it is no count of likes)."""
+    for key in ("upvotes", "score"):
+        value = _int(counts.get(key))
+        if value is not None and value >= 0:
+            return value
+    return None
 
 
 def _dicts(data, depth: int = 0):

@@ -99,7 +99,7 @@ class Lobsters(Adapter):
             title=text_of(link),
             body=body.text if body else "", body_html=body.html if body else None,
             quotes=body.quotes if body else (),
-            likes=parse_count(text_of(select_one(story, self.SCORE)), allow_abbrev=False),
+            likes=_likes(select_one(story, self.SCORE)),
         )
         return post, replies
 
@@ -122,7 +122,7 @@ class Lobsters(Adapter):
             body=body.text if body else "", body_html=body.html if body else None,
             quotes=body.quotes if body else (),
             edited=_stamp(edited, ctx), reply_to=parent,
-            likes=parse_count(text_of(select_one(el, self.SCORE)), allow_abbrev=False),
+            likes=_likes(select_one(el, self.SCORE)),
         )
 
 
@@ -140,6 +140,12 @@ def _user(byline, base) -> tuple[str | None, str | None]:
         if m and name:
             return name, absolute(base, a.get("href"))
     return None, None
+
+
+def _likes(score_el) -> int | None:
+    """The score shown; a negative one (a flagged comment) is no count of likes, "~" hides it."""
+    text = text_of(score_el) or ""
+    return None if text.lstrip().startswith(("-", "\u2212")) else parse_count(text, allow_abbrev=False)
 
 
 def _avatar(byline, base) -> str | None:
