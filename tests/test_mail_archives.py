@@ -122,3 +122,20 @@ def test_mhonarc_page_without_header_list_falls_back_to_the_comments(tmp_path):
     (post,) = forumparse.parse_thread(path).posts
     assert post.author.name == "Greta M. Holm"  # from X-From-R13
     assert post.timestamp == "2022-02-05T11:30:07-05:00"  # from X-Date
+
+
+def test_mhonarc_text_detector_claims_only_its_dumps():
+    adapter = registry.get("mhonarc", "text")
+    for page in sorted(FIXTURES.glob("*/*.txt")):
+        score = adapter.detect(Document.load(page))
+        if page.parent.name == "mhonarc":
+            assert score >= 0.9, page.name
+        else:
+            assert score < 0.5, f"mhonarc text scores {score} on {page.parent.name}/{page.name}"
+
+
+def test_mhonarc_w3m_dump_gives_the_flowed_quote_its_marks_back():
+    (post,) = _thread("mhonarc", "mhonarc-spammode-flowed-w3m.txt").posts
+    assert post.quotes[0].author == "Greta M. Holm"
+    assert "kernel ABI" in post.quotes[0].text and "kernel ABI" not in post.body
+    assert "signature.asc" not in post.body  # the attachment note closes the mail
