@@ -40,6 +40,7 @@ _EDITED_BEFORE = re.compile(r"(?:edit|bearbeitet|modifi|editado|отредакт
 _MACHINE_ATTRS = ("datetime", "data-time", "data-timestamp", "data-datetime", "data-utime", "data-date",
                   "content")
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "title", "textarea", "option", "select"})
+_TOOLTIPS = ("title", "data-tippy-content", "data-original-title", "data-tooltip", "data-title")
 
 
 @define
@@ -108,7 +109,7 @@ def is_hidden(el) -> bool:
 
 def _machine_hit(el, tag: str, ctx) -> DateHit | None:
     if tag == "meta" or (tag != "time" and not any(a in el.attrib for a in _MACHINE_ATTRS[1:6]) and
-                         "title" not in el.attrib):
+                         not any(a in el.attrib for a in _TOOLTIPS)):
         return None
     shown = " ".join((el.text or "").split())
     if tag != "time" and (len(el) > 5 or len(el.text_content()) > 80):
@@ -120,7 +121,7 @@ def _machine_hit(el, tag: str, ctx) -> DateHit | None:
             if iso and len(iso) >= 10:
                 return DateHit(el, shown or value, iso, machine=True,
                                label=_label_before(el, None) or _label_class(el))
-    title = el.get("title")
+    title = next((el.get(a) for a in _TOOLTIPS if el.get(a)), None)  # (the full date a hover shows)
     if title and _ISO_TITLE.match(title) and len(title) < 40:  # <span class="timeago" title="2019-03-24T19:54:11Z">
         iso = ctx.dates.machine(title.strip())
         if iso and len(iso) > 10:
@@ -137,6 +138,13 @@ def _machine_hit(el, tag: str, ctx) -> DateHit | None:
             # <span title="03-14-2021">Yesterday</span>, 08:12 PM: the day in the title, the time after it
             parsed = ctx.dates.parse(f"{title} {clock.group(1)}")
         if parsed.value is not None and parsed.precision in ("minute", "second"):
+            return DateHit(el, shown, parsed.iso(), machine=True, label=_label_before(el, None) or _label_class(el))
+    elif title and "\n" in title and len(title) < 200 and shown and len(shown) < 30:
+        # a tooltip of lines ("Created: Thursday, June 1, 2023 9:00 PM / Modified ..."): its first date
+        m = DATE_IN_TEXT.search(title)
+        parsed = ctx.dates.parse(" ".join(m.group(0).split())) if m else None
+        if parsed is not None and parsed.value is not None and parsed.precision in ("minute", "second") \
+                and _label_text(title[:m.start()]) is None:
             return DateHit(el, shown, parsed.iso(), machine=True, label=_label_before(el, None) or _label_class(el))
     return None
 

@@ -194,7 +194,28 @@ def _groups(items: list, element_of) -> list[list]:
     # "Posted <span title=...>2 days ago</span>" beside "Posted 2019-4-17": the label's element
     lifted = group_anchors(alone, lambda it: path_key(_lift(element_of(it))))
     out += [g for g in lifted.values() if len(g) >= 2]
+    alone = [g[0] for g in lifted.values() if len(g) == 1]
+    return out + _with_extra_class(out, alone, items, element_of)
+
+
+def _with_extra_class(groups: list, alone: list, items: list, element_of) -> list[list]:
+    """A group joined by the anchors left alone that only add a class to the group's own element
+    (<span class="font-italics pointer"> among <span class="pointer">: an edited reply)."""
+    out = []
+    for group in groups:
+        ref = element_of(group[0])
+        classes = set((ref.get("class") or "").split())
+        joined = [it for it in alone if classes and _adds_classes(element_of(it), ref, classes)]
+        if joined:
+            members = {id(it) for it in group + joined}
+            out.append([it for it in items if id(it) in members])  # (in page order)
     return out
+
+
+def _adds_classes(el, ref, classes: set) -> bool:
+    parent, ref_parent = el.getparent(), ref.getparent()
+    return (el.tag == ref.tag and classes < set((el.get("class") or "").split()) and parent is not None
+            and ref_parent is not None and parent.tag == ref_parent.tag)
 
 
 _INLINE = frozenset({"span", "em", "strong", "b", "i", "small", "font", "a", "abbr", "time", "bdi", "nobr"})
