@@ -124,18 +124,30 @@ def test_mhonarc_page_without_header_list_falls_back_to_the_comments(tmp_path):
     assert post.timestamp == "2022-02-05T11:30:07-05:00"  # from X-Date
 
 
-def test_mhonarc_text_detector_claims_only_its_dumps():
-    adapter = registry.get("mhonarc", "text")
-    for page in sorted(FIXTURES.glob("*/*.txt")):
-        score = adapter.detect(Document.load(page))
-        if page.parent.name == "mhonarc":
-            assert score >= 0.9, page.name
-        else:
-            assert score < 0.5, f"mhonarc text scores {score} on {page.parent.name}/{page.name}"
-
-
 def test_mhonarc_w3m_dump_gives_the_flowed_quote_its_marks_back():
     (post,) = _thread("mhonarc", "mhonarc-spammode-flowed-w3m.txt").posts
     assert post.quotes[0].author == "Greta M. Holm"
     assert "kernel ABI" in post.quotes[0].text and "kernel ABI" not in post.body
     assert "signature.asc" not in post.body  # the attachment note closes the mail
+
+
+@pytest.mark.parametrize("engine", ("hyperkitty", "mhonarc"))
+def test_text_detectors_claim_only_their_dumps(engine):
+    adapter = registry.get(engine, "text")
+    for page in sorted(FIXTURES.glob("*/*.txt")):
+        score = adapter.detect(Document.load(page))
+        if page.parent.name == engine:
+            assert score >= 0.9, page.name
+        else:
+            assert score < 0.5, f"{engine} text scores {score} on {page.parent.name}/{page.name}"
+
+
+def test_hyperkitty_w3m_dump_reads_each_mail_head():
+    thread = _thread("hyperkitty", "hk13-thread-replies-w3m.txt")
+    assert (thread.title, thread.reply_count) == ("Compost smells sour", 3)
+    assert [p.timestamp for p in thread.posts] == ["2021-06-14T07:05:00", "2021-06-14T10:40:00",
+                                                   "2021-06-15T18:12:00", "2021-06-15T21:30:00"]
+    first, reply, renamed, _ = thread.posts
+    assert first.author.signature == "Maria Stone https://garden.example.org/~maria"  # "... dry? -- Maria Stone"
+    assert reply.quotes[0].author == "Maria Stone" and "Should I turn" not in reply.body
+    assert renamed.title == "Cardboard in compost" and "PGP" not in renamed.body

@@ -25,8 +25,9 @@ _PARAGRAPH = frozenset({"p", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", 
 _DROP = "script, style, noscript, button, input, select, textarea, form"
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")
 _BLANKS = re.compile(r"\n(?:[ \t]*\n){2,}")
-# An inline PGP signature block, and the armour header above a signed mail's text.
-_PGP = re.compile(r"^-----BEGIN PGP SIGNATURE-----$.*?^-----END PGP SIGNATURE-----$"
+# An inline PGP signature block (on its lines, or flowed into a paragraph by a text dump), and
+# the armour header above a signed mail's text.
+_PGP = re.compile(r"-----BEGIN PGP SIGNATURE-----.*?-----END PGP SIGNATURE-----"
                   r"|^-----BEGIN PGP SIGNED MESSAGE-----\n(?:Hash:[^\n]*\n)?", re.M | re.S)
 # What a mail client writes before the name in "On Mon, Jun 14, 2021 at 9:05 AM Ann <a@x> wrote:".
 _BEFORE_NAME = re.compile(r"^.*?\d{1,2}[:.]\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[+-]\d{4})?\s*,?\s*")

@@ -62,7 +62,7 @@ class HyperKitty(Adapter):
         base = base_url(tree, ctx.url)
         emails = [el for el in select(tree, self.EMAIL) if select_one(el, self.HEADER) is not None]
         posts = []
-        clock = _Clock()
+        clock = Clock()
         for el in emails:
             posts.append(self._post(el, ctx, base, clock))
         title = _clean(text_of(select_one(tree, self.TITLE)))
@@ -78,7 +78,8 @@ class HyperKitty(Adapter):
         profile = absolute(base, attr(link, "href"))
         user_id = re.search(r"/users?/([^/?#]+)", profile or "")
         avatar = select_one(header, self.AVATAR)
-        raw, stamp = clock.read(ctx, text_of(select_one(header, self.DATE)), select_one(header, self.TIME))
+        time_el = select_one(header, self.TIME)
+        raw, stamp = clock.read(ctx, text_of(select_one(header, self.DATE)), text_of(time_el), attr(time_el, "title"))
         body_el = select_one(el, self.BODY)
         text = mail_text(body_el, pre=True, quote_css=self.QUOTE, drop_css=self.BODY_DROP,
                          signature_css=self.SIGNATURE)
@@ -106,7 +107,7 @@ class HyperKitty(Adapter):
         return parse_count(text_of(icon.getparent())) if icon is not None else None
 
 
-class _Clock:
+class Clock:
     """The date of each mail as the page shows it: the date part is shown only when it changes
     (the year only on the thread's first mail), so the last shown ones carry over."""
 
@@ -114,14 +115,15 @@ class _Clock:
         self.day: str | None = None
         self.year: str | None = None
 
-    def read(self, ctx, day: str | None, time_el) -> tuple[str | None, str | None]:
+    def read(self, ctx, day: str | None, time: str | None, title: str | None = None) -> tuple[str | None, str | None]:
+        """(the date as shown, its ISO form); `title`: the time's "Sender's time: ..." tooltip."""
         day = _clean(day)
         if day:
             self.day = day
             found = _YEAR.search(day)
             if found:
                 self.year = found.group(0)
-        time = _clean(text_of(time_el))
+        time = _clean(time)
         raw = " ".join(p for p in (self.day, time) if p) or None
         stamp = None
         if raw:
@@ -130,7 +132,6 @@ class _Clock:
             stamp = ctx.dates.iso(full)
         if stamp is None or "T" not in stamp:
             # the title: "Sender's time: March 2, 2010, 10 a.m." (the sender's own clock)
-            title = attr(time_el, "title")
             sender = ctx.dates.iso(_LABEL.sub("", title)) if title else None
             if sender and (stamp is None or sender.startswith(stamp)):
                 stamp = sender
