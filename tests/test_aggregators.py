@@ -113,7 +113,7 @@ def test_slashdot_old_details_without_by_span():
 
 
 # -- detection -----------------------------------------------------------------------------------
-@pytest.mark.parametrize("name", ["lobsters", "slashdot", "lemmy"])
+@pytest.mark.parametrize("name", ["lobsters", "slashdot", "lemmy", "tildes"])
 def test_fixtures_claimed_only_by_their_adapter(name):
     for page in sorted((FIXTURES / name).glob("*.html")):
         doc = Document.load(page)
@@ -196,3 +196,50 @@ def test_lemmy_remote_user_is_named_by_account_id_and_edit_time_is_read():
     assert thread.posts[2].timestamp == "2023-06-01T21:00:00"
     assert thread.posts[2].edited == "2023-06-01T21:04:00"
     assert thread.posts[2].reply_to == "301177"
+
+
+# -- Tildes --------------------------------------------------------------------------------------
+def _tildes_comment(cid: str, user: str | None, text: str, replies: str = "", cls: str = "comment") -> str:
+    head = (f'<a href="/user/{user}" class="link-user">{user}</a>' if user else "")
+    body = (f'<div class="comment-itself"><div class="comment-text">{text}</div></div>' if user
+            else f'<div class="comment-itself">{text}</div>')
+    return (f'<li class="comment-tree-item"><article id="comment-{cid}" class="{cls}" data-comment-id36="{cid}">'
+            f'<header class="comment-header">{head}<a href="#comment-{cid}" class="comment-posted-time">'
+            f'<time datetime="2022-01-02T03:04:05Z" title="2022-01-02 03:04:05 UTC">Jan 2, 2022</time></a></header>'
+            f'{body}' + (f'<ol class="comment-tree comment-tree-replies">{replies}</ol>' if replies else "")
+            + '</article></li>')
+
+
+TILDES = ('<html><head><title>Quiet keyboards - ~tech - Tildes</title></head><body><main>'
+          '<article id="topic-q1" class="topic-full" data-topic-posted-by="typist"><header><h1>Quiet keyboards</h1>'
+          '</header><div class="topic-full-byline"><time datetime="2022-01-02T01:00:00Z">Jan 2, 2022</time></div>'
+          '<div class="topic-full-text"><p>Any recommendations?</p></div></article>'
+          '<section class="topic-comments"><header><h2>3 comments</h2></header><ol id="comments" class="comment-tree">'
+          + _tildes_comment("a1", None, "Comment deleted by author", cls="comment is-comment-deleted",
+                            replies=_tildes_comment("a2", "ann", "<p>Replying anyway: get linear switches.</p>"))
+          + _tildes_comment("a3", None, "Comment removed by site admin", cls="comment is-comment-removed")
+          + '</ol></section></main></body></html>')
+
+
+def test_tildes_deleted_and_removed_comments_keep_their_place():
+    thread = forumparse.parse_thread(TILDES.encode())
+    assert thread.engine == "tildes"
+    assert thread.reply_count == 3
+    assert _rows(thread) == [("q1", "typist", None), ("a1", None, "q1"), ("a2", "ann", "a1"), ("a3", None, "q1")]
+    assert [p.body for p in thread.posts] == ["Any recommendations?", "", "Replying anyway: get linear switches.", ""]
+    assert thread.posts[0].author.profile_url == "https://tildes.net/user/typist"  # named by data-topic-posted-by
+
+
+def test_tildes_edit_time_and_quote():
+    thread = forumparse.parse_thread(FIXTURES / "tildes" / "tildes-text-topic.html")
+    assert thread.breadcrumbs == ("~books",)
+    assert thread.posts[1].timestamp == "2024-03-04T16:40:00+00:00"
+    assert thread.posts[1].edited == "2024-03-04T16:52:31+00:00"
+    assert thread.posts[2].body == "Same here, with patronymics in a second column."
+    assert [q.text for q in thread.posts[2].quotes] == ["I keep a list of the names on a bookmark."]
+
+
+def test_tildes_votes_and_deep_nesting():
+    thread = forumparse.parse_thread(FIXTURES / "tildes" / "tildes-link-topic-deep.html")
+    assert thread.posts[0].likes == 24
+    assert [p.reply_to for p in thread.posts] == [None, "8a1", "2bd", "2c1"]
