@@ -25,7 +25,7 @@ def _label_words(labels) -> str:
 
 
 # "Posts: 57"; "<a>2</a> posts since <date>" (Jive: the count, then a label that runs into the join date)
-_COUNT_AFTER = re.compile(rf"^\s*(?:{_label_words(POSTS_LABELS)})(?:\s+since)?\s*[:：]?\s*"
+_COUNT_AFTER = re.compile(rf"^\s*(?:(?:forum|total|board)\s+)?(?:{_label_words(POSTS_LABELS)})(?:\s+since)?\s*[:：]?\s*"
                           r"(?P<value>\d[\d.,' \u00a0]*)?\s*$", re.I)
 _COUNT_BEFORE = re.compile(rf"^\s*(?P<value>\d[\d.,' \u00a0]*)\s+(?:{_label_words(POSTS_LABELS)})\s*$", re.I)
 _JOINED = re.compile(rf"^\s*(?:{_label_words(JOINED_WORDS)})\s*[:：]?\s*(?P<value>.*?)\s*$", re.I)

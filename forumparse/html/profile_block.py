@@ -34,7 +34,13 @@ def stat_line(text: str) -> tuple[bool, bool]:
         # "Posts: 27", "Karma 1"; a sentence that starts with a label word is not a stat
         if re.search(r"[:：]", text[:m.start("value")]) or _NUMBER.match(value):
             return True, False
+    qualified = _QUALIFIED.match(text)  # "Forum Posts: 2,608", "Total Posts: 57"
+    if qualified and POSTS_LABEL.match(qualified.group("label")) and _NUMBER.match(qualified.group("value")):
+        return True, False
     return bool(_COUNT_FIRST.match(text)) and len(text) <= 24, False
+
+
+_QUALIFIED = re.compile(r"^\s*\w{2,12}\s+(?P<label>\w[\w.]{1,15})\s*[:：]\s*(?P<value>\S.*)$")
 
 
 def _labelled_count(text: str) -> bool:
