@@ -81,8 +81,11 @@ def stats_of(f: Fields, index: PageIndex, ctx) -> tuple[int | None, str | None]:
 def _is_rank_class(el) -> bool:
     if (el.get("data-role") or "").lower() in _RANK_ROLES:
         return True  # <li data-role="group">Moderators</li>
-    return any(RANK_WORDS.search(c) and not c.startswith(("has-", "with-", "no-"))
-               for c in (el.get("class") or "").split())
+    return any((RANK_WORDS.search(c) or RANK_WORDS.search(_CAMEL.sub(r"\1-\2", c)))
+               and not c.startswith(("has-", "with-", "no-")) for c in (el.get("class") or "").split())
+
+
+_CAMEL = re.compile(r"([a-z])([A-Z])")  # "spPostUserRank" is "sp-Post-User-Rank"
 
 
 _RANK_ROLES = frozenset({"title", "group", "usergroup", "rank", "user-title", "usertitle"})
