@@ -151,3 +151,9 @@ def test_hyperkitty_w3m_dump_reads_each_mail_head():
     assert first.author.signature == "Maria Stone https://garden.example.org/~maria"  # "... dry? -- Maria Stone"
     assert reply.quotes[0].author == "Maria Stone" and "Should I turn" not in reply.body
     assert renamed.title == "Cardboard in compost" and "PGP" not in renamed.body
+
+
+def test_hyperkitty_replies_after_new_year_get_the_next_year():
+    page = (FIXTURES / "hyperkitty" / "hk13-thread-replies.html").read_text(encoding="utf-8")
+    thread = forumparse.parse_thread(page.replace("14 Jun", "30 Dec").replace("15 Jun", "2 Jan"))
+    assert [p.timestamp[:10] for p in thread.posts] == ["2021-12-30", "2021-12-30", "2022-01-02", "2022-01-02"]

@@ -9,6 +9,7 @@ above, the year only on the first mail) and `.time` (its title: the sender's own
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import lxml.html
 from attrs import evolve
@@ -38,7 +39,7 @@ class HyperKitty(Adapter):
     NAME = ".email-author .name"
     AVATAR = ".gravatar img"
     DATE = ".email-date .date"
-    TIME = ".email-date .time span, .email-date .time"
+    TIME = (".email-date .time span", ".email-date .time")  # the span carries the sender's-time title
     SUBJECT = ".email-header .subject"  # "New subject: ..." where a reply changed it
     BODY = "div.email-body"
     QUOTE = "blockquote.quoted-text, div.quoted-text, blockquote"
@@ -78,7 +79,8 @@ class HyperKitty(Adapter):
         profile = absolute(base, attr(link, "href"))
         user_id = re.search(r"/users?/([^/?#]+)", profile or "")
         avatar = select_one(header, self.AVATAR)
-        time_el = select_one(header, self.TIME)
+        time_el = select_one(header, self.TIME[0])
+        time_el = time_el if time_el is not None else select_one(header, self.TIME[1])
         raw, stamp = clock.read(ctx, text_of(select_one(header, self.DATE)), text_of(time_el), attr(time_el, "title"))
         body_el = select_one(el, self.BODY)
         text = mail_text(body_el, pre=True, quote_css=self.QUOTE, drop_css=self.BODY_DROP,
@@ -114,6 +116,7 @@ class Clock:
     def __init__(self):
         self.day: str | None = None
         self.year: str | None = None
+        self.last: str | None = None  # the ISO date of the mail above
 
     def read(self, ctx, day: str | None, time: str | None, title: str | None = None) -> tuple[str | None, str | None]:
         """(the date as shown, its ISO form); `title`: the time's "Sender's time: ..." tooltip."""
@@ -130,12 +133,24 @@ class Clock:
             # a reply's "2 Mar" gets the year of the first mail's "2 Mar 2010"
             full = raw if not self.year or _YEAR.search(raw) else " ".join(p for p in (self.day, self.year, time) if p)
             stamp = ctx.dates.iso(full)
-        if stamp is None or "T" not in stamp:
-            # the title: "Sender's time: March 2, 2010, 10 a.m." (the sender's own clock)
-            sender = ctx.dates.iso(_LABEL.sub("", title)) if title else None
-            if sender and (stamp is None or sender.startswith(stamp)):
-                stamp = sender
+            if stamp and full is not raw and self.last and _days(self.last, stamp) > 180:
+                # the thread crossed a new year ("28 Dec 2020" ... "2 Jan"): the year moves on
+                self.year = str(int(self.year) + 1)
+                stamp = ctx.dates.iso(" ".join(p for p in (self.day, self.year, time) if p)) or stamp
+        if stamp:
+            self.last = stamp
+        if stamp is None and title:
+            # unreadable shown date: the title's "Sender's time: March 2, 2010, 10 a.m." (the sender's clock)
+            stamp = ctx.dates.iso(_LABEL.sub("", title))
         return raw, stamp
+
+
+def _days(earlier: str, later: str) -> int:
+    """How many days `later` (ISO) comes before `earlier` (ISO)."""
+    try:
+        return (date.fromisoformat(earlier[:10]) - date.fromisoformat(later[:10])).days
+    except ValueError:
+        return 0
 
 
 def _clean(text: str | None) -> str | None:
