@@ -49,8 +49,8 @@ class Lemmy(Adapter):
 
     def detect(self, doc) -> float:
         size = 300_000
-        markup = has_any(doc, ("person-listing", "comment-node"), size) + has(doc, "md-div", size)
-        if markup < 2:
+        # the rarest marker first: most pages are ruled out by one search
+        if not (has(doc, "md-div", size) and has_any(doc, ("person-listing", "comment-node"), size)):
             return 0.0
         return 1.0 if has_any(doc, (_STATE, "lemmy-site", "Lemmy"), size) else 0.0
 

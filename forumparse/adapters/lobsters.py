@@ -47,9 +47,10 @@ class Lobsters(Adapter):
 
     def detect(self, doc) -> float:
         size = 200_000
-        markup = has(doc, 'class="byline', size) + has_any(doc, ("comment_text", "story_liner"), size) \
-            + has(doc, "comments_subtree", size)
-        if markup < 2:
+        # the rarest marker first: most pages are ruled out by one search
+        if not has_any(doc, ("comments_subtree", "story_liner"), size):
+            return 0.0
+        if not (has(doc, "byline", size) and has_any(doc, ("comment_text", "story_text"), size)):
             return 0.0
         # the site's name, or the story markup of its code (li.story with data-shortid)
         site = has_any(doc, ("Lobsters", "lobste.rs"), size) or has(doc, "data-shortid", size)
