@@ -391,7 +391,7 @@ def lead_record(records, index, dates, authors):
     if root is None or root.tag in ("body", "html") or root.getparent() is None:
         return None
     depth = {id(a): i for i, a in enumerate(first.iterancestors())}
-    if depth.get(id(root.getparent()), 99) > 3 or not 80 <= index.length.get(root, 0) <= 20000:
+    if depth.get(id(root.getparent()), 99) > 5 or not 80 <= index.length.get(root, 0) <= 20000:
         return None  # (not a block beside the replies, or no text of its own)
     lo, hi = index.span(root)
     if not any(lo <= index.pos.get(a, -1) <= hi for a in authors):
