@@ -104,6 +104,16 @@ def test_slashdot_names_ids_and_collapsed_comments():
     assert thread.posts[2].timestamp == "2014-03-03T11:05:00"
 
 
+def test_slashdot_plain_text_poster_and_spaced_user_number():
+    page = (FIXTURES / "slashdot" / "slashdot-story-d2-2014.html").read_text()
+    page = page.replace('<a href="http://www.example.com/~samzen" rel="nofollow">samzen</a>', "msmash")
+    page = page.replace('<a href="//slashdot.org/~oldhand">oldhand (4410)</a>',
+                        '<a href="//slashdot.org/~oldhand">oldhand</a> ( <a href="//slashdot.org/~oldhand/">4410</a> )')
+    thread = forumparse.parse_thread(page.encode())
+    assert thread.posts[0].author.name == "msmash"
+    assert (thread.posts[-1].author.name, thread.posts[-1].author.user_id) == ("oldhand", "4410")
+
+
 def test_slashdot_old_details_without_by_span():
     thread = forumparse.parse_thread(FIXTURES / "slashdot" / "slashdot-article-2009.html")
     assert thread.title == "Rain Garden Cuts Storm Runoff in Half"
@@ -188,6 +198,21 @@ def test_lemmy_without_state_reads_the_markup():
     assert thread.reply_count is None
     assert [p.body for p in thread.posts] == ["Go.", "", "Still here.", ""]  # "*deleted*", "*Removed by mod*"
     assert thread.posts[1].timestamp == "2023-07-04T08:00:00+00:00"  # the tooltip
+
+
+def test_lemmy_state_path_nests_a_flat_list():
+    flat = LEMMY_018.replace(
+        _lemmy_comment(701, "gone", "<p><em>deleted</em></p>", _lemmy_comment(702, "kept", "<p>Still here.</p>")),
+        _lemmy_comment(701, "gone", "<p><em>deleted</em></p>") + _lemmy_comment(702, "kept", "<p>Still here.</p>"))
+    assert flat != LEMMY_018
+    thread = forumparse.parse_thread(flat.encode())
+    assert [p.reply_to for p in thread.posts] == [None, "5501", "701", "5501"]
+
+
+def test_lemmy_post_text_outside_the_listing_and_not_the_sidebar():
+    page = LEMMY_018.replace('<article id="postContent">', '<article>').replace(
+        '</ul></div></body>', '</ul><aside><div class="md-div"><p>Community rules.</p></div></aside></div></body>')
+    assert forumparse.parse_thread(page.encode()).posts[0].body == "Go."
 
 
 def test_lemmy_remote_user_is_named_by_account_id_and_edit_time_is_read():

@@ -67,7 +67,8 @@ class Lemmy(Adapter):
         post_id = str(post_id) if post_id is not None else _post_id(url) or _post_id(attr(title_link, "href"))
         person = select_one(scope, self.PERSON)
         stamp_el = _time_el(scope)
-        body = markdown_body(select_one(tree, self.POST_TEXT), _REMOVED)
+        text_el = select_one(tree, self.POST_TEXT)
+        body = markdown_body(text_el if text_el is not None else _first_own_text(tree), _REMOVED)
         created, edited = _times(stamp_el, ctx)
         posts = [Post(
             post_id=post_id, permalink=url or absolute(base, f"/post/{post_id}" if post_id else None),
@@ -82,7 +83,9 @@ class Lemmy(Adapter):
         comments = select(tree, self.COMMENT)
         ids = [_comment_id(c) for c in comments]
         for el, cid, parent in zip(comments, ids, parent_ids(comments, ids, post_id, item=_item)):
-            posts.append(self._comment(el, cid, parent, state.comments.get(cid, {}), base, ctx))
+            data = state.comments.get(cid, {})
+            parent = _path_parent(data, post_id) or parent  # the state's path is exact; the markup may be flat
+            posts.append(self._comment(el, cid, parent, data, base, ctx))
         community = text_of(select_one(scope, self.COMMUNITY))
         return Thread(title=title, url=url, breadcrumbs=(community,) if community else (),
                       reply_count=state.reply_count, posts=split_echoes(posts))
@@ -238,6 +241,23 @@ def _comment_of(el):
 def _own(el, css: str):
     """The first match inside the comment that is not inside a reply."""
     return next((f for f in select(el, css) if _comment_of(f) is el), None)
+
+
+def _path_parent(data: dict, post_id: str | None) -> str | None:
+    """The parent's id from the comment's path "0.<ancestor ids>.<own id>"."""
+    path = (data.get("comment") or {}).get("path")
+    if not isinstance(path, str) or "." not in path:
+        return None
+    parts = path.split(".")
+    return parts[-2] if len(parts) > 2 else post_id
+
+
+def _first_own_text(tree):
+    """The first Markdown block outside the comments and the sidebar (the community's text)."""
+    for el in select(tree, ".md-div"):
+        if _comment_of(el) is None and next(el.iterancestors("aside"), None) is None:
+            return el
+    return None
 
 
 def _post_id(url: str | None) -> str | None:

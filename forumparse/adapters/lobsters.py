@@ -24,6 +24,7 @@ _COMMENTS = re.compile(r"(\d[\d,]*)\s+comments?\b", re.I)
 _USER_HREF = re.compile(r"/(?:~|u/)([^/?#\s]+)/?$")
 # what a removed comment says in place of its words
 _REMOVED = re.compile(r"^\s*\[?\s*comment (?:removed|deleted) by (?:author|moderator|the author)\b.*$"
+                      r"|^\s*\[?\s*comment from banned user removed\b.*$"
                       r"|^\s*\[?\s*(?:removed|deleted)\s*\]?\s*$", re.I | re.S)
 _SHORT_ID = re.compile(r"^(?:c_|story_)?([0-9a-z]+)$")
 
@@ -72,7 +73,7 @@ class Lobsters(Adapter):
         comments = [c for c in select(tree, self.COMMENT)
                     if select_one(c, self.BYLINE) is not None or select_one(c, self.COMMENT_TEXT) is not None]
         ids = [_short_id(c) for c in comments]
-        for el, cid, parent in zip(comments, ids, parent_ids(comments, ids, story_id)):
+        for el, cid, parent in zip(comments, ids, parent_ids(comments, ids, story_id, item=_subtree)):
             posts.append(self._comment(el, cid, parent, base, url, ctx))
         if not title:
             title = re.sub(r"\s*\|\s*[^|]+$", "", page_title(tree) or "") or None
@@ -125,6 +126,12 @@ class Lobsters(Adapter):
             edited=_stamp(edited, ctx), reply_to=parent,
             likes=_likes(select_one(el, self.SCORE)),
         )
+
+
+def _subtree(el):
+    """What holds a comment and its replies: li.comments_subtree (a <details> in some versions)."""
+    return next((a for a in el.iterancestors() if a.tag in ("li", "details") or has_class(a, "comments_subtree")),
+                el)
 
 
 def _short_id(el) -> str | None:

@@ -24,7 +24,7 @@ from .base import Adapter
 _TREE_ID = re.compile(r"^tree_(\d+)$")
 _CID = re.compile(r"[?&]cid=(\d+)|#(\d+)")
 # "jdoe (123456)": the account name, then its number
-_NAME_UID = re.compile(r"^\s*(?:by\s+)?(.+?)(?:\s*\((\d+)\))?\s*$", re.S)
+_NAME_UID = re.compile(r"^\s*(?:by\s+)?(.+?)(?:\s*\(\s*(\d+)\s*\))?(?:\s+writes:?)?\s*$", re.S)
 _DATE = re.compile(r"\bon\s+\w+day\s+\w+\s+\d{1,2},\s*(?:\d{4}\s*)?@\s*\d{1,2}:\d{2}\s*[AP]M", re.I)
 _POSTED_BY = re.compile(r"Posted\s+by\s+(.+?)\s+(?:on\s+\w+day\b|from\s+the\b|$)", re.I | re.S)
 
