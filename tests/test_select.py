@@ -90,17 +90,23 @@ def _random_selector(rnd) -> str:
     return "".join(parts)
 
 
-def test_index_matches_xpath_on_random_pages():
+def _assert_index_matches_xpath(seed: int, page, selector, per_scope: int) -> None:
+    """Index(scope).select(css) == select(scope, css) on random pages, from the root and from
+    two of its divs, for random unions of `selector(rnd)`."""
     import random
 
-    rnd = random.Random(5)
+    rnd = random.Random(seed)
     for _ in range(60):
-        root = lxml.html.document_fromstring(f"<html><body>{_random_page(rnd, 6)}</body></html>")
+        root = lxml.html.document_fromstring(f"<html><body>{page(rnd, 6)}</body></html>")
         for scope in [root, *list(root.iter("div"))[:2]]:
             index = Index(scope)
-            for _ in range(10):
-                css = ", ".join(_random_selector(rnd) for _ in range(rnd.randint(1, 3)))
+            for _ in range(per_scope):
+                css = ", ".join(selector(rnd) for _ in range(rnd.randint(1, 3)))
                 assert index.select(css) == select(scope, css), css
+
+
+def test_index_matches_xpath_on_random_pages():
+    _assert_index_matches_xpath(5, _random_page, _random_selector, 10)
 
 
 def _random_attr_page(rnd, depth: int) -> str:
@@ -133,16 +139,7 @@ def _random_attr_selector(rnd) -> str:
 
 
 def test_index_matches_xpath_with_attribute_and_tag_steps_on_random_pages():
-    import random
-
-    rnd = random.Random(11)
-    for _ in range(60):
-        root = lxml.html.document_fromstring(f"<html><body>{_random_attr_page(rnd, 6)}</body></html>")
-        for scope in [root, *list(root.iter("div"))[:2]]:
-            index = Index(scope)
-            for _ in range(12):
-                css = ", ".join(_random_attr_selector(rnd) for _ in range(rnd.randint(1, 3)))
-                assert index.select(css) == select(scope, css), css
+    _assert_index_matches_xpath(11, _random_attr_page, _random_attr_selector, 12)
 
 
 def test_index_reads_a_tag_step_under_nested_containers_once(page):
