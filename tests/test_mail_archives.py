@@ -1,5 +1,6 @@
-"""Mail archive pages beside pipermail: Mailman 3 HyperKitty (thread and message pages) and MHonArc
-(message pages): detection limits, sender names, dates carried between mails, quotes and signatures."""
+"""Mail archive pages beside pipermail: Mailman 3 HyperKitty (thread and message pages), MHonArc and
+MARC (message pages), as HTML and as text dumps: detection limits, sender names, dates carried
+between mails, quotes and signatures."""
 from __future__ import annotations
 
 import pytest
@@ -16,7 +17,7 @@ def _thread(engine: str, case: str, **kw):
     return forumparse.parse_thread(FIXTURES / engine / case, **kw)
 
 
-@pytest.mark.parametrize("engine", ("hyperkitty", "mhonarc"))
+@pytest.mark.parametrize("engine", ("hyperkitty", "mhonarc", "marc"))
 def test_detectors_claim_their_fixtures_and_leave_the_others_alone(engine):
     adapter = registry.get(engine, "html")
     for page in sorted(FIXTURES.glob("*/*.html")):
@@ -131,7 +132,7 @@ def test_mhonarc_w3m_dump_gives_the_flowed_quote_its_marks_back():
     assert "signature.asc" not in post.body  # the attachment note closes the mail
 
 
-@pytest.mark.parametrize("engine", ("hyperkitty", "mhonarc"))
+@pytest.mark.parametrize("engine", ("hyperkitty", "mhonarc", "marc"))
 def test_text_detectors_claim_only_their_dumps(engine):
     adapter = registry.get(engine, "text")
     for page in sorted(FIXTURES.glob("*/*.txt")):
@@ -157,3 +158,19 @@ def test_hyperkitty_replies_after_new_year_get_the_next_year():
     page = (FIXTURES / "hyperkitty" / "hk13-thread-replies.html").read_text(encoding="utf-8")
     thread = forumparse.parse_thread(page.replace("14 Jun", "30 Dec").replace("15 Jun", "2 Jan"))
     assert [p.timestamp[:10] for p in thread.posts] == ["2021-12-30", "2021-12-30", "2022-01-02", "2022-01-02"]
+
+
+def test_marc_headers_in_the_pre_and_obfuscated_addresses():
+    (post,) = _thread("marc", "marc-reply.html").posts
+    assert post.author.name == "Karin Lund"  # "Karin Lund <karin () example ! org>"
+    assert post.post_id == "20220207030405.GA77@karin.example.org"
+    assert post.timestamp == "2022-02-07T03:04:05"
+    assert post.quotes[0].author == "Olaf Berg"
+    assert post.author.signature == "Karin"  # the "[Attachment #3 ...]" line after it is not part of it
+    assert post.attachments == ("?l=widget-devel&m=164420200012345&q=p4",)
+
+
+def test_marc_address_only_sender_stays_as_shown():
+    (post,) = _thread("marc", "marc-patch-address-only.html").posts
+    assert post.author.name == "olaf () example ! net"
+    assert post.body.startswith("widget_open() takes a reference")
