@@ -20,9 +20,19 @@ def author_options(f: Fields, index: PageIndex, author_pos: list[int]) -> list:
             if lo <= p <= hi:
                 continue
             el = index.order[p]
-            if is_name(name_text(el)):
+            if is_name(name_text(el)) and not _in_title_box(el):
                 found.append(el)
     return found
+
+
+# a user title or rank box; a link inside it ("by T. Mascis" under a banned user's title) is no name
+_TITLE_BOX = re.compile(r"(?:^|[-_ ])(?:title|usertitle|user-title|rank|userrank|user-rank)(?:$|[-_ ])", re.I)
+
+
+def _in_title_box(el) -> bool:
+    """(a name element styled by its rank, "UserName lia-user-rank-Visitor", is not a title box)"""
+    return any(_TITLE_BOX.search(c) and "name" not in c.lower()
+               for a, _ in zip(el.iterancestors(), range(3)) for c in [a.get("class") or ""])
 
 
 def author_candidate(f: Fields, index: PageIndex, author_pos: list[int], labels: frozenset = frozenset(),
