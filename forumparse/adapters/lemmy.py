@@ -66,7 +66,7 @@ class Lemmy(Adapter):
         title_link = select_one(scope, ".post-title a[href]")
         post_id = str(post_id) if post_id is not None else _post_id(url) or _post_id(attr(title_link, "href"))
         person = select_one(scope, self.PERSON)
-        stamp_el = _time_el(scope)
+        stamp_el = _time_el(scope, ctx)
         text_el = select_one(tree, self.POST_TEXT)
         body = markdown_body(text_el if text_el is not None else _first_own_text(tree), _REMOVED)
         created, edited = _times(stamp_el, ctx)
@@ -92,7 +92,7 @@ class Lemmy(Adapter):
 
     def _comment(self, el, cid, parent, data, base, ctx) -> Post:
         person = _own(el, self.PERSON)
-        stamp_el = _time_el(el)  # the comment's element holds its own row and text, not its replies
+        stamp_el = _time_el(el, ctx)  # the comment's element holds its own row and text, not its replies
         created, edited = _times(stamp_el, ctx)
         comment = data.get("comment", {})
         body = markdown_body(_own(el, self.COMMENT_TEXT), _REMOVED)
@@ -197,17 +197,15 @@ def _times(el, ctx) -> tuple[str | None, str | None]:
     return created, edited
 
 
-def _time_el(scope):
+def _time_el(scope, ctx):
+    """The first <time>, moment-time span or tooltip that reads as a date (the vote bar's
+    tooltips say "Upvote" and "57 points • 59 upvotes")."""
     if scope is None:
         return None
     for el in select(scope, Lemmy.TIME):
-        if el.tag == "time" or has_class(el, "moment-time") or _looks_like_time(attr(el, "data-tippy-content")):
+        if el.tag == "time" or has_class(el, "moment-time") or _times(el, ctx)[0]:
             return el
     return None
-
-
-def _looks_like_time(tip: str | None) -> bool:
-    return bool(tip) and bool(re.search(r"\b(?:19|20)\d\d\b", tip))
 
 
 def _author(person, base):

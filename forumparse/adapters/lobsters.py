@@ -70,8 +70,8 @@ class Lobsters(Adapter):
             posts.append(post)
             title, story_id = post.title, post.post_id
         # a comment has a byline or its text (the reply form's div.comment has neither)
-        comments = [c for c in select(tree, self.COMMENT)
-                    if select_one(c, self.BYLINE) is not None or select_one(c, self.COMMENT_TEXT) is not None]
+        comments = [c for c in select(tree, self.COMMENT) if not has_class(c, "comment_form_container")
+                    and (select_one(c, self.BYLINE) is not None or select_one(c, self.COMMENT_TEXT) is not None)]
         ids = [_short_id(c) for c in comments]
         for el, cid, parent in zip(comments, ids, parent_ids(comments, ids, story_id, item=_subtree)):
             posts.append(self._comment(el, cid, parent, base, url, ctx))
