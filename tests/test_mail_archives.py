@@ -73,6 +73,8 @@ def test_hyperkitty_thread_carries_the_shown_date_to_later_replies():
     assert last.author.name == "pete@example.net"
     assert first.author.user_id == "7c1e5b0d4a2f4b8e9d3c6a1f2e0b9d84"
     assert (first.likes, first.author.signature) == (2, "Maria Stone\nhttps://garden.example.org/~maria")
+    # thread order: a direct reply has no "reply-level" box, a reply to it "reply-level-1"
+    assert [p.reply_to for p in thread.posts] == [None, first.post_id, reply.post_id, first.post_id]
 
 
 def test_hyperkitty_thread_without_loaded_replies_keeps_the_first_mail_and_warns(tmp_path):

@@ -50,6 +50,9 @@ class HyperKitty(Adapter):
     LIKES = ".likeform i.fa-thumbs-up, .likeform i.fa-thumbs-o-up"
     TITLE = ".thread-header h3, .message-header h1, #thread-content h1"
     COMMENTS = "#thread-overview-info i.fa-comment"
+    # replies in thread order (the link offers the date order): each sits in a "reply-level-N"
+    # box, N the depth below the first reply level (none for a reply to the first mail), at most 5
+    THREAD_ORDER = ".sort-mode a[href*='sort=date']"
 
     def detect(self, doc) -> float:
         if not has(doc, 'class="email-header"') or not has(doc, "email-body"):
@@ -66,6 +69,8 @@ class HyperKitty(Adapter):
         clock = Clock()
         for el in emails:
             posts.append(self._post(el, ctx, base, clock))
+        if select_one(tree, self.THREAD_ORDER) is not None:
+            posts = _replies_to(posts, emails)
         title = _clean(text_of(select_one(tree, self.TITLE)))
         if posts and posts[0].title is None and title:
             posts[0] = evolve(posts[0], title=title)
@@ -107,6 +112,23 @@ class HyperKitty(Adapter):
         """The thread's "N comments": HyperKitty counts the mails after the first, i.e. replies."""
         icon = select_one(tree, self.COMMENTS)
         return parse_count(text_of(icon.getparent())) if icon is not None else None
+
+
+def _replies_to(posts: list[Post], emails: list) -> list[Post]:
+    """Each reply's parent: the last mail above it one level up (the first mail is the root)."""
+    out = posts[:1]
+    last_at: dict[int, str | None] = {0: posts[0].post_id} if posts else {}
+    for post, el in zip(posts[1:], emails[1:]):
+        box = el.getparent()
+        level = re.search(r"\breply-level-(\d+)\b", box.get("class") or "") if box is not None else None
+        depth = int(level.group(1)) + 1 if level else 1
+        parent = last_at.get(depth - 1) if depth < _DEEPEST else None  # level 5 holds deeper ones too
+        out.append(evolve(post, reply_to=parent) if parent else post)
+        last_at[depth] = post.post_id
+    return out
+
+
+_DEEPEST = 6  # "reply-level-5" + 1: HyperKitty caps the level there
 
 
 class Clock:
