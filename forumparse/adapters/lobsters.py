@@ -44,7 +44,6 @@ class Lobsters(Adapter):
     COMMENT_TEXT = ".comment_text"
     TIME = "time, span[title]"
     SCORE = ".voters .score, .score"
-    TAGS = ".tags a.tag"
 
     def detect(self, doc) -> float:
         size = 200_000
@@ -84,7 +83,7 @@ class Lobsters(Adapter):
         link = select_one(story, self.STORY_LINK)
         byline = select_one(story, self.BYLINE)
         name, profile = _user(byline, base)
-        stamp_el = _time(byline)
+        stamp_el, _ = _times(byline, ctx)
         text_el = select_one(tree, self.STORY_TEXT)
         body = markdown_body(text_el)
         replies = None
@@ -108,9 +107,7 @@ class Lobsters(Adapter):
     def _comment(self, el, cid, parent, base, url, ctx) -> Post:
         byline = select_one(el, self.BYLINE)
         name, profile = _user(byline, base)
-        stamps = [t for t in (select(byline, self.TIME) if byline is not None else []) if _stamp(t, ctx)]
-        created = next((t for t in stamps if not _is_edit(t)), None)
-        edited = next((t for t in stamps if _is_edit(t)), None)
+        created, edited = _times(byline, ctx)
         link = next((a for a in (select(byline, "a[href]") if byline is not None else [])
                      if "#c_" in a.get("href", "") or "/c/" in a.get("href", "")), None)
         permalink = absolute(base, attr(link, "href")) or (f"{url.split('#')[0]}#c_{cid}" if url and cid else None)
@@ -161,8 +158,10 @@ def _avatar(byline, base) -> str | None:
     return absolute(base, attr(img, "src"))
 
 
-def _time(byline):
-    return next((t for t in select(byline, Lobsters.TIME) if not _is_edit(t)), None) if byline is not None else None
+def _times(byline, ctx):
+    """(created, edited) elements: the byline's times that read as dates ("edited" before the second)."""
+    stamps = [t for t in select(byline, Lobsters.TIME) if _stamp(t, ctx)] if byline is not None else []
+    return next((t for t in stamps if not _is_edit(t)), None), next((t for t in stamps if _is_edit(t)), None)
 
 
 def _stamp(el, ctx) -> str | None:

@@ -38,6 +38,7 @@ class Tildes(Adapter):
     TOPIC_LINK = ".topic-full-link a[href]"
     USER = "a.link-user"
     TIME = "time[datetime]"
+    BYLINE_TIME = ".topic-full-byline time[datetime]"
     GROUP = "a.link-group"
     COMMENT = "article.comment, article[data-comment-id36]"
     COMMENT_TEXT = ".comment-text"
@@ -82,9 +83,12 @@ class Tildes(Adapter):
                       posts=split_echoes(posts))
 
     def _topic(self, topic, base, url, ctx) -> Post:
-        user = select_one(topic, self.USER)
-        name = text_of(user) or attr(topic, "data-topic-posted-by")
-        stamp = select_one(topic, self.TIME)
+        # the article names its poster; a link-user in the text is a mention
+        name = attr(topic, "data-topic-posted-by")
+        user = next((a for a in select(topic, self.USER) if not name or text_of(a) == name), None)
+        name = name or text_of(user)
+        stamp = select_one(topic, self.BYLINE_TIME)
+        stamp = stamp if stamp is not None else select_one(topic, self.TIME)
         body = markdown_body(select_one(topic, self.TOPIC_TEXT))
         return Post(
             post_id=_id36(topic), permalink=url,
