@@ -9,7 +9,7 @@ import re
 import attrs
 
 from ..errors import NotAThreadError
-from ..text.layout import PostParts, _width, _wraps_into, choose_anchors, name_like, segment
+from ..text.layout import PostParts, choose_anchors, name_like, segment, wrap_width, wraps_into
 from ..text.normalize import plain
 from ..text.quoted import indent_echoed_quotes
 from ..text.signatures import split_sign_offs, split_signatures
@@ -161,8 +161,8 @@ def _status_wraps(tokens: list[Token]) -> list[Token]:
                 or not name_like(tok.data.get("name") or "") or len(tok.data["rest"]) > 60 \
                 or len(tokens[i + 1].text) > 40:
             continue  # ("... driver updates online. This can be seen": a sentence, no status)
-        width = _width(tokens) if width is None else width
-        if _wraps_into(Token("body", tok.text, tok.line, tok.indent), tokens[i + 1], width):
+        width = wrap_width(tokens) if width is None else width
+        if wraps_into(Token("body", tok.text, tok.line, tok.indent), tokens[i + 1], width):
             nxt = tokens[i + 1]
             data = dict(tok.data, rest=f"{tok.data['rest']} {nxt.text}")
             out[i] = Token("status", f"{tok.text} {nxt.text}", tok.line, tok.indent, tok.bullet, data)

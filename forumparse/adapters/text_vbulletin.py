@@ -10,7 +10,7 @@ import re
 
 import attrs
 
-from ..text.layout import _width, _wraps_into
+from ..text.layout import wrap_width, wraps_into
 from ..text.normalize import plain
 from ..text.tokens import Token
 from ._text_board import board_thread, board_tokens, subject_title
@@ -81,8 +81,8 @@ def _title(tokens: list[Token], first: int, second: int, author: str | None = No
     at = next((i for i, t in enumerate(tokens[:first]) if t.kind == "body" and len(CRUMB.split(t.text)) >= 3), None)
     if at is None:
         return None
-    crumbs, width = tokens[at].text, _width(tokens)
-    while at + 1 < len(tokens) and _wraps_into(tokens[at], tokens[at + 1], width) and len(crumbs) < 300:
+    crumbs, width = tokens[at].text, wrap_width(tokens)
+    while at + 1 < len(tokens) and wraps_into(tokens[at], tokens[at + 1], width) and len(crumbs) < 300:
         at += 1
         crumbs = f"{crumbs} {tokens[at].text}"
     return CRUMB.split(crumbs)[-1].strip()

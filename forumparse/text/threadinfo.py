@@ -5,7 +5,8 @@ import re
 from collections import Counter
 
 from ..numbers import parse_count
-from .layout import _NOT_NAMES, _width, _wraps_into
+from .layout.names import NOT_NAMES
+from .layout.wrapping import wrap_width, wraps_into
 from .tokens import Token
 
 _RE_TITLE = re.compile(r"^(?:re|aw|antw|rép|ответ|odp)\s*(?:\[\d+\])?\s*:\s*(?P<title>.{3,200})$", re.I)
@@ -57,9 +58,9 @@ def find_title(tokens: list[Token], first_header: int) -> str | None:
             m = _RE_TITLE.match(tok.text)
             if m:
                 title = m.group("title").strip()
-                width = _width(tokens) if width is None else width
+                width = wrap_width(tokens) if width is None else width
                 k = i
-                while k + 1 < len(tokens) and _wraps_into(tokens[k], tokens[k + 1], width) and k - i < 3:
+                while k + 1 < len(tokens) and wraps_into(tokens[k], tokens[k + 1], width) and k - i < 3:
                     k += 1  # "Re: FAQ: Should I trust ... in this" / "forum?": wrapped at the dump's width
                     title = f"{title} {tokens[k].text}"
                 re_titles[title] += 1
@@ -84,22 +85,22 @@ def _heading_above(tokens: list[Token], first_header: int) -> str | None:
     indented_dump = bool(indents) and indents.most_common(1)[0][0] > 0
     best, best_score = None, 0.0
     nearest = True
-    width = _width(tokens)
+    width = wrap_width(tokens)
     for j in range(first_header - 1, -1, -1):
         tok = tokens[j]
         if tok.kind != "body" or tok.bullet or not 3 <= len(tok.text) <= 200:
             continue
-        if _wraps_into(tok, tokens[j + 1] if j + 1 < first_header else None, width):
+        if wraps_into(tok, tokens[j + 1] if j + 1 < first_header else None, width):
             continue  # a heading wrapped over lines is read from its last line
         k = j
-        while k > 0 and _wraps_into(tokens[k - 1], tokens[k], width):
+        while k > 0 and wraps_into(tokens[k - 1], tokens[k], width):
             k -= 1
         text = " ".join(t.text for t in tokens[k:j + 1])
         if not 3 <= len(text) <= 200:
             continue
         if text.startswith(("[", "#", "(")) or re.match(r"^\d[\d,. ]*\s+\w+$", text):
             continue
-        if _NAV_WORDS.search(text) or _NOT_NAMES.match(text) or "____" in text or _BREADCRUMB.search(text) \
+        if _NAV_WORDS.search(text) or NOT_NAMES.match(text) or "____" in text or _BREADCRUMB.search(text) \
                 or _STARTER.match(text):
             continue
         prev_blank = k > 0 and tokens[k - 1].kind == "blank"

@@ -1,0 +1,122 @@
+"""What a header line says: a user name, an online status, an avatar, "by NAME" beside a date."""
+from __future__ import annotations
+
+import re
+
+from ...vocab import DATE_LABEL_WORDS
+from ..tokens import Token
+
+# Table headers and avatar placeholders that sit where a name could be.
+NOT_NAMES = re.compile(
+    r"^(?:author|message|post|topic|thread|autor|nachricht|auteur|sujet|автор|сообщение|"
+    r"author message|autor nachricht|auteur message|автор сообщение|guest|gast|invité|гость|"
+    r"comments|replies|answers|kommentare|antworten|réponses|commentaires|respuestas|комментарии|ответы|"
+    r"enter image description here|image|bild|изображение|attachment|anhang|"
+    r"werbung|advertisement|sponsored|anzeige|реклама|publicité|publicidad)\s*:?$",
+    re.I,
+)
+
+
+STATUS = re.compile(r"^(?:(?P<name>.+?)\s+(?:is|ist|est|está)\s+)?(?:offline|online|away|abwesend|hors ligne|en ligne)"
+                     r"(?:\s+(?:offline|online))?$", re.I)
+
+
+AVATAR = re.compile(r"^(?:\d{1,4}\.\s+)?(?:(?P<before>.*?)\s*)?(?:\S+'s avatar|(?:avatar|аватар) (?:of|von|de|di|van|"
+                     r"пользователя)\s+.+|\S+s avatar|\[?avatar\]?)$", re.I)
+
+
+_INLINE_AUTHOR = (
+    # "Postby NAME » DATE", "Beitragvon NAME »": phpBB's post icon text run into the label
+    re.compile(r"^(?:post|beitrag|message|mensaje|messaggio|bericht)(?:by|von|par|por|da|door)\s+"
+               r"(?P<name>[^»|•·,()]{1,40}?)\s*»", re.I),
+    re.compile(r"(?:^|\s)(?:posted\s+)?(?:by|von|par|por|di|door|przez|от)\s*:?\s*(?P<name>[^»|•·,()]{1,40}?)"
+               r"\s*(?:»|\||•|·|,|\bon\b|\bam\b|\ble\b|\bel\b|\bil\b|\bop\b|$)", re.I),
+    re.compile(r"^(?P<name>[^»|•·,()]{1,40}?)\s+(?:wrote|posted|said|schrieb|a écrit|escribió|написал)\b", re.I),
+    re.compile(r"^(?:from|von|de|от)\s*:\s*(?P<name>[^<>()]{1,40}?)\s*(?:<.*)?$", re.I),
+    re.compile(r"^(?P<name>[^,»|•·()]{1,40}?)\s*,\s", re.I),  # "Name, Oct 30, 2014"
+)
+
+
+_SENTENCE_END = re.compile(r"[.!?,;:]$")
+
+
+_INITIAL_END = re.compile(r"\s[A-Z]\.$")  # "Marcus H.": a name ending in an initial
+
+
+def name_like(text: str) -> bool:
+    """A line that could be a user name or a rank: short, few words, no sentence punctuation."""
+    text = _undouble(text)
+    if not 2 <= len(text) <= 40 or _SENTENCE_END.search(text) and not text.endswith("...") \
+            and not _INITIAL_END.search(text):
+        return False
+    if len(text.split()) > 5 or NOT_NAMES.match(text):
+        return False
+    return any(ch.isalpha() for ch in text)
+
+
+def is_text(tok: Token) -> bool:
+    return tok.kind == "body" and (len(tok.text) > 40 or not name_like(tok.text))
+
+
+RE_LINE = re.compile(r"^(?:re|aw|antw)\s*:", re.I)
+
+
+def named_line(tok: Token, name: str) -> bool:
+    """A header line that is the name and a short title after it ("aGerman Expert")."""
+    return tok.kind == "body" and tok.text.startswith(name + " ") and name_like(tok.text) \
+        and len(tok.text) - len(name) <= 40
+
+
+_NUMBERED = re.compile(r"^\d{1,4}\.\s+")
+
+
+def strip_number(text: str) -> str:
+    return _NUMBERED.sub("", text)
+
+
+_LABEL_WORDS = frozenset(
+    "posted post on at by date edited reply link permalink old new quote share report am pm um le el il em op "
+    "von par por от de".split()) | DATE_LABEL_WORDS
+
+
+def inline_author(residual: str) -> str | None:
+    for rx in _INLINE_AUTHOR:
+        m = rx.search(residual)
+        if m:
+            name = m.group("name").strip(" :-–—")
+            if name and name_like(name):
+                return name
+    # "NAME November 18, 2019 #1": a single word beside the date, once labels and numbers are gone
+    words = [w for w in re.split(r"[\s|•·»«,]+", re.sub(r"#\s?\d+|\([^)]*\)", " ", residual))
+             if w and w.lower() not in _LABEL_WORDS]
+    if len(words) == 1 and not words[0].isdigit() and name_like(words[0]):
+        return words[0]
+    return None
+
+
+def status_name(tok: Token) -> Token | None:
+    """"Diego Offline": the status line names the user (sometimes the only place it does)."""
+    if tok.kind == "status" and tok.data.get("name") and name_like(tok.data["name"]):
+        return Token("body", tok.data["name"], tok.line)
+    return None
+
+
+def _undouble(text: str) -> str:
+    """Avatar alt text and name printed together: "bobbob", "Cpt. Hill Cpt. Hill"."""
+    half = len(text) // 2
+    if len(text) % 2 == 0 and half > 1 and text[:half] == text[half:]:
+        return text[:half]
+    words = text.split()
+    if len(words) > 1 and len(words) % 2 == 0 and words[:len(words) // 2] == words[len(words) // 2:]:
+        return " ".join(words[:len(words) // 2])
+    return text
+
+
+def clean_name(text: str) -> str | None:
+    status = STATUS.match(text)
+    if status:
+        return None
+    text = _undouble(text)
+    if AVATAR.match(text) and not AVATAR.match(text).group("before"):
+        return None
+    return text.strip()
