@@ -34,9 +34,24 @@ QUOTE_HEADER = re.compile(
 )
 
 
+# Every alternative of QUOTE_HEADER needs one of these words: lines holding none (nearly all
+# lines of a page) are turned away without running the pattern (~1 µs instead of ~20).
+_QUOTE_WORDS = (
+    "quot", "originally", "zitat", "cita", "цитат", "cytat", "wrote", "said", "writes", "says", "posted",
+    "schrieb", "sagte", "écrit", "dit", "escribió", "dijo", "scritto", "scrisse", "escreveu", "disse", "schreef",
+    "zei", "gesagt", "geschrieben", "писал", "сказал", "пишет", "napisał", "pisze", "skrev", "kirjoitti",
+)
+_FOLD = str.maketrans("ſ", "s")  # re.I matches the long s as "s"; str.lower() keeps it
+
+
 def quote_header_author(line: str) -> tuple[bool, str | None]:
     """(is a quote header, quoted author or None) for one short line of text."""
     if not line or len(line) > 120:
+        return False, None
+    low = line.lower()
+    if not line.isascii():
+        low = low.translate(_FOLD)
+    if not any(word in low for word in _QUOTE_WORDS):
         return False, None
     match = QUOTE_HEADER.match(line)
     if not match:
