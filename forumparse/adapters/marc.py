@@ -18,6 +18,8 @@ from .base import Adapter
 
 HEADER = re.compile(r"^(?P<label>List|Subject|From|Date|Message-ID|To|Cc|Sender|Reply-To)\s*:\s+(?P<value>.*?)\s*$",
                     re.I)
+# headers a renderer ran into one line ("List: x Subject: y From: z Date: ..."): a line each again
+_JOINED = re.compile(r"\s+(?=(?:Subject|From|Date|Message-ID):\s)|\s+(?=\[\s*Download\b)")
 DOWNLOAD = re.compile(r"^\s*\[\s*download\b.*\]\s*$", re.I)
 # a part MARC does not show inline: "[Attachment #2 (signature.asc)]"
 ATTACHMENT = re.compile(r"^\s*\[\s*(?:\[\s*)?attachment #\d+.*\]\s*$", re.I)
@@ -55,6 +57,7 @@ def read_message(lines: list[str]) -> tuple[dict[str, str], list[str]] | None:
     """(headers by lower-case label, the mail's lines) from the page's lines, or None."""
     fields: dict[str, str] = {}
     start = end = None
+    lines = _unjoin(lines)
     for i, line in enumerate(lines):
         m = HEADER.match(line.strip())
         if m:
@@ -70,6 +73,17 @@ def read_message(lines: list[str]) -> tuple[dict[str, str], list[str]] | None:
         end += 1
     mail = [ln for ln in lines[end:] if not ATTACHMENT.match(ln)]
     return fields, mail
+
+
+def _unjoin(lines: list[str]) -> list[str]:
+    """Split run-together header lines, up to the first header line that stands alone."""
+    for i, line in enumerate(lines):
+        if HEADER.match(line.strip()):
+            parts = _JOINED.split(line)
+            if len(parts) == 1:
+                return lines
+            return lines[:i] + parts + lines[i + 1:]
+    return lines
 
 
 def message_post(fields: dict[str, str], mail: list[str], ctx) -> Post:

@@ -24,10 +24,12 @@ class MarcText(Adapter):
     description = "MARC (marc.info) message pages as text dumps"
 
     def detect(self, doc) -> float:
-        text = doc.text
-        if "prev in thread" not in text or not NAV.search(text):
+        if "prev in thread" not in doc.text:
             return 0.0
-        return 1.0 if re.search(r"^\s*From:\s+\S", text, re.M) else 0.0
+        text = plain(doc.text)
+        if not NAV.search(text):
+            return 0.0
+        return 1.0 if re.search(r"(?:^|\s)From:\s+\S", text, re.M) else 0.0
 
     def parse(self, doc, ctx) -> Thread:
         lines = split_lines(plain(doc.text))

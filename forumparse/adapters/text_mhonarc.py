@@ -19,7 +19,7 @@ HEADER_LABELS = frozenset({"from", "date", "subject", "to", "cc", "message-id", 
                            "reply-to", "mail-followup-to", "organization", "sender", "resent-from"})
 AFTER_MAIL = re.compile(_BULLET + r"(?:follow-ups|references|prev by date|next by date|previous by thread|"
                         r"next by thread|index\(es\))\s*:", re.I)
-RULE = re.compile(r"^\s*(?:[_━─—=-]{10,})\s*$")
+RULE = re.compile(r"^\s*(?:[_━─—=-]{10,}|(?:\*\s*){3,})\s*$")
 ATTACHMENT = re.compile(r"^\s*(?:attachment|description)\s*:\s", re.I)
 QUOTE_INTRO = re.compile(r"\b(?:wrote|writes|said|schrieb|a écrit|escribió)\s*:\s*$", re.I)
 
@@ -31,7 +31,9 @@ class MHonArcText(Adapter):
     description = "MHonArc mail archive message pages as text dumps"
 
     def detect(self, doc) -> float:
-        text = doc.text[:200_000]
+        if "Date Prev" not in doc.text and "Index(es)" not in doc.text:
+            return 0.0
+        text = plain(doc.text)[:200_000]
         if not MENU.search(text[:20_000]) and "Index(es):" not in text:
             return 0.0
         if not re.search(_BULLET + r"From\s*:", text, re.M) or not re.search(_BULLET + r"Date\s*:", text, re.M):
@@ -84,21 +86,26 @@ def _mail_lines(lines: list[str], start: int) -> list[str]:
     while end > start and (not lines[end - 1].strip() or RULE.match(lines[end - 1])
                            or ATTACHMENT.match(lines[end - 1])):
         end -= 1
-    return lines[start:end]
+    mail = lines[start:end]
+    # a renderer may indent the whole <pre> (html2text: a Markdown code block)
+    indent = min((len(ln) - len(ln.lstrip()) for ln in mail if ln.strip()), default=0)
+    return [ln[indent:] for ln in mail]
 
 
 def _indented_quotes(lines: list[str]) -> list[str]:
-    """A flowed mail's quote shows as an indented block under "X wrote:": give it its ">" back."""
+    """A flowed mail's quote shows as a block under "X wrote:", indented deeper than that line:
+    give it its ">" back."""
     out: list[str] = []
-    quoting = False
+    intro = None  # the indentation of the "X wrote:" line above, while its quote may follow
     for line in lines:
-        if quoting and line.strip() and line.startswith("    "):
+        indent = len(line) - len(line.lstrip())
+        if intro is not None and line.strip() and indent >= intro + 2:
             out.append("> " + line.strip())
             continue
-        if quoting and not line.strip():
+        if intro is not None and not line.strip():
             out.append(line)
             continue
-        quoting = bool(QUOTE_INTRO.search(line))
+        intro = indent if QUOTE_INTRO.search(line) else None
         out.append(line)
     return out
 
