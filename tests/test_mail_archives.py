@@ -176,3 +176,9 @@ def test_marc_address_only_sender_stays_as_shown():
     (post,) = _thread("marc", "marc-patch-address-only.html").posts
     assert post.author.name == "olaf () example ! net"
     assert post.body.startswith("widget_open() takes a reference")
+
+
+def test_hyperkitty_without_heading_takes_the_subject_from_the_head_title():
+    page = (FIXTURES / "hyperkitty" / "hk13-thread-replies.html").read_text(encoding="utf-8")
+    page = page.replace("<h3>Compost smells sour</h3>", "").replace("- Gardeners -", "- Garden-ers -")
+    assert forumparse.parse_thread(page).title == "Compost smells sour"  # "subject - list - site"

@@ -48,7 +48,7 @@ class HyperKitty(Adapter):
     PERMALINK = ".messagelink a[href*='/message/']"
     ATTACHMENTS = ".attachments-list a[href]"
     LIKES = ".likeform i.fa-thumbs-up, .likeform i.fa-thumbs-o-up"
-    TITLE = ".thread-header h3, .message-header h1, #thread-content h1"
+    TITLE = ".thread-header h3, .message-header h1"
     COMMENTS = "#thread-overview-info i.fa-comment"
     # replies in thread order (the link offers the date order): each sits in a "reply-level-N"
     # box, N the depth below the first reply level (none for a reply to the first mail), at most 5
@@ -187,10 +187,12 @@ def _likes(icon) -> int | None:
 
 def _head_title(tree) -> str | None:
     """<title> is "subject - list name - site": the subject alone."""
-    title = _clean(text_of(select_one(tree, "title")))
+    el = select_one(tree, "title")
+    title = _clean(el.text_content()) if el is not None else None
     if not title:
         return None
-    return re.sub(r"(?:\s+-\s+[^-]+){2}$", "", title) or title
+    parts = title.split(" - ")
+    return " - ".join(parts[:-2]) if len(parts) > 2 else title
 
 
 def _inner_html(el) -> str | None:

@@ -60,7 +60,7 @@ class MHonArc(Adapter):
             return Thread(posts=[])
         subject_el = select_one(_section(text, *self.SUBJECT), "h1, h2, h3")
         subject = (text_of(subject_el) or _clean(fields.get("subject")) or _clean(comments.get("subject"))
-                   or _clean(text_of(select_one(doc.tree, "title"))))
+                   or _head_title(doc.tree))
         # the From field; where it shows an address alone ("address@hidden"), the comment's name
         names = [sender_name(v) for v in (fields.get("from"), comments.get("from"),
                                            unrot13(comments.get("from-r13", ""))) if v]
@@ -134,6 +134,11 @@ def _drop_parent_paragraph(link) -> None:
             else:
                 parent.text = (parent.text or "") + el.tail
         parent.remove(el)
+
+
+def _head_title(tree) -> str | None:
+    el = select_one(tree, "title")
+    return _clean(el.text_content()) if el is not None else None
 
 
 def _clean(text: str | None) -> str | None:
