@@ -107,7 +107,8 @@ def test_a_quoted_line_sharing_the_reply_paragraph_leaves_the_body():
 def test_quote_without_indentation_runs_over_repeated_lines():
     from forumparse.context import ParseContext
     from forumparse.document import Document
-    from forumparse.text.postbody import SeenLines, body_and_quotes
+    from forumparse.text.postbody import body_and_quotes
+    from forumparse.text.repeats import SeenLines
     from forumparse.text.tokens import scan
 
     text = "ann said in Kettles:\nDoes the whistle need oiling at all?\nIt never needs oil, just descale it.\n"

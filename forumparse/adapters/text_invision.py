@@ -10,8 +10,9 @@ from collections import Counter
 from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
 from ..text.normalize import plain
-from ..text.postbody import SeenLines, body_and_quotes
+from ..text.postbody import body_and_quotes
 from ..text.profile import GROUP, PLACEHOLDER, TITLE_WORDS, is_filler, is_stat, joined_value, name_slot, post_count
+from ..text.repeats import SeenLines
 from ..text.threadinfo import find_counts, find_title
 from ..text.tidy import tidy_posts
 from ..text.tokens import Token, scan

@@ -9,8 +9,9 @@ import re
 from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
 from ..text.normalize import plain
-from ..text.postbody import SeenLines, body_and_quotes
+from ..text.postbody import body_and_quotes
 from ..text.profile import is_filler, joined_value, post_count
+from ..text.repeats import SeenLines
 from ..text.spans import find_date
 from ..text.threadinfo import find_counts, find_title
 from ..text.tidy import tidy_posts

@@ -12,7 +12,8 @@ from ..errors import NotAThreadError
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from ..text.normalize import plain
-from ..text.postbody import SeenLines, body_and_quotes
+from ..text.postbody import body_and_quotes
+from ..text.repeats import SeenLines
 from ..text.spans import find_date
 from ..text.threadinfo import find_title
 from ..text.tidy import tidy_posts

@@ -10,8 +10,9 @@ from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
 from ..text.layout import name_like
 from ..text.normalize import plain
-from ..text.postbody import SeenLines, body_and_quotes
+from ..text.postbody import body_and_quotes
 from ..text.profile import is_filler, joined_value, post_count
+from ..text.repeats import SeenLines
 from ..text.spans import find_date
 from ..text.threadinfo import find_counts
 from ..text.tidy import tidy_posts

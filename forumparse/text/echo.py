@@ -12,14 +12,11 @@ import re
 import attrs
 
 from ..records import Quote
+from .repeats import word_key
 
 _WORD = re.compile(r"\w+")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\W*$")
 MIN_WORDS = 4  # shorter repeats ("I agree", "thanks") are too common to mean a quote
-
-
-def _norm(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))
 
 
 class EchoFinder:
@@ -31,7 +28,7 @@ class EchoFinder:
 
     def add(self, text: str) -> None:
         if text:
-            self._seen.append(_norm(text))
+            self._seen.append(word_key(text))
             self._joined = ""
 
     def split(self, text: str) -> tuple[str, tuple[str, ...]]:

@@ -116,31 +116,6 @@ def _repeats(tok: Token, seen) -> bool:
     return seen(tok.text)
 
 
-_WORDS = re.compile(r"\w+")
-
-
-class SeenLines:
-    """The lines of the posts read so far, to know a quoted line when it comes again."""
-
-    def __init__(self):
-        self._lines: set[str] = set()
-
-    def add(self, text: str) -> None:
-        for line in text.split("\n"):
-            key = self._key(line)
-            if key:
-                self._lines.add(key)
-
-    def __call__(self, line: str) -> bool:
-        key = self._key(line)
-        return bool(key) and key in self._lines
-
-    @staticmethod
-    def _key(line: str) -> str:
-        words = _WORDS.findall(line.casefold())
-        return " ".join(words) if len(words) >= 2 else ""
-
-
 def _skip_block(tokens: list[Token], i: int, base: int, quotes: list[Quote], author, first: str = "") -> int:
     quoted = [first] if first else []
     j = i

@@ -8,17 +8,11 @@ would have shown them; the layout code then ends the quote where the indentation
 """
 from __future__ import annotations
 
-import re
-
+from .repeats import SaidBefore, word_key
 from .tokens import Token
 
-_WORD = re.compile(r"\w+")
 MIN_WORDS = 3  # the first quoted line must repeat at least this many words
 DEPTH = 4  # how much deeper the quoted lines are set
-
-
-def _words(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))
 
 
 def indent_echoed_quotes(tokens: list[Token], is_header=None) -> list[Token]:
@@ -28,16 +22,17 @@ def indent_echoed_quotes(tokens: list[Token], is_header=None) -> list[Token]:
     whose lines are already indented deeper is left alone."""
     is_header = is_header or (lambda t: t.kind == "quote_header")
     out = list(tokens)
-    stream = [_words(t.text) if t.kind != "blank" else "" for t in tokens]
+    stream = [word_key(t.text) if t.kind != "blank" else "" for t in tokens]
     quoted: set[int] = set()  # lines already found quoted: a quote leaves nested quotes out
     moves: dict[int, list[int]] = {}
-    above, done = " ", 0  # the page's words above the current header (built as headers come)
+    above, done = SaidBefore(), 0  # the page's words above the current header (built as headers come)
     for h, head in enumerate(tokens):
         if not is_header(head):
             continue
         # lines above h are final here: quotes found later all lie below their own headers
         new = " ".join(w for n, w in enumerate(stream[done:h], done) if w and n not in quoted)
-        above, done = (above + new + " " if new else above), h
+        above.add(new)
+        done = h
         j = h + 1
         while j < len(tokens) and (tokens[j].kind == "blank" or _aside(tokens[j])):
             j += 1
@@ -66,7 +61,7 @@ def _aside(tok: Token) -> bool:
     return tok.kind in ("stat", "stat_value") or bool(tok.data.get("left"))
 
 
-def _echo_run(tokens: list[Token], j: int, above: str) -> list[int]:
+def _echo_run(tokens: list[Token], j: int, above: SaidBefore) -> list[int]:
     """Indexes of the lines from `j` on that repeat text found in `above`: a run of lines
     whose words follow on in it (a new run may start where the quote skipped a part)."""
     run: list[int] = []
@@ -81,15 +76,15 @@ def _echo_run(tokens: list[Token], j: int, above: str) -> list[int]:
             continue
         if tok.kind in ("quote_header", "button", "status", "rule", "postnum"):
             break
-        words = _words(tok.text)
+        words = word_key(tok.text)
         if not words:
             k += 1
             continue
-        if seq and f" {seq} {words} " in above:
+        if seq and above.has(f"{seq} {words}"):
             seq = f"{seq} {words}"
-        elif len(words.split()) >= MIN_WORDS and f" {words} " in above:
+        elif len(words.split()) >= MIN_WORDS and above.has(words):
             seq = words
-        elif not seq and f" {words} {_next_words(tokens, k)} " in above:
+        elif not seq and above.has(f"{words} {_next_words(tokens, k)}"):
             seq = words  # a short first line ("@name") that the next line runs on from
         else:
             break
@@ -102,5 +97,5 @@ def _echo_run(tokens: list[Token], j: int, above: str) -> list[int]:
 
 def _next_words(tokens: list[Token], k: int) -> str:
     nxt = next((t for t in tokens[k + 1:k + 4] if t.kind != "blank"), None)
-    words = _words(nxt.text) if nxt is not None and nxt.kind in ("body", "date") else ""
+    words = word_key(nxt.text) if nxt is not None and nxt.kind in ("body", "date") else ""
     return words if len(words.split()) >= MIN_WORDS else "\x00"

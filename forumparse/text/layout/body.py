@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..repeats import SaidBefore
 from ..tokens import Token, paragraphs
 from .names import RE_LINE, clean_name, is_text, name_like, named_line
 from .parts import PostParts
@@ -41,7 +42,7 @@ def _profile_after_body(tokens: list[Token], parts: PostParts) -> int | None:
     return None
 
 
-def read_body(tokens: list[Token], parts: PostParts, last: bool, subjects=frozenset(), earlier=()) -> None:
+def read_body(tokens: list[Token], parts: PostParts, last: bool, subjects=frozenset(), earlier=None) -> None:
     profile = _profile_after_body(tokens, parts)
     if profile is not None:
         tokens = tokens[:profile]
@@ -91,7 +92,7 @@ def read_body(tokens: list[Token], parts: PostParts, last: bool, subjects=frozen
         i += 1
     parts.body = paragraphs(out)
     if parts.open_quote and parts.quotes and parts.quotes[-1].text:
-        end_open_quote(parts, earlier)
+        end_open_quote(parts, earlier or SaidBefore())
     if not parts.body and parts.open_quote and parts.quotes and parts.quotes[-1].text:
         # a quote with nothing after it: without indentation the quote's end was not seen, and
         # the reply is in there too (in each of the open quotes in a row, lynx); keep the words

@@ -2,13 +2,13 @@
 the two layouts (the date line opens the post, or closes it)."""
 from __future__ import annotations
 
+from ..repeats import SaidBefore
 from ..tokens import Token
 from .anchors import footer_layout, thread_end
 from .body import drop_signature, read_body, read_stats
 from .header import after_stats, find_subjects, footer_start, scan_back, scan_forward, trim_to_template
 from .names import inline_author, is_text, name_like, named_line, status_name, strip_number
 from .parts import PostParts
-from .quotes import word_key
 from .titles import pick_author, pick_rank, recurring_titles, split_name_titles, status_rank
 from .wrapping import wrap_width
 
@@ -56,13 +56,13 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
             parts.rank = pick_rank(names_before, inline, tokens)  # the name over its title, then "by NAME, DATE"
         posts.append(parts)
         limit = end
-    earlier: list[str] = []
+    earlier = SaidBefore()  # what the posts above said: open quotes end where repeating stops
     for n, parts in enumerate(posts):
         stop = posts[n + 1].head_start if n + 1 < len(posts) else len(tokens)
         read_stats(tokens[parts.head_start:stop], parts)
         read_body(tokens[parts.head_end + 1:stop], parts, last=n + 1 == len(posts), subjects=subjects,
                    earlier=earlier)
-        earlier.append(word_key(parts.body))
+        earlier.add(parts.body)
     split_name_titles(tokens, posts)
     return posts
 
@@ -70,7 +70,7 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
 def segment_footer(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
     """Posts whose date line comes last: header (name, rank, stats) + text + date line."""
     posts: list[PostParts] = []
-    earlier: list[str] = []
+    earlier = SaidBefore()  # what the posts above said: open quotes end where repeating stops
     prev = -1
     for a in anchors:
         parts = PostParts(anchor=tokens[a])
@@ -119,6 +119,6 @@ def segment_footer(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
         parts.head_start, parts.head_end = region[0] if region else a, first_text - 1
         read_stats(head, parts)
         read_body(drop_signature(tokens[first_text:a]), parts, last=False, earlier=earlier)
-        earlier.append(word_key(parts.body))
+        earlier.add(parts.body)
         posts.append(parts)
     return posts

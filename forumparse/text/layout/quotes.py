@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ...records import Quote
+from ..repeats import SaidBefore, word_key
 from ..signatures import SIGN_OFF
 from ..tokens import Token
 from .parts import PostParts
@@ -107,23 +108,15 @@ def _centred_end(tokens: list[Token], j: int, base: int) -> int | None:
     return k
 
 
-_WORDS = re.compile(r"\w+")
-
-
-def word_key(text: str) -> str:
-    return " ".join(_WORDS.findall(text.casefold()))
-
-
-def end_open_quote(parts: PostParts, earlier: list[str]) -> None:
+def end_open_quote(parts: PostParts, earlier: SaidBefore) -> None:
     """A quote whose end the dump does not show (no indentation, no blank line after it: browser
     copy, WET) ends where its lines stop repeating what earlier posts on the page said."""
     quote = parts.quotes[-1]
     lines = [line for line in quote.text.split("\n") if line.strip()]
-    said = " " + " ".join(earlier) + " "
-    if len(lines) < 2 or len(said) < 3:
+    if len(lines) < 2 or not earlier:
         return
     k = 0
-    while k < len(lines) and word_key(lines[k]) and f" {word_key(lines[k])} " in said:
+    while k < len(lines) and word_key(lines[k]) and earlier.has(word_key(lines[k])):
         k += 1
     if 0 < k < len(lines):  # nothing repeated: the quoted post is not on this page; leave it be
         parts.quotes[-1] = Quote(author=quote.author, text="\n".join(lines[:k]))
