@@ -162,7 +162,8 @@ DATE_LABEL_WORDS = frozenset(
 # comment's text: a placeholder, not the comment's words.
 REMOVED_TEXT = re.compile(
     r"^\s*(?:\[\s*(?:deleted|removed|flagged|dead|unavailable|removed by (?:reddit|moderator)\b[^\]]*)\s*\]"
-    r"|(?:comment )?(?:deleted by user|removed by (?:moderator|reddit))\.?)\s*$", re.I)
+    r"|\[?\s*(?:comment )?(?:deleted|removed) by (?:user|author|moderator|reddit)"
+    r"(?: for [^\]]{1,40}| from banned user)?\.?\s*\]?)\s*$", re.I)
 
 
 # Lines under a thread's last post that close the thread: the reply prompt for guests, the share

@@ -1,0 +1,34 @@
+"""forumparse.vocab: the shared word lists and line patterns."""
+from __future__ import annotations
+
+import pytest
+
+from forumparse.vocab import REMOVED_TEXT, quote_header_author
+
+
+@pytest.mark.parametrize("text", [
+    "[deleted]", "[removed]", "[ removed by reddit ]", "[flagged]", "[dead]", "Comment deleted by user",
+    "comment removed by moderator.", "[Comment removed by author]", "Comment deleted by author",
+    "Comment removed by moderator from banned user",
+])
+def test_placeholders_of_removed_comments(text):
+    assert REMOVED_TEXT.match(text)
+
+
+@pytest.mark.parametrize("text", ["deleted", "removed", "I deleted my post", "removed by the author after"])
+def test_words_of_a_real_post_are_no_placeholder(text):
+    assert not REMOVED_TEXT.match(text)
+
+
+@pytest.mark.parametrize("line, author", [
+    ("Bob wrote:", "Bob"), ("Quote from: Bob on May 03, 2011", "Bob"), ("Originally Posted by Bob", "Bob"),
+    ("Zitat von Anna", "Anna"), ("Иван писал(а):", "Иван"), ("Jan napisał:", "Jan"), ("Quote:", None),
+    ("Bob said:", "Bob"), ("Anna hat folgendes geschrieben:", "Anna"),
+])
+def test_quote_headers(line, author):
+    assert quote_header_author(line) == (True, author)
+
+
+@pytest.mark.parametrize("line", ["I will keep you updated.", "Thanks for the help!", "See the FAQ for more.", ""])
+def test_ordinary_lines_are_no_quote_headers(line):
+    assert quote_header_author(line) == (False, None)
