@@ -81,8 +81,9 @@ def stats_of(f: Fields, index: PageIndex, ctx) -> tuple[int | None, str | None]:
 def _is_rank_class(el) -> bool:
     if (el.get("data-role") or "").lower() in _RANK_ROLES:
         return True  # <li data-role="group">Moderators</li>
-    return any((RANK_WORDS.search(c) or RANK_WORDS.search(_CAMEL.sub(r"\1-\2", c)))
-               and not c.startswith(("has-", "with-", "no-")) for c in (el.get("class") or "").split())
+    cls = el.get("class")
+    return bool(cls) and any((RANK_WORDS.search(c) or (not c.islower() and RANK_WORDS.search(_CAMEL.sub(r"\1-\2", c))))
+                             and not c.startswith(("has-", "with-", "no-")) for c in cls.split())
 
 
 _CAMEL = re.compile(r"([a-z])([A-Z])")  # "spPostUserRank" is "sp-Post-User-Rank"

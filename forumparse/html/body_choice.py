@@ -75,8 +75,9 @@ def _own_blockquote(el, index: PageIndex):
 def _is_body_class(el) -> bool:
     if (el.get("itemprop") or "").lower() in BODY_ITEMPROPS:
         return True
-    if any((BODY_WORDS.match(c) or BODY_WORDS.match(_CAMEL.sub(r"\1-\2", c))) and not _AUTHOR_PART.search(c)
-           for c in (el.get("class") or "").split()):
+    cls = el.get("class")
+    if cls and any((BODY_WORDS.match(c) or (not c.islower() and BODY_WORDS.match(_CAMEL.sub(r"\1-\2", c))))
+                   and not _AUTHOR_PART.search(c) for c in cls.split()):
         return True  # ("spPostContent" is "sp-post-content"; "cAuthorPane_content" is the author's)
     ident = el.get("id")  # a per-post id: "post_message_1001", "message-77"
     return bool(ident) and any(c.isdigit() for c in ident) and bool(BODY_WORDS.match(_ID_NUMBER.sub("", ident)))

@@ -41,6 +41,7 @@ _MACHINE_ATTRS = ("datetime", "data-time", "data-timestamp", "data-datetime", "d
                   "content")
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "title", "textarea", "option", "select"})
 _TOOLTIPS = ("title", "data-tippy-content", "data-original-title", "data-tooltip", "data-title")
+_WORTH_ATTRS = frozenset(_MACHINE_ATTRS[1:6] + _TOOLTIPS)
 
 
 @define
@@ -108,8 +109,7 @@ def is_hidden(el) -> bool:
 
 
 def _machine_hit(el, tag: str, ctx) -> DateHit | None:
-    if tag == "meta" or (tag != "time" and not any(a in el.attrib for a in _MACHINE_ATTRS[1:6]) and
-                         not any(a in el.attrib for a in _TOOLTIPS)):
+    if tag == "meta" or (tag != "time" and (not el.attrib or _WORTH_ATTRS.isdisjoint(el.attrib.keys()))):
         return None
     shown = " ".join((el.text or "").split())
     if tag != "time" and (len(el) > 5 or len(el.text_content()) > 80):
@@ -154,8 +154,10 @@ _YEARLESS = re.compile(r"(?<![\d/.:-])(\d{1,2})/(\d{1,2})\s+(\d{1,2}:\d{2})(?![\
 
 _ISO_TITLE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$")
 _ISO_AND_EPOCH = re.compile(r"^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?\s+(\d{9,11})\s*$")
-_WORTH_A_LOOK = re.compile(r"\d|ago\b|yesterday|today|heute|gestern|aujourd|hier|hoy|ayer|oggi|ieri|сегодня|вчера",
-                           re.I)
+_WORTH_A_LOOK = re.compile(r"\d|ago\b|yesterday|today", re.I)
+# a day word alone before a time in a child element ("Hier, <span>21h12</span>"): short texts only,
+# as "hier" and "oggi" are everyday words in longer ones
+_DAY_WORD = re.compile(r"^\W*(?:heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ieri|сегодня|вчера)\b", re.I)
 
 
 def _whole_date(text: str) -> bool:
@@ -165,7 +167,8 @@ def _whole_date(text: str) -> bool:
 
 
 def _text_hits(text: str, owner, ctx, hits: list, before_el) -> None:
-    if len(text) < 3 or not _WORTH_A_LOOK.search(text):
+    if len(text) < 6 and not _DAY_WORD.match(text) or not (
+            _WORTH_A_LOOK.search(text) or (len(text) <= 20 and _DAY_WORD.match(text))):
         return
     found = False
     for m in DATE_IN_TEXT.finditer(text):
