@@ -9,12 +9,12 @@ import re
 import attrs
 
 from ..errors import NotAThreadError
+from ..text.dump import dump_tokens
 from ..text.layout import PostParts, choose_anchors, name_like, segment, wrap_width, wraps_into
-from ..text.normalize import plain
 from ..text.quoted import indent_echoed_quotes
 from ..text.signatures import split_sign_offs, split_signatures
 from ..text.threadinfo import _NAV_WORDS
-from ..text.tokens import Token, is_buttons, scan
+from ..text.tokens import Token, is_buttons
 from .generic_text import build_thread
 
 _SENTENCE = re.compile(r"[.!?:;,]$")
@@ -23,7 +23,7 @@ _SENTENCE = re.compile(r"[.!?:;,]$")
 def board_tokens(doc, ctx, quote_head: re.Pattern | None = None) -> list[Token]:
     """Scanned lines, with the engine's quote headers (`quote_head`, its author in group
     "author") typed as such, profile menus dropped, echoed quotes set deeper."""
-    tokens = scan(plain(doc.text), ctx.dates)
+    tokens = dump_tokens(doc, ctx)
     if quote_head is not None:
         tokens = _quote_heads(tokens, quote_head)
     return indent_echoed_quotes(_drop_menus(_footer_status(_status_wraps(tokens))))

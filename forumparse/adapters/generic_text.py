@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from ..errors import NotAThreadError
 from ..records import Author, Post, Quote, Thread
+from ..text.dump import dump_tokens
 from ..text.layout import choose_anchors, segment
-from ..text.normalize import plain
 from ..text.threadinfo import find_counts, find_title
-from ..text.tokens import scan
 from .base import Adapter
 
 
@@ -20,7 +19,7 @@ class GenericText(Adapter):
         return 0.01
 
     def parse(self, doc, ctx):
-        tokens = scan(plain(doc.text), ctx.dates)  # lynx link numbers and Markdown marks gone
+        tokens = dump_tokens(doc, ctx)  # lynx link numbers and Markdown marks gone
         anchors = choose_anchors(tokens)
         if not anchors:
             raise NotAThreadError("no repeated post layout found in the text")

@@ -9,13 +9,13 @@ import attrs
 
 from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
-from ..text.normalize import plain
+from ..text.dump import dump_text, dump_tokens
 from ..text.postbody import body_and_quotes
 from ..text.repeats import SeenLines
 from ..text.spans import find_date
 from ..text.threadinfo import find_title
 from ..text.tidy import tidy_posts
-from ..text.tokens import Token, scan
+from ..text.tokens import Token
 from .base import Adapter
 
 HEADER = re.compile(r"^(?P<name>[\w.\-]{1,60})(?:\s+\((?P<full>[^()]{1,80})\))?\s+(?P<date>\S.{3,60}?)"
@@ -36,7 +36,7 @@ class DiscourseText(Adapter):
     description = "Discourse topics (crawler view) as text dumps"
 
     def detect(self, doc) -> float:
-        head = plain(doc.text)[:400_000]
+        head = dump_text(doc)[:400_000]
         headers = len(re.findall(r"^\s*[\w.\-]{1,60}(?:\s+\([^()\n]{1,80}\))?\s+[A-Z][a-z]+ \d{1,2}, \d{4}"
                                  r"(?:, \d{1,2}:\d{2}\s?[ap]m)?\s+#\d+\s*$", head, re.M))
         powered = "Powered by Discourse" in head
@@ -46,7 +46,7 @@ class DiscourseText(Adapter):
         return 0.0
 
     def parse(self, doc, ctx) -> Thread:
-        tokens = scan(plain(doc.text), ctx.dates)
+        tokens = dump_tokens(doc, ctx)
         anchors = _headers(tokens, ctx)
         if not anchors:
             raise NotAThreadError("no Discourse post headers found")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.normalize import plain
+from ..text.dump import dump_text
 from ._text_board import board_thread, board_tokens, subject_title
 from .base import Adapter
 
@@ -26,7 +26,7 @@ class ForumotionText(Adapter):
     description = "Forumotion hosted forums as text dumps"
 
     def detect(self, doc) -> float:
-        head = plain(doc.text)[:400_000]
+        head = dump_text(doc)[:400_000]
         lines = sum(1 for line in head.split("\n") if len(line) < 200 and POST_LINE.match(line))
         if lines and (HOST.search(head) or POST_NUMBER.search(head)):
             return 0.8

@@ -6,8 +6,7 @@ import re
 
 from ..errors import NotAThreadError
 from ..records import Author, Post, Quote, Thread
-from ..text.normalize import plain
-from ..text.tokens import split_lines
+from ..text.dump import dump_lines, dump_text
 from .base import Adapter
 
 STORY = re.compile(r"^\s*(?P<points>\d+)\s+points?\s+by\s+(?P<user>\S+)\s+(?P<age>.+?ago)\s*\|\s*"
@@ -25,14 +24,14 @@ class HackerNewsText(Adapter):
     description = "Hacker News item pages as text dumps"
 
     def detect(self, doc) -> float:
-        head = plain(doc.text)[:300_000]
+        head = dump_text(doc)[:300_000]
         if not STORY.search(head[:20_000]) and not re.search(r"Hacker News", head[:3000]):
             return 0.0
         links = len(re.findall(r"\d+\s+\w+\s+ago\s*\|\s*link", head))
         return 0.9 if links or STORY.search(head[:20_000]) else 0.0
 
     def parse(self, doc, ctx) -> Thread:
-        lines = split_lines(plain(doc.text))
+        lines = dump_lines(doc)
         story_at = next((i for i, line in enumerate(lines[:200]) if STORY.match(line)), None)
         heads = [i for i, line in enumerate(lines) if COMMENT.match(line)]
         if story_at is None and not heads:

@@ -10,9 +10,8 @@ import re
 from ..errors import NotAThreadError
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
-from ..text.normalize import plain
-from ..text.tokens import split_lines
-from ._mail import sender_name, split_message
+from ..text.dump import dump_lines
+from ._mail import sender_name, split_mail
 from .base import Adapter
 from .hyperkitty import Clock
 
@@ -55,7 +54,7 @@ class HyperKittyText(Adapter):
         return 0.0
 
     def parse(self, doc, ctx) -> Thread:
-        lines = split_lines(plain(doc.text))
+        lines = dump_lines(doc)
         heads = _mail_heads(lines)
         if not heads:
             raise NotAThreadError("no HyperKitty mail header found")
@@ -73,7 +72,7 @@ class HyperKittyText(Adapter):
             stop = next((i for i in range(start, end) if AFTER_BODY.match(lines[i])), end)
             raw, stamp = clock.read(ctx, _one_date(lines[day_at]) if day_at is not None else None,
                                     lines[time_at].strip())
-            body, quotes, signature = split_message(_mail(lines[start:stop]))
+            body, quotes, signature = split_mail(_mail(lines[start:stop]))
             if signature is None:
                 body, signature = _flat_signature(body)
             posts.append(Post(author=Author(name=sender_name(lines[name_at].strip()) or "", signature=signature),

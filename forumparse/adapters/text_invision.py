@@ -9,13 +9,13 @@ from collections import Counter
 
 from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
-from ..text.normalize import plain
+from ..text.dump import dump_text, dump_tokens
 from ..text.postbody import body_and_quotes
 from ..text.profile import GROUP, PLACEHOLDER, TITLE_WORDS, is_filler, is_stat, joined_value, name_slot, post_count
 from ..text.repeats import SeenLines
 from ..text.threadinfo import find_counts, find_title
 from ..text.tidy import tidy_posts
-from ..text.tokens import Token, scan
+from ..text.tokens import Token
 from .base import Adapter
 
 # "Posted 07 December 2015 - 12:15 AM", "Posted December 7, 2015 (edited)"
@@ -48,7 +48,7 @@ class InvisionText(Adapter):
     description = "IP.Board 3 and Invision Community 4 topics as text dumps"
 
     def detect(self, doc) -> float:
-        head = plain(doc.text)[:300_000]
+        head = dump_text(doc)[:300_000]
         posted = len(re.findall(r"^\s*(?:[•*]\s*)?Posted\s+(?:\d|today|yesterday|[A-Z][a-z]{2,8}\s+\d)", head, re.M))
         if posted < 1:
             return 0.0
@@ -60,7 +60,7 @@ class InvisionText(Adapter):
         return min(0.85, 0.45 + 0.1 * hits)
 
     def parse(self, doc, ctx) -> Thread:
-        tokens = scan(plain(doc.text), ctx.dates)
+        tokens = dump_tokens(doc, ctx)
         anchors = [i for i, t in enumerate(tokens) if t.kind == "date" and POSTED.match(t.data["residual"])]
         if not anchors:
             raise NotAThreadError("no 'Posted DATE' lines found")

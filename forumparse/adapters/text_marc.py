@@ -7,8 +7,7 @@ import re
 
 from ..errors import NotAThreadError
 from ..records import Thread
-from ..text.normalize import plain
-from ..text.tokens import split_lines
+from ..text.dump import dump_lines, dump_text
 from .base import Adapter
 from .marc import message_post, read_message
 
@@ -26,13 +25,13 @@ class MarcText(Adapter):
     def detect(self, doc) -> float:
         if "prev in thread" not in doc.text:
             return 0.0
-        text = plain(doc.text)
+        text = dump_text(doc)
         if not NAV.search(text):
             return 0.0
         return 1.0 if re.search(r"(?:^|\s)From:\s+\S", text, re.M) else 0.0
 
     def parse(self, doc, ctx) -> Thread:
-        lines = split_lines(plain(doc.text))
+        lines = dump_lines(doc)
         read = read_message(lines)
         if read is None:
             raise NotAThreadError("no MARC message headers found")

@@ -7,9 +7,8 @@ import re
 
 from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
-from ..text.normalize import plain
-from ..text.tokens import split_lines
-from ._mail import sender_name, split_message
+from ..text.dump import dump_lines, dump_text
+from ._mail import sender_name, split_mail
 from .base import Adapter
 
 MENU = re.compile(r"\[\s*date prev\s*\].{0,80}\[\s*thread index\s*\]", re.I)
@@ -33,7 +32,7 @@ class MHonArcText(Adapter):
     def detect(self, doc) -> float:
         if "Date Prev" not in doc.text and "Index(es)" not in doc.text:
             return 0.0
-        text = plain(doc.text)[:200_000]
+        text = dump_text(doc)[:200_000]
         if not MENU.search(text[:20_000]) and "Index(es):" not in text:
             return 0.0
         if not re.search(_BULLET + r"From\s*:", text, re.M) or not re.search(_BULLET + r"Date\s*:", text, re.M):
@@ -41,12 +40,12 @@ class MHonArcText(Adapter):
         return 1.0 if MENU.search(text) and "Index(es):" in text else 0.8
 
     def parse(self, doc, ctx) -> Thread:
-        lines = split_lines(plain(doc.text))
+        lines = dump_lines(doc)
         start, end, fields = _header(lines)
         if start is None:
             raise NotAThreadError("no MHonArc header list found")
         body_lines = _mail_lines(lines, end)
-        body, quotes, signature = split_message("\n".join(_indented_quotes(body_lines)))
+        body, quotes, signature = split_mail("\n".join(_indented_quotes(body_lines)))
         subject = fields.get("subject") or _heading(lines, start)
         raw_date = fields.get("date")
         post = Post(author=Author(name=sender_name(fields.get("from")) or "", signature=signature),

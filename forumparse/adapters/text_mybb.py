@@ -8,14 +8,14 @@ import re
 
 from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
-from ..text.normalize import plain
+from ..text.dump import dump_text, dump_tokens
 from ..text.postbody import body_and_quotes
 from ..text.profile import is_filler, joined_value, post_count
 from ..text.repeats import SeenLines
 from ..text.spans import find_date
 from ..text.threadinfo import find_counts, find_title
 from ..text.tidy import tidy_posts
-from ..text.tokens import STATUS_LINE, Token, scan
+from ..text.tokens import STATUS_LINE, Token
 from .base import Adapter
 
 STAT = re.compile(r"^(?:posts|threads|joined|reputation|thanks?|thanked|currency|warning level|points|"
@@ -46,7 +46,7 @@ class MyBBText(Adapter):
     description = "MyBB threads as text dumps"
 
     def detect(self, doc) -> float:
-        head = plain(doc.text)[:300_000]
+        head = dump_text(doc)[:300_000]
         stats = len(re.findall(r"^\s*Threads:\s*\d", head, re.M))
         buttons = len(re.findall(r"^\s*(?:Email\s+)?PM\s+(?:Website\s+)?Find\s*$|^\s*Reply\s+Quote(?:\s+Report)?\s*$",
                                  head, re.M))
@@ -59,7 +59,7 @@ class MyBBText(Adapter):
         return min(0.9, 0.5 + 0.1 * hits)
 
     def parse(self, doc, ctx) -> Thread:
-        tokens = scan(plain(doc.text), ctx.dates)
+        tokens = dump_tokens(doc, ctx)
         blocks = _profiles(tokens)
         if not blocks:
             raise NotAThreadError("no MyBB profile blocks found")

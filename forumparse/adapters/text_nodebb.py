@@ -11,13 +11,13 @@ import attrs
 from ..errors import NotAThreadError
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
-from ..text.normalize import plain
+from ..text.dump import dump_text, dump_tokens
 from ..text.postbody import body_and_quotes
 from ..text.repeats import SeenLines
 from ..text.spans import find_date
 from ..text.threadinfo import find_title
 from ..text.tidy import tidy_posts
-from ..text.tokens import Token, scan
+from ..text.tokens import Token
 from .base import Adapter
 
 # The post header: the editor note is printed (hidden or not) on every post of the classic themes.
@@ -39,14 +39,14 @@ class NodeBBText(Adapter):
     description = "NodeBB topics as text dumps"
 
     def detect(self, doc) -> float:
-        head = plain(doc.text)[:300_000]
+        head = dump_text(doc)[:300_000]
         words = {_kind(m.group(0)) for m in VOCAB.finditer(head)}
         if "last edited by" not in words or len(words) < 2:
             return 0.0
         return min(0.9, 0.5 + 0.1 * len(words))
 
     def parse(self, doc, ctx) -> Thread:
-        tokens = scan(plain(doc.text), ctx.dates)
+        tokens = dump_tokens(doc, ctx)
         tokens = _join_wrapped_headers(tokens)
         anchors = [i for i, t in enumerate(tokens) if t.kind != "blank" and HEADER.match(t.text)]
         if not anchors:
@@ -74,7 +74,7 @@ class NodeBBText(Adapter):
             edited = f"last edited by {editor}" if editor else None
             posts.append(Post(author=Author(name=name, rank=rank) if name else None, timestamp=timestamp,
                               timestamp_raw=date_raw, body=body, quotes=quotes, edited=edited))
-        views = _stat(plain(doc.text), "views")
+        views = _stat(dump_text(doc), "views")
         return Thread(title=find_title(tokens, starts[0]), views=views, posts=tidy_posts(posts))
 
 

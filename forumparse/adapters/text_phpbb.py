@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
+from ..text.dump import dump_text
 from ..text.layout import choose_anchors
-from ..text.normalize import plain
 from ..text.tokens import Token
 from ._text_board import board_thread, board_tokens, subject_title
 from .base import Adapter
@@ -37,7 +37,7 @@ class PhpBBText(Adapter):
     description = "phpBB 2 and 3 topics as text dumps"
 
     def detect(self, doc) -> float:
-        head = plain(doc.text)[:400_000]
+        head = dump_text(doc)[:400_000]
         lines = len(POST_LINE.findall(head)) + len(POSTED.findall(head))
         powered = bool(POWERED.search(head))
         joined = bool(JOINED.search(head))

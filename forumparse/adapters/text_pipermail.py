@@ -7,10 +7,10 @@ import re
 
 from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
-from ..text.normalize import plain
+from ..text.dump import dump_lines, dump_text
 from ..text.tokens import split_lines
+from ._mail import split_mail
 from .base import Adapter
-from .pipermail import split_mail
 
 # The menu around the mail; "sorted by" is the line every pipermail page carries.
 SORTED_BY = re.compile(r"messages sorted by\s*:?\s*\[?\s*date", re.I)
@@ -29,16 +29,16 @@ class PipermailText(Adapter):
     description = "Mailman 2 pipermail archive message pages as text dumps"
 
     def detect(self, doc) -> float:
-        head = plain(doc.text)[:100_000]
+        head = dump_text(doc)[:100_000]
         if not SORTED_BY.search(head):
             return 0.0
         hits = sum(1 for w in ("previous message", "next message", "mailing list") if w in head.lower())
         return 0.6 + 0.1 * hits
 
     def parse(self, doc, ctx) -> Thread:
-        lines = split_lines(plain(doc.text))
+        lines = dump_lines(doc)
         if len([ln for ln in lines if ln.strip()]) < 4 or any(_JOINED_MENU.search(ln) for ln in lines):
-            lines = _unflatten(plain(doc.text))  # a dump that joins the page's blocks (WET)
+            lines = _unflatten(dump_text(doc))  # a dump that joins the page's blocks (WET)
         menu = [i for i, line in enumerate(lines) if MENU.match(line)]
         if not menu:
             raise NotAThreadError("no pipermail message menu found")

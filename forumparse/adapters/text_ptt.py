@@ -9,7 +9,7 @@ import re
 
 from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
-from ..text.tokens import split_lines
+from ..text.dump import dump_lines
 from .base import Adapter
 
 HEADER = re.compile(r"^\s*(?P<label>作者|看板|標題|時間)\s*(?P<value>.*?)\s*$")
@@ -36,7 +36,7 @@ class PttText(Adapter):
         return min(score, 1.0)
 
     def parse(self, doc, ctx) -> Thread:
-        lines = split_lines(doc.text)
+        lines = dump_lines(doc)
         meta: dict[str, str] = {}
         start = None
         for i, line in enumerate(lines[:60]):

@@ -7,8 +7,7 @@ import re
 from ..errors import NotAThreadError
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
-from ..text.normalize import plain
-from ..text.tokens import split_lines
+from ..text.dump import dump_lines, dump_text
 from .base import Adapter
 
 LEVEL = re.compile(r"^\s*level\s+\d+\s*$", re.I)
@@ -32,13 +31,13 @@ class RedditText(Adapter):
     description = "Reddit comment pages (2018+ layout) as text dumps"
 
     def detect(self, doc) -> float:
-        head = plain(doc.text)[:300_000]
+        head = dump_text(doc)[:300_000]
         levels = len(re.findall(r"^\s*level\s+\d+\s*$", head, re.M | re.I))
         hints = sum(1 for w in ("r/", "Posted by", "Upvoted", "Sort by") if w in head)
         return 0.9 if levels >= 1 and hints >= 2 else 0.0
 
     def parse(self, doc, ctx) -> Thread:
-        lines = split_lines(plain(doc.text))
+        lines = dump_lines(doc)
         levels = [i for i, line in enumerate(lines) if LEVEL.match(line)]
         posted = next((i for i, line in enumerate(lines) if POSTED_BY.match(line)), None)
         if posted is None and not levels:

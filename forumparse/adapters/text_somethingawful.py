@@ -12,7 +12,7 @@ import attrs
 
 from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
-from ..text.normalize import plain
+from ..text.dump import dump_text
 from ..text.postbody import body_and_quotes
 from ..text.spans import find_date
 from ..text.tidy import tidy_posts
@@ -41,7 +41,7 @@ class SomethingAwfulText(Adapter):
     description = "Something Awful forum threads as text dumps"
 
     def detect(self, doc) -> float:
-        head = plain(doc.text)[:400_000]
+        head = dump_text(doc)[:400_000]
         dates = len(re.findall(r"#\s*\?\s*(?:[A-Z][a-z]{2}\s+\d|$)", head, re.M))
         buttons = sum(1 for w in ("Post History", "Alert Moderators", "Rap Sheet") if w in head)
         if "Something Awful Forums" in head and (dates or buttons):
@@ -49,7 +49,7 @@ class SomethingAwfulText(Adapter):
         return 0.8 if dates >= 1 and buttons >= 2 else 0.0
 
     def parse(self, doc, ctx) -> Thread:
-        text = plain(doc.text)
+        text = dump_text(doc)
         if "\t" in text and re.search(r"^#\s*\?[^\n]*\t", text, re.M):
             text = _unflatten(text, ctx)
         lines = split_lines(text)

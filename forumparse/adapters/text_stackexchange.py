@@ -7,8 +7,7 @@ import re
 from ..errors import NotAThreadError
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
-from ..text.normalize import plain
-from ..text.tokens import split_lines
+from ..text.dump import dump_lines, dump_text
 from .base import Adapter
 
 SIGNED = re.compile(r"^\s*(?P<verb>asked|answered|perguntada|respondida|preguntada|respondida|gefragt|beantwortet|"
@@ -44,14 +43,14 @@ class StackExchangeText(Adapter):
     description = "Stack Exchange question pages as text dumps"
 
     def detect(self, doc) -> float:
-        head = plain(doc.text)[:400_000]
+        head = dump_text(doc)[:400_000]
         signed = len(re.findall(r"^\s*(?:asked|answered|perguntada|respondida)\s+\S", head, re.M | re.I))
         share = len(re.findall(r"(?:improve this (?:answer|question)|melhore esta resposta|"
                                r"melhorar esta pergunta)", head, re.I))
         return 0.9 if signed and share else 0.0
 
     def parse(self, doc, ctx) -> Thread:
-        lines = split_lines(plain(doc.text))
+        lines = dump_lines(doc)
         shares = _share_lines(lines)
         if not shares:
             raise NotAThreadError("no share / improve this post lines found")

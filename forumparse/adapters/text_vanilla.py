@@ -8,15 +8,15 @@ import re
 
 from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
+from ..text.dump import dump_text, dump_tokens
 from ..text.layout import name_like
-from ..text.normalize import plain
 from ..text.postbody import body_and_quotes
 from ..text.profile import is_filler, joined_value, post_count
 from ..text.repeats import SeenLines
 from ..text.spans import find_date
 from ..text.threadinfo import find_counts
 from ..text.tidy import tidy_posts
-from ..text.tokens import Token, scan
+from ..text.tokens import Token
 from .base import Adapter
 
 AFTER_DATE = re.compile(r"^[\s,·•|]*(?:edited\s*(?P<edited>.{0,40}?))?\s*(?:\bin\s+\S.{0,80})?$", re.I)
@@ -36,7 +36,7 @@ class VanillaText(Adapter):
     description = "Vanilla Forums discussions as text dumps"
 
     def detect(self, doc) -> float:
-        head = plain(doc.text)[:300_000]
+        head = dump_text(doc)[:300_000]
         words = {_word(m.group(0)) for m in VOCAB.finditer(head)}
         strong = words & {"howdy", "register to comment", "powered by vanilla", "vanilla forums"}
         if not strong or len(words) < 2:
@@ -44,7 +44,7 @@ class VanillaText(Adapter):
         return min(0.85, 0.45 + 0.1 * len(words))
 
     def parse(self, doc, ctx) -> Thread:
-        tokens = scan(plain(doc.text), ctx.dates)
+        tokens = dump_tokens(doc, ctx)
         anchors = [i for i, t in enumerate(tokens) if _date_line(t, ctx) and _name_above(tokens, i) is not None]
         if not anchors:
             raise NotAThreadError("no Vanilla post headers found")

@@ -10,8 +10,8 @@ import re
 
 import attrs
 
+from ..text.dump import dump_text
 from ..text.layout import wrap_width, wraps_into
-from ..text.normalize import plain
 from ..text.tokens import Token
 from ._text_board import board_thread, board_tokens, subject_title
 from .base import Adapter
@@ -49,7 +49,7 @@ class VBulletinText(Adapter):
     description = "vBulletin 3/4/5 threads as text dumps"
 
     def detect(self, doc) -> float:
-        head = plain(doc.text)[:400_000]
+        head = dump_text(doc)[:400_000]
         hits = [bool(rx.search(head)) for rx in MARKERS]
         if not (hits[0] or hits[1]) or sum(hits) < 3:
             return 0.0  # "Join Date" or vBulletin's quote header, and two more signs

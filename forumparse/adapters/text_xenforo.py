@@ -10,14 +10,14 @@ from collections import Counter
 
 from ..errors import NotAThreadError
 from ..records import Author, Post, Thread
-from ..text.normalize import plain
+from ..text.dump import dump_text, dump_tokens
 from ..text.postbody import body_and_quotes
 from ..text.profile import is_stat, joined_value, post_count
 from ..text.repeats import SeenLines
 from ..text.spans import find_date
 from ..text.threadinfo import find_counts, find_title
 from ..text.tidy import tidy_posts
-from ..text.tokens import Token, scan
+from ..text.tokens import Token
 from .base import Adapter
 
 BUTTONS = r"(?:report|bookmark|edit|delete|ip|warn|spam|history|info)"
@@ -41,7 +41,7 @@ class XenForoText(Adapter):
     description = "XenForo 1 threads as text dumps ('NAME, DATE Report' closing lines)"
 
     def detect(self, doc) -> float:
-        head = plain(doc.text)[:400_000]
+        head = dump_text(doc)[:400_000]
         # the name starts at the first non-blank: padded blank lines (inscriptis) backtrack no further
         closes = len(re.findall(rf"^[ \t]*[^,\s][^,\n]{{0,59}}, [^\n]{{4,40}}?\s+{BUTTONS}(?:\s+{BUTTONS})*"
                                 rf"\s*\n\s*#\d+", head, re.M | re.I))
@@ -51,7 +51,7 @@ class XenForoText(Adapter):
         return 0.0
 
     def parse(self, doc, ctx) -> Thread:
-        tokens = scan(plain(doc.text), ctx.dates)
+        tokens = dump_tokens(doc, ctx)
         anchors = []
         for i, tok in enumerate(tokens):
             m = FOOTER.match(tok.text) if tok.kind != "blank" and len(tok.text) < 140 else None
