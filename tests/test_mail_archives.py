@@ -8,7 +8,7 @@ from conftest import FIXTURES
 
 import forumparse
 from forumparse import registry
-from forumparse.adapters._mail import mail_text, sender_name, split_message, unrot13
+from forumparse.adapters._mail import mail_text, sender_name, split_mail, unrot13
 from forumparse.document import Document
 from forumparse.html.tree import parse_html
 
@@ -46,7 +46,7 @@ def test_unrot13_reverses_mhonarc_from_comment():
 
 
 def test_gmail_attribution_names_the_quoted_author_and_pgp_armour_is_dropped():
-    body, quotes, _ = split_message(
+    body, quotes, _ = split_mail(
         "On Mon, Jun 14, 2021 at 9:05 AM Maria Stone <maria@example.org> wrote:\n> dry?\n\nBoth.\n\n"
         "-----BEGIN PGP SIGNATURE-----\n\niQEz\n-----END PGP SIGNATURE-----\n")
     assert body == "Both."

@@ -1,5 +1,5 @@
 """Mail bodies of pipermail pages: own words, quoted blocks, attribution, signature, list footer."""
-from forumparse.adapters.pipermail import split_mail
+from forumparse.adapters._mail import split_mail
 
 
 def test_attribution_and_quote_leave_the_body():

@@ -1,16 +1,15 @@
 """Helpers of the mail-archive adapters (HyperKitty, MHonArc): a sender's display name from a
 From header as shown, and a message body element back to the mail text it was rendered from
-(so that pipermail's `split_mail` takes quotes, attribution and signature out of it)."""
+(so that `split_mail` takes quotes, attribution and signature out of it), and that split itself,
+shared with the pipermail adapters."""
 from __future__ import annotations
 
 import html
 import re
 
-from attrs import evolve
-
 from ..html.select import select
 from ..records import Quote
-from .pipermail import split_mail
+from ..vocab import quote_header_author
 
 # An address as archives show it: plain, HyperKitty's full-width at sign, "ann at example.org",
 # "ann [at] example dot org", GNU's "address@hidden", MHonArc's "ann@xxxxxxxxxxx".
@@ -56,13 +55,6 @@ def _unquote(name: str) -> str:
     if len(name) > 1 and name[0] == name[-1] == '"':
         name = name[1:-1].replace('\\"', '"').replace("\\\\", "\\")
     return name.strip(" '\"")
-
-
-def split_message(text: str) -> tuple[str, tuple[Quote, ...], str | None]:
-    """pipermail's `split_mail` (own words, quotes, signature) with inline PGP armour left out
-    and the quoted author's name freed of the date a mail client wrote before it."""
-    body, quotes, signature = split_mail(_PGP.sub("", text))
-    return body, tuple(evolve(q, author=_quoted_name(q.author)) if q.author else q for q in quotes), signature
 
 
 def _quoted_name(author: str) -> str | None:
@@ -161,3 +153,84 @@ def unrot13(value: str) -> str:
 
 _R13 = str.maketrans("@ABCDEFGHIJKLMNOPQRSTUVWXYZ[abcdefghijklmnopqrstuvwxyz",
                      "NOPQRSTUVWXYZ[@ABCDEFGHIJKLMnopqrstuvwxyzabcdefghijklm")
+
+
+# A line that introduces the quoted mail below it: "On Mon, 1 Mar 2010, X wrote:", "Quoting X:".
+_ATTRIBUTION = re.compile(
+    r"(?:^|,\s*|\bon\b.*?,\s*)(?P<author>[^,]{1,80}?)\s+(?:wrote|writes|said|schrieb|a écrit|escribió)\s*:\s*$"
+    r"|^quoting\s+(?P<author2>.{1,80}?)\s*:\s*$",
+    re.I,
+)
+_RULE = re.compile(r"^_{20,}\s*$")
+_LIST_FOOTER = re.compile(r"mailing list|maillist|listinfo|/mailman/", re.I)
+
+
+def split_mail(text: str) -> tuple[str, tuple[Quote, ...], str | None]:
+    """A mail body to (own words, quoted blocks, signature), inline PGP armour left out.
+
+    Quoted lines start with ">"; the "X wrote:" line right above them names the quoted
+    author; a "-- " line starts the signature; the list footer below a rule of
+    underscores is dropped.
+    """
+    lines = _PGP.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    lines = _drop_list_footer(lines)
+    signature = None
+    for i, line in enumerate(lines):
+        if line.rstrip() == "--" and i > 0:
+            signature = "\n".join(ln for ln in lines[i + 1:] if not ln.lstrip().startswith(">")).strip() or None
+            lines = lines[:i]
+            break
+    own: list[str] = []
+    quotes: list[Quote] = []
+    i = 0
+    while i < len(lines):
+        if not lines[i].lstrip().startswith(">"):
+            own.append(lines[i])
+            i += 1
+            continue
+        start = i
+        while i < len(lines) and (lines[i].lstrip().startswith(">") or not lines[i].strip()):
+            i += 1
+        block = [ln.lstrip()[1:].removeprefix(" ") for ln in lines[start:i] if ln.strip()]
+        author = _take_attribution(own)
+        quotes.append(Quote(author=author, text="\n".join(block).strip()))
+    return _paragraphs(own), tuple(q for q in quotes if q.text), signature
+
+
+def _take_attribution(own: list[str]) -> str | None:
+    """Remove the attribution line(s) above a quote block from `own`; return the quoted author."""
+    j = len(own) - 1
+    while j >= 0 and not own[j].strip():
+        j -= 1
+    if j < 0:
+        return None
+    line = own[j].strip()
+    m = _ATTRIBUTION.search(line)
+    if not m:
+        is_header, author = quote_header_author(line)
+        if not is_header:
+            return None
+        del own[j:]
+        return author
+    start = j
+    # a long attribution wraps: "On Mon, Mar 01, 2010 at 04:47:49PM +0000,\nX wrote:"
+    if j > 0 and own[j - 1].strip() and re.match(r"^\s*(?:on|am|le|el|il)\s", own[j - 1], re.I):
+        start = j - 1
+    del own[start:]
+    author = (m.group("author") or m.group("author2") or "").strip()
+    author = re.sub(r"^on\s.*?,\s*", "", author, flags=re.I)
+    author = re.sub(r"\s*[<(\[][^<>()\[\]]*[>)\]]", "", author)  # "Ann <ann at example.org>" -> "Ann"
+    return _quoted_name(author.strip(" <>\"'")) if author.strip(" <>\"'") else None
+
+
+def _drop_list_footer(lines: list[str]) -> list[str]:
+    for i in range(len(lines) - 1, -1, -1):
+        if _RULE.match(lines[i].lstrip("> ")) and any(_LIST_FOOTER.search(ln) for ln in lines[i + 1:i + 4]):
+            if not lines[i].lstrip().startswith(">"):
+                return lines[:i]
+    return lines
+
+
+def _paragraphs(lines: list[str]) -> str:
+    text = "\n".join(ln.rstrip() for ln in lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()

@@ -19,7 +19,7 @@ from ..html.select import attr, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from ._html_common import has
-from ._mail import mail_text, sender_name, split_message
+from ._mail import mail_text, sender_name, split_mail
 from .base import Adapter
 
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
@@ -90,7 +90,7 @@ class HyperKitty(Adapter):
         body_el = select_one(el, self.BODY)
         text = mail_text(body_el, pre=True, quote_css=self.QUOTE, drop_css=self.BODY_DROP,
                          signature_css=self.SIGNATURE)
-        body, quotes, signature = split_message(_AT.sub("@", text))
+        body, quotes, signature = split_mail(_AT.sub("@", text))
         subject = text_of(select_one(header, self.SUBJECT))
         return Post(
             post_id=header.get("id"),

@@ -13,7 +13,7 @@ from ..html.pageinfo import absolute, base_url
 from ..html.select import select, text_of
 from ..records import Author, Post, Thread
 from ._html_common import has
-from ._mail import sender_name, split_message
+from ._mail import sender_name, split_mail
 from .base import Adapter
 
 HEADER = re.compile(r"^(?P<label>List|Subject|From|Date|Message-ID|To|Cc|Sender|Reply-To)\s*:\s+(?P<value>.*?)\s*$",
@@ -87,7 +87,7 @@ def _unjoin(lines: list[str]) -> list[str]:
 
 
 def message_post(fields: dict[str, str], mail: list[str], ctx) -> Post:
-    body, quotes, signature = split_message("\n".join(mail))
+    body, quotes, signature = split_mail("\n".join(mail))
     raw_date = fields.get("date")
     message_id = _plain_address((fields.get("message-id") or "").strip("<> ")) or None
     name = sender_name(_plain_address(fields["from"]))

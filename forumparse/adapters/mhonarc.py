@@ -19,7 +19,7 @@ from ..html.pageinfo import absolute, base_url
 from ..html.select import select, select_one, text_of
 from ..records import Author, Post, Thread
 from ._html_common import has
-from ._mail import mail_text, sender_name, split_message, unrot13
+from ._mail import mail_text, sender_name, split_mail, unrot13
 from .base import Adapter
 
 _COMMENT = re.compile(r"<!--X-(Subject|From-R13|From|Date|Message-Id):\s?(.*?)\s*-->")
@@ -76,7 +76,7 @@ class MHonArc(Adapter):
                 attachments.append(absolute(base, href))
                 _drop_parent_paragraph(a)
         mail = mail_text(body_el, quote_css=self.QUOTE)
-        body, quotes, signature = split_message(mail)
+        body, quotes, signature = split_mail(mail)
         message_id = _MESSAGE_ID.search(fields.get("message-id") or comments.get("message-id") or "")
         reply_to = _MESSAGE_ID.search(fields.get("in-reply-to") or "")
         post = Post(
