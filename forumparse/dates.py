@@ -71,6 +71,7 @@ class ParsedDate:
 # -- pieces of a shown date --------------------------------------------------------------------
 _ZONE_NAMES = "|".join(sorted((z for z in ZONES if len(z) > 1), key=len, reverse=True))
 _OFFSET = r"[+-]\s?\d{1,2}(?::?\d{2})?"
+_NOON = re.compile(r"(?:,\s*|\s)(noon|midnight)\b")
 _CLOCK = re.compile(
     r"(?<![\w:.,/-])(?P<hour>\d{1,2})(?:"
     r"(?::|h(?=\d\d))(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d{1,9})?)?"
@@ -169,6 +170,9 @@ def _split_clock(s: str) -> tuple[_Clock | None, str] | None:
     """(clock, the rest of the string) or None when the clock shown is impossible or there are two."""
     m = _CLOCK.search(s)
     if m is None:
+        word = _NOON.search(s)  # Django's "noon" and "midnight" (HyperKitty, other Django boards)
+        if word is not None:
+            return _Clock(12 if word.group(1) == "noon" else 0, 0, 0, None, False), s[:word.start()] + s[word.end():]
         dotted = _DOTTED_CLOCK.search(s)
         if dotted is None or int(dotted.group(1)) > 23 or int(dotted.group(2)) > 59:
             return None, s

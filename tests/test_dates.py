@@ -485,6 +485,18 @@ CJK = table(
     ("\u200e04-17-2019", "2019-04-17"),  # a left-to-right mark inside the date (Khoros)
 )
 
+# Django's words for 12:00 and 00:00 (HyperKitty and other Django-made archives).
+DJANGO = table(
+    ("2 Mar 2010 noon", "2010-03-02T12:00:00"),
+    ("March 2, 2010, midnight", "2010-03-02T00:00:00"),
+    ("Mar. 2, 2010, 3:05 p.m.", "2010-03-02T15:05:00"),
+)
+
+
+@pytest.mark.parametrize("text, want", DJANGO)
+def test_django_dates(text, want):
+    assert parse_date(text).iso() == want
+
 
 @pytest.mark.parametrize("text, want", CJK)
 def test_cjk_dates(text, want):
