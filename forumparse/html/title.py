@@ -73,15 +73,23 @@ def _home_link_texts(root) -> set[str]:
 def _bare_headings(root) -> list[str]:
     """Title texts without the prefix labels they show (<h1><span class="label">Patch Notes</span> ...,
     <td class="navbar"><strong><span class="prefix">[Help]</span> ...)."""
-    out = []
-    for el in root.iter("h1", "h2", "h3", "strong", "b", "td", "span", "div"):
-        if el.tag != "h1" and (len(el) > 3 or len(el.text_content()) > 200):
+    out, seen = [], set()
+    for label in root.xpath("//*[@class]"):
+        if not _LABEL_CLASS.search(label.get("class") or ""):
             continue
-        if any(_LABEL_CLASS.search(c.get("class") or "") for c in el.iter() if c is not el and isinstance(c.tag, str)):
+        for el, _ in zip(label.iterancestors(), range(3)):
+            if el.tag not in _TITLE_TAGS or id(el) in seen:
+                continue
+            seen.add(id(el))
+            if el.tag != "h1" and (len(el) > 3 or len(el.text_content()) > 200):
+                continue
             bare = " ".join(_unlabelled_text(el).split())
             if bare and bare != " ".join(el.text_content().split()):
                 out.append(bare)
     return out
+
+
+_TITLE_TAGS = frozenset({"h1", "h2", "h3", "strong", "b", "td", "span", "div"})
 
 
 def _unlabelled_text(el) -> str:
