@@ -409,7 +409,7 @@ def _scan_line(line: str, number: int, dates) -> Token:
     maybe_quote = _maybe_quote(body)
     if len(body) < 160 and maybe_quote and not is_buttons(body):
         quote = quote_header_inline(body)
-        if quote:
+        if quote and not _dated_byline(quote, dates):
             return Token("quote_header", body, number, indent, bullet, quote)
     stat = _stat_label(body, dates)
     if stat:
@@ -466,6 +466,14 @@ def _maybe_quote(text: str) -> bool:
         return False
     low = text.lower()
     return any(h in low for h in _QUOTE_HINTS) and bool(_QUOTE_WORD.search(text))
+
+
+def _dated_byline(quote: dict, dates) -> bool:
+    """"NAME   Posted: DATE": a post's byline (side-by-side cells run into one line), not a quote
+    box whose text is a date."""
+    rest = quote.get("rest") or ""
+    found = find_date(rest, dates) if 6 <= len(rest) <= 60 else None
+    return found is not None and len((rest[:found[1]] + rest[found[2]:]).strip(" ,-@|")) <= 3
 
 
 def _short_residual(residual: str) -> bool:

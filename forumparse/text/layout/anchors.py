@@ -57,6 +57,8 @@ def _residual_key(residual: str) -> str:
     if words[:3] == ["it", "is", "currently"] or words[:3] == ["es", "ist", "jetzt"]:
         return "now"  # the page's clock in its header (phpBB), no post
     same = {"by": "by", "posted": "by", "post": "by", "von": "by", "par": "by", "on": "on", "reply": "on"}
+    if words[0] not in same and words[-1] == "posted":
+        return "by"  # "NAME   Posted: DATE": the name cell beside a byline, the rest as "Posted: DATE"
     return same.get(words[0], "*")
 
 
