@@ -45,7 +45,7 @@ NOT_NAMES = frozenset({"profile", "view profile", "message", "send message", "pr
                        "memberlist", "register", "login", "log in", "sign in", "sign up", "logout", "log out",
                        "contact", "ignore", "search", "send pm", "add to buddy list", "?", "users",
                        "profil", "profil anzeigen", "perfil", "profilo", "профиль", "nachricht", "private nachricht",
-                       "beiträge", "mitglieder", "message privé", "mensaje privado"})
+                       "beiträge", "mitglieder", "message privé", "mensaje privado", "community wiki"})
 
 
 def signature(el) -> str:
