@@ -47,8 +47,22 @@ def author_candidate(f: Fields, index: PageIndex, author_pos: list[int], labels:
     own = [el for el in options if name_text(el) not in labels] or options
     if edited_pos:
         own = [el for el in own if not _in_edit_note(el, index, edited_pos)] or own
+    own = [el for el in own if not _in_comment_list(el, f.record.parts)] or own
     links = [el for el in own if el.tag == "a"]
     return (links or own or [None])[0]
+
+
+_COMMENT_BOX = re.compile(r"(?:^|[\s_-])comments?(?:$|[\s_-])", re.I)
+
+
+def _in_comment_list(el, parts: list) -> bool:
+    """A name in the comments under the post (Q&A answers carry comment lists) is a commenter's."""
+    for anc in el.iterancestors():
+        if any(anc is p for p in parts):
+            return False
+        if _COMMENT_BOX.search(anc.get("class") or ""):
+            return True
+    return False
 
 
 def _in_edit_note(el, index: PageIndex, edited_pos: list[int]) -> bool:
