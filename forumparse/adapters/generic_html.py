@@ -52,6 +52,8 @@ class GenericHtml(Adapter):
                 records = [lead, *records]
             posts = (extract_posts(records, index, dates, authors, ctx, ctx.url, title=shown_title)
                      if records else [])
+            if lead is not None:  # the thread's counts ("50 comments") stand in the opening block: only
+                records = [attrs.evolve(lead, kind="micro"), *records[1:]]  # its text is the post's
         if len(posts) < 2:
             single, one = self._single(root, index, dates, authors, ctx)
             if len(single) > len(posts):

@@ -394,22 +394,22 @@ def lead_record(records, index, dates, authors):
     if depth.get(id(root.getparent()), 99) > 5 or not 80 <= index.length.get(root, 0) <= 20000:
         return None  # (not a block beside the replies, or no text of its own)
     lo, hi = index.span(root)
-    if not any(lo <= index.pos.get(a, -1) <= hi for a in authors):
-        return None
+    author = next((a for a in authors if lo <= index.pos.get(a, -1) <= hi), None)
     if any(lo <= index.pos.get(d.el, -1) <= hi for d in dates if d.label is None and d is not hit
            and not _nested(d.el, hit.el)):
         return None  # a block with several dates is a list (a sidebar), not a post
     linked = sum(len(" ".join(a.text_content().split())) for a in root.iter("a"))
     if linked * 2 >= index.length.get(root, 0):
         return None  # mostly links: a menu or a header bar
-    author = next(a for a in authors if lo <= index.pos.get(a, -1) <= hi)
-    byline = next((e for e in [hit.el, *hit.el.iterancestors()] if any(x is e for x in author.iterancestors())), root)
+    near = author if author is not None else hit.el
+    byline = next((e for e in [hit.el, *hit.el.iterancestors()] if any(x is e for x in near.iterancestors())), root)
     small = byline is not root and index.length.get(byline, 0) <= 200  # (else it holds the text too)
-    header = [byline] if small else [e.getparent() for e in (hit.el, author) if e.getparent() is not None]
+    header = [byline] if small else [e.getparent() for e in (hit.el, near) if e.getparent() is not None]
     header += [h for h in root.iter("h1", "h2", "h3") if not any(x in header for x in h.iterancestors())]
     own = index.length.get(root, 0) - sum(index.length.get(e, 0) for e in set(header))
-    if own < 60:
+    if own < (60 if author is not None else 200):
         return None  # a thread header ("started by X, <date>" under the title) has no text of its own
+        # (a post without a name, its author deleted, needs a longer text to count)
     return Record(hit.el, [root], "date")
 
 
