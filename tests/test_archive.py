@@ -88,3 +88,32 @@ def test_truncated_archive_is_our_error_or_partial(tmp_path):
     except forumparse.ForumParseError:
         return
     assert all(r.thread is not None or r.error is not None for r in results)
+
+
+def test_cli_lines_and_errors_name_archive_and_record(tmp_path, capsys):
+    path = tmp_path / "crawl.warc.gz"
+    write_archive(path)
+    errors = tmp_path / "errors.jsonl"
+    code = main(["--errors", str(errors), str(path)])
+    out, _ = capsys.readouterr()
+    sources = [json.loads(line)["source"] for line in out.splitlines()]
+    assert code == 1
+    assert [(s["path"], s["uri"]) for s in sources] == [(str(path), "http://forum.example/thread/1"),
+                                                        (str(path), "http://forum.example/thread/1?print")]
+    assert all(s["record_id"].startswith("<urn:uuid:") for s in sources)
+    assert sources[0]["record_id"] != sources[1]["record_id"]
+    (row,) = [json.loads(line) for line in errors.read_text().splitlines()]
+    assert row["input"] == str(path) and row["uri"] == "http://forum.example/about"
+    assert row["record_id"].startswith("<urn:uuid:") and row["error"] == "NotAThreadError"
+
+
+def test_cli_archive_records_in_parallel_keep_their_order(tmp_path, capsys):
+    path = tmp_path / "crawl.warc.gz"
+    write_archive(path)
+    missing = str(tmp_path / "missing.warc.gz")  # an archive that cannot be read: one error, the rest goes on
+    assert main([str(path), missing, str(path)]) == 1
+    serial = capsys.readouterr()
+    assert main(["--jobs", "2", str(path), missing, str(path)]) == 1
+    parallel = capsys.readouterr()
+    assert parallel == serial
+    assert len(serial.out.splitlines()) == 4 and len(serial.err.splitlines()) == 3

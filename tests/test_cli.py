@@ -98,3 +98,130 @@ def test_python_dash_m_and_broken_pipe():
 def test_help_and_version_exit_0(capsys, argv):
     code, out, _ = run(capsys, *argv)
     assert code == 0 and "forumparse" in out
+
+
+def variant(tmp_path, name, old, new):
+    """The given thread with one shown text replaced."""
+    text = GIVEN.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / name
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return str(path)
+
+
+def first_timestamp(out):
+    return json.loads(out)["posts"][0]["timestamp"]
+
+
+def test_now_resolves_relative_dates(capsys, tmp_path):
+    page = variant(tmp_path, "rel.txt", "\nFeb 6, 2011 7:33 AM", "\nYesterday 7:33 AM")
+    code, out, _ = run(capsys, page)
+    assert code == 0 and first_timestamp(out) is None  # no reference time: left unresolved
+    code, out, _ = run(capsys, "--now", "2011-02-07T12:00", page)
+    assert code == 0 and first_timestamp(out) == "2011-02-06T07:33:00"
+
+
+def test_date_order_and_tz(capsys, tmp_path):
+    page = variant(tmp_path, "num.txt", "\nFeb 6, 2011 7:33 AM", "\n06/02/2011 7:33 AM")
+    assert first_timestamp(run(capsys, "--date-order", "dmy", page)[1]) == "2011-02-06T07:33:00"
+    assert first_timestamp(run(capsys, "--date-order", "MDY", page)[1]) == "2011-06-02T07:33:00"
+    assert first_timestamp(run(capsys, "--tz", "Europe/Paris", str(GIVEN))[1]) == "2011-02-06T07:33:00+01:00"
+
+
+@pytest.mark.parametrize("argv", [["--now", "yesterday"], ["--tz", "Nowhere/Zone"], ["--date-order", "DDMM"],
+                                  ["--jobs", "-1"], ["--jobs", "many"], ["-o", "/nonexistent-dir/x.jsonl"]])
+def test_bad_option_values_are_usage_errors(capsys, argv):
+    code, out, err = run(capsys, *argv, str(GIVEN))
+    assert code == 2 and out == ""
+    assert "Traceback" not in err and argv[1] in err
+
+
+def test_output_file_is_written_whole(capsys, tmp_path):
+    target = tmp_path / "threads.jsonl"
+    code, out, _ = run(capsys, "-o", str(target), str(GIVEN), str(GIVEN))
+    assert code == 0 and out == ""
+    assert [json.loads(line)["engine"] for line in target.read_text().splitlines()] == ["jive", "jive"]
+    assert [p.name for p in tmp_path.iterdir()] == ["threads.jsonl"]  # no temporary file left
+
+
+def test_interrupted_run_leaves_the_old_output(capsys, tmp_path, monkeypatch):
+    import forumparse.cli as cli
+
+    target = tmp_path / "threads.jsonl"
+    target.write_text("old\n")
+    real, seen = cli._work, []
+
+    def interrupted(task, **kw):
+        seen.append(task)
+        if len(seen) == 2:
+            raise KeyboardInterrupt
+        return real(task, **kw)
+
+    monkeypatch.setattr(cli, "_work", interrupted)
+    code, _, _ = run(capsys, "-o", str(target), str(GIVEN), str(GIVEN))
+    assert code == 130 and target.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["threads.jsonl"]
+
+
+def test_errors_file_lists_failed_inputs(capsys, tmp_path):
+    bad = tmp_path / "empty.html"
+    bad.write_bytes(b"")
+    missing = tmp_path / "missing.txt"
+    errors = tmp_path / "errors.jsonl"
+    code, out, err = run(capsys, "--errors", str(errors), str(bad), str(GIVEN), str(missing))
+    assert code == 1 and len(out.splitlines()) == 1 and len(err.splitlines()) == 2
+    rows = [json.loads(line) for line in errors.read_text().splitlines()]
+    assert [r["input"] for r in rows] == [str(bad), str(missing)]
+    assert [r["error"] for r in rows] == ["NotAThreadError", "InputError"]
+    assert all(r["message"] for r in rows)
+
+
+def test_batch_lines_name_their_input(capsys, tmp_path):
+    crlf = str(FIXTURES / "jive" / "crlf.txt")
+    code, out, _ = run(capsys, str(GIVEN), crlf)
+    assert [json.loads(line)["source"] for line in out.splitlines()] == [{"path": str(GIVEN)}, {"path": crlf}]
+    code, out, _ = run(capsys, str(GIVEN))
+    assert "source" not in json.loads(out)  # one JSON document stays the bare Thread record
+
+
+def test_progress_bar_only_on_stderr(capsys):
+    code, out, err = run(capsys, "--progress", str(GIVEN), str(GIVEN))
+    assert code == 0 and "2/2" in err
+    assert [json.loads(line)["engine"] for line in out.splitlines()] == ["jive", "jive"]
+    code, out, err = run(capsys, str(GIVEN), str(GIVEN))  # stderr is no terminal here: no bar
+    assert code == 0 and err == ""
+
+
+def test_jobs_keep_input_order_and_errors(capsys, tmp_path):
+    bad = tmp_path / "empty.html"
+    bad.write_bytes(b"")
+    crlf = str(FIXTURES / "jive" / "crlf.txt")
+    argv = [str(GIVEN), str(bad), crlf, str(tmp_path / "missing.txt"), str(GIVEN)]
+    serial = run(capsys, *argv)
+    parallel = run(capsys, "--jobs", "2", *argv)
+    assert serial[0] == parallel[0] == 1
+    assert parallel[1] == serial[1] and len(serial[1].splitlines()) == 3
+    assert parallel[2] == serial[2] and len(serial[2].splitlines()) == 2
+
+
+def _dies_on_crash(task, **kw):
+    """A worker that dies (as a crash in C code would) on inputs named crash*."""
+    import os
+
+    from forumparse import cli
+
+    if "crash" in task.name:
+        os._exit(1)
+    return cli._real_work(task, **kw)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the test patches forked workers")
+def test_a_dying_worker_costs_only_its_input(capsys, monkeypatch):
+    import forumparse.cli as cli
+
+    monkeypatch.setattr(cli, "_real_work", cli._work, raising=False)
+    _dies_on_crash.__module__, _dies_on_crash.__qualname__ = "forumparse.cli", "_work"  # pickled by name
+    monkeypatch.setattr(cli, "_work", _dies_on_crash)
+    code, out, err = run(capsys, "--jobs", "2", str(GIVEN), "crash.txt", str(GIVEN), str(GIVEN))
+    assert code == 1 and len(out.splitlines()) == 3
+    assert err.count("\n") == 1 and "crash.txt" in err and "died" in err
