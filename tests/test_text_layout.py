@@ -199,3 +199,26 @@ def test_html2text_rule_under_the_subject_does_not_end_the_post():
     """html2text draws the rule under a post's subject as "* * *": the text follows it."""
     _, _, parts = parts_of(HR_UNDER_SUBJECT)
     assert parts[0].body.startswith("My wife's car hesitates")
+
+
+def test_byline_beside_name_cell_is_a_date_line():
+    # inscriptis puts the name cell and "Posted: DATE" on one line: a post's byline, no quote box
+    tokens = scan("      Riko                 Posted: Tue Jan 15, 2008 7:25 am\n", DateContext())
+    assert tokens[0].kind == "date" and tokens[0].data["raw"].startswith("Tue Jan 15, 2008")
+    tokens = scan("Riko posted:\n", DateContext())
+    assert tokens[0].kind == "quote_header"
+
+
+def test_glued_names_go_back_on_their_own_line():
+    from forumparse.text.glued import split_glued_names
+
+    lines = ["Author", "Message alice", "Joined: 20 Oct 2008", "Posts: 72", "Posted: Wed Jun 02, 2010",
+             "the first post ends with a link http://example.com/x bob the builder", "Joined: 26 Oct 2007",
+             "Posts: 448", "Posted: Thu Jun 03, 2010", "a reply that ends here bob the builder", "Joined: 26 Oct 2007",
+             "Posts: 448", "Posted: Fri Jun 04, 2010", "bob the builder", "Joined: 26 Oct 2007", "Posts: 448",
+             "bob the builder", "Joined: 26 Oct 2007"]
+    out = split_glued_names(lines)
+    assert out[1:3] == ["Message", "alice"]
+    assert out[6:8] == ["the first post ends with a link http://example.com/x", "bob the builder"]
+    # a name seen only glued, never on its own line: which words are the name is not shown
+    assert split_glued_names(["some text that ends with carol", "Joined: 1 May 2001"])[0].endswith("carol")

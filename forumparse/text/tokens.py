@@ -25,6 +25,7 @@ from ..vocab import (
     quote_header_author,
 )
 from .columns import unfold
+from .glued import split_glued_names
 from .spans import find_date
 
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<bullet>[•·◦▪▫‣○●■□]|[*+-](?=\s)|o(?=\s{2,}|\s\S))?\s*")
@@ -77,7 +78,7 @@ NAV = re.compile(
     r"^(?:page \d+ of \d+\b.*|pages?\s*:?\s*(?:\[?\d+\]?[\s,]*)+.*|goto page\b.*|go to page\b.*|"
     r"results \d+ to \d+ of \d+|ergebnis \d+ bis \d+ von \d+|seite \d+ von \d+\b.*|страница \d+ из \d+\b.*|"
     r"(?:prev(?:ious)?|next|first|last|«|»|‹|›|<|>|\d+|\[\s*\d+\s*\]|\.\.\.|…|\s)+|"
-    r"\[[^\]]*\]\s*(?:\[[^\]]*\]\s*)*|\(button\).*|[x×]\s?\d{1,6}|\(\s*\)|iframe:.*|\d+\s+(?:guests?|users?)\b.*|[\d.,]+k?\s+(?:likes?|reactions?|points?|votes?|"
+    r"\[[^\]]*\]\s*(?:\[[^\]]*\]\s*)*|\(button\).*|[x×]\s?\d{1,6}|\(\s*\)|iframe:.*|\d+\s+(?:guests?|users?)\b.*|[\d.,]+k?\s*(?:likes?|reactions?|points?|votes?|"
     r"replies|views|comments?|answers?)\b.*)$",
     re.I,
 )
@@ -197,7 +198,7 @@ def scan(text: str, dates) -> list[Token]:
     pending_label: Token | None = None
     # side by side columns come apart before wrapped dates are joined: a narrow author column
     # wraps its own ("Joined: Sat May 14," / "2005 12:07 am"), and a blank line put into a row ends it
-    lines, left_column = unfold(split_compound(split_lines(text)))
+    lines, left_column = unfold(split_glued_names(split_compound(split_lines(text))))
     lines = join_wrapped_dates(lines)
     seen: dict[str, Token] = {}  # forum dumps repeat lines (buttons, labels, names): classify once
     for number, line in enumerate(lines):
