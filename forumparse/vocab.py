@@ -16,6 +16,7 @@ _QUOTE_AFTER = (
 )
 _QUOTE_BEFORE = (
     r"(?:quote from|quote from:|quoting|originally posted by|quote originally posted by|zitat von|zitat:? von|"
+    r"original von|original by|original de|original di|original door|"  # Burning Board, vBulletin 2
     r"citation de|cita de|citazione di|citazione da|citação de|citaat van|цитата|cytat)"
 )
 _QUOTE_AFTER = _QUOTE_AFTER.replace(" ", r"\s+")
@@ -23,7 +24,8 @@ _QUOTE_BEFORE = _QUOTE_BEFORE.replace(" ", r"\s+")
 QUOTE_HEADER = re.compile(
     rf"""^\s*(?:
         (?:quote:?\s*)?{_QUOTE_BEFORE}\s*:?\s*(?P<author2>[^\n]{{1,60}}?)
-        \s*(?:»|on\b[^\n]*|\([^)\n]*\)|(?:am|le|en|el|il|em|op|от|w|dnia|-|—)\s[^\n]*\d[^\n]*)?\s*:?\s*$
+        \s*(?:»|(?<=\s)on\b[^\n]*|\([^)\n]*\)|(?<=\s)(?:am|le|en|el|il|em|op|от|w|dnia|-|—)\s[^\n]*\d[^\n]*)?
+        \s*:?\s*$
       | (?:quote:\s*)?(?P<author>[^\n]{{1,60}}?)\s*(?:\([^)\n]*\)\s*)?
         (?:,\s*(?:on|am|le|el|il|em|op)\s[^\n]{{1,50}}?,\s*)?{_QUOTE_AFTER}
         (?:\s+(?:on|at|am|le|el|il|em|op|in)\s[^\n]{{1,80}}?)?\s*:?\s*(?:↑|»)?\s*$
@@ -37,7 +39,7 @@ QUOTE_HEADER = re.compile(
 # Every alternative of QUOTE_HEADER needs one of these words: lines holding none (nearly all
 # lines of a page) are turned away without running the pattern (~1 µs instead of ~20).
 _QUOTE_WORDS = (
-    "quot", "originally", "zitat", "cita", "цитат", "cytat", "wrote", "said", "writes", "says", "posted",
+    "quot", "original", "zitat", "cita", "цитат", "cytat", "wrote", "said", "writes", "says", "posted",
     "schrieb", "sagte", "écrit", "dit", "escribió", "dijo", "scritto", "scrisse", "escreveu", "disse", "schreef",
     "zei", "gesagt", "geschrieben", "писал", "сказал", "пишет", "napisał", "pisze", "skrev", "kirjoitti",
 )
@@ -161,9 +163,13 @@ DATE_LABEL_WORDS = frozenset(
 # What link aggregators (Reddit, Hacker News) show in place of a deleted, removed or flagged
 # comment's text: a placeholder, not the comment's words.
 REMOVED_TEXT = re.compile(
-    r"^\s*(?:\[\s*(?:deleted|removed|flagged|dead|unavailable|removed by (?:reddit|moderator)\b[^\]]*)\s*\]"
-    r"|\[?\s*(?:comment )?(?:deleted|removed) by (?:user|author|moderator|reddit)"
-    r"(?: for [^\]]{1,40}| from banned user)?\.?\s*\]?)\s*$", re.I)
+    r"^\s*(?:\[\s*(?:deleted|removed|flagged|dead|unavailable|gelöscht|supprimé|eliminado"
+    r"|removed by (?:reddit|moderator)\b[^\]]*)\s*\]"
+    r"|\[?\s*(?:this )?(?:comment|post|message|reply) (?:was |has been )?(?:deleted|removed)(?:{by})?\.?\s*\]?"
+    r"|\[?\s*(?:deleted|removed){by}\.?\s*\]?)\s*$"
+    .replace("{by}", r" by (?:the )?(?:user|author|moderator|a moderator|admin|reddit)"
+                     r"(?: for [^\]]{1,40}| from banned user)?"),
+    re.I)
 
 
 # Lines under a thread's last post that close the thread: the reply prompt for guests, the share

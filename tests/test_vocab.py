@@ -24,6 +24,8 @@ def test_words_of_a_real_post_are_no_placeholder(text):
     ("Bob wrote:", "Bob"), ("Quote from: Bob on May 03, 2011", "Bob"), ("Originally Posted by Bob", "Bob"),
     ("Zitat von Anna", "Anna"), ("Иван писал(а):", "Иван"), ("Jan napisał:", "Jan"), ("Quote:", None),
     ("Bob said:", "Bob"), ("Anna hat folgendes geschrieben:", "Anna"),
+    ("Original von Neon-Nina", "Neon-Nina"), ("Quote from: Jon-Erik on May 3, 2011", "Jon-Erik"),
+    ("Zitat von Leon.K", "Leon.K"), ("Zitat von Anna am 3.5.2011 um 10:00", "Anna"),
 ])
 def test_quote_headers(line, author):
     assert quote_header_author(line) == (True, author)

@@ -8,7 +8,7 @@ import re
 import attrs
 
 from ..records import Quote
-from ..vocab import BUTTON_WORDS, EDIT_NOTE, quote_header_author
+from ..vocab import BUTTON_WORDS, EDIT_NOTE, REMOVED_TEXT, quote_header_author
 from .body import QUOTE_CSS, SIGNATURE_CSS, extract_body
 
 _SIG_RULE = re.compile(r"^\s*(?:_{6,}|--\s?)\s*$")
@@ -231,10 +231,6 @@ def split_plain_quotes(text: str) -> tuple[str, tuple[Quote, ...]]:
     return own, tuple(quotes)
 
 
-_ORIGINAL_BY = re.compile(r"^(?:original von|original by|original de|original di|original door)\s+(.{1,40}?)\s*:?$",
-                          re.I)
-
-
 def headed_quotes(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
     """A quote box whose first line is its header ("quote: / Originally posted by X:", UBB and
     vBulletin 2 put it inside the box): the header names the author and is not quoted text."""
@@ -242,21 +238,12 @@ def headed_quotes(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
     for q in quotes:
         first, _, rest = (q.text or "").partition("\n")
         is_header, author = quote_header_author(first.strip()) if rest.strip() else (False, None)
-        if not is_header and rest.strip():
-            m = _ORIGINAL_BY.match(first.strip())  # Burning Board: "Original von X" (not in vocab's headers)
-            is_header, author = (True, m.group(1)) if m else (False, None)
         if is_header:
             q = attrs.evolve(q, author=q.author or author, text=rest.strip())
         out.append(q)
     return tuple(out)
 
 
-_DELETED = re.compile(
-    r"^\s*(?:\[(?:deleted|removed)\]|(?:this )?(?:comment|post|message|reply) (?:was |has been )?(?:deleted|removed)"
-    r"(?: by (?:the )?(?:user|author|moderator|a moderator|admin))?\.?|(?:comment|post) (?:deleted|removed) by "
-    r"(?:user|author|moderator)|\[(?:gelöscht|supprimé|eliminado)\])\s*$", re.I)
-
-
 def deleted_placeholder(text: str) -> bool:
     """The whole text is what an engine shows in place of a deleted post ("[deleted]")."""
-    return len(text) <= 60 and bool(_DELETED.match(text))
+    return len(text) <= 60 and bool(REMOVED_TEXT.match(text))
