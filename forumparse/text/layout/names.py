@@ -43,13 +43,19 @@ _SENTENCE_END = re.compile(r"[.!?,;:]$")
 _INITIAL_END = re.compile(r"\s[A-Z]\.$")  # "Marcus H.": a name ending in an initial
 
 
+# an attachment's file name under the post text ("tftp-log.txt", "photo.jpg (45 KB)") is no user name
+_FILE_NAME = re.compile(r"^\S+\.(?:txt|log|jpe?g|png|gif|webp|bmp|svg|pdf|zip|rar|7z|gz|tgz|tar|docx?|xlsx?|pptx?|"
+                        r"odt|csv|json|xml|ya?ml|ini|cfg|conf|mp[34]|avi|mov|mkv|wav|exe|msi|apk|iso|bin|img|py|c|sh)"
+                        r"(?:\s*\([^)]*\))?$", re.I)
+
+
 def name_like(text: str) -> bool:
     """A line that could be a user name or a rank: short, few words, no sentence punctuation."""
     text = _undouble(text)
     if not 2 <= len(text) <= 40 or _SENTENCE_END.search(text) and not text.endswith("...") \
             and not _INITIAL_END.search(text):
         return False
-    if len(text.split()) > 5 or NOT_NAMES.match(text):
+    if len(text.split()) > 5 or NOT_NAMES.match(text) or _FILE_NAME.match(text):
         return False
     return any(ch.isalpha() for ch in text)
 
@@ -79,7 +85,12 @@ _LABEL_WORDS = frozenset(
     "von par por от de".split()) | DATE_LABEL_WORDS
 
 
+# "DATE edited DATE" (Vanilla, Discourse): the edit note beside the post date names no author
+_EDIT_TAIL = re.compile(r"(?:^|\s)(?:edited|bearbeitet|modifié|editado|modificato|изменено)\b.*$", re.I)
+
+
 def inline_author(residual: str) -> str | None:
+    residual = _EDIT_TAIL.sub("", residual)
     for rx in _INLINE_AUTHOR:
         m = rx.search(residual)
         if m:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..profile import GROUP, TITLE_WORDS
 from ..tokens import Token
 from .names import AVATAR, NOT_NAMES, STATUS, clean_name, name_like, strip_number
 from .parts import PostParts
@@ -123,6 +124,10 @@ def split_name_titles(tokens: list[Token], posts: list[PostParts]) -> None:
     user by a first part of such a line, or the same rest follows two different one-word names,
     that part is the name and the rest the title; once most such lines split so, each at its first
     word, the page's other header lines split there too."""
+    for p in posts:
+        found = _name_then_title(p.author) if p.author and " " in p.author else None
+        if found:
+            p.author, p.rank = found[0], found[1] or p.rank  # the title beside the name is the rank
     quoted = {t.data.get("author") for t in tokens if t.kind == "quote_header" and t.data.get("author")}
     lines = {p.author for p in posts if p.author and " " in p.author and p.author not in quoted}
     if not lines:
@@ -150,3 +155,31 @@ def split_name_titles(tokens: list[Token], posts: list[PostParts]) -> None:
     for p in posts:
         if p.author in split:
             p.author, p.rank = split[p.author]
+
+
+def _name_then_title(line: str) -> tuple[str, str | None] | None:
+    """One header line holding the name and what follows it: the name printed twice (avatar alt
+    text, then the link: "Kofi Kofi Accra Guru Member", "KofiKofi ..."), or one word and a user
+    title of the default ladders ("MariaS Moderator", "dave Senior Member")."""
+    words = line.split()
+    for k in range(1, min(3, len(words) // 2) + 1):  # "Kofi Kofi ...", "Ann Lee Ann Lee ..."
+        if words[:k] == words[k:2 * k]:
+            return " ".join(words[:k]), _title_tail(words[2 * k:])
+    first = words[0]
+    half = len(first) // 2
+    if len(first) % 2 == 0 and half >= 2 and first[:half] == first[half:]:
+        return first[:half], _title_tail(words[1:])
+    rest = " ".join(words[1:])
+    if not TITLE_WORDS.search(first) and not GROUP.match(first) and (
+            GROUP.match(rest) or all(TITLE_WORDS.fullmatch(w) for w in words[1:])):
+        return first, rest
+    return None
+
+
+def _title_tail(words: list[str]) -> str | None:
+    """What follows the doubled name: a location may come first ("Gdansk Senior Member"); the
+    user title is the run of title words at the end when there is one."""
+    k = len(words)
+    while k and TITLE_WORDS.fullmatch(words[k - 1]):
+        k -= 1
+    return " ".join(words[k:] if k < len(words) else words) or None
