@@ -224,3 +224,14 @@ def test_an_indented_hash_is_no_heading():
     """Something Awful's post date line " # ? Sep 20, 2012" keeps its "#" (html2text)."""
     text = "[a](/a) [b](/b) [c](/c) [d](/d) [e](/e)\n # ? Sep 20, 2012 11:16\n"
     assert " # ? Sep 20, 2012 11:16" in plain(text).split("\n")
+
+
+def test_somethingawful_copied_custom_title():
+    # copied text sets nothing apart: the title is the lines up to a special title, or the short
+    # lines right above the quote a post opens with; a post's own short first line stays text
+    from forumparse.adapters.text_somethingawful import _unindented_title
+
+    assert _unindented_title(["by Smythe", "Fun Shoe", "My vote has been cast."]) == 2
+    assert _unindented_title(["...Can we have the radio?", "", "leg posted:", "quoted words"]) == 1
+    assert _unindented_title(["Yeah, I got the same email.", "", "I also used my old info."]) == 0
+    assert _unindented_title(["", "Look at you, all on a tv advertisement!"]) == 0

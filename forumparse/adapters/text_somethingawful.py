@@ -223,9 +223,27 @@ def _split_cells(region: list[str]) -> tuple[list[str], list[str]]:
     if j == first + 1:  # nothing indented under the name (copied text): the register date alone goes along
         k = next((m for m in range(j, len(region)) if region[m].strip()), None)
         if k is not None and _looks_date_only(region[k]):
-            j = k + 1
+            j = k + 1 + _unindented_title(region[k + 1:])
     left = [ln for ln in region[first:j] if ln.strip()]
     return left, region[:first] + region[j:]
+
+
+QUOTED = re.compile(r"^.{1,60}? posted:\s*$")
+TITLE_MAX = 100  # a custom title line is short; a post's text runs on
+
+
+def _unindented_title(lines: list[str]) -> int:
+    """How many of the lines under the register date are the custom title, where nothing sets the
+    author cell apart (copied text): the lines up to a special title ("Fun Shoe"), or the one or
+    two short lines right above the quote the post opens with. 0 when that is not shown (a post
+    may start with a short line of its own)."""
+    shown = [(n, ln.strip()) for n, ln in enumerate(lines[:8]) if ln.strip()]
+    for m, (n, text) in enumerate(shown[:6]):
+        if SPECIAL.match(text):
+            return n + 1 if m and all(len(t) <= TITLE_MAX for _, t in shown[:m]) else 0
+        if QUOTED.match(text):
+            return n if 1 <= m <= 2 and all(len(t) <= TITLE_MAX for _, t in shown[:m]) else 0
+    return 0
 
 
 def _looks_date_only(line: str) -> bool:
