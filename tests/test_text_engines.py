@@ -232,6 +232,6 @@ def test_somethingawful_copied_custom_title():
     from forumparse.adapters.text_somethingawful import _unindented_title
 
     assert _unindented_title(["by Smythe", "Fun Shoe", "My vote has been cast."]) == 2
-    assert _unindented_title(["...Can we have the radio?", "", "leg posted:", "quoted words"]) == 1
+    assert _unindented_title(["...Can we have the radio?", "", "leg posted:", "quoted words"]) == 2  # the blank too
     assert _unindented_title(["Yeah, I got the same email.", "", "I also used my old info."]) == 0
     assert _unindented_title(["", "Look at you, all on a tv advertisement!"]) == 0
