@@ -235,3 +235,11 @@ def test_somethingawful_copied_custom_title():
     assert _unindented_title(["...Can we have the radio?", "", "leg posted:", "quoted words"]) == 2  # the blank too
     assert _unindented_title(["Yeah, I got the same email.", "", "I also used my old info."]) == 0
     assert _unindented_title(["", "Look at you, all on a tv advertisement!"]) == 0
+
+
+def test_somethingawful_wet_title_without_tab():
+    # WET: a text cell that opens with a quote leaves no tab after the title; a line ending with
+    # the special title ("... Fun Shoe") ends the title
+    from forumparse.adapters.text_somethingawful import _unindented_title
+
+    assert _unindented_title(["Have you heard?", "Read it, it is good. Fun Shoe", "AgentF posted:How easy"]) == 2

@@ -228,7 +228,7 @@ def _split_cells(region: list[str]) -> tuple[list[str], list[str]]:
     return left, region[:first] + region[j:]
 
 
-QUOTED = re.compile(r"^.{1,60}? posted:\s*$")
+QUOTED = re.compile(r"^.{1,60}? posted:")  # WET keeps the quoted words on the line
 TITLE_MAX = 100  # a custom title line is short; a post's text runs on
 
 
@@ -239,8 +239,8 @@ def _unindented_title(lines: list[str]) -> int:
     may start with a short line of its own)."""
     shown = [(n, ln.strip()) for n, ln in enumerate(lines[:8]) if ln.strip()]
     for m, (n, text) in enumerate(shown[:6]):
-        if SPECIAL.match(text):
-            return n + 1 if m and all(len(t) <= TITLE_MAX for _, t in shown[:m]) else 0
+        if SPECIAL.match(text) or SPECIAL_END.search(text):
+            return n + 1 if m or SPECIAL_END.search(text) and all(len(t) <= TITLE_MAX for _, t in shown[:m]) else 0
         if QUOTED.match(text):
             return n if 1 <= m <= 2 and all(len(t) <= TITLE_MAX for _, t in shown[:m]) else 0
     return 0
@@ -332,7 +332,11 @@ def _emit_post(out: list[str], name_line: str, body: list[str], ctx) -> None:
     else:
         out.append("   " + name_line.strip())
     tabbed = next((k for k, ln in enumerate(body) if "\t" in ln), None)
-    if tabbed is not None:
+    if tabbed is None:  # the text cell opens with a block (a quote): no tab after the title
+        tabbed = _unindented_title(body)
+        out.extend("          " + ln.strip() for ln in body[:tabbed] if ln.strip())
+        body = body[tabbed:]
+    else:
         for ln in body[:tabbed]:
             out.append("          " + ln.strip())
         left, right = body[tabbed].split("\t", 1)
