@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections import deque
+from contextlib import ExitStack, closing
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -139,18 +140,23 @@ class _Outcome(NamedTuple):
 
 def _run(args) -> int:
     inputs = list(_expand(args.files or ["-"]))
-    jsonl = args.jsonl or len(inputs) > 1 or (inputs[0] != "-" and is_archive(inputs[0]))
+    one_page = len(inputs) == 1 and (inputs[0] == "-" or not is_archive(inputs[0]))
+    jsonl = args.jsonl or not one_page
     indent = None if jsonl else (2 if args.indent is None else args.indent)
     options = {"adapter": args.adapter, "url": args.url, "now": args.now, "date_order": args.date_order,
                "tz": args.tz}
     work = partial(_work, options=options, jsonl=jsonl, indent=indent, verbose=args.verbose)
     show = args.progress if args.progress is not None else (len(inputs) > 1 and sys.stderr.isatty())
     failed = 0
-    with _Sink(args.output, sys.stdout) as out, _Sink(args.errors, None) as errors_out, \
-            _progress(show, inputs) as bar:
-        say = bar.write if bar is not None else partial(print, file=sys.stderr)
-        one_page = len(inputs) == 1 and (inputs[0] == "-" or not is_archive(inputs[0]))
-        for outcome in _ordered(_tasks(inputs), work, 1 if one_page else args.jobs):
+    with ExitStack() as stack:
+        out = stack.enter_context(_Sink(args.output, sys.stdout))
+        errors_out = stack.enter_context(_Sink(args.errors, None))
+        bar = stack.enter_context(_progress(show, inputs))
+        # tqdm.write keeps the bar whole; it writes to stdout unless told
+        say = partial(bar.write, file=sys.stderr) if bar is not None else partial(print, file=sys.stderr)
+        # closing: a pipe that breaks or a Ctrl-C stops the workers now, not when collected
+        outcomes = stack.enter_context(closing(_ordered(_tasks(inputs), work, 1 if one_page else args.jobs)))
+        for outcome in outcomes:
             if bar is not None:
                 bar.update()
             if outcome.text is not None:

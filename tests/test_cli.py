@@ -184,10 +184,11 @@ def test_batch_lines_name_their_input(capsys, tmp_path):
     assert "source" not in json.loads(out)  # one JSON document stays the bare Thread record
 
 
-def test_progress_bar_only_on_stderr(capsys):
-    code, out, err = run(capsys, "--progress", str(GIVEN), str(GIVEN))
-    assert code == 0 and "2/2" in err
-    assert [json.loads(line)["engine"] for line in out.splitlines()] == ["jive", "jive"]
+def test_progress_bar_only_on_stderr(capsys, tmp_path):
+    missing = str(tmp_path / "missing.txt")
+    code, out, err = run(capsys, "--progress", str(GIVEN), missing, str(GIVEN))
+    assert code == 1 and "3/3" in err and f"forumparse: {missing}: " in err
+    assert [json.loads(line)["engine"] for line in out.splitlines()] == ["jive", "jive"]  # errors stay off stdout
     code, out, err = run(capsys, str(GIVEN), str(GIVEN))  # stderr is no terminal here: no bar
     assert code == 0 and err == ""
 
