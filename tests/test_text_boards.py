@@ -33,6 +33,18 @@ def test_echoed_lines_under_a_quote_header_are_set_deeper():
     assert by_text["Mine too, fit a fan."].indent == by_text["alice wrote:"].indent
 
 
+def test_centred_reply_under_an_echoed_quote_goes_to_the_header_column():
+    # w3m centres a cell: the quote starts at the margin, the reply sits deeper than the header
+    text = ("alice\nThe pump runs hot after an hour of use in summer.\n\n"
+            "        alice wrote:\nThe pump runs hot after an hour of use in summer.\n"
+            "             Mine too, fit a fan.\n")
+    toks = indent_echoed_quotes(_tokens(text))
+    head = next(t for t in toks if t.kind == "quote_header")
+    quoted = [t for t in toks if t.text.startswith("The pump")][-1]
+    reply = next(t for t in toks if t.text.startswith("Mine too"))
+    assert quoted.indent > head.indent and reply.indent == head.indent
+
+
 def test_a_quote_of_a_post_not_on_the_page_is_left_alone():
     text = "carol wrote:\nSomething said on another page long ago.\nMy answer.\n"
     toks = _tokens(text)

@@ -45,6 +45,7 @@ def indent_echoed_quotes(tokens: list[Token], is_header=None) -> list[Token]:
             out[k] = Token(tok.kind, tok.text, tok.line, head.indent + DEPTH, tok.bullet, dict(tok.data))
         if run:  # author column lines among the quoted ones go above the header
             moves[h] = [k for k in range(h + 1, run[-1]) if _aside(tokens[k])]
+            _reply_at_header_column(tokens, out, run[-1] + 1, head.indent, is_header)
     if not moves:
         return out
     moved = {k for ks in moves.values() for k in ks}
@@ -54,6 +55,16 @@ def indent_echoed_quotes(tokens: list[Token], is_header=None) -> list[Token]:
         if i not in moved:
             result.append(tok)
     return result
+
+
+def _reply_at_header_column(tokens: list[Token], out: list[Token], k: int, column: int, is_header) -> None:
+    """The reply under an echoed quote, where the renderer centred it (w3m, a centred cell) deeper
+    than the quote header, goes to the header's column: the quote ends where the echo ends."""
+    while k < len(tokens) and tokens[k].kind in ("body", "date", "blank") and not is_header(tokens[k]):
+        tok = out[k]
+        if tok.kind != "blank" and tok.indent > column:
+            out[k] = Token(tok.kind, tok.text, tok.line, column, tok.bullet, dict(tok.data))
+        k += 1
 
 
 def _aside(tok: Token) -> bool:
