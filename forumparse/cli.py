@@ -139,6 +139,8 @@ class _Outcome(NamedTuple):
 
 
 def _run(args) -> int:
+    if args.output and args.errors and Path(args.output).resolve() == Path(args.errors).resolve():
+        raise _UsageError(f"-o and --errors name the same file: {args.output}")
     inputs = list(_expand(args.files or ["-"]))
     one_page = len(inputs) == 1 and (inputs[0] == "-" or not is_archive(inputs[0]))
     jsonl = args.jsonl or not one_page
@@ -318,7 +320,7 @@ class _Sink:
             raise _UsageError(f"cannot write {self.path}: {exc.strerror or exc}") from None
         umask = os.umask(0)
         os.umask(umask)
-        os.chmod(fd, 0o666 & ~umask)  # mkstemp makes 0600; a plain new file follows the umask
+        os.chmod(self.tmp, 0o666 & ~umask)  # mkstemp makes 0600; a plain new file follows the umask
         self.fh = os.fdopen(fd, "w", encoding="utf-8")
         return self.fh
 

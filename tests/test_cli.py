@@ -129,7 +129,8 @@ def test_date_order_and_tz(capsys, tmp_path):
 
 
 @pytest.mark.parametrize("argv", [["--now", "yesterday"], ["--tz", "Nowhere/Zone"], ["--date-order", "DDMM"],
-                                  ["--jobs", "-1"], ["--jobs", "many"], ["-o", "/nonexistent-dir/x.jsonl"]])
+                                  ["--jobs", "-1"], ["--jobs", "many"], ["-o", "/nonexistent-dir/x.jsonl"],
+                                  ["-o", "same.jsonl", "--errors", "same.jsonl"]])
 def test_bad_option_values_are_usage_errors(capsys, argv):
     code, out, err = run(capsys, *argv, str(GIVEN))
     assert code == 2 and out == ""
