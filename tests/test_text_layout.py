@@ -222,3 +222,15 @@ def test_glued_names_go_back_on_their_own_line():
     assert out[6:8] == ["the first post ends with a link http://example.com/x", "bob the builder"]
     # a name seen only glued, never on its own line: which words are the name is not shown
     assert split_glued_names(["some text that ends with carol", "Joined: 1 May 2001"])[0].endswith("carol")
+
+
+def test_equal_groups_prefer_the_labelled_date_lines():
+    # as many sidebar lines (a topic title beside its date) as posts: the byline label decides
+    text = ("Kurznotiz    von lupa  02/03/16, 11:30 am\n\nSidebar text here\n\n"
+            "News-Ticker    von lupa  15/01/16, 01:02 pm\n\n"
+            "von lupa am 26/10/13, 03:48 pm\n\nThe first post has text long enough to be a post.\n\n"
+            "von lupa am 26/05/14, 07:41 am\n\nThe second post has text long enough to be a post.\n\n"
+            "von lupa am 30/05/14, 11:17 pm\n\nThe third post has text long enough to be a post.\n\n"
+            "Aktuelles Datum und Uhrzeit: 11/02/20, 07:22 pm\n")
+    tokens = scan(text, DateContext())
+    assert [tokens[a].text[12:20] for a in choose_anchors(tokens)] == ["26/10/13", "26/05/14", "30/05/14"]

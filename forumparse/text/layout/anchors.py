@@ -28,7 +28,12 @@ def choose_anchors(tokens: list[Token]) -> list[int]:
     def rank(idx):
         precise = fine.get(tokens[idx[0]].data["date"].precision, 0)
         coarse = tokens[idx[0]].data["date_kind"] in ("monthyear", "relative")
-        return (not coarse or len(idx) < 2, len(idx), precise, -idx[0]) if not coarse else (False, len(idx), 0, -idx[0])
+        # still equal: date lines with a byline label ("von NAME am DATE") over lines that only share
+        # having other words beside the date (a sidebar's topic titles, the page clock)
+        labelled = _residual_key(tokens[idx[0]].data["residual"]) in ("by", "on")
+        if coarse:
+            return (False, len(idx), 0, labelled, -idx[0])
+        return (True, len(idx), precise, labelled, -idx[0])
 
     # dates one under another with nothing between are a list (latest topics in a sidebar),
     # not posts: such a group gives way to any other repeated shape
