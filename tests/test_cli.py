@@ -227,3 +227,24 @@ def test_a_dying_worker_costs_only_its_input(capsys, monkeypatch):
     code, out, err = run(capsys, "--jobs", "2", str(GIVEN), "crash.txt", str(GIVEN), str(GIVEN))
     assert code == 1 and len(out.splitlines()) == 3
     assert err.count("\n") == 1 and "crash.txt" in err and "died" in err
+
+
+def test_parallel_batch_streams(tmp_path):
+    """An endless stream of inputs: outcomes come while only a bounded number is read ahead."""
+    from functools import partial
+
+    from forumparse import cli
+
+    pulled = []
+
+    def endless():
+        while True:
+            pulled.append(1)
+            yield cli._Task(str(GIVEN))
+
+    work = partial(cli._work, options={}, jsonl=True, indent=None, verbose=False)
+    outcomes = cli._ordered(endless(), work, 2)
+    first = [next(outcomes) for _ in range(3)]
+    outcomes.close()
+    assert all(json.loads(o.text)["source"] == {"path": str(GIVEN)} for o in first)
+    assert len(pulled) <= 3 + 2 * 16
