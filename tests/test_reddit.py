@@ -96,3 +96,27 @@ def test_shreddit_deleted_and_removed_comments_have_no_body():
     assert [(p.post_id, p.body, p.reply_to) for p in thread.posts] == [
         ("t3_z", "Body.", None), ("t1_d", "", "t3_z"), ("t1_e", "Too late, I read it.", "t1_d"), ("t1_m", "", "t3_z")]
     assert thread.posts[1].timestamp == "2024-04-14T17:02:00+00:00"
+
+
+COPIED = """\
+r/AskReddit
+Posted by3 years ago
+Archived
+3
+What is the most worth it item you have ever purchased?
+25.4k comments
+86% Upvoted
+level 1
+· 3 yr. ago
+
+A canister vacuum. It has lasted for years.
+
+364
+"""
+
+
+def test_copied_text_award_count_is_no_title():
+    # a copy leaves out the award pictures, not their count: the title is the line after it
+    thread = forumparse.parse_thread(COPIED.encode(), adapter="reddit")
+    assert thread.title == "What is the most worth it item you have ever purchased?"
+    assert thread.posts[-1].body == "A canister vacuum. It has lasted for years."

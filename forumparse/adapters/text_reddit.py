@@ -22,6 +22,7 @@ AWARD = re.compile(r"^\s*(?:(?:silver|gold|platinum|helpful|wholesome|coin|gift|
 END = re.compile(r"^\s*(?:\(BUTTON\).*|\d[\d.,]*k?|vote|share|reply|report\s*save|reportsave|save|"
                  r"continue this thread.*|\d+ more repl(?:y|ies)|level\s+\d+|"
                  r"view entire discussion.*|more posts from the .{1,60} community)\s*$", re.I)  # the page's foot
+COUNT = re.compile(r"^\s*\d[\d.,]*k?\s*$", re.I)
 NOISE = re.compile(r"^\s*(?:\[[^\]]*\]|user avatar|archived|\(BUTTON\))\s*$", re.I)
 
 
@@ -56,6 +57,8 @@ class RedditText(Adapter):
             content = [k for k in range(posted + 1, stop)
                        if lines[k].strip() and not NOISE.match(lines[k]) and not AWARD.match(lines[k])
                        and not USER.match(lines[k]) and "ago" not in lines[k]]
+            while len(content) > 1 and COUNT.match(lines[content[0]]):
+                content = content[1:]  # the award count, whose award pictures a copy leaves out ("3")
             if content:
                 title = lines[content[0]].strip()
                 body = _paragraphs(lines[content[0] + 1:stop])
