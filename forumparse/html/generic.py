@@ -71,7 +71,7 @@ def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit],
             f.author_el = name_in_block(f, index, profile)
     if not items:
         name_slots(fields, index)
-    by_pos = sorted((index.pos[d.el], d) for d in dates if d.el in index.pos)
+    by_pos = sorted(((index.pos[d.el], d) for d in dates if d.el in index.pos), key=lambda pd: pd[0])
     positions = [p for p, _ in by_pos]
     ranks = ranks_after_name(fields, index, title)
     for f in fields:
