@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from ...vocab import THREAD_END
-from ..tokens import Token
+from ..tokens import Token, is_buttons
 from .names import RE_LINE, is_text
 
 
@@ -21,6 +21,10 @@ def choose_anchors(tokens: list[Token]) -> list[int]:
         groups.setdefault(key, []).append(i)
     if not groups:
         return []
+    if all(len(idx) < 2 for idx in groups.values()):
+        # a short page whose few date lines differ in precision ("Oct 30, 2014" for an older post,
+        # "Oct 30, 2014 at 10:50 PM" for a newer one): grouped by their kind and words alone
+        groups = _coarse_groups(tokens, groups)
     # equal counts: a join date shows the day, a post date the time too; a month alone ("May 2015")
     # anchors posts only where nothing finer repeats
     fine = {"second": 2, "minute": 2, "day": 1}
@@ -44,6 +48,18 @@ def choose_anchors(tokens: list[Token]) -> list[int]:
     return best
 
 
+def _coarse_groups(tokens: list[Token], groups: dict[tuple, list[int]]) -> dict[tuple, list[int]]:
+    coarse: dict[tuple, list[int]] = {}
+    for idx in groups.values():
+        tok = tokens[idx[0]]
+        key = _residual_key(tok.data["residual"])
+        if tok.data["date"].precision in ("month", "year", "none") or key not in ("", "by", "on"):
+            coarse[("alone", idx[0])] = idx  # other words beside it ("Current time: DATE") stay apart
+            continue
+        coarse.setdefault((tok.data["date_kind"], key), []).extend(idx)
+    return {key: sorted(idx) for key, idx in coarse.items()}
+
+
 def _listed(tokens: list[Token], idx: list[int]) -> bool:
     """Most of these date lines have another of them as the next line (blank lines aside)."""
     members = set(idx)
@@ -57,8 +73,8 @@ def _listed(tokens: list[Token], idx: list[int]) -> bool:
 def _residual_key(residual: str) -> str:
     residual = re.sub(r"\b(?:edited|bearbeitet|modifié|editado|изменено)\b.*", "", residual, flags=re.I)
     words = re.findall(r"[^\W\d_]+", residual.lower())
-    if not words:
-        return ""
+    if not words or is_buttons(residual.strip()):
+        return ""  # "DATE Report", "DATE Reply Quote": the post's buttons beside its date
     if words[:3] == ["it", "is", "currently"] or words[:3] == ["es", "ist", "jetzt"]:
         return "now"  # the page's clock in its header (phpBB), no post
     same = {"by": "by", "posted": "by", "post": "by", "von": "by", "par": "by", "on": "on", "reply": "on"}
@@ -74,19 +90,43 @@ def footer_layout(tokens: list[Token], anchors: list[int]) -> bool:
         return False
     footer = header = 0
     for a in anchors:
-        prev = next((tokens[j] for j in range(a - 1, max(-1, a - 4), -1) if tokens[j].kind != "blank"), None)
+        prev = next((tokens[j] for j in range(a - 1, max(-1, a - 4), -1)
+                     if tokens[j].kind != "blank" and not LIST_NUMBER.match(tokens[j].text)), None)
         nxt = next((tokens[j] for j in range(a + 1, min(len(tokens), a + 8))
                     if tokens[j].kind not in ("blank", "postnum", "rule")), None)
         if prev is not None and prev.kind in ("stat", "stat_value"):
             header += 1  # the profile's statistics right above the date line: a header
         elif prev is not None and (is_text(prev) and not RE_LINE.match(prev.text)
-                                   or prev.kind == "nav" and len(prev.text) > 30):
+                                   or prev.kind == "nav" and len(prev.text) > 30) or _edited_above(tokens, a):
             footer += 1
-        if nxt is not None and nxt.kind == "button":
+        if nxt is not None and (nxt.kind == "button" or nxt.kind == "body" and LIKED.search(nxt.text)):
             footer += 1
         elif nxt is not None and (is_text(nxt) or nxt.kind == "quote_header"):
             header += 1
     return footer >= len(anchors) and footer > header * 2
+
+
+LIST_NUMBER = re.compile(r"^\d{1,4}\.$")  # the post list's item number alone on its line (lynx "2.")
+
+# "Crow and 2 others like this.": who liked the post, under it
+LIKED = re.compile(r"\b(?:likes?|liked|like) this\.?$|\breacted to this\b|\bgefällt (?:das|dies)\b|"
+                    r"\baiment (?:ça|ceci)\b|\b(?:le )?gusta esto\b", re.I)
+
+
+def _edited_above(tokens: list[Token], a: int) -> bool:
+    """An edit note ("Last edited: DATE") a line or two above the date line, a signature line
+    between at most: the post's text ended there, so the date line closes the post."""
+    seen = 0
+    for j in range(a - 1, max(-1, a - 8), -1):
+        tok = tokens[j]
+        if tok.kind == "blank":
+            continue
+        if tok.kind == "edit":
+            return True
+        seen += 1
+        if seen > 2 or tok.kind != "body":
+            return False
+    return False
 
 
 def thread_end(tokens: list[Token], anchors: list[int]) -> int:

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from ..tokens import Token
+from .anchors import LIKED, LIST_NUMBER
 from .names import AVATAR, RE_LINE, name_like
 from .quotes import EXPAND
 from .wrapping import wraps_into
@@ -184,6 +185,9 @@ def footer_start(tokens: list[Token], prev: int, a: int) -> int:
         prev = max((j for j in range(a) if tokens[j].kind in ("nav", "button", "rule")), default=-1)
     j = prev + 1
     while j < a and (tokens[j].kind in ("blank", "button", "nav", "rule", "postnum")
-                     or (tokens[j].bullet and len(tokens[j].text) <= 25)):  # a menu of links
+                     or (tokens[j].bullet and len(tokens[j].text) <= 25)  # a menu of links
+                     or tokens[j].kind == "body" and (LIST_NUMBER.match(tokens[j].text)
+                                                      or LIKED.search(tokens[j].text))):
         j += 1
     return j
+

@@ -83,6 +83,13 @@ def segment_footer(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
                           and name_like(strip_number(tokens[j].text).split(" ", 1)[0])), None)
             if named is not None:
                 region = [j for j in region if j >= named]
+        first_stat = next((j for j in region if tokens[j].kind in ("stat", "stat_value")
+                           or tokens[j].kind == "quote_header"), None)  # statistics above the text only
+        if first_stat is not None and not inline and tokens[first_stat].kind != "quote_header":
+            # the profile's statistics: the header is the run of name lines right above them, and
+            # what comes before (breadcrumbs, the thread title over the first post) is none of it
+            top = scan_back(tokens, first_stat, region[0] - 1)
+            region = [j for j in region if j >= top]
         first_text = next((j for j in region if is_text(tokens[j]) or tokens[j].kind == "quote_header"), a)
         title_lines: list[str] = []
         name_tok = next((tokens[j] for j in region if tokens[j].kind == "body"), None)
@@ -118,7 +125,20 @@ def segment_footer(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
             parts.stats["joined"] = joined.data["raw"]
         parts.head_start, parts.head_end = region[0] if region else a, first_text - 1
         read_stats(head, parts)
-        read_body(drop_signature(tokens[first_text:a]), parts, last=False, earlier=earlier)
+        read_body(drop_signature(tokens[first_text:_signed_after_edit(tokens, first_text, a)]), parts, last=False,
+                  earlier=earlier)
         earlier.add(parts.body)
         posts.append(parts)
     return posts
+
+
+def _signed_after_edit(tokens: list[Token], first: int, a: int) -> int:
+    """Where the text ends above a closing date line: an edit note ("Last edited: DATE") followed by
+    a line or two, and nothing else, ends it; those lines are the signature (XenForo 1)."""
+    edit = max((j for j in range(first, a) if tokens[j].kind == "edit"), default=None)
+    if edit is None:
+        return a
+    after = [t for t in tokens[edit + 1:a] if t.kind != "blank"]
+    if after and len(after) <= 2 and all(t.kind == "body" and len(t.text) <= 80 for t in after):
+        return edit + 1
+    return a

@@ -82,6 +82,8 @@ def pick_rank(names: list[Token], author: str | None, tokens=None) -> str | None
         status = STATUS.match(tok.text)
         if status:
             continue
+        if text.startswith(author + " "):
+            text = text[len(author):].strip()  # "Higure Witch of Faith": the name again, then the title
         own = re.search(rf"(?:^|\s)[^\w\s]*{re.escape(author)}'s avatar$", text, re.I)
         if own:  # "TITLE Not a Number's Avatar": a name with spaces is more than the \S+ below
             text = text[:own.start()].strip()
