@@ -248,3 +248,17 @@ def test_parallel_batch_streams(tmp_path):
     outcomes.close()
     assert all(json.loads(o.text)["source"] == {"path": str(GIVEN)} for o in first)
     assert len(pulled) <= 3 + 2 * 16
+
+
+def test_json_lines_with_their_source_match_the_schema(capsys):
+    from pathlib import Path
+
+    import jsonschema
+
+    schema = json.loads((Path(__file__).parent.parent / "docs" / "thread.schema.json").read_text(encoding="utf-8"))
+    page = FIXTURES / "phpbb" / "subsilver2.html"
+    code, out, _ = run(capsys, "--jsonl", str(GIVEN), str(page))
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and [d["source"]["path"] for d in lines] == [str(GIVEN), str(page)]
+    for data in lines:
+        jsonschema.validate(data, schema)
