@@ -169,7 +169,8 @@ def _run(args) -> int:
             failed += 1
             src = outcome.source
             label = f"{src['path']}#{src['uri']}" if "uri" in src else src["path"]
-            say(f"forumparse: {label}: {outcome.message}")
+            message = outcome.message.removeprefix(f"{src['path']}: ")  # the loader names the file too
+            say(f"forumparse: {label}: {message}")
             if errors_out is not None:
                 row = {"input": src["path"], **{k: v for k, v in src.items() if k != "path"},
                        "error": outcome.error, "message": outcome.message}

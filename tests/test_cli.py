@@ -54,6 +54,7 @@ def test_bad_file_among_good_ones(capsys, tmp_path):
     err_lines = err.splitlines()
     assert len(err_lines) == 2
     assert str(bad) in err_lines[0] and str(missing) in err_lines[1]
+    assert err_lines[1].count(str(missing)) == 1  # the file is named once, not by the CLI and the loader both
     assert "Traceback" not in err
 
 
