@@ -123,15 +123,6 @@ def test_slashdot_old_details_without_by_span():
 
 
 # -- detection -----------------------------------------------------------------------------------
-@pytest.mark.parametrize("name", ["lobsters", "slashdot", "lemmy", "tildes"])
-def test_fixtures_claimed_only_by_their_adapter(name):
-    for page in sorted((FIXTURES / name).glob("*.html")):
-        doc = Document.load(page)
-        others = [a.name for a in registry.all_adapters()
-                  if a.format == "html" and a.name not in (name, "generic-html", "schemaorg") and a.detect(doc) >= 0.5]
-        assert others == [], page.name
-
-
 MINE = ("lobsters", "slashdot", "lemmy", "tildes")
 
 
