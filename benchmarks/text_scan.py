@@ -9,23 +9,13 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import CORPUS, pages  # noqa: E402
+from corpus import CORPUS, best_of, pages  # noqa: E402
 
 from forumparse.dates import DateContext  # noqa: E402
 from forumparse.text.tokens import scan  # noqa: E402
-
-
-def best_of(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> int:
