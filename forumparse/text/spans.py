@@ -31,7 +31,7 @@ DATE_SPAN = re.compile(
 )
 _WEEKDAY_BEFORE = re.compile(rf"(?<![\w])(?:{WEEKDAYS})\.?,?\s+$", re.I)
 # Every date the spans read has a 4-digit year, a d/m/y separator, a time, or a relative word.
-_HAS_DIGIT_OR_WORD = re.compile(r"\d(?:\d\d\d|[./-]\d|:\d\d|\s+\w+\s+ago)")
+_HAS_DIGIT_OR_WORD = re.compile(r"\d(?:\d\d\d|[./-]\d|[:h]\d\d|\s+\w+\s+ago)")
 
 
 def find_date(line: str, dates, *, max_len: int = 200):

@@ -104,6 +104,7 @@ _BUTTON_PHRASES = (
     "nach oben", "revenir en haut", "volver arriba", "torna in alto", "voltar ao topo",
     "répondre avec citation", "mit zitat antworten", "responder citando", "rispondi citando",
     "ответить с цитированием",
+    "voir le profil", "ver perfil", "visualizza profilo", "bekijk profiel",  # vBulletin's member menu translated
 )
 _BUTTONS = re.compile(
     r"(?:^|(?<=[\s|·•\[\]()]))(?:" + "|".join(
@@ -112,6 +113,7 @@ _BUTTONS = re.compile(
 )
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
 _IMAGE_MARK = re.compile(r"\[[^\]]{0,40}\]")
+_LEADING_IMAGES = re.compile(r"^(?:\[[^\]]{0,40}\]\s*)+")
 _POSTNUM_PREFIX = re.compile(r"^(?:#\s?\d+\s*)?(?:[+|·•]\s*)?")
 _BUTTON_FIRST_WORDS = frozenset(p.split()[0].strip("[]()") for p in _BUTTON_PHRASES)
 
@@ -405,7 +407,7 @@ def _scan_line(line: str, number: int, dates) -> Token:
         return Token("rule", body, number, indent, bullet)
     if POSTNUM.match(body):
         return Token("postnum", body, number, indent, bullet)
-    if EDIT_NOTE.match(body.lstrip("«»*•· ")):
+    if EDIT_NOTE.match(_LEADING_IMAGES.sub("", body.lstrip("«»*•· "))):  # "[edit_40b] Last edited by"
         return Token("edit", body, number, indent, bullet)
     maybe_quote = _maybe_quote(body)
     if len(body) < 160 and maybe_quote and not is_buttons(body):

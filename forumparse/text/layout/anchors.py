@@ -89,14 +89,14 @@ def footer_layout(tokens: list[Token], anchors: list[int]) -> bool:
     if len(anchors) < 2:
         return False
     footer = header = 0
-    for a in anchors:
+    for n, a in enumerate(anchors):
         prev = next((tokens[j] for j in range(a - 1, max(-1, a - 4), -1)
                      if tokens[j].kind != "blank" and not LIST_NUMBER.match(tokens[j].text)), None)
         nxt = next((tokens[j] for j in range(a + 1, min(len(tokens), a + 8))
                     if tokens[j].kind not in ("blank", "postnum", "rule")), None)
         if prev is not None and prev.kind in ("stat", "stat_value"):
             header += 1  # the profile's statistics right above the date line: a header
-        elif prev is not None and (is_text(prev) and not RE_LINE.match(prev.text)
+        elif prev is not None and (is_text(prev) and not RE_LINE.match(prev.text) and (n or _header_above(tokens, a))
                                    or prev.kind == "nav" and len(prev.text) > 30) or _edited_above(tokens, a):
             footer += 1
         if nxt is not None and (nxt.kind == "button" or nxt.kind == "body" and LIKED.search(nxt.text)):
@@ -111,6 +111,19 @@ LIST_NUMBER = re.compile(r"^\d{1,4}\.$")  # the post list's item number alone on
 # "Crow and 2 others like this.": who liked the post, under it
 LIKED = re.compile(r"\b(?:likes?|liked|like) this\.?$|\breacted to this\b|\bgefällt (?:das|dies)\b|"
                     r"\baiment (?:ça|ceci)\b|\b(?:le )?gusta esto\b", re.I)
+
+
+def _header_above(tokens: list[Token], a: int) -> bool:
+    """Above the first date line's text, a name or statistics line: a post header opened it. The
+    page's title alone over the text ("Pump tripping?" / "12/03/2019, 21h12" / NAME) is no header."""
+    j = a - 1
+    while j >= 0 and (tokens[j].kind == "blank" or is_text(tokens[j])):
+        j -= 1
+    if j < 0:
+        return False
+    tok = tokens[j]
+    return tok.kind in ("stat", "stat_value", "status", "postnum", "edit", "quote_header", "date") \
+        or tok.kind == "body" and not is_text(tok)
 
 
 def _edited_above(tokens: list[Token], a: int) -> bool:
