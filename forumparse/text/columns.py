@@ -11,6 +11,7 @@ from ..vocab import JOINED_LABEL, LOCATION_LABEL, POSTS_LABEL
 
 _GAP = re.compile(r"\S( {2,})(?=\S)")
 MIN_LINES = 8  # a column boundary must recur on this many lines to be one
+SHORT_PAGE, SHORT_MIN_LINES = 80, 5
 
 
 def find_boundary(lines: list[str]) -> int | None:
@@ -29,7 +30,9 @@ def find_boundary(lines: list[str]) -> int | None:
     col, n = counts.most_common(1)[0]
     # neighbouring columns count too: wrapped right text may start a space later
     total = n + counts.get(col + 1, 0) + counts.get(col - 1, 0)
-    return col if total >= MIN_LINES and total * 40 >= len(lines) else None
+    # a short page (a thread of two or three posts) shows the boundary on fewer lines
+    need = MIN_LINES if len(lines) >= SHORT_PAGE else SHORT_MIN_LINES
+    return col if total >= need and total * 40 >= len(lines) else None
 
 
 def unfold(lines: list[str]) -> tuple[list[str], set[int]]:
@@ -141,7 +144,7 @@ def _join_wrapped(lefts: list[str], col: int, named: bool = True) -> list[str]:
         if len(out) >= (2 if named else 1) and len(words) <= 3 and len(prev) + 1 + len(words[0]) > col - 1 \
                 and not _statistic(text) and not _BRACKETED.match(text) and not _BRACKETED.match(prev) \
                 and (not _statistic(prev) or LOCATION_LABEL.match(prev)) \
-                and text.lower() not in ("offline", "online"):
+                and not _STATUS_WORDS.search(text):
             out[-1] = f"{out[-1].rstrip()} {text}"
             continue
         out.append(line)
@@ -157,6 +160,7 @@ def _statistic(text: str) -> bool:
     return bool(m and m.group("value") and ":" in text[:m.start("value")])
 
 
+_STATUS_WORDS = re.compile(r"(?:^|\s)(?:offline|online)$", re.I)  # "Offline", "Member Is Offline": no wrapped title
 _ROW = re.compile(r"^(\S.{0,39}?)( {2,})(?=\S)")
 
 

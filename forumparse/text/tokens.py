@@ -133,6 +133,8 @@ _NAMED_BUTTON = re.compile(
     r"alle beiträge von|suche alle beiträge von)", re.I)
 
 
+_STATUS_SUBJECTS = frozenset(("member", "user", "the user", "mitglied", "benutzer", "membre", "utilisateur",
+                              "usuario", "miembro", "utente", "пользователь"))
 _BARE_STATUS = re.compile(r"^(?:(?:offline|online|en ligne|hors ligne|abwesend)\s*)+$", re.I)
 
 
@@ -412,7 +414,7 @@ def _scan_line(line: str, number: int, dates) -> Token:
     maybe_quote = _maybe_quote(body)
     if len(body) < 160 and maybe_quote and not is_buttons(body):
         quote = quote_header_inline(body)
-        if quote and not _dated_byline(quote, dates):
+        if quote and not _dated_byline(quote, dates) and not _posted_on(body, dates):
             return Token("quote_header", body, number, indent, bullet, quote)
     stat = _stat_label(body, dates)
     if stat:
@@ -431,7 +433,10 @@ def _scan_line(line: str, number: int, dates) -> Token:
         return Token("status", body, number, indent, bullet, {"name": None, "rest": ""})
     status = STATUS_LINE.match(body)
     if status:
-        return Token("status", body, number, indent, bullet, status.groupdict())
+        found = status.groupdict()
+        if found["name"] and found["name"].lower() in _STATUS_SUBJECTS:
+            found["name"] = None  # "Member Is Offline" (XMB), "Benutzer ist offline": no user named
+        return Token("status", body, number, indent, bullet, found)
     if is_buttons(body):
         return Token("button", body, number, indent, bullet)
     if NAV.match(body):
@@ -477,6 +482,17 @@ def _dated_byline(quote: dict, dates) -> bool:
     rest = quote.get("rest") or ""
     found = find_date(rest, dates) if 6 <= len(rest) <= 60 else None
     return found is not None and len((rest[:found[1]] + rest[found[2]:]).strip(" ,-@|")) <= 3
+
+
+_POSTED_ON = re.compile(r"\bposted\s+(?:on\s+|at\s+)?(?=\S)", re.I)
+
+
+def _posted_on(body: str, dates) -> bool:
+    """"Junior Member   posted on 3-2-2015 at 07:12 PM": a byline ending in the post's date (an
+    author column run into it), not "X posted:" over a quote."""
+    m = _POSTED_ON.search(body)
+    found = find_date(body[m.end():], dates) if m else None
+    return found is not None and found[1] == 0 and not body[m.end() + found[2]:].strip(" ,-@|")
 
 
 def _short_residual(residual: str) -> bool:

@@ -16,10 +16,18 @@ def find_subjects(tokens: list[Token]) -> set[str]:
     """Post subjects: every "Re: X" line, and X itself (the first post's subject)."""
     found = set()
     for tok in tokens:
-        if tok.kind == "body" and RE_LINE.match(tok.text) and len(tok.text) < 200:
-            found.add(tok.text)
-            found.add(RE_LINE.sub("", tok.text).strip())
+        text = subject_text(tok.text)
+        if tok.kind == "body" and RE_LINE.match(text) and len(text) < 200:
+            found.add(text)
+            found.add(RE_LINE.sub("", text).strip())
     return found
+
+
+_POST_ICON = re.compile(r"^(?:\[[^\]]{0,40}\]\s*)+(?=\S)")  # the post icon's alt text before a subject ("[xx] Re: ...")
+
+
+def subject_text(text: str) -> str:
+    return _POST_ICON.sub("", text) if text.startswith("[") else text
 
 
 def trim_to_template(tokens: list[Token], anchors: list[int], starts: list[int], inlines=None) -> list[int]:
@@ -106,7 +114,7 @@ def scan_back(tokens: list[Token], a: int, limit: int, subjects: set[str] = froz
             buttons += 1  # buttons sit between the profile and the date line ("Quote")
         elif tok.kind == "button" and start < a and _PROFILE_MENU.match(tok.text):
             pass  # the member menu printed under the name (vBulletin 4: "View Profile", "Private Message")
-        elif tok.kind == "body" and tok.text in subjects:
+        elif tok.kind == "body" and subject_text(tok.text) in subjects:
             start = j
         elif tok.kind == "body" and start == a and len(tok.text) <= 60 and j - 1 > limit \
                 and tokens[j - 1].kind == "body" \
@@ -114,6 +122,8 @@ def scan_back(tokens: list[Token], a: int, limit: int, subjects: set[str] = froz
             pass  # right above the date line, the end of a subject the dump wrapped ("Re: ... in this" / "forum?")
         elif tok.kind == "body" and start == a and len(tok.text) <= 150 and _after_postnum(tokens, j, limit):
             start = j  # the post's subject, between its number and its date line (vBulletin 5)
+        elif tok.kind == "body" and start == a and len(tok.text) <= 150 and _POST_ICON.match(tok.text):
+            start = j  # "[question] Swarm in the chimney": the subject after its post icon, over the date
         elif tok.kind == "nav" and _IMAGE_ONLY.match(tok.text):
             pass  # an avatar or rank image between the name and the statistics
         elif through and tok.kind in ("rule", "nav", "button") and any(

@@ -20,6 +20,10 @@ def skip_quote(tokens: list[Token], i: int, base: int, parts: PostParts) -> int:
     """Skip a quote block: up to "Click to expand...", the lines indented deeper than the body,
     or else up to a blank line."""
     head = tokens[i]
+    if not head.data.get("author") and not head.data.get("rest"):
+        k = next((k for k in range(i + 1, min(len(tokens), i + 3)) if tokens[k].kind != "blank"), None)
+        if k is not None and tokens[k].kind == "quote_header" and tokens[k].data.get("author"):
+            i, head = k, tokens[k]  # "Quote:" over "Originally posted by X": one box, X's
     quoted = [head.data.get("rest") or ""]
     j = i + 1
     while not quoted[0] and j < len(tokens) and tokens[j].kind == "blank":

@@ -163,6 +163,8 @@ def _name_then_title(line: str) -> tuple[str, str | None] | None:
     """One header line holding the name and what follows it: the name printed twice (avatar alt
     text, then the link: "Kofi Kofi Accra Guru Member", "KofiKofi ..."), or one word and a user
     title of the default ladders ("MariaS Moderator", "dave Senior Member")."""
+    if GROUP.match(line):
+        return None  # "Super Moderator", "Global Moderator": a rank alone
     words = line.split()
     for k in range(1, min(3, len(words) // 2) + 1):  # "Kofi Kofi ...", "Ann Lee Ann Lee ..."
         if words[:k] == words[k:2 * k]:
