@@ -1,11 +1,8 @@
 """Small selector helpers: CSS compiled to XPath once, and absence as a value (None)."""
 from __future__ import annotations
 
-import operator
 import re
-from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate
 
 import lxml.etree
 from cssselect import GenericTranslator
@@ -227,12 +224,9 @@ def _step_matches(el, step, classes: dict | None = None) -> bool:
     if names:
         have = classes.get(el) if classes is not None else None
         if have is None:
-            value = el.get("class")
-            if value is None:
+            if el.get("class") is None:
                 return False
-            have = split_classes(value)
-            if classes is not None:
-                classes[el] = have
+            have = class_set(el)
         if not names <= have:
             return False
     for name, op, value in tests:
@@ -283,69 +277,13 @@ _WITH_ID = lxml.etree.XPath("descendant-or-self::*[@id = $v]", regexp=False)
 _CLASS_VALUES = lxml.etree.XPath("descendant-or-self::*/@class", regexp=False)
 
 
-class ClassText:
-    """The class attribute values of a subtree joined into one string, so that the elements
-    carrying a class name are found by substring search (C) and only they are looked up: a
-    page's selectors name a dozen classes, its elements carry hundreds."""
-
-    __slots__ = ("values", "joined", "starts")
-
-    def __init__(self, root):
-        values = self.values = _CLASS_VALUES(root)
-        joined = "\x00".join(values)
-        if joined.count("\x00") != len(values) - 1 and values:
-            raise ValueError("a class value holds NUL")
-        self.joined = joined
-        # the offset of each value in `joined`: the lengths before it plus one separator each
-        self.starts = list(map(operator.add, accumulate(map(len, values), initial=0), range(len(values) + 1)))
-
-    @classmethod
-    def of(cls, root):
-        """The ClassText of `root`, or None when a class value holds the separator."""
-        try:
-            return cls(root)
-        except ValueError:
-            return None
-
-    def elements(self, name: str) -> list:
-        """The elements whose class names hold `name` (split as split_classes does), in
-        document order."""
-        joined, starts, values = self.joined, self.starts, self.values
-        found: list = []
-        last = -1
-        size, end = len(name), len(joined)
-        pos = joined.find(name)
-        while pos >= 0:
-            after = pos + size
-            if (pos == 0 or joined[pos - 1] in _SEPARATORS) and (after == end or joined[after] in _SEPARATORS):
-                i = bisect_right(starts, pos) - 1
-                if i != last:
-                    found.append(values[i].getparent())
-                    last = i
-            pos = joined.find(name, pos + 1)
-        return found
-
-
-_SEPARATORS = frozenset("\x00 \t\n\r")  # the joint, and what split_classes splits at
-
-
-class _SplitClasses:
-    """ClassText's stand-in for a page whose class values hold NUL: every value split."""
-
-    def __init__(self, root):
-        self.values = _CLASS_VALUES(root)
-
-    def elements(self, name: str) -> list:
-        return [v.getparent() for v in self.values if name in split_classes(v)]
-
-
 class Index:
     """Elements of a subtree by tag, class, id and attribute: answers `select(root, css)` for
     plain selectors at the cost of a few dictionary lookups. The tree must not change.
 
-    Each table is made when first asked for: the elements of a class by a substring search of
-    the subtree's class values (ClassText; a page whose selectors name only attributes never
-    pays for it); lists by tag, id and attribute value and the document order by lxml.
+    Each table is made when first asked for: the classed elements by class from one XPath of
+    the subtree's class values (a page whose selectors name only attributes never pays for
+    it); lists by tag, id and attribute value and the document order by lxml.
     """
 
     def __init__(self, root):
@@ -355,18 +293,41 @@ class Index:
         self._by_id: dict[str, list] = {}
         self._values: dict[str, list] = {}
         self._by_value: dict[tuple, list] = {}
-        self._by_class: dict[str, list] = {}
-        self._class_text: ClassText | None = None
-        self.classes: dict = {}  # element -> its class names, filled as steps test them
+        self._by_class: dict[str, list] | None = None
+        self._classes: dict | None = None
 
-    def by_class(self, name: str) -> list:
-        """The elements carrying class `name`, in document order."""
-        found = self._by_class.get(name)
-        if found is None:
-            if self._class_text is None:
-                self._class_text = ClassText.of(self.root) or _SplitClasses(self.root)
-            found = self._by_class[name] = self._class_text.elements(name)
-        return found
+    @property
+    def by_class(self) -> dict[str, list]:
+        """class name -> the elements carrying it, in document order."""
+        if self._by_class is None:
+            self._file_classes()
+        return self._by_class
+
+    @property
+    def classes(self) -> dict:
+        """element -> its class names (classed elements only)."""
+        if self._classes is None:
+            self._file_classes()
+        return self._classes
+
+    def _file_classes(self) -> None:
+        by_class: dict[str, list] = {}
+        classes: dict = {}
+        seen: dict[str, tuple] = {}  # class value -> (its names, their by_class lists): a page repeats a few values
+        # the class values by XPath, each asked for its element: a fifth to a half less than
+        # iterating every element for its class (lxml makes a proxy of each one)
+        for cls in _CLASS_VALUES(self.root):
+            known = seen.get(cls)
+            if known is None:
+                names = split_classes(cls) if cls else None  # one set shared by the value's elements
+                known = seen[str(cls)] = (names, [by_class.setdefault(n, []) for n in names] if names else ())
+            names, lists = known
+            if names is not None:
+                el = cls.getparent()
+                classes[el] = names
+                for found in lists:
+                    found.append(el)
+        self._by_class, self._classes = by_class, classes
 
     @property
     def order(self) -> dict:
@@ -392,7 +353,8 @@ class Index:
         if ident is not None:
             return self.by_id(ident)
         if names:
-            return min((self.by_class(n) for n in names), key=len)
+            by_class = self.by_class
+            return min((by_class.get(n, []) for n in names), key=len)
         if tests and _XPATH_NAME.fullmatch(tests[0][0]) and (tag is None or _XPATH_NAME.fullmatch(tag)):
             return self.with_value(tag, *tests[0])
         if tag is not None:
