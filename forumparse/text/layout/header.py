@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..profile import GROUP
 from ..tokens import Token
 from .anchors import LIKED, LIST_NUMBER
 from .names import AVATAR, RE_LINE, name_like
@@ -108,7 +109,7 @@ def scan_back(tokens: list[Token], a: int, limit: int, subjects: set[str] = froz
         if tok.kind == "stat" and _REACTED.match(tok.text):
             break  # "Reactions: Orca and Seal": who liked the post above, under its text
         if tok.kind in ("stat", "stat_value", "postnum", "status") or (
-                tok.kind == "body" and (name_like(tok.text) or tok.text in recurring)):
+                tok.kind == "body" and (name_like(tok.text) or tok.text in recurring or GROUP.match(tok.text))):
             start = j
         elif tok.kind == "button" and start == a and buttons == 0:
             buttons += 1  # buttons sit between the profile and the date line ("Quote")
@@ -172,6 +173,7 @@ def scan_forward(tokens: list[Token], a: int, nxt: int, need_names: bool,
             continue
         if need_names and not seen_stat and tok.kind == "body" and len(names) < 4 and (
                 name_like(tok.text) or names and AVATAR.match(tok.text) and len(tok.text.split()) <= 12
+                or names and GROUP.match(tok.text)  # "Guest" under the name: a user group, no text
                 or names and len(tok.text) <= 80 and _stat_follows(tokens, j, nxt)):
             names.append(tok)
             end = j

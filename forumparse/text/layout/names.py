@@ -123,10 +123,20 @@ def _undouble(text: str) -> str:
     return text
 
 
+# "Posted by: old_shunter (192.0.2.x)", "Author: X": a labelled name line (Phorum), the address cut
+NAME_LABEL = re.compile(r"^(?:posted by|author|autor|auteur|autore|from|von|by|par|por|автор)\s*:\s*"
+                        r"(?P<name>[^()]{1,40}?)(?:\s*\([^)]*\))?$", re.I)
+_AVATAR_ALT = re.compile(r"^\[[^\]\s]{1,40}\](?=\w)")  # "[ab12]ravelgran": the avatar's alt text before the name
+
+
 def clean_name(text: str) -> str | None:
     status = STATUS.match(text)
     if status:
         return None
+    label = NAME_LABEL.match(text)
+    if label:
+        return label.group("name").strip()
+    text = _AVATAR_ALT.sub("", text)
     text = _undouble(text)
     if AVATAR.match(text) and not AVATAR.match(text).group("before"):
         return None

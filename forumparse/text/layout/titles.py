@@ -7,7 +7,7 @@ from collections import Counter
 
 from ..profile import GROUP, TITLE_WORDS
 from ..tokens import Token
-from .names import AVATAR, NOT_NAMES, STATUS, clean_name, name_like, strip_number
+from .names import AVATAR, NAME_LABEL, NOT_NAMES, STATUS, clean_name, name_like, strip_number
 from .parts import PostParts
 
 
@@ -54,6 +54,9 @@ def _name_pairs_at(tokens: list[Token], lo: int, hi: int) -> list[tuple[int, tup
 
 
 def pick_author(names: list[Token]) -> str | None:
+    labelled = next((t for t in names if NAME_LABEL.match(strip_number(t.text))), None)
+    if labelled is not None:
+        return clean_name(strip_number(labelled.text))  # "Posted by: NAME" over any other line
     texts = [clean_name(strip_number(t.text)) for t in names]
     texts = [t for t in texts if t]
     if not texts:
