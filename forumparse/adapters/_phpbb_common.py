@@ -223,7 +223,8 @@ def page_url(doc, ctx) -> str | None:
     """The page's own address: the caller's, else an absolute canonical link or og:url."""
     if ctx.url:
         return ctx.url
-    for href in xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")(doc.tree):
+    for href in xpath("/descendant::link[@rel='canonical']/@href"
+                      " | /descendant::meta[@property='og:url']/@content")(doc.tree):
         if href.strip().startswith("http"):
             return href.strip()
     return None

@@ -259,7 +259,7 @@ def _strip_site(title: str | None) -> str | None:
 
 def _preloaded_topic(tree, text: str) -> dict:
     """The topic object of the page's preloaded data (data-preloaded attribute or PreloadStore.store)."""
-    for el in xpath("//*[@id='data-preloaded'][@data-preloaded]")(tree):
+    for el in xpath("/descendant::*[@id='data-preloaded'][@data-preloaded]")(tree):
         store = json_attr(el.get("data-preloaded"))
         if isinstance(store, dict):
             for key, value in store.items():

@@ -197,7 +197,7 @@ class ForumotionHtml(Adapter):
             text = next(filter(None, map(text_of, boxes)), None)
             if text:
                 return text
-        for value in xpath("//meta[@property='og:title']/@content")(tree):
+        for value in xpath("/descendant::meta[@property='og:title']/@content")(tree):
             if value.strip():
                 return value.strip()
         return " ".join((tree.findtext(".//title") or "").split()) or None

@@ -179,7 +179,7 @@ def _quote_headers(content) -> list[tuple[str | None, str | None]]:
     found = []
     if content is None:
         return found
-    for box in xpath(".//blockquote[not(ancestor::blockquote)]")(content):
+    for box in xpath("descendant::blockquote[not(ancestor::blockquote)]")(content):
         prev = box.getprevious()
         author = post_id = None
         if prev is not None and prev.tag == "p":
@@ -200,7 +200,7 @@ def _views(tree) -> int | None:
         box = label.getparent()
         if box is None:
             continue
-        for number in xpath(".//*[@title]")(box):
+        for number in xpath("descendant::*[@title]")(box):
             count = parse_count(number.get("title"), allow_abbrev=False)
             if count is not None and re.fullmatch(r"[\d,.\s]+", number.get("title").strip()):
                 return count
@@ -211,7 +211,7 @@ def _views(tree) -> int | None:
 
 
 def _ajaxify_data(tree) -> dict:
-    for script in xpath("//script[@id='ajaxify-data']")(tree):
+    for script in xpath("/descendant::script[@id='ajaxify-data']")(tree):
         data = json_attr(script.text)
         if isinstance(data, dict):
             return data

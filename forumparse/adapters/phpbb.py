@@ -57,7 +57,7 @@ class PhpbbHtml(Adapter):
     CONTENT = "div.content"
     SIGNATURE = ".signature"
     NOTICE = "div.notice"
-    THANKS = "//div[starts-with(@id, 'list_thanks')]"
+    THANKS = "/descendant::div[starts-with(@id, 'list_thanks')]"
     # a post's parts, looked up for all posts at once with the page-level selectors
     POST_PARTS = {"content": CONTENT, "line": AUTHOR_LINE, "profile": PROFILE, "date": "div.date",
                   "notice": NOTICE, "signature": SIGNATURE}
@@ -78,7 +78,7 @@ class PhpbbHtml(Adapter):
     # thread
     # topic title candidates, ranked in Python: h2's and .maintitle
     MAINTITLE = ".maintitle"
-    TITLE_XPATH = f"//h2 | //*[{_HAS.format('maintitle')}]"  # both kinds in document order
+    TITLE_XPATH = f"/descendant::h2 | /descendant::*[{_HAS.format('maintitle')}]"  # both kinds in document order
     CRUMBS_CSS = ("#nav-breadcrumbs", "ul.navlinks li.icon-home", "p.breadcrumbs", ".breadcrumbs")
     NAV_CSS = ".nav"  # phpBB 2: "Forum Index -> Forum" in a span.nav
     PAGINATION_CSS = ".pagination, td.nav, span.nav, span.gensmall, td.gensmall, .paging, .page-number"

@@ -64,7 +64,7 @@ class VBulletinHtml(Adapter):
     hints = ("vbulletin", "vb_", "clientscript/", "sessionurl", "sheet=css_")
 
     # vBulletin 3 and 4 postbits
-    MESSAGE_XPATH = '//div[starts-with(@id, "post_message_")]'
+    MESSAGE_XPATH = '/descendant::div[starts-with(@id, "post_message_")]'  # "//x[test]" at half the cost
     AUTHOR_CSS = ("a.bigusername", ".username_container .username", "a.username", ".username",
                   "[id^=postmenu_]")  # in this order
     USERINFO_CSS = ".userinfo, .userinfo_noavatar, .postdetails_noavatar"
@@ -254,7 +254,7 @@ class VBulletinHtml(Adapter):
         if text:
             return text
         # vB 3: the date follows the post's <a name="postN"> anchor up to the next comment
-        for anchor in xpath(".//a[@name=$n]")(box, n=f"post{pid}")[:1]:
+        for anchor in xpath("descendant::a[@name=$n]")(box, n=f"post{pid}")[:1]:
             parts = [anchor.tail or ""]
             for sib in anchor.itersiblings():
                 if not isinstance(sib.tag, str) or len(parts) > 6:
@@ -279,7 +279,7 @@ class VBulletinHtml(Adapter):
     def _signature(self, box, scope) -> str | None:
         el = scope.one(box, self.SIGNATURE_CSS)
         if el is None:  # vB 3: the signature follows a line of underscores
-            found = xpath('.//div[starts-with(normalize-space(text()), "_____")]')(box)
+            found = xpath('descendant::div[starts-with(normalize-space(text()), "_____")]')(box)
             el = found[0] if found else None
         if el is None:
             return None
@@ -288,7 +288,7 @@ class VBulletinHtml(Adapter):
     def _edited(self, box, scope, ctx) -> str | None:
         note = scope.one(box, self.EDIT_CSS)
         if note is None:  # vB 3: <!-- edit note --> then the note
-            found = xpath('.//comment()[contains(., "edit note")]/following-sibling::*[1]')(box)
+            found = xpath('descendant::comment()[contains(., "edit note")]/following-sibling::*[1]')(box)
             note = found[0] if found else None
         match = _EDIT_DATE.search(text_of(note) or "")
         return ctx.dates.iso(match.group("date") or match.group("bracketed")) if match else None
@@ -506,14 +506,14 @@ class _Blocks:
 
 
 def _rel_link(root, base, rel: str) -> str | None:
-    for href in xpath(f'//link[@rel="{rel}"]/@href | //a[@rel="{rel}"]/@href')(root):
+    for href in xpath(f'/descendant::link[@rel="{rel}"]/@href | /descendant::a[@rel="{rel}"]/@href')(root):
         url = absolute(base, href)
         if url:
             return url
     return None
 
 
-_DATE_TEXT = xpath('.//text()[normalize-space()][not(ancestor::script)]'
+_DATE_TEXT = xpath('descendant::text()[normalize-space()][not(ancestor::script)]'
                    '[not(ancestor::div[starts-with(@id, "post_message_")])]')
 
 
