@@ -75,7 +75,7 @@ POSTNUM = re.compile(r"^(?:(?:post|reply|beitrag|message|сообщение)\s*)
                      r"(?:(?:of|von|de|из)\s+\d{1,6}\s*)?(?:[|·•]\s*)?$", re.I)  # "post #1 of 23"
 # Lines that are page navigation rather than words: pagination, counters, form leftovers.
 NAV = re.compile(
-    r"^(?:page \d+ of \d+\b.*|pages?\s*:?\s*(?:\[?\d+\]?[\s,]*)+.*|goto page\b.*|go to page\b.*|"
+    r"^(?:page \d+ of \d+\b.*|(?:go (?:up|down)\s+)?pages?\s*:?\s*(?:\[?\d+\]?[\s,]*)+.*|goto page\b.*|go to page\b.*|"
     r"results \d+ to \d+ of \d+|ergebnis \d+ bis \d+ von \d+|seite \d+ von \d+\b.*|страница \d+ из \d+\b.*|"
     r"(?:prev(?:ious)?|next|first|last|«|»|‹|›|<|>|\d+|\[\s*\d+\s*\]|\.\.\.|…|\s)+|"
     r"\[[^\]]*\]\s*(?:\[[^\]]*\]\s*)*|\(button\).*|[x×]\s?\d{1,6}|\(\s*\)|iframe:.*|\d+\s+(?:guests?|users?)\b.*|[\d.,]+k?\s*(?:likes?|reactions?|points?|votes?|"
@@ -104,6 +104,7 @@ _BUTTON_PHRASES = (
     "nach oben", "revenir en haut", "volver arriba", "torna in alto", "voltar ao topo",
     "répondre avec citation", "mit zitat antworten", "responder citando", "rispondi citando",
     "ответить с цитированием",
+    "go up", "go down",  # SMF's jump links
     "voir le profil", "ver perfil", "visualizza profilo", "bekijk profiel",  # vBulletin's member menu translated
 )
 _BUTTONS = re.compile(
@@ -112,7 +113,9 @@ _BUTTONS = re.compile(
     re.I,
 )
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
-_IMAGE_MARK = re.compile(r"\[[^\]]{0,40}\]")
+IMAGE_MARK = re.compile(r"\[[^\]]{0,40}\]")  # an image's alt text ("[xx]", "[avatar]")
+# the same, where a name may stand in brackets: "[deleted]" is the author of a removed account's post
+ICON_MARK = re.compile(r"\[(?!(?:deleted|removed|gelöscht|supprimé|eliminado|удален\w*)\])[^\]]{0,40}\]", re.I)
 _LEADING_IMAGES = re.compile(r"^(?:\[[^\]]{0,40}\]\s*)+")
 _POSTNUM_PREFIX = re.compile(r"^(?:#\s?\d+\s*)?(?:[+|·•]\s*)?")
 _BUTTON_FIRST_WORDS = frozenset(p.split()[0].strip("[]()") for p in _BUTTON_PHRASES)
@@ -147,7 +150,7 @@ def is_buttons(text: str) -> bool:
     head = text.split(None, 1)[0].lower().strip("[]()|·•+") if text.strip() else ""
     if head and head not in _BUTTON_FIRST_WORDS and not text.startswith(("#", "[", "+")):
         return False
-    text = _POSTNUM_PREFIX.sub("", _IMAGE_MARK.sub("", text)).strip()  # "#1326 + Quote Reply", "[svg] Tweet"
+    text = _POSTNUM_PREFIX.sub("", IMAGE_MARK.sub("", text)).strip()  # "#1326 + Quote Reply", "[svg] Tweet"
     if not text:
         return False
     first = text.split(None, 1)[0].lower().strip("[]()|·•") if text.strip() else ""
@@ -495,8 +498,14 @@ def _posted_on(body: str, dates) -> bool:
     return found is not None and found[1] == 0 and not body[m.end() + found[2]:].strip(" ,-@|")
 
 
+# "DATE edited DATE" (Vanilla), "DATE Last Edit: DATE by NAME" (SMF): the edit note beside the post date
+EDIT_TAIL = re.compile(r"(?:^|\s)(?:edited|last edit|bearbeitet|letzte änderung|modifié|dernière modification|"
+                       r"editado|modificato|изменено)\b.*$", re.I)
+
+
 def _short_residual(residual: str) -> bool:
     """A date line carries little else: a name, a post number, a few label words, a "Re:" subject."""
+    residual = EDIT_TAIL.sub("", residual)
     if _RE_SUBJECT.match(residual) and len(residual) < 200:
         return True
     residual = _SUBJECT_PART.sub(" ", residual)  # "Post subject: <a title>" beside the date is a label

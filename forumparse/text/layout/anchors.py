@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from ...vocab import THREAD_END
-from ..tokens import Token, is_buttons
+from ..tokens import EDIT_TAIL, ICON_MARK, Token, is_buttons
 from .names import RE_LINE, is_text
 
 
@@ -71,7 +71,7 @@ def _listed(tokens: list[Token], idx: list[int]) -> bool:
 
 
 def _residual_key(residual: str) -> str:
-    residual = re.sub(r"\b(?:edited|bearbeitet|modifié|editado|изменено)\b.*", "", residual, flags=re.I)
+    residual = ICON_MARK.sub(" ", EDIT_TAIL.sub("", residual))  # "[xx] DATE Last Edit: DATE by NAME" (SMF)
     words = re.findall(r"[^\W\d_]+", residual.lower())
     if not words or is_buttons(residual.strip()):
         return ""  # "DATE Report", "DATE Reply Quote": the post's buttons beside its date

@@ -84,6 +84,7 @@ _REACTED = re.compile(r"^(?:reactions|likes|reaktionen|réactions|reacciones|р�
 
 
 _IMAGE_ONLY = re.compile(r"^\[[^\]]{1,40}\]$")
+_STARS = re.compile(r"^\*(?: ?\*){0,9}$")
 
 
 def scan_back(tokens: list[Token], a: int, limit: int, subjects: set[str] = frozenset(),
@@ -125,8 +126,9 @@ def scan_back(tokens: list[Token], a: int, limit: int, subjects: set[str] = froz
             start = j  # the post's subject, between its number and its date line (vBulletin 5)
         elif tok.kind == "body" and start == a and len(tok.text) <= 150 and _POST_ICON.match(tok.text):
             start = j  # "[question] Swarm in the chimney": the subject after its post icon, over the date
-        elif tok.kind == "nav" and _IMAGE_ONLY.match(tok.text):
-            pass  # an avatar or rank image between the name and the statistics
+        elif tok.kind == "nav" and _IMAGE_ONLY.match(tok.text) or start < a and tok.kind == "rule" \
+                and _STARS.match(tok.text):
+            pass  # an avatar or rank image between the name and the statistics ("* * *": rank stars)
         elif through and tok.kind in ("rule", "nav", "button") and any(
                 t.kind in ("stat", "stat_value") for t in tokens[max(limit + 1, j - 6):j]):
             pass  # a rule or share links under the profile's statistics: still the header

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ...vocab import DATE_LABEL_WORDS
-from ..tokens import Token
+from ..tokens import EDIT_TAIL, ICON_MARK, Token
 
 # Table headers and avatar placeholders that sit where a name could be.
 NOT_NAMES = re.compile(
@@ -85,12 +85,8 @@ _LABEL_WORDS = frozenset(
     "von par por от de".split()) | DATE_LABEL_WORDS
 
 
-# "DATE edited DATE" (Vanilla, Discourse): the edit note beside the post date names no author
-_EDIT_TAIL = re.compile(r"(?:^|\s)(?:edited|bearbeitet|modifié|editado|modificato|изменено)\b.*$", re.I)
-
-
 def inline_author(residual: str) -> str | None:
-    residual = _EDIT_TAIL.sub("", residual)
+    residual = ICON_MARK.sub(" ", EDIT_TAIL.sub("", residual)).strip()  # no edit note, no post icon ("[xx]")
     for rx in _INLINE_AUTHOR:
         m = rx.search(residual)
         if m:
