@@ -7,7 +7,7 @@ import re
 
 from ..dates import MONTHS, WEEKDAYS
 
-_TIME = (r"(?:,?\s*(?:at|um|à|a las|alle|às|om|в|kl\.?|@|-)?\s*\d{1,2}[:h]\d{2}(?::\d{2})?"
+_TIME = (r"(?:,?\s*(?:at|um|à|a las|alle|às|om|в|kl\.?|@|-|:)?\s*\d{1,2}[:h]\d{2}(?::\d{2})?"
          r"(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:uhr|h))?"
          r"(?:\s*(?:utc|gmt|z|[+-]\d{2}:?\d{2}))?)?")
 _RELATIVE_WORDS = (r"today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ieri|hoje|ontem|vandaag|"

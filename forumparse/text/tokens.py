@@ -26,6 +26,7 @@ from ..vocab import (
 )
 from .columns import unfold
 from .glued import split_glued_names
+from .profile import COUNT_AFTER
 from .spans import find_date
 
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<bullet>[•·◦▪▫‣○●■□]|[*+-](?=\s)|o(?=\s{2,}|\s\S))?\s*")
@@ -175,6 +176,9 @@ def _stat_label(text: str, dates):
     m = SUBJECT_LABEL.match(text)
     if m:
         return "subject", m.group("value") or " "
+    m = COUNT_AFTER.match(text) if len(text) <= 30 else None
+    if m:
+        return "posts", m.group("n").strip()  # "57 Posts" (Snitz, bbPress)
     if len(text) > 80 or text.split(None, 1)[0].lower().rstrip(":：") not in _LABEL_FIRST_WORDS:
         return None
     for field_name, rx in (("posts", POSTS_LABEL), ("joined", JOINED_LABEL), ("location", LOCATION_LABEL),

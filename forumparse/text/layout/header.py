@@ -83,7 +83,8 @@ _PROFILE_MENU = re.compile(rf"^{_MENU_ITEM}(?:\s+{_MENU_ITEM})*$", re.I)
 _REACTED = re.compile(r"^(?:reactions|likes|reaktionen|réactions|reacciones|реакции)\s*:\s*\D*$", re.I)
 
 
-_IMAGE_ONLY = re.compile(r"^\[[^\]]{1,40}\]$")
+_CENTRED = 12  # a line this much further right than the date line is centred, not in the header's column
+_IMAGE_ONLY = re.compile(r"^\[[^\]]{1,40}\](?:\s*\[[^\]]{1,40}\]){0,9}$")  # one or a row of images (rank stars)
 _STARS = re.compile(r"^\*(?: ?\*){0,9}$")
 
 
@@ -109,6 +110,9 @@ def scan_back(tokens: list[Token], a: int, limit: int, subjects: set[str] = froz
             break
         if tok.kind == "stat" and _REACTED.match(tok.text):
             break  # "Reactions: Orca and Seal": who liked the post above, under its text
+        if tok.kind == "body" and start < a and tok.indent >= tokens[a].indent + _CENTRED \
+                and tokens[start].indent < tokens[a].indent + _CENTRED:
+            break  # a centred line (breadcrumbs, the page title) above the header's column
         if tok.kind in ("stat", "stat_value", "postnum", "status") or (
                 tok.kind == "body" and (name_like(tok.text) or tok.text in recurring or GROUP.match(tok.text))):
             start = j

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ...vocab import DATE_LABEL_WORDS
+from ..profile import COUNT_AFTER
 from ..tokens import EDIT_TAIL, ICON_MARK, Token
 
 # Table headers and avatar placeholders that sit where a name could be.
@@ -91,7 +92,7 @@ def inline_author(residual: str) -> str | None:
         m = rx.search(residual)
         if m:
             name = m.group("name").strip(" :-–—")
-            if name and name_like(name):
+            if name and name_like(name) and not COUNT_AFTER.match(name):  # "14 Posts   Posted - DATE"
                 return name
     # "NAME November 18, 2019 #1": a single word beside the date, once labels and numbers are gone
     words = [w for w in re.split(r"[\s|•·»«,]+", re.sub(r"#\s?\d+|\([^)]*\)", " ", residual))
