@@ -20,6 +20,8 @@ def kinds(text: str) -> list[tuple[str, str]]:
     ("Old 2016-02-01, 02:21      Link #3021", "2016-02-01T02:21:00"),
     ("• 27. September 2018", "2018-09-27"),
     ("26 Май 2014", "2014-05-26"),
+    ("asked Jul 8 '12 at 9:10", "2012-07-08T09:10:00"),  # Stack Exchange's two-digit year
+    ("[icon_posticon.gif] Posted - 05/21/2009 :  19:42:10", "2009-05-21T19:42:10"),  # Snitz: " : " before the time
 ])
 def test_date_spans_in_lines(line, iso):
     found = find_date(line, DateContext())
@@ -55,6 +57,7 @@ def test_long_text_with_a_date_stays_text():
     ("Inscrit le : 12/03/2011", "joined", "12/03/2011"),
     ("Registriert: 01.02.2008", "joined", "01.02.2008"),
     ("Location: Leeds", "location", "Leeds"),
+    ("1,208 Posts", "posts", "1,208"),
 ])
 def test_user_stat_lines(text, field, value):
     tok = scan(text, DateContext())[0]
@@ -197,3 +200,21 @@ def test_name_and_stat_pairs_on_one_line():
         "  owlet Expert", "  Posts: 3386", "  Joined: 22 Jan 2010 18:01", "  Location: Germany", "  Contact:"]
     # words before the first label need a colon after it ("NAME Posts: 3"), not a sentence
     assert split_compound(["I read posts 3 times and joined 2 clubs"]) == ["I read posts 3 times and joined 2 clubs"]
+
+
+def test_french_hour_times_and_relative_days_are_date_lines():
+    assert kinds("1. Hier, 21h12 #21")[0][0] == "date"
+
+
+def test_a_byline_ending_in_its_date_is_no_quote_header():
+    assert kinds("Junior Member      posted on 3-2-2015 at 07:12 PM")[0][0] == "date"
+    assert kinds("Originally posted by combhoney")[0][0] == "quote_header"
+
+
+def test_member_is_offline_names_no_user():
+    tok = scan("Member Is Offline", DateContext())[0]
+    assert tok.kind == "status" and tok.data["name"] is None
+
+
+def test_an_edit_note_behind_an_image_mark_is_an_edit_note():
+    assert kinds("[edit_40b] Dernière modification par guppy_fan ; Hier à 21h40.")[0][0] == "edit"

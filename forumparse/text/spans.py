@@ -21,7 +21,7 @@ DATE_SPAN = re.compile(
                 (?:Z|[+-]\d{{2}}:?\d{{2}})?)?)
       | (?P<numeric>\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\.?{_TIME})
       | (?P<named>(?:\d{{1,2}}(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+)?(?P<m1>{_WORD}),?\s*(?:de\s+)?\d{{4}}(?:\s*г\.?)?
-                  |(?P<m2>{_WORD})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
+                  |(?P<m2>{_WORD})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}}|['’]\d\d)
                   |\d{{1,2}}-(?P<m3>{_WORD})-\d{{2,4}}){_TIME})
       | (?P<monthyear>(?P<m4>{_WORD})\s+\d{{4}})
       | (?P<relative>(?:{_RELATIVE_WORDS}){_TIME}
@@ -31,7 +31,7 @@ DATE_SPAN = re.compile(
 )
 _WEEKDAY_BEFORE = re.compile(rf"(?<![\w])(?:{WEEKDAYS})\.?,?\s+$", re.I)
 # Every date the spans read has a 4-digit year, a d/m/y separator, a time, or a relative word.
-_HAS_DIGIT_OR_WORD = re.compile(r"\d(?:\d\d\d|[./-]\d|[:h]\d\d|\s+\w+\s+ago)")
+_HAS_DIGIT_OR_WORD = re.compile(r"\d(?:\d\d\d|[./-]\d|[:h]\d\d|\s+\w+\s+ago|\s+['’]\d\d)")  # "Jul 8 '12" (Stack Exchange)
 
 
 def find_date(line: str, dates, *, max_len: int = 200):

@@ -83,7 +83,7 @@ def strip_number(text: str) -> str:
 
 _LABEL_WORDS = frozenset(
     "posted post on at by date edited reply link permalink old new quote share report am pm um le el il em op "
-    "von par por от de".split()) | DATE_LABEL_WORDS
+    "von par por от de asked answered commented submitted modified created updated".split()) | DATE_LABEL_WORDS
 
 
 def inline_author(residual: str) -> str | None:
