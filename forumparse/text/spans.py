@@ -30,8 +30,9 @@ DATE_SPAN = re.compile(
     re.I | re.X,
 )
 _WEEKDAY_BEFORE = re.compile(rf"(?<![\w])(?:{WEEKDAYS})\.?,?\s+$", re.I)
-# Every date the spans read has a 4-digit year, a d/m/y separator, a time, or a relative word.
-_HAS_DIGIT_OR_WORD = re.compile(r"\d(?:\d\d\d|[./-]\d|[:h]\d\d|\s+\w+\s+ago|\s+['’]\d\d)")  # "Jul 8 '12" (Stack Exchange)
+# Every date the spans read has a 4-digit year, a d/m/y separator, a time, a relative word or
+# a two-digit year after an apostrophe ("Jul 8 '12", Stack Exchange).
+_HAS_DIGIT_OR_WORD = re.compile(r"\d(?:\d\d\d|[./-]\d|[:h]\d\d|\s+\w+\s+ago|\s+['’]\d\d)")
 
 
 def find_date(line: str, dates, *, max_len: int = 200):
