@@ -88,6 +88,7 @@ _LABEL_WORDS = frozenset(
 
 def inline_author(residual: str) -> str | None:
     residual = ICON_MARK.sub(" ", EDIT_TAIL.sub("", residual)).strip()  # no edit note, no post icon ("[xx]")
+    residual = _NUMBERED.sub("", residual)  # "1. quire DATE": the comment list's item number
     for rx in _INLINE_AUTHOR:
         m = rx.search(residual)
         if m:
