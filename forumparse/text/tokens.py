@@ -76,7 +76,8 @@ POSTNUM = re.compile(r"^(?:(?:post|reply|beitrag|message|сообщение)\s*)
                      r"(?:(?:of|von|de|из)\s+\d{1,6}\s*)?(?:[|·•]\s*)?$", re.I)  # "post #1 of 23"
 # Lines that are page navigation rather than words: pagination, counters, form leftovers.
 NAV = re.compile(
-    r"^(?:page \d+ of \d+\b.*|(?:go (?:up|down)\s+)?pages?\s*:?\s*(?:\[?\d+\]?[\s,]*)+.*|goto page\b.*|go to page\b.*|"
+    r"^(?:page \d+ of \d+\b.*|\d{1,4}\.\s+-?\d{1,6}|"  # "1. 7": a comment's list number and its votes
+    r"(?:go (?:up|down)\s+)?pages?\s*:?\s*(?:\[?\d+\]?[\s,]*)+.*|goto page\b.*|go to page\b.*|"
     r"results \d+ to \d+ of \d+|ergebnis \d+ bis \d+ von \d+|seite \d+ von \d+\b.*|страница \d+ из \d+\b.*|"
     r"(?:prev(?:ious)?|next|first|last|«|»|‹|›|<|>|\d+|\[\s*\d+\s*\]|\.\.\.|…|\s)+|"
     r"\[[^\]]*\]\s*(?:\[[^\]]*\]\s*)*|\(button\).*|[x×]\s?\d{1,6}|\(\s*\)|iframe:.*|\d+\s+(?:guests?|users?)\b.*|[\d.,]+k?\s*(?:likes?|reactions?|points?|votes?|"

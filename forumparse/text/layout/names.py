@@ -86,9 +86,15 @@ _LABEL_WORDS = frozenset(
     "von par por от de asked answered commented submitted modified created updated".split()) | DATE_LABEL_WORDS
 
 
+# "Hollis avatar hollis 6 hours ago | 2 comments": the avatar's alt text and the counters beside the name
+_ALT_AND_COUNTS = re.compile(r"(?:^|(?<=\s))\S+(?:'s)?\s+avatar(?=\s|$)|\b\d+\s+(?:comments?|replies|points?|votes?)\b",
+                             re.I)
+
+
 def inline_author(residual: str) -> str | None:
     residual = ICON_MARK.sub(" ", EDIT_TAIL.sub("", residual)).strip()  # no edit note, no post icon ("[xx]")
     residual = _NUMBERED.sub("", residual)  # "1. quire DATE": the comment list's item number
+    residual = _ALT_AND_COUNTS.sub(" ", residual).strip()
     for rx in _INLINE_AUTHOR:
         m = rx.search(residual)
         if m:
