@@ -130,6 +130,8 @@ def _undouble(text: str) -> str:
 # "Posted by: old_shunter (192.0.2.x)", "Author: X": a labelled name line (Phorum), the address cut
 NAME_LABEL = re.compile(r"^(?:posted by|author|autor|auteur|autore|from|von|by|par|por|автор)\s*:\s*"
                         r"(?P<name>[^()]{1,40}?)(?:\s*\([^)]*\))?$", re.I)
+# "by delta_wing" under the date (phpBB's print view); as a user title ("by T. Mascis") it stays whole
+BY_LINE = re.compile(r"^(?:posted by|by|von|par|por|door|от)\s+(?P<name>[^()]{1,40}?)$", re.I)
 _AVATAR_ALT = re.compile(r"^\[[^\]\s]{1,40}\](?=\w)")  # "[ab12]ravelgran": the avatar's alt text before the name
 
 

@@ -7,7 +7,7 @@ from collections import Counter
 
 from ..profile import GROUP, TITLE_WORDS
 from ..tokens import Token
-from .names import AVATAR, NAME_LABEL, NOT_NAMES, STATUS, clean_name, name_like, strip_number
+from .names import AVATAR, BY_LINE, NAME_LABEL, NOT_NAMES, STATUS, clean_name, name_like, strip_number
 from .parts import PostParts
 
 
@@ -61,6 +61,9 @@ def pick_author(names: list[Token]) -> str | None:
     texts = [t for t in texts if t]
     if not texts:
         return None
+    by = BY_LINE.match(texts[0])
+    if by:
+        return by.group("name").strip()
     counts = Counter(texts)
     repeated = [t for t in texts if counts[t] > 1]
     return repeated[0] if repeated else texts[0]
