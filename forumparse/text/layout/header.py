@@ -8,7 +8,7 @@ from collections import Counter
 from ..profile import GROUP
 from ..tokens import Token
 from .anchors import LIKED, LIST_NUMBER
-from .names import AVATAR, RE_LINE, name_like
+from .names import AVATAR, RE_LINE, is_text, name_like
 from .quotes import EXPAND
 from .wrapping import wraps_into
 
@@ -113,6 +113,8 @@ def scan_back(tokens: list[Token], a: int, limit: int, subjects: set[str] = froz
         if tok.kind == "body" and start < a and tok.indent >= tokens[a].indent + _CENTRED \
                 and tokens[start].indent < tokens[a].indent + _CENTRED:
             break  # a centred line (breadcrumbs, the page title) above the header's column
+        if tok.kind == "body" and start < a and _closes_text_above(tokens, j, start, limit):
+            break  # "Paso a paso": a signature line under the previous post's text, a blank line above the header
         if tok.kind in ("stat", "stat_value", "postnum", "status") or (
                 tok.kind == "body" and (name_like(tok.text) or tok.text in recurring or GROUP.match(tok.text))):
             start = j
@@ -140,6 +142,15 @@ def scan_back(tokens: list[Token], a: int, limit: int, subjects: set[str] = froz
             break
         j -= 1
     return start
+
+
+def _closes_text_above(tokens: list[Token], j: int, start: int, limit: int) -> bool:
+    """A short line with text right above it (no blank between) and a blank line between it and
+    the header found below: the last line of the post above."""
+    if not any(tokens[k].kind == "blank" for k in range(j + 1, start)):
+        return False
+    above = tokens[j - 1] if j - 1 > limit else None
+    return above is not None and above.kind == "body" and is_text(above) and above.indent == tokens[j].indent
 
 
 def _after_postnum(tokens: list[Token], j: int, limit: int) -> bool:
