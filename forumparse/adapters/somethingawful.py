@@ -59,7 +59,7 @@ class SomethingAwfulHtml(Adapter):
         base = common.page_base(root, ctx.url) or SITE
         classed = _CLASSES(root)  # the class attribute values serve the page-level lookups
         elements = _posts(classed)
-        scope = PostScope(elements)  # one walk of the posts answers the per-post selectors
+        scope = PostScope(elements, page_classes=classed)  # one walk of the posts answers the per-post selectors
         posts = [p for p in (self._post(el, scope, ctx, base) for el in elements) if p]
         blocks = _Blocks(classed)
         title_el = blocks.title

@@ -77,7 +77,8 @@ class StackExchange(Adapter):
         if heads.question is None:
             return Thread(posts=[])
         elements = [heads.question] + [a for a in heads.answers if a is not heads.question]
-        scope = PostScope(elements)  # one walk of the posts' subtree answers every per-post selector
+        # one walk of the posts' subtree answers every per-post selector
+        scope = PostScope(elements, page_classes=heads.classed)
         posts = [self._post(el, self._own(scope, el), el is heads.question, tree, base, ctx) for el in elements]
         pager = heads.pager
         page, page_count, next_url = (None, None, None) if pager is None else pages_from(
@@ -213,7 +214,8 @@ class _Anchors:
             if value in _ANCHOR_IDS:
                 self.ids.setdefault(str(value), []).append(value.getparent())
         question = next((el for el in self.ids.pop("question", ()) if el.tag == "div"), None)
-        for el in (value.getparent() for value in _CLASSES(tree) if "question" in value or "answer" in value):
+        self.classed = _CLASSES(tree)  # also serves the posts' PostScope
+        for el in (value.getparent() for value in self.classed if "question" in value or "answer" in value):
             names = class_set(el)
             div = el.tag == "div"
             if self.question is None and div and "question" in names and el.get("data-questionid") is not None:

@@ -130,11 +130,11 @@ class VBulletinHtml(Adapter):
         v5 = [el for el in _v5_nodes(classed) if select_one(el, self.V5_CONTENT_CSS) is not None]
         # one pass per selector over the page, handed to the posts (PostScope), not one per post
         if v5:
-            scope = PostScope(v5)
+            scope = PostScope(v5, page_classes=classed)
             posts = [self._v5_post(el, scope, ctx, base) for el in v5]
         else:
             postbits = self._postbits(root)
-            scope = PostScope([box for box, _msg, _pid in postbits])
+            scope = PostScope([box for box, _msg, _pid in postbits], page_classes=classed)
             posts = [self._post(box, msg, pid, scope, ctx, base) for box, msg, pid in postbits]
         blocks = _Blocks(root, classed)
         page, page_count = self._pages(blocks)

@@ -102,7 +102,7 @@ class XenForo(Adapter):
         if not v2:  # POST1
             posts_el = [p for p in _classed(classed, "message", ("li", "div"))
                         if p.get("data-author") is not None and select_one(p, self.BODY1) is not None]
-        scope = PostScope(posts_el)
+        scope = PostScope(posts_el, page_classes=classed)
         posts = [self._post(p, scope, v2, base, ctx) for p in posts_el]
         page, page_count, next_url = self._pages(tree, classed, base)
         return Thread(

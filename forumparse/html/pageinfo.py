@@ -178,15 +178,17 @@ class PostScope:
     that own them: one XPath call per selector instead of one per post and selector.
     """
 
-    def __init__(self, posts, within: PostScope | None = None):
+    def __init__(self, posts, within: PostScope | None = None, page_classes: list | None = None):
         """`within`: a scope whose posts hold these (an author cell inside its post box); its
-        walk of the page is shared instead of walking the same subtree again."""
+        walk of the page is shared instead of walking the same subtree again. `page_classes`:
+        the page's "//@class" values, when the adapter read them already (see Index)."""
         self.order = list(posts)
         self.posts = set(self.order)
         self._within = within
         self._root = _common_ancestor(self.order) if within is None else within._root
         self._cache: dict[str, dict] = {}
         self._index = None  # the posts' subtree by tag/class/id, built on first use
+        self._page_classes = page_classes
         self._owners: dict = {}  # element -> its post (or None), see owner()
 
     def owner(self, el):
@@ -220,7 +222,8 @@ class PostScope:
                     self._within._index = self._within._index or Index(self._root)
                     self._index = self._within._index
                 else:
-                    self._index = Index(self._root)  # one walk instead of one XPath pass per selector
+                    # one walk instead of one XPath pass per selector
+                    self._index = Index(self._root, self._page_classes)
             for el in (self._index.select(css) if self._index is not None else []):
                 owner = self.owner(el)
                 if owner is not None:

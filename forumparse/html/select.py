@@ -275,6 +275,7 @@ def _chain_matches(el, chain, i: int, root, classes: dict | None = None, memo: d
 _XPATH_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 _WITH_ID = lxml.etree.XPath("descendant-or-self::*[@id = $v]", regexp=False)
 _CLASS_VALUES = lxml.etree.XPath("descendant-or-self::*/@class", regexp=False)
+_COUNT_CLASSED = lxml.etree.XPath("count(descendant-or-self::*[@class])", regexp=False)
 
 
 class Index:
@@ -286,8 +287,11 @@ class Index:
     it); lists by tag, id and attribute value and the document order by lxml.
     """
 
-    def __init__(self, root):
+    def __init__(self, root, page_classes: list | None = None):
+        """`page_classes`: the values of "//@class" on root's page, when the caller has them
+        already: root's own are a run of them, taken instead of a second XPath."""
         self.root = root
+        self._page_classes = page_classes
         self._order: dict | None = None
         self._by_tag: dict[str, list] = {}
         self._by_id: dict[str, list] = {}
@@ -316,7 +320,7 @@ class Index:
         seen: dict[str, tuple] = {}  # class value -> (its names, their by_class lists): a page repeats a few values
         # the class values by XPath, each asked for its element: a fifth to a half less than
         # iterating every element for its class (lxml makes a proxy of each one)
-        for cls in _CLASS_VALUES(self.root):
+        for cls in self._class_values():
             known = seen.get(cls)
             if known is None:
                 names = split_classes(cls) if cls else None  # one set shared by the value's elements
@@ -328,6 +332,21 @@ class Index:
                 for found in lists:
                     found.append(el)
         self._by_class, self._classes = by_class, classes
+
+    def _class_values(self) -> list:
+        """The class values of the subtree, in document order: a run of the page's values when
+        those were given (the subtree is contiguous in document order), else by XPath."""
+        values = self._page_classes
+        if values:
+            first = next((el for el in self.root.iter(lxml.etree.Element) if el.get("class") is not None), None)
+            if first is None:
+                return []
+            start = next((i for i, v in enumerate(values) if v.getparent() is first), None)
+            if start is not None:
+                end = start + int(_COUNT_CLASSED(self.root))
+                if end <= len(values):
+                    return values[start:end]
+        return _CLASS_VALUES(self.root)
 
     @property
     def order(self) -> dict:
