@@ -105,7 +105,10 @@ def inline_author(residual: str) -> str | None:
     words = [w for w in re.split(r"[\s|•·»«,]+", re.sub(r"#\s?\d+|\([^)]*\)", " ", residual))
              if w and w.lower() not in _LABEL_WORDS]
     if len(words) == 1 and not words[0].isdigit() and name_like(words[0]):
-        return words[0]
+        return _undouble(words[0])  # "mudlarkmudlark" (w3m runs alt text and name together)
+    once = _undouble(" ".join(words))  # "mudlark mudlark DATE": the avatar's alt text, then the name
+    if len(words) > 1 and once != " ".join(words) and name_like(once):
+        return once
     return None
 
 
