@@ -132,13 +132,13 @@ def split_name_titles(tokens: list[Token], posts: list[PostParts]) -> None:
     user by a first part of such a line, or the same rest follows two different one-word names,
     that part is the name and the rest the title; once most such lines split so, each at its first
     word, the page's other header lines split there too."""
-    for p in posts:
-        found = _name_then_title(p.author) if p.author and " " in p.author else None
-        if found:
-            p.author, p.rank = found[0], found[1] or p.rank  # the title beside the name is the rank
+    # the name twice or a default-ladder title after it: split whatever the rest of the page shows
+    early = {p.author: found for p in posts if p.author and " " in p.author
+             for found in [_name_then_title(p.author)] if found}
     quoted = {t.data.get("author") for t in tokens if t.kind == "quote_header" and t.data.get("author")}
     lines = {p.author for p in posts if p.author and " " in p.author and p.author not in quoted}
     if not lines:
+        _apply(posts, early)
         return
     # a title after two different names ("dieketzer Well-known member", "krstep Well-known member")
     names_before: dict[str, set] = {}
@@ -154,15 +154,22 @@ def split_name_titles(tokens: list[Token], posts: list[PostParts]) -> None:
             if (name in quoted or shared) and name_like(title) and name_like(name):
                 split[line] = (name, title)
                 break
+    for line, found in early.items():
+        split.setdefault(line, found)
     if len({v[0] for v in split.values()}) >= 2 and all(" " not in v[0] for v in split.values()) \
             and len(split) * 2 >= len(lines):
         for line in lines - split.keys():
             name, title = line.split(" ", 1)
             if (name_like(title) or len(title) <= 60 and len(title.split()) <= 12) and len(name) >= 2:
                 split[line] = (name, title)  # a title may end like a sentence ("фу таким быть.")
+    _apply(posts, split)
+
+
+def _apply(posts: list[PostParts], split: dict) -> None:
     for p in posts:
         if p.author in split:
-            p.author, p.rank = split[p.author]
+            name, title = split[p.author]
+            p.author, p.rank = name, title or p.rank  # the title beside the name is the rank
 
 
 def _name_then_title(line: str) -> tuple[str, str | None] | None:
