@@ -154,8 +154,7 @@ def split_name_titles(tokens: list[Token], posts: list[PostParts]) -> None:
             if (name in quoted or shared) and name_like(title) and name_like(name):
                 split[line] = (name, title)
                 break
-    for line, found in early.items():
-        split.setdefault(line, found)
+    split.update(early)  # "Kofi Kofi Accra Guru Member": the doubled name tells more than a quote's "Kofi"
     if len({v[0] for v in split.values()}) >= 2 and all(" " not in v[0] for v in split.values()) \
             and len(split) * 2 >= len(lines):
         for line in lines - split.keys():
