@@ -299,6 +299,7 @@ class Index:
         self._by_value: dict[tuple, list] = {}
         self._by_class: dict[str, list] | None = None
         self._classes: dict | None = None
+        self._rank: dict | None = None  # see _class_rank
 
     @property
     def by_class(self) -> dict[str, list]:
@@ -410,9 +411,20 @@ class Index:
         if len(lists) <= 1:  # most often one alternative finds something: its own order holds
             return list(lists[0]) if lists else []
         found = set().union(*lists)
-        if self._order is None and len(found) <= 300:  # cheaper than numbering the subtree
-            return sorted(found, key=page_position)
+        if self._order is None:
+            rank = self._class_rank()
+            if rank is not None and all(el in rank for el in found):  # classed elements (the norm)
+                return sorted(found, key=rank.__getitem__)
+            if len(found) <= 300:  # cheaper than numbering the subtree
+                return sorted(found, key=page_position)
         return sorted(found, key=self.order.__getitem__)
+
+    def _class_rank(self) -> dict | None:
+        """Classed element -> its place in document order, from the class table (filled in
+        document order) when it was made: page_position reads each ancestor's child list."""
+        if self._rank is None and self._classes is not None:
+            self._rank = dict(zip(self._classes, range(len(self._classes))))
+        return self._rank
 
     def _chain(self, chain) -> list:
         """The matches of one chain of steps, in document order."""
