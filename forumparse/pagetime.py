@@ -29,6 +29,7 @@ NOW_LABELS = (
     "Het is momenteel", "Het is nu", "Agora são", "Data/hora atual:", "Текущее время:", "Текущее время",
     "Teraz jest", "Dzisiaj jest", "Aktuell tid är", "Aktuell tid:", "Det är nu",
     "Current time:", "Heure actuelle :", "Heure actuelle:", "Hora actual:", "Ora attuale:", "Hora atual:",
+    "Il est actuellement", "Es ist jetzt",
 )
 _NOW_LABEL = re.compile("|".join(map(re.escape, sorted(NOW_LABELS, key=len, reverse=True))))
 # A match of "Aktuelle Zeit:" is an occurrence of "Aktuelle Zeit" too.

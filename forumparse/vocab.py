@@ -17,7 +17,9 @@ _QUOTE_AFTER = (
 _QUOTE_BEFORE = (
     r"(?:quote from|quote from:|quoting|originally posted by|quote originally posted by|zitat von|zitat:? von|"
     r"original von|original by|original de|original di|original door|"  # Burning Board, vBulletin 2
-    r"citation de|cita de|citazione di|citazione da|citação de|citaat van|цитата|cytat)"
+    r"citation de|cita de|citazione di|citazione da|citação de|citaat van|цитата|cytat|"
+    r"citation envoyé par|envoyé par|originalmente escrito por|originalmente enviado por|"  # vBulletin packs
+    r"originariamente inviato da|postado originalmente por|oorspronkelijk geplaatst door|сообщение от)"
 )
 _QUOTE_AFTER = _QUOTE_AFTER.replace(" ", r"\s+")
 _QUOTE_BEFORE = _QUOTE_BEFORE.replace(" ", r"\s+")
@@ -39,11 +41,17 @@ QUOTE_HEADER = re.compile(
 # Every alternative of QUOTE_HEADER needs one of these words: lines holding none (nearly all
 # lines of a page) are turned away without running the pattern (~1 µs instead of ~20).
 _QUOTE_WORDS = (
-    "quot", "original", "zitat", "cita", "цитат", "cytat", "wrote", "said", "writes", "says", "posted",
+    "quot", "original", "originari", "envoyé", "postado", "oorspronkelijk", "сообщение", "zitat", "cita",
+    "цитат", "cytat", "wrote", "said", "writes", "says", "posted",
     "schrieb", "sagte", "écrit", "dit", "escribió", "dijo", "scritto", "scrisse", "escreveu", "disse", "schreef",
     "zei", "gesagt", "geschrieben", "писал", "сказал", "пишет", "napisał", "pisze", "skrev", "kirjoitti",
 )
 _FOLD = str.maketrans("ſ", "s")  # re.I matches the long s as "s"; str.lower() keeps it
+
+
+# The link vBulletin prints after the quoted name ("Originally Posted by X View Post").
+_VIEW_POST = re.compile(r"\s+(?:view post|voir le message|beitrag anzeigen|ver mensaje|visualizza messaggio|"
+                        r"ver post|bericht bekijken|посмотреть сообщение)\s*$", re.I)
 
 
 def quote_header_author(line: str) -> tuple[bool, str | None]:
@@ -62,7 +70,7 @@ def quote_header_author(line: str) -> tuple[bool, str | None]:
     if author and len(author.split()) > 5:
         return False, None
     if author:
-        author = author.strip(" :\"'“”«»")
+        author = _VIEW_POST.sub("", author).strip(" :\"'“”«»")
         author = re.sub(r"^(?:quote|zitat)\s*:?\s*", "", author, flags=re.I) or None
     return True, author or None
 
@@ -73,7 +81,8 @@ EDIT_NOTE = re.compile(
     r"dernière (?:édition|modification) par|modifié par|editado por|última edición|modificato da|"
     r"laatst bewerkt|последнее редактирование|отредактировано|ostatnio edytowany|edytowane przez|"
     r"this post was edited|post edited by|this post has been edited|\(?this post was last modified|"
-    r"this (?:topic|reply) was modified|message was edited by|本帖最后由|本帖最後由)",
+    r"this (?:topic|reply) was modified|message was edited by|本帖最后由|本帖最後由|"
+    r"dieser beitrag wurde (?:von .{1,60}? )?(?:zuletzt )?bearbeitet)",  # IP.Board de
     re.I,
 )
 
@@ -178,8 +187,8 @@ THREAD_END = re.compile(
     r"^(?:you must log in or register to reply here\.?|войдите или зарегистрируйтесь для ответа\.?|"
     r"du musst dich einloggen oder registrieren, um hier zu antworten\.?|"
     r"vous devez vous connecter ou vous inscrire pour répondre ici\.?|"
-    r"(?:all times are|alle zeiten sind|toutes les heures sont|todas las horas son|tutti gli orari sono)\s+"
-    r"(?:utc|gmt)\b.*|"  # phpBB's footer
+    r"(?:all times are|alle zeiten sind|toutes les heures sont(?: au format)?|todas las horas son|"
+    r"tutti gli orari sono|fuseau horaire sur)\s+(?:utc|gmt)\b.*|"  # phpBB's footer
     r"similar threads|ähnliche themen|похожие темы|discussions similaires|temas similares|discussioni simili|"
     r"(?:share|teilen|поделиться|partager|compartir|condividi)\s*:)\s*:?$",
     re.I,

@@ -26,6 +26,8 @@ def test_words_of_a_real_post_are_no_placeholder(text):
     ("Bob said:", "Bob"), ("Anna hat folgendes geschrieben:", "Anna"),
     ("Original von Neon-Nina", "Neon-Nina"), ("Quote from: Jon-Erik on May 3, 2011", "Jon-Erik"),
     ("Zitat von Leon.K", "Leon.K"), ("Zitat von Anna am 3.5.2011 um 10:00", "Anna"),
+    ("Originally Posted by Bob View Post", "Bob"), ("Citation Envoyé par Bob Voir le message", "Bob"),
+    ("Сообщение от Bob", "Bob"), ("Originariamente inviato da Bob", "Bob"),
 ])
 def test_quote_headers(line, author):
     assert quote_header_author(line) == (True, author)
@@ -34,3 +36,12 @@ def test_quote_headers(line, author):
 @pytest.mark.parametrize("line", ["I will keep you updated.", "Thanks for the help!", "See the FAQ for more.", ""])
 def test_ordinary_lines_are_no_quote_headers(line):
     assert quote_header_author(line) == (False, None)
+
+
+def test_edit_notes_and_thread_ends_in_other_languages():
+    from forumparse.vocab import EDIT_NOTE, THREAD_END
+
+    assert EDIT_NOTE.match("Dieser Beitrag wurde von Anna bearbeitet: 06 Februar 2011 - 21:31")
+    assert THREAD_END.match("Toutes les heures sont au format UTC + 1 heure")
+    assert THREAD_END.match("Fuseau horaire sur UTC+01:00")
+    assert not THREAD_END.match("Toutes les heures sont passées")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ...pagetime import NOW_LABELS
 from ...vocab import THREAD_END
 from ..tokens import EDIT_TAIL, ICON_MARK, Token, is_buttons
 from .names import RE_LINE, is_text
@@ -19,6 +20,8 @@ def choose_anchors(tokens: list[Token]) -> list[int]:
         parsed = tok.data["date"]
         key = (tok.data["date_kind"], parsed.precision, _residual_key(tok.data["residual"]))
         groups.setdefault(key, []).append(i)
+    # the page's clock ("It is currently DATE", "Aktuelle Zeit: DATE") anchors no post
+    groups = {key: idx for key, idx in groups.items() if key[2] != "now"}
     if not groups:
         return []
     if all(len(idx) < 2 for idx in groups.values()):
@@ -70,12 +73,17 @@ def _listed(tokens: list[Token], idx: list[int]) -> bool:
     return len(idx) >= 3 and listed * 2 > len(idx)
 
 
+# The words of the page-clock labels ("It is currently", "Aktuelle Zeit:"): a date line that
+# starts with one is the page's clock, not a post.
+_CLOCK_LABELS = [re.findall(r"[^\W\d_]+", label.lower()) for label in NOW_LABELS]
+
+
 def _residual_key(residual: str) -> str:
     residual = ICON_MARK.sub(" ", EDIT_TAIL.sub("", residual))  # "[xx] DATE Last Edit: DATE by NAME" (SMF)
     words = re.findall(r"[^\W\d_]+", residual.lower())
     if not words or is_buttons(residual.strip()):
         return ""  # "DATE Report", "DATE Reply Quote": the post's buttons beside its date
-    if words[:3] == ["it", "is", "currently"] or words[:3] == ["es", "ist", "jetzt"]:
+    if any(words[:len(label)] == label for label in _CLOCK_LABELS):
         return "now"  # the page's clock in its header (phpBB), no post
     same = {"by": "by", "posted": "by", "post": "by", "von": "by", "par": "by", "on": "on", "reply": "on"}
     if words[0] not in same and words[-1] == "posted":
