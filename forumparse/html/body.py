@@ -331,8 +331,29 @@ def _remove(el) -> None:
     parent.remove(el)
 
 
+def _select(root, css: str) -> list:
+    """select(root, css), by one walk of the subtree when `css` is a list of three or more
+    class selectors (one XPath pass each: a walk with a table lookup per element costs less;
+    for tag and attribute tests and short lists the XPath is cheaper)."""
+    parts = plain_parts(css)
+    if parts is None or len(parts) < 3:
+        return select(root, css)
+    by_tag, by_class, any_node, _complex, _names = _pass_table((("css", css),))
+    if by_tag or any_node:
+        return select(root, css)
+    split = _split_class_value
+    found = []
+    for node in root.iter():
+        cls = node.get("class") if node.tag.__class__ is str else None
+        if cls is not None:
+            classes = split(cls)
+            if any(_part_matches(node, part, classes) for c in classes for _name, part in by_class.get(c, ())):
+                found.append(node)
+    return found
+
+
 def _remove_all(root, css: str) -> None:
-    for found in select(root, css):
+    for found in _select(root, css):
         if found is not root:
             _remove(found)
 
@@ -360,7 +381,7 @@ def _outermost(found: list) -> list:
 
 def _take_text(root, css: str) -> str | None:
     texts = []
-    for found in _outermost([f for f in select(root, css) if f is not root]):
+    for found in _outermost([f for f in _select(root, css) if f is not root]):
         text = render_text(found)
         if text:
             texts.append(text)
@@ -373,7 +394,7 @@ _INLINE = frozenset({"a", "span", "button", "img", "li", "b", "i", "em", "strong
 
 def _take_quotes(root, css: str, author_css: str, author_attrs: tuple[str, ...] = ()) -> tuple[Quote, ...]:
     quotes = []
-    found = [f for f in select(root, css) if f is not root and f.tag not in _INLINE]
+    found = [f for f in _select(root, css) if f is not root and f.tag not in _INLINE]
     for box in _outermost(found):
         author = None
         post_id = _quoted_post_id(box)  # before the header (which may hold the link) is removed
