@@ -7,18 +7,9 @@ parts apart; select.Index answers both itself now, so adapters use pageinfo.Post
 """
 from __future__ import annotations
 
-from ..html.select import page_position, xpath
+from ..html.select import outermost, page_position, xpath
 
 __all__ = ["add_outermost", "inside", "outermost", "page_position", "within"]
-
-
-def outermost(found: list) -> list:
-    """The elements of `found` (in page order) not inside another of them."""
-    chosen: set = set()
-    for el in found:
-        if not any(a in chosen for a in el.iterancestors()):
-            chosen.add(el)
-    return [el for el in found if el in chosen]
 
 
 def inside(found, container):

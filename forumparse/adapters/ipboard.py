@@ -7,7 +7,7 @@ import re
 import attrs
 
 from ..html.body import extract_body, render_text
-from ..html.select import attr, select, select_one, text_of
+from ..html.select import attr, outermost, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from . import _html_common as common
@@ -63,8 +63,7 @@ class IPBoard(Adapter):
         tree = doc.tree
         base = common.page_base(tree, ctx.url)
         bodies = select(tree, self.BODY)
-        chosen = set(bodies)
-        bodies = [b for b in bodies if not any(a in chosen for a in b.iterancestors())]
+        bodies = outermost(bodies)
         posts = [p for p in (self._post(b, base, ctx) for b in bodies) if p is not None]
         if not posts:
             return self._lofi(tree, base, ctx)

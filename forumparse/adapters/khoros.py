@@ -5,7 +5,7 @@ import re
 
 from ..html.body import extract_body, render_text
 from ..html.pageinfo import PostScope, text_without
-from ..html.select import attr, select, select_one, text_of
+from ..html.select import attr, outermost, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from . import _html_common as common
@@ -61,8 +61,7 @@ class Khoros(Adapter):
         tree = doc.tree
         base = common.page_base(tree, ctx.url)
         found = [el for el in select(tree, self.POSTS) if select_one(el, self.BODY) is not None]
-        chosen = set(found)
-        elements = [el for el in found if not any(a in chosen for a in el.iterancestors())]  # outermost views
+        elements = outermost(found)  # a message view nested in another is part of it
         scope = PostScope(elements)
         posts = [self._post(el, scope, base, ctx) for el in elements]
         title = text_of(common.pick(tree, self.TITLE))

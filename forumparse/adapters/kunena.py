@@ -7,7 +7,7 @@ import re
 from urllib.parse import urljoin
 
 from ..html.body import extract_body, render_text
-from ..html.select import attr, has_class, select, select_one, text_of
+from ..html.select import attr, has_class, outermost, select, select_one, text_of
 from ..records import Author, Post, Thread
 from . import _html_common as common
 from .base import Adapter
@@ -61,8 +61,7 @@ class Kunena(Adapter):
         tree = doc.tree
         base = common.page_base(tree, ctx.url)
         bodies = select(tree, self.BODY_OLD) or select(tree, self.BODY)
-        chosen = set(bodies)
-        bodies = [b for b in bodies if not any(a in chosen for a in b.iterancestors())]
+        bodies = outermost(bodies)
         url = common.canonical(tree, base) or ctx.url
         posts = [p for p in (self._post(b, base, url, ctx) for b in bodies) if p is not None]
         title = _TOPIC.sub("", common.pick_text(tree, self.TITLE) or "") or common.page_title(tree)

@@ -7,7 +7,7 @@ import re
 import attrs
 
 from ..html.body import extract_body, render_text
-from ..html.select import attr, select, select_one, text_of
+from ..html.select import attr, outermost, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from . import _html_common as common
@@ -47,8 +47,7 @@ class Snitz(Adapter):
         tree = doc.tree
         base = common.page_base(tree, ctx.url)
         bodies = select(tree, self.BODY)
-        chosen = set(bodies)
-        bodies = [b for b in bodies if not any(a in chosen for a in b.iterancestors()) and not _name_only(b)]
+        bodies = [b for b in outermost(bodies) if not _name_only(b)]
         # the message is the first text span of a post's row; a later one (after a rule) is the signature
         by_row: dict = {}
         for b in bodies:

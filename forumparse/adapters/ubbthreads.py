@@ -9,7 +9,7 @@ import re
 import attrs
 
 from ..html.body import extract_body, render_text
-from ..html.select import attr, select, select_one, text_of
+from ..html.select import attr, outermost, select, select_one, text_of
 from ..records import Author, Post, Thread
 from . import _html_common as common
 from .base import Adapter
@@ -57,8 +57,7 @@ class UBBThreads(Adapter):
         tree = doc.tree
         base = common.page_base(tree, ctx.url)
         bodies = select(tree, self.BODY)
-        chosen = set(bodies)
-        bodies = [b for b in bodies if not any(a in chosen for a in b.iterancestors())]
+        bodies = outermost(bodies)
         posts = [p for p in (self._post(b, base, ctx) for b in bodies) if p is not None]
         title = common.pick_text(tree, self.TOPIC) or common.page_title(tree)
         pager = select_one(tree, ".pagination, .page-nav, td.pages")
@@ -116,7 +115,7 @@ class UBBThreads(Adapter):
         href = attr(link, "href")
         if not href or href.startswith("javascript"):  # 7.3+: the name opens a menu holding the profile link
             href = attr(select_one(box, self.PROFILE), "href")
-        lines = [re.sub(r"^Loc\s*:", "Location:", ln) for el in _outermost(select(box, self.STATS))
+        lines = [re.sub(r"^Loc\s*:", "Location:", ln) for el in outermost(select(box, self.STATS))
                  for ln in common.lines(el)]
         stats = common.stats_from_lines(lines, ctx)
         uid = _USER_ID.search(href or "")
@@ -132,11 +131,6 @@ class UBBThreads(Adapter):
             avatar_url=common.absolute(base, attr(common.pick(box, self.AVATAR), "src")),
             signature=(render_text(sig) or None) if sig is not None else None,
         )
-
-
-def _outermost(found: list) -> list:
-    chosen = set(found)
-    return [el for el in found if not any(a in chosen for a in el.iterancestors())]
 
 
 ADAPTERS = (UBBThreads,)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..html.body import extract_body
-from ..html.select import attr, select, select_one, text_of
+from ..html.select import attr, outermost, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from . import _html_common as common
@@ -50,8 +50,7 @@ class YaBB(Adapter):
         tree = doc.tree
         base = common.page_base(tree, ctx.url)
         bodies = select(tree, self.BODY)
-        chosen = set(bodies)
-        bodies = [b for b in bodies if not any(a in chosen for a in b.iterancestors())]
+        bodies = outermost(bodies)
         posts = [p for p in (self._post(b, base, ctx) for b in bodies) if p is not None]
         views, topic = _thread_bar(tree)
         title = (topic or common.pick_text(tree, self.TITLE) or (posts[0].title if posts else None)

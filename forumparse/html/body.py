@@ -17,7 +17,7 @@ from attrs import frozen
 
 from ..records import Quote
 from ..vocab import EDIT_NOTE, quote_header_author
-from .select import matches_plain, plain_parts, select, split_classes, text_of
+from .select import matches_plain, outermost, plain_parts, select, split_classes, text_of
 
 QUOTE_CSS = (
     "blockquote, .bbCodeQuote, .bbcode_quote, .bbCodeBlock--quote, div.quote, td.quote, .quotebox, "
@@ -368,20 +368,9 @@ def _remove_hidden(root) -> None:
             _remove(found)
 
 
-def _outermost(found: list) -> list:
-    chosen = set()
-    result = []
-    for el in found:
-        if any(anc in chosen for anc in el.iterancestors()):
-            continue
-        chosen.add(el)
-        result.append(el)
-    return result
-
-
 def _take_text(root, css: str) -> str | None:
     texts = []
-    for found in _outermost([f for f in _select(root, css) if f is not root]):
+    for found in outermost([f for f in _select(root, css) if f is not root]):
         text = render_text(found)
         if text:
             texts.append(text)
@@ -395,7 +384,7 @@ _INLINE = frozenset({"a", "span", "button", "img", "li", "b", "i", "em", "strong
 def _take_quotes(root, css: str, author_css: str, author_attrs: tuple[str, ...] = ()) -> tuple[Quote, ...]:
     quotes = []
     found = [f for f in _select(root, css) if f is not root and f.tag not in _INLINE]
-    for box in _outermost(found):
+    for box in outermost(found):
         author = None
         post_id = _quoted_post_id(box)  # before the header (which may hold the link) is removed
         named_by_attr = next((box.get(a).strip() for a in author_attrs if (box.get(a) or "").strip()), None)

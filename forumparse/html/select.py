@@ -488,6 +488,15 @@ def _exact_candidates(step) -> bool:
     return tag is not None
 
 
+def outermost(found: list) -> list:
+    """The elements of `found` (in page order) not inside another of them."""
+    chosen: set = set()
+    for el in found:
+        if not any(a in chosen for a in el.iterancestors()):
+            chosen.add(el)
+    return [el for el in found if el in chosen]
+
+
 def page_position(el) -> list[int]:
     """A key that sorts elements in document order: the child positions from the root down."""
     key = []
