@@ -101,35 +101,25 @@ def first_text(el, *selectors: str) -> str | None:
 # Checking one element against "div.quote, .sig, [hidden]" in Python costs less than one
 # XPath pass per selector over a subtree: callers that walk a subtree once use these.
 _IDENT = r"-?[_a-zA-Z][\w-]*"
-_COMPOUND = re.compile(rf"(?P<tag>{_IDENT}|\*)?(?P<rest>(?:\.{_IDENT}|#{_IDENT}"
-                       rf"|\[{_IDENT}(?:=(?:\"[^\"\\]*\"|'[^'\\]*'|{_IDENT}))?\])*)")
-_PART = re.compile(rf"\.({_IDENT})|#({_IDENT})|\[({_IDENT})(?:=(?:\"([^\"\\]*)\"|'([^'\\]*)'|({_IDENT})))?\]")
 _XML_SPACE = str.maketrans("\t\n\r", "   ")
 
 
 @lru_cache(maxsize=1024)
 def plain_parts(css: str) -> tuple | None:
     """`css` as (tag, id, classes, attributes) tuples when every comma-separated part is one
-    compound selector of tag, .class, #id, [attr] and [attr=value]; None otherwise."""
+    compound selector of tag, .class, #id, [attr] and [attr=value]; None otherwise. (The
+    one-step, equality-only case of `chains`.)"""
+    alternatives = chains(css)
+    if alternatives is None:
+        return None
     parts = []
-    for piece in css.split(","):
-        m = _COMPOUND.fullmatch(piece.strip())
-        if not m or not piece.strip():
+    for steps in alternatives:
+        if len(steps) != 1:
             return None
-        tag = m.group("tag") if m.group("tag") not in (None, "*") else None
-        ident, names, attrs = None, [], []
-        for p in _PART.finditer(m.group("rest")):
-            cls, id_, name, v1, v2, v3 = p.groups()
-            if cls:
-                names.append(cls)
-            elif id_:
-                if ident is not None and ident != id_:
-                    return None
-                ident = id_
-            else:
-                value = v1 if v1 is not None else v2 if v2 is not None else v3
-                attrs.append((name, value))
-        parts.append((tag, ident, tuple(names), tuple(attrs)))
+        _, tag, ident, names, tests = steps[0]
+        if any(op not in (None, str.__eq__) for _, op, _ in tests):
+            return None
+        parts.append((tag, ident, tuple(names), tuple((name, value) for name, _, value in tests)))
     return tuple(parts)
 
 
