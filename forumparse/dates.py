@@ -404,8 +404,9 @@ class DateContext:
             return hit
         core = raw.strip(_EDGE_MARKS) or raw  # bullets and brackets a text dump puts around a date
         if not core.isascii():
-            core = _plain_cjk(core.translate(_INVISIBLE)) if any(c >= "\u3000" for c in core) \
-                else " ".join(core.translate(_INVISIBLE).split()) or core
+            core = " ".join(core.translate(_INVISIBLE).split()) or core
+            if any(c >= "\u3000" for c in core):
+                core = _plain_cjk(core)
         result = self._epoch(core) or self._parse_absolute(core) or self._parse_relative(core)
         if result is None:
             # a clock that cannot be ("13:00 PM") is a wrong date, not one for the long tail to guess at
