@@ -211,7 +211,7 @@ def _take_attribution(own: list[str]) -> str | None:
         if not is_header:
             return None
         del own[j:]
-        return author
+        return _quoted_name(author) if author else None
     start = j
     # a long attribution wraps: "On Mon, Mar 01, 2010 at 04:47:49PM +0000,\nX wrote:"
     if j > 0 and own[j - 1].strip() and re.match(r"^\s*(?:on|am|le|el|il)\s", own[j - 1], re.I):
@@ -220,7 +220,8 @@ def _take_attribution(own: list[str]) -> str | None:
     author = (m.group("author") or m.group("author2") or "").strip()
     author = re.sub(r"^on\s.*?,\s*", "", author, flags=re.I)
     author = re.sub(r"\s*[<(\[][^<>()\[\]]*[>)\]]", "", author)  # "Ann <ann at example.org>" -> "Ann"
-    return _quoted_name(author.strip(" <>\"'")) if author.strip(" <>\"'") else None
+    author = author.strip(" <>\"'")
+    return _quoted_name(author) if author else None
 
 
 def _drop_list_footer(lines: list[str]) -> list[str]:
