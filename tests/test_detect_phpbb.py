@@ -48,3 +48,13 @@ def test_a_certain_phpbb_page_ends_detection(monkeypatch):
     html = _page(' id="phpbb"').replace("<title>t</title>", '<link href="./styles/prosilver/theme/stylesheet.css">')
     assert registry.choose(Document.load(html)).name == "phpbb"
     assert asked == ["phpbb"]  # hinted by its style path, asked first, certain
+
+
+def test_phpbb30_header_script_makes_a_saved_page_certain():
+    # a saved 3.0 page whose viewtopic links were rewritten: the profile links and the
+    # header script's style cookie remain
+    script = "<script>var style_cookie = 'phpBBstyle';</script>"
+    html = _page(extra=script).replace("./viewtopic.php?f=2&amp;t=3", "#top")
+    assert "viewtopic" not in html
+    assert _score(html) == 1.0
+    assert _score(html.replace(script, "")) < 1.0

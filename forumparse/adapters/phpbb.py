@@ -35,11 +35,13 @@ MARKUP = ("postprofile", "postauthor", 'class="postdetails', 'class="postbody')
 def _own_template(doc) -> bool:
     """Markup only phpBB's own templates print: prosilver's <body id="phpbb"> (3.x and the styles
     built on it), subsilver2's header and centre wrappers (3.0), subSilver's footer credit or
-    private message pop-up opening in a "_phpbb..." window (2.x)."""
+    private message pop-up opening in a "_phpbb..." window (2.x), the style cookie of 3.0's header
+    script (prosilver and the styles built on it)."""
     body = doc.tree.find("body")
     return ((body is not None and body.get("id") == "phpbb")
             or (has(doc, 'id="wrapheader"', 100_000) and has(doc, 'id="wrapcentre"', 100_000))
-            or in_ends(doc, 'target="_phpbb"') or has(doc, "'_phpbbprivmsg'", 100_000))
+            or in_ends(doc, 'target="_phpbb"') or has(doc, "'_phpbbprivmsg'", 100_000)
+            or has(doc, "style_cookie = 'phpBBstyle'", 100_000))
 
 
 class PhpbbHtml(Adapter):
@@ -87,7 +89,9 @@ class PhpbbHtml(Adapter):
         if doc.tree is None:
             return 0.0
         size = 400_000
-        if common.forumotion_marks(doc, size) >= 2 and not common.php_script_links(doc, size):
+        # phpBB's own script links first: they settle the Forumotion question without its
+        # nine marker scans (each a search of the whole page on a phpBB page)
+        if not common.php_script_links(doc, size) and common.forumotion_marks(doc, size) >= 2:
             return 0.0  # Forumotion boards are hosted phpBB look-alikes: theirs
         markup = has_any(doc, MARKUP, size)
         links = has(doc, "viewtopic", size) and has_any(doc, LINKS, size)
@@ -96,8 +100,10 @@ class PhpbbHtml(Adapter):
             return 0.15 if brand else 0.0  # a page that only names phpBB
         if not (links or brand):
             return 0.1  # "postbody" alone is common to many engines
-        if markup and links and brand and _own_template(doc):
-            return 1.0  # no look-alike shows phpBB's template markup besides all the rest
+        if markup and brand and (links or has(doc, "memberlist.php?mode=viewprofile", size)) and _own_template(doc):
+            # no look-alike shows phpBB's template markup besides all the rest (a saved page
+            # may have lost its viewtopic links; the profile links remain)
+            return 1.0
         return 0.05 + 0.3 * markup + 0.3 * links + 0.3 * brand
 
     def parse(self, doc, ctx) -> Thread:
