@@ -15,6 +15,7 @@ from itertools import islice
 from pathlib import Path
 
 from .errors import InputError
+from .mhtml import is_mhtml, unpack
 
 MAX_BYTES = 64 * 1024 * 1024  # a forum page above this is not a page
 
@@ -74,13 +75,20 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
     return text, encoding
 
 
-def _decode(raw: bytes) -> tuple[str, str, bytes | None]:
+def _decode(raw: bytes, declared: str | None = None) -> tuple[str, str, bytes | None]:
     """decode_bytes, plus the bytes the text is the strict UTF-8 decoding of (None when it
-    is not): lxml parses those faster than the text when the text is not Latin-1 only."""
+    is not): lxml parses those faster than the text when the text is not Latin-1 only.
+    `declared` is a charset stated outside the page (a MIME part's), tried after a BOM."""
     for bom, enc in _BOMS:
         if raw.startswith(bom):
             raw = raw[len(bom):]
             return (*_strict(raw, enc), raw if enc == "utf-8" else None)
+    enc = _codec(declared)
+    if enc and not enc.startswith("utf-16") and not enc.startswith("utf-32"):
+        try:
+            return raw.decode(enc), enc, raw if enc == "utf-8" else None
+        except UnicodeDecodeError:
+            pass  # the label is wrong: the page's own evidence decides
     nul = _nul_pattern_encoding(raw)
     if nul:
         try:
@@ -220,7 +228,12 @@ class Document:
         utf8 = None
         if isinstance(content, bytes):
             content, headers = _split_header_block(content)
-            text, encoding, utf8 = _decode(content)
+            charset = None
+            if is_mhtml(content):  # a browser's single-file save: the page is its root part
+                content, saved, charset = unpack(content)
+                headers = {**saved, **headers}
+                url = url or saved.get("content-location")
+            text, encoding, utf8 = _decode(content, charset)
             # a strict UTF-8 decoding replaced nothing: each U+FFFD was in the page (no count needed)
             notes = decode_notes(content, text, encoding) if utf8 is None else []
         else:
