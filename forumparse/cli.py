@@ -178,13 +178,23 @@ def _run(args) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
+# What a browser's "Save page as (complete)" puts beside the page, in its "<page>_files" folder:
+# never a thread page. A folder stands for its pages, so these are passed over (named, they are read).
+_ASSET_SUFFIXES = frozenset({
+    ".css", ".js", ".mjs", ".map", ".json", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".ico",
+    ".svg", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".mp3", ".mp4", ".webm", ".ogg", ".wav", ".pdf", ".swf",
+})
+
+
 def _expand(names):
-    """Folders stand for the files under them (sorted, hidden files skipped)."""
+    """Folders stand for the page files under them (sorted; hidden files and the images, style
+    sheets and scripts a saved page keeps beside it skipped)."""
     for name in names:
         path = Path(name)
         if name != "-" and path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
+                if (child.is_file() and child.suffix.lower() not in _ASSET_SUFFIXES
+                        and not any(part.startswith(".") for part in child.relative_to(path).parts)):
                     yield str(child)
         else:
             yield name

@@ -263,3 +263,18 @@ def test_json_lines_with_their_source_match_the_schema(capsys):
     assert code == 0 and [d["source"]["path"] for d in lines] == [str(GIVEN), str(page)]
     for data in lines:
         jsonschema.validate(data, schema)
+
+
+def test_folder_skips_the_assets_a_saved_page_keeps_beside_it(capsys, tmp_path):
+    (tmp_path / "thread.txt").write_bytes(GIVEN.read_bytes())
+    assets = tmp_path / "thread_files"
+    assets.mkdir()
+    (assets / "style.css").write_text("body { color: red }")
+    (assets / "app.js").write_text("var x = 1;")
+    (assets / "logo.PNG").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (assets / "frame.htm").write_bytes(GIVEN.read_bytes())  # a page in there is still read
+    code, out, err = run(capsys, str(tmp_path))
+    assert code == 0 and err == ""
+    assert len(out.splitlines()) == 2
+    code, out, err = run(capsys, str(assets / "app.js"))  # named on its own: read, and it fails
+    assert code != 0 and "app.js" in err
