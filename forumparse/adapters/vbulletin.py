@@ -405,17 +405,43 @@ def _stats(info, dts: list | None = None) -> dict[str, str]:
             if label in words:
                 found.setdefault(key, value)
 
-    for dt in select(info, "dt") if dts is None else dts:
+    for dt in info.iter("dt") if dts is None else dts:
         dd = dt.getnext()
         if dd is not None and dd.tag == "dd":
             add(text_of(dt), text_of(dd))
-    if found:  # vB 4 lists every statistic as dt/dd pairs
+    if found or not _may_hold_label(info):  # vB 4 lists every statistic as dt/dd pairs
         return found
     for line in render_text(info).split("\n"):
         label, sep, value = line.partition(":")
         if sep:
             add(label, value)
     return found
+
+
+# The last word of each statistic label: a "Label: value" line shows one before its colon.
+_LABEL_ENDS = tuple({w.split()[-1].rstrip(":：") for w in _POSTS | _JOINED | _LOCATION} - {""})
+
+
+_STRING = xpath("string()")
+
+
+def _may_hold_label(info) -> bool:
+    """Whether some colon of the element's text follows a label's last word (spacing and
+    colons between): without one, no rendered line can name a statistic, and the element
+    (a whole user column at times) need not be rendered."""
+    text = _STRING(info)
+    if ":" not in text:
+        return False
+    text = text.casefold()  # as add() compares labels
+    at = text.find(":")
+    while at >= 0:
+        before, last = text[:at], None
+        while before != last:
+            last, before = before, before.rstrip().rstrip(":：")
+        if before.endswith(_LABEL_ENDS):
+            return True
+        at = text.find(":", at + 1)
+    return False
 
 
 def _user_region(name_el, msg, box):
@@ -480,6 +506,20 @@ def _v5_nodes(classed) -> list:
 _BLOCK_WORDS = re.compile("breadcrumb|threadtitle|lastnavbit|main-title|navbar|pagination|pagenav")
 
 
+def _block_values(classed) -> list:
+    """The class values naming one of _BLOCK_WORDS; a page repeats a few values: each one is
+    searched once."""
+    seen: dict = {}
+    found = []
+    for value in classed:
+        hit = seen.get(value)
+        if hit is None:
+            hit = seen[value] = _BLOCK_WORDS.search(value) is not None
+        if hit:
+            found.append(value)
+    return found
+
+
 class _Blocks:
     """The page's title, breadcrumb, navbar and pager blocks, from its id and class attributes."""
 
@@ -487,7 +527,7 @@ class _Blocks:
         self.titles = []  # TITLE_CSS
         self.navbars, self.navbar_spans, self.pagers = [], [], []  # the outermost of each kind
         boxes = [v.getparent() for v in _IDS(root) if v in ("breadcrumb", "breadcrumbs")]
-        for el in (v.getparent() for v in classed if _BLOCK_WORDS.search(v)):  # page order
+        for el in (v.getparent() for v in _block_values(classed)):  # page order
             names = class_set(el)
             tag = el.tag
             if "threadtitle" in names or (tag == "li" and "lastnavbit" in names) or (
@@ -513,8 +553,6 @@ def _rel_link(root, base, rel: str) -> str | None:
     return None
 
 
-_DATE_TEXT = xpath('descendant::text()[normalize-space()][not(ancestor::script)]'
-                   '[not(ancestor::div[starts-with(@id, "post_message_")])]')
 
 
 def _has_time(text: str) -> bool:
@@ -526,9 +564,33 @@ def _has_time(text: str) -> bool:
 
 
 def _scan_date(box) -> str | None:
-    """Last resort: the first short text outside the message that reads as a date with a time."""
-    for node in _DATE_TEXT(box):
-        text = " ".join(str(node).split())
+    """Last resort: the first short text outside the message (and scripts) that reads as a
+    date with a time. The texts are read in page order up to the first hit: the date comes
+    before the message, which is most of the postbit."""
+    if any(_no_date_in(el) for el in (box, *box.iterancestors())):
+        return None
+    return _first_time(box)
+
+
+def _no_date_in(el) -> bool:
+    return el.tag == "script" or (el.tag == "div" and (el.get("id") or "").startswith("post_message_"))
+
+
+def _first_time(el) -> str | None:
+    """The first text or tail under `el` that reads as a date, skipping _no_date_in subtrees."""
+    found = _time_text(el.text)
+    for child in el:
+        if found:
+            return found
+        if isinstance(child.tag, str) and not _no_date_in(child):
+            found = _first_time(child)
+        found = found or _time_text(child.tail)
+    return found
+
+
+def _time_text(text: str | None) -> str | None:
+    if text and ":" in text:
+        text = " ".join(text.split())
         if _has_time(text):
             return text
     return None
