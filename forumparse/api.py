@@ -97,7 +97,7 @@ def finish(thread: Thread, adapter, doc, ctx) -> Thread:
         thread,
         engine=thread.engine or adapter.name,
         source_format=doc.format,
-        url=thread.url or ctx.url,
+        url=thread.url or ctx.url or doc.saved_url,
         posts=posts,
         warnings=tuple(dict.fromkeys(warnings)),
     )

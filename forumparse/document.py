@@ -38,6 +38,7 @@ _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 _HEADER_BLOCK = re.compile(rb"\A(?:WARC/1\.[01]|HTTP/\d(?:\.\d)?\s+\d{3})[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n")
 _HEADER_LINE = re.compile(r"^([A-Za-z][\w-]*):[ \t]*(.*?)\s*$", re.M)
 _HIGH_BYTES = bytes(range(0x80, 0x100))
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s<>\"]+?)\s*-->", re.I)
 _HTTP_EQUIV_CASE = str.maketrans("CONTENTLAGU", "contentlagu")
 
 
@@ -253,6 +254,16 @@ class Document:
         from .html.tree import parse_html
 
         return parse_html(self.text, utf8=self._utf8)
+
+    @cached_property
+    def saved_url(self) -> str | None:
+        """The address a browser saved the page from, as its "Mark of the Web" comment says
+        (`<!-- saved from url=(0047)https://... -->`, first thing in the file). A fallback for the
+        thread's URL: the caller's address and the page's canonical link come first."""
+        if not self.is_html:
+            return None
+        match = _SAVED_FROM.search(self.text, 0, 4096)
+        return match.group(1) if match else None
 
     @cached_property
     def lines(self) -> list[str]:

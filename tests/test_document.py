@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import lxml.etree
 import pytest
 
 from forumparse.document import Document, decode_notes, sniff_html
 from forumparse.html.tree import parse_html
+
+FIXTURES_DIR = Path(__file__).parent / "fixtures"
 
 
 def _serialised(root) -> str:
@@ -54,3 +57,17 @@ def test_decode_notes_count_only_replaced_bytes():
     assert decode_notes(raw, raw.decode(), "utf-8") == []
     assert decode_notes(b"a\xff", "a\ufffd", "utf-8")[0].startswith("1 byte sequence")
     assert decode_notes(b"abc", "abc", "cp1252") == []
+
+
+def test_saved_from_comment_is_the_url_when_the_page_gives_none():
+    import forumparse
+
+    mark = "<!-- saved from url=(0052)https://forum.example.org/viewtopic.php?f=2&t=77 -->\n"
+    bare = (FIXTURES_DIR / "hackernews" / "hn-nested-tables-2012.html").read_text(encoding="utf-8")
+    assert forumparse.parse_thread(bare.encode()).url is None
+    assert forumparse.parse_thread((mark + bare).encode()).url == "https://forum.example.org/viewtopic.php?f=2&t=77"
+    # the caller's address and the page's canonical link come first
+    assert forumparse.parse_thread((mark + bare).encode(), url="https://x.example/t").url == "https://x.example/t"
+    canonical = (FIXTURES_DIR / "phpbb" / "prosilver-32.html").read_text(encoding="utf-8")
+    assert forumparse.parse_thread((mark + canonical).encode()).url == "https://engines.example.org/viewtopic.php?t=900"
+    assert Document.load(b"saved from url=(0020)https://a.example/ as text").saved_url is None
