@@ -12,7 +12,7 @@ import re
 import attrs
 
 from ..html.body import extract_body
-from ..html.pageinfo import absolute, base_url, canonical_url
+from ..html.pageinfo import PostScope, absolute, base_url, canonical_url
 from ..html.select import attr, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
@@ -70,16 +70,17 @@ class HackerNews(Adapter):
         posts = [story_post] if story_post is not None else []
         root_id = story_post.post_id if story_post is not None else None
         parents: list[str | None] = []  # the last comment id seen at each indent level
-        for row, cell in self._comment_blocks(tree):
-            post = self._comment(row, cell, base, ctx)
+        comments = self._comments(tree)
+        for row, cell in comments.blocks:
+            level = _indent(comments, row)
+            above = parents[:level]
+            post = self._comment(comments, row, cell, base, ctx, reply_to=above[-1] if above else root_id)
             if post is None:
                 continue
-            level = _indent(row)
             del parents[level:]
-            reply_to = parents[-1] if parents else root_id
             parents.extend([None] * (level - len(parents)))
             parents.append(post.post_id)
-            posts.append(attrs.evolve(post, reply_to=reply_to))
+            posts.append(post)
         more = select_one(tree, self.MORE)  # long threads continue on a "More" page
         return Thread(title=title or _page_title(tree), url=canonical_url(tree, ctx.url),
                       reply_count=replies, next_page_url=absolute(base, attr(more, "href")),
@@ -94,7 +95,7 @@ class HackerNews(Adapter):
         title_el = select_one(table, self.STORY_TITLE)
         title = text_of(title_el)
         user = select_one(subtext, self.USER)
-        stamp, raw = _age(subtext, ctx)
+        stamp, raw = _age(select_one(subtext, self.AGE), subtext, ctx)
         replies = None
         for a in select(subtext, "a"):
             m = _COMMENTS.search(text_of(a) or "")
@@ -126,7 +127,7 @@ class HackerNews(Adapter):
         row = select_one(fat, "tr.athing")
         if row is None or select_one(row, self.HEAD) is None:
             return None, None, None
-        post = self._comment(row, row, base, ctx)
+        post = self._comment(_Comments([(row, row)]), row, row, base, ctx)
         story = select_one(row, self.ON_STORY)
         if story is None:  # older pages: a plain "on: " before the story link
             story = next((a for a in select(row, ".comhead a[href^='item?id=']")
@@ -135,17 +136,17 @@ class HackerNews(Adapter):
         return post, text_of(story), None
 
     # -- comments --------------------------------------------------------------------------
-    def _comment_blocks(self, tree):
+    def _comments(self, tree) -> _Comments:
         rows = select(tree, self.COMMENT_ROWS)
         if rows:
-            return [(r, r) for r in rows]
+            return _Comments([(r, r) for r in rows])
         cells = [c for c in select(tree, self.OLD_COMMENT_CELLS) if select_one(c, self.HEAD) is not None]
-        return [(c.getparent(), c) for c in cells]
+        return _Comments([(c.getparent(), c) for c in cells])
 
-    def _comment(self, row, cell, base, ctx) -> Post | None:
-        head = select_one(cell, self.HEAD)
-        user = select_one(head, self.USER)
-        text_el = select_one(cell, self.TEXT)
+    def _comment(self, comments, row, cell, base, ctx, reply_to=None) -> Post | None:
+        head = comments.head(cell)
+        user = comments.in_head(head, self.USER)
+        text_el = comments.cells.one(cell, self.TEXT)
         body = extract_body(text_el, quote_css=None, signature_css=None, edit_css=None, drop_css=self.TEXT_DROP)
         if user is None and not body.text:
             return None
@@ -153,32 +154,54 @@ class HackerNews(Adapter):
             body = attrs.evolve(body, text="")
         post_id = attr(row, "id") if (row.get("id") or "").isdigit() else None
         if post_id is None:
-            post_id = next((m.group(1) for a in select(head, "a[href]")
-                            for m in [_ITEM_ID.search(a.get("href", ""))] if m), None)
-        stamp, raw = _age(head, ctx)
+            post_id = next((m.group(1) for a in (head.iter("a") if head is not None else ())  # a[href]
+                            for m in [_ITEM_ID.search(a.get("href") or "")] if m), None)
+        stamp, raw = _age(comments.in_head(head, self.AGE), head, ctx)
         return Post(
             post_id=post_id,
             permalink=absolute(base, f"item?id={post_id}") if post_id else None,
             author=Author(name=text_of(user), profile_url=absolute(base, attr(user, "href"))) if user is not None
             else None,
             timestamp=stamp, timestamp_raw=raw,
-            body=body.text, body_html=body.html,
+            body=body.text, body_html=body.html, reply_to=reply_to,
         )
 
 
-def _indent(row) -> int:
+class _Comments:
+    """The comments' (row, cell) blocks and their parts. Each part's selector runs once over
+    all comments (PostScope) instead of once per comment: a row holds the indent, a cell the
+    head and text (the row itself in today's markup), a head the user, age and links."""
+
+    def __init__(self, blocks: list):
+        self.blocks = blocks
+        self.rows = PostScope([row for row, _ in blocks])
+        same = all(row is cell for row, cell in blocks)
+        self.cells = self.rows if same else PostScope([cell for _, cell in blocks], within=self.rows)
+        self._heads: PostScope | None = None
+
+    def head(self, cell):
+        return self.cells.one(cell, HackerNews.HEAD)
+
+    def in_head(self, head, css: str):
+        if self._heads is None:
+            heads = [h for h in (self.head(cell) for _, cell in self.blocks) if h is not None]
+            self._heads = PostScope(heads, within=self.rows)
+        return self._heads.one(head, css)
+
+
+def _indent(comments, row) -> int:
     """Nesting level: td.ind indent="N", else the indent image's width (40 pixels a level)."""
-    ind = select_one(row, "td.ind")
+    ind = comments.rows.one(row, "td.ind")
     if ind is not None and (ind.get("indent") or "").isdigit():
         return int(ind.get("indent"))
-    img = select_one(ind if ind is not None else row, "img[width]")
+    img = select_one(ind, "img[width]") if ind is not None else comments.rows.one(row, "img[width]")
     width = parse_count(attr(img, "width"), allow_abbrev=False) if img is not None else None
     return width // 40 if width else 0
 
 
-def _age(el, ctx) -> tuple[str | None, str | None]:
-    """span.age title (ISO, and in newer pages ' epoch' after it), else the shown age."""
-    age = select_one(el, HackerNews.AGE)
+def _age(age, el, ctx) -> tuple[str | None, str | None]:
+    """span.age (`age`): its title (ISO, and in newer pages ' epoch' after it), else the shown
+    age; without one, an age in the text of `el`."""
     if age is not None:
         raw = text_of(age)
         for part in reversed((attr(age, "title") or "").split()):
