@@ -21,11 +21,14 @@ from .errors import InputError
 _HEAD_END = re.compile(rb"\r?\n\r?\n")
 _MIME_VERSION = re.compile(rb"^mime-version\s*:", re.I | re.M)
 _RELATED = re.compile(rb"^content-type\s*:\s*multipart/related", re.I | re.M)
+_FIRST_FIELD = re.compile(rb"[A-Za-z][\w-]*:")
 _HEAD_LIMIT = 8192  # the outer header of a web archive is a few hundred bytes
 
 
 def is_mhtml(raw: bytes) -> bool:
     """Does `raw` start with the MIME header of a web archive?"""
+    if not _FIRST_FIELD.match(raw):  # a page starts with markup or text, an archive with a header
+        return False
     end = _HEAD_END.search(raw, 0, _HEAD_LIMIT)
     head = raw[:end.start()] if end else b""
     return bool(head) and bool(_MIME_VERSION.search(head)) and bool(_RELATED.search(head))
