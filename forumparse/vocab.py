@@ -165,7 +165,7 @@ DATE_LABEL_WORDS = frozenset(
     "written sent submitted created published posté publié écrit envoyé geschrieben verfasst erstellt gepostet "
     "gesendet publicado enviado escrito creado inviato scritto pubblicato geplaatst verzonden опубликовано "
     "добавлено отправлено napisano wysłany dodano opublikowano skrivet postad skickat datum fecha data time "
-    "zeit heure hora".split()
+    "zeit heure hora 发表于 发表时间 发布于 发布时间 回复于".split()
 )
 
 

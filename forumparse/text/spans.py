@@ -19,20 +19,21 @@ DATE_SPAN = re.compile(
     rf"""(?<![\w.])(?:
         (?P<iso>\d{{4}}-\d{{2}}-\d{{2}}(?:(?:[T ]|,\s*|\s+at\s+)\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?
                 (?:Z|[+-]\d{{2}}:?\d{{2}})?)?)
-      | (?P<numeric>\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\.?{_TIME})
+      | (?P<numeric>(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{4}}(?P<sep>[./-])\d{{1,2}}(?P=sep)\d{{1,2}})\.?{_TIME})
       | (?P<named>(?:\d{{1,2}}(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+)?(?P<m1>{_WORD}),?\s*(?:de\s+)?\d{{4}}(?:\s*г\.?)?
                   |(?P<m2>{_WORD})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}}|['’]\d\d)
                   |\d{{1,2}}-(?P<m3>{_WORD})-\d{{2,4}}){_TIME})
       | (?P<monthyear>(?P<m4>{_WORD})\s+\d{{4}})
       | (?P<relative>(?:{_RELATIVE_WORDS}){_TIME}
-                   |(?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago)
+                   |(?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\.?\s+ago
+                   |\d{{1,3}}(?:y|yr|mo|w|d|h|m|min|s)\s+ago)
     )(?![\w])""",
     re.I | re.X,
 )
 _WEEKDAY_BEFORE = re.compile(rf"(?<![\w])(?:{WEEKDAYS})\.?,?\s+$", re.I)
 # Every date the spans read has a 4-digit year, a d/m/y separator, a time, a relative word or
-# a two-digit year after an apostrophe ("Jul 8 '12", Stack Exchange).
-_HAS_DIGIT_OR_WORD = re.compile(r"\d(?:\d\d\d|[./-]\d|[:h]\d\d|\s+\w+\s+ago|\s+['’]\d\d)")
+# a two-digit year after an apostrophe ("Jul 8 '12", Stack Exchange); "2y ago" is an age in short.
+_HAS_DIGIT_OR_WORD = re.compile(r"\d(?:\d\d\d|[./-]\d|[:h]\d\d|\s*\w+\.?\s+ago|\s+['’]\d\d)")
 
 
 def find_date(line: str, dates, *, max_len: int = 200):

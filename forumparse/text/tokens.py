@@ -72,8 +72,9 @@ def paragraphs(tokens: list[Token]) -> str:
 # Kinds: blank, rule, date, stat, stat_value, postnum, button, nav, status, edit, quote_header, body.
 
 RULE = re.compile(r"^[\s_\-=~━─—–*·•.]{5,}$")
-POSTNUM = re.compile(r"^(?:(?:post|reply|beitrag|message|сообщение)\s*)?#\s?\d{1,6}\s*"
-                     r"(?:(?:of|von|de|из)\s+\d{1,6}\s*)?(?:[|·•]\s*)?$", re.I)  # "post #1 of 23"
+POSTNUM = re.compile(r"^(?:(?:(?:post|reply|beitrag|message|сообщение)\s*)?#\s?\d{1,6}\s*"
+                     r"(?:(?:of|von|de|из)\s+\d{1,6}\s*)?(?:[|·•]\s*)?"
+                     r"|\d{1,6}\s*\^?[#楼])$", re.I)  # "post #1 of 23"; "2#", "2楼" (a floor number, lynx "2^#")
 # Lines that are page navigation rather than words: pagination, counters, form leftovers.
 NAV = re.compile(
     r"^(?:page \d+ of \d+\b.*|\d{1,4}\.\s+-?\d{1,6}|"  # "1. 7": a comment's list number and its votes
@@ -434,7 +435,7 @@ def _scan_line(line: str, number: int, dates) -> Token:
         if _short_residual(residual):
             return Token("date", body, number, indent, bullet,
                          {"date": parsed, "raw": body[start:end].strip(" ,-@"), "residual": residual,
-                          "date_kind": date_kind})
+                          "date_kind": date_kind, "before": body[:start].strip()})
     if _PUNCT_ONLY.match(body):  # a bare bullet or star (rank images)
         return Token("blank", "", number, indent, bullet)
     if _BARE_STATUS.match(body):

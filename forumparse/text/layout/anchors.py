@@ -7,7 +7,7 @@ from collections import Counter
 
 from ...pagetime import NOW_LABELS
 from ...vocab import THREAD_END
-from ..tokens import EDIT_TAIL, ICON_MARK, Token, is_buttons
+from ..tokens import EDIT_TAIL, ICON_MARK, IMAGE_MARK, Token, is_buttons
 from .names import RE_LINE, is_text
 
 
@@ -81,7 +81,7 @@ _CLOCK_LABELS = [re.findall(r"[^\W\d_]+", label.lower()) for label in NOW_LABELS
 def _residual_key(residual: str) -> str:
     residual = ICON_MARK.sub(" ", EDIT_TAIL.sub("", residual))  # "[xx] DATE Last Edit: DATE by NAME" (SMF)
     words = re.findall(r"[^\W\d_]+", residual.lower())
-    if not words or is_buttons(residual.strip()):
+    if not words or is_buttons(residual.strip()) and IMAGE_MARK.sub("", residual) == ICON_MARK.sub("", residual):
         return ""  # "DATE Report", "DATE Reply Quote": the post's buttons beside its date
     if any(words[:len(label)] == label for label in _CLOCK_LABELS):
         return "now"  # the page's clock in its header (phpBB), no post

@@ -30,7 +30,7 @@ _INLINE_AUTHOR = (
     # "Postby NAME » DATE", "Beitragvon NAME »": phpBB's post icon text run into the label
     re.compile(r"^(?:post|beitrag|message|mensaje|messaggio|bericht)(?:by|von|par|por|da|door)\s+"
                r"(?P<name>[^»|•·,()]{1,40}?)\s*»", re.I),
-    re.compile(r"(?:^|\s)(?:posted\s+)?(?:by|von|par|por|di|door|przez|от)\s*:?\s*(?P<name>[^»|•·,()]{1,40}?)"
+    re.compile(r"(?:^|\s)(?:posted\s+)?(?:by|von|par|por|di|door|przez|от)(?:\s*:\s*|\s+)(?P<name>[^»|•·,()]{1,40}?)"
                r"\s*(?:»|\||•|·|,|\bon\b|\bam\b|\ble\b|\bel\b|\bil\b|\bop\b|$)", re.I),
     re.compile(r"^(?P<name>[^»|•·,()]{1,40}?)\s+(?:wrote|posted|said|schrieb|a écrit|escribió|написал)\b", re.I),
     re.compile(r"^(?:from|von|de|от)\s*:\s*(?P<name>[^<>()]{1,40}?)\s*(?:<.*)?$", re.I),
@@ -110,6 +110,30 @@ def inline_author(residual: str) -> str | None:
     if len(words) > 1 and once != " ".join(words) and name_like(once):
         return once
     return None
+
+
+def date_line_author(tok: Token) -> str | None:
+    """The author a post's date line names: from its words beside the date (inline_author), else
+    the one word before the date ("tapeworm on DATE | parent", "levain_lad • DATE 1 award"):
+    what follows the date on a byline is links and counters, what precedes it the name, maybe
+    with a role badge ("AutoModerator MOD • DATE")."""
+    found = inline_author(tok.data["residual"])
+    before = tok.data.get("before")
+    if found or not before:
+        return found
+    before = _ALT_AND_COUNTS.sub(" ", _NUMBERED.sub("", _PARENS.sub(" ", ICON_MARK.sub(" ", before)))).strip()
+    head = re.split(r"\s+[|•·»«]\s*|\s*[|•·»«]\s+|^[|•·»«]\s*", before)[0] if before else ""
+    words = [w for w in head.split() if w.lower() not in _LABEL_WORDS]
+    while len(words) > 1 and words[-1].lower() in _BADGES:
+        words.pop()
+    if len(words) == 1 and not words[0].isdigit() and name_like(words[0]) and not COUNT_AFTER.match(words[0]):
+        return _undouble(words[0])
+    return None
+
+
+_PARENS = re.compile(r"\([^)]*\)")  # "(permalink) Old DATE": a link's words in brackets
+# Role badges printed after the name on a byline ("crumb_shot OP", "AutoModerator MOD")
+_BADGES = frozenset("op mod mods admin administrator moderator staff creator author team bot".split())
 
 
 def status_name(tok: Token) -> Token | None:

@@ -7,7 +7,7 @@ from ..tokens import Token
 from .anchors import footer_layout, thread_end
 from .body import drop_signature, read_body, read_stats
 from .header import after_stats, find_subjects, footer_start, scan_back, scan_forward, trim_to_template
-from .names import inline_author, is_text, name_like, named_line, status_name, strip_number
+from .names import date_line_author, is_text, name_like, named_line, status_name, strip_number
 from .parts import PostParts
 from .titles import pick_author, pick_rank, recurring_titles, split_name_titles, status_rank
 from .wrapping import wrap_width
@@ -21,7 +21,7 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
     posts: list[PostParts] = []
     subjects = find_subjects(tokens)
     recurring = recurring_titles(tokens, anchors)
-    inlines = [inline_author(tokens[a].data["residual"]) for a in anchors]
+    inlines = [date_line_author(tokens[a]) for a in anchors]
     starts = [scan_back(tokens, a, anchors[n - 1] if n else -1, subjects, recurring, through=not inlines[n])
               for n, a in enumerate(anchors)]
     raw_starts = starts
@@ -76,7 +76,7 @@ def segment_footer(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
         parts = PostParts(anchor=tokens[a])
         region = list(range(footer_start(tokens, prev, a), a))
         prev = a
-        inline = inline_author(tokens[a].data["residual"])
+        inline = date_line_author(tokens[a])
         if inline:  # the header starts where the date line's author is first named
             named = next((j for j in region if tokens[j].kind == "body"
                           and strip_number(tokens[j].text).split(" ", 1)[0] == inline.split(" ", 1)[0]
@@ -103,7 +103,7 @@ def segment_footer(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
             if j >= a:  # nothing left under the title: those lines were the text itself
                 title_lines = []
             first_text = max(first_text, j) if title_lines else first_text
-        inline = inline_author(tokens[a].data["residual"])
+        inline = date_line_author(tokens[a])
         name_line = None
         if inline and first_text < a and tokens[first_text].text.startswith(inline + " "):
             name_line = tokens[first_text]  # "Crow Falling is a Pleasure": the name, then the user title
