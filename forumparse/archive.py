@@ -112,7 +112,7 @@ def parse_record(record: ArchiveRecord, **options) -> ArchiveResult:
         return ArchiveResult(uri, error=InputError(record.error or "unreadable record"), record_id=rid)
     try:
         raw = record.raw
-        text, encoding = decode_bytes(raw)
+        text, encoding = decode_bytes(raw, transport=record.headers.get("content-type"))
         doc = Document(text, url=uri, encoding=encoding, headers=dict(record.headers),
                        warnings=decode_notes(raw, text, encoding))
         if record.text_only:

@@ -38,6 +38,7 @@ _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 _HEADER_BLOCK = re.compile(rb"\A(?:WARC/1\.[01]|HTTP/\d(?:\.\d)?\s+\d{3})[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n")
 _HEADER_LINE = re.compile(r"^([A-Za-z][\w-]*):[ \t]*(.*?)\s*$", re.M)
 _HIGH_BYTES = bytes(range(0x80, 0x100))
+_TRANSPORT_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s<>\"]+?)\s*-->", re.I)
 _HTTP_EQUIV_CASE = str.maketrans("CONTENTLAGU", "contentlagu")
 
@@ -70,16 +71,19 @@ def _codec(name: str | bytes | None) -> str | None:
     return "cp1252" if codec in ("latin-1", "iso8859-1", "ascii") else codec
 
 
-def decode_bytes(raw: bytes) -> tuple[str, str]:
-    """Decode page bytes; return (text, encoding used)."""
-    text, encoding, _ = _decode(raw)
+def decode_bytes(raw: bytes, *, transport: str | None = None) -> tuple[str, str]:
+    """Decode page bytes; return (text, encoding used). `transport` is the Content-Type header
+    the page was served with (its charset decides bytes that are neither UTF-8 nor declared)."""
+    text, encoding, _ = _decode(raw, transport=transport)
     return text, encoding
 
 
-def _decode(raw: bytes, declared: str | None = None) -> tuple[str, str, bytes | None]:
+def _decode(raw: bytes, declared: str | None = None, transport: str | None = None) -> tuple[str, str, bytes | None]:
     """decode_bytes, plus the bytes the text is the strict UTF-8 decoding of (None when it
     is not): lxml parses those faster than the text when the text is not Latin-1 only.
-    `declared` is a charset stated outside the page (a MIME part's), tried after a BOM."""
+    `declared` is a charset stated outside the page (a MIME part's), tried after a BOM;
+    `transport` an HTTP Content-Type header, tried after the page's own declaration and UTF-8
+    (servers send a default "ISO-8859-1" for pages of any encoding; valid UTF-8 is UTF-8)."""
     for bom, enc in _BOMS:
         if raw.startswith(bom):
             raw = raw[len(bom):]
@@ -107,6 +111,13 @@ def _decode(raw: bytes, declared: str | None = None) -> tuple[str, str, bytes | 
         return raw.decode("utf-8"), "utf-8", raw
     except UnicodeDecodeError:
         pass
+    served = _TRANSPORT_CHARSET.search(transport or "")
+    enc = _codec(served.group(1)) if served else None
+    if enc and not enc.startswith(("utf-", "utf_")):
+        try:
+            return raw.decode(enc), enc, None
+        except UnicodeDecodeError:
+            pass
     text, encoding = _guess(raw)
     return text, encoding, None
 
@@ -234,7 +245,7 @@ class Document:
                 content, saved, charset = unpack(content)
                 headers = {**saved, **headers}
                 url = url or saved.get("content-location")
-            text, encoding, utf8 = _decode(content, charset)
+            text, encoding, utf8 = _decode(content, charset, headers.get("content-type"))
             # a strict UTF-8 decoding replaced nothing: each U+FFFD was in the page (no count needed)
             notes = decode_notes(content, text, encoding) if utf8 is None else []
         else:

@@ -71,3 +71,13 @@ def test_saved_from_comment_is_the_url_when_the_page_gives_none():
     canonical = (FIXTURES_DIR / "phpbb" / "prosilver-32.html").read_text(encoding="utf-8")
     assert forumparse.parse_thread((mark + canonical).encode()).url == "https://engines.example.org/viewtopic.php?t=900"
     assert Document.load(b"saved from url=(0020)https://a.example/ as text").saved_url is None
+
+
+def test_served_charset_decides_undeclared_legacy_bytes_but_not_utf8():
+    page = "<html><body><p>Привет</p></body></html>"  # too few letters for a detector to tell
+    served = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=windows-1251\r\n\r\n"
+    doc = Document.load(served + page.encode("windows-1251"))
+    assert doc.encoding == "cp1251" and "Привет" in doc.text
+    lying = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n\r\n"
+    doc = Document.load(lying + page.encode("utf-8"))  # the default header of a UTF-8 page
+    assert doc.encoding == "utf-8" and "Привет" in doc.text
