@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 
 import attrs
+import lxml.etree
 
 from ..html.body import extract_body
 from ..html.page_classes import by_class, by_id_prefix, by_owner, earliest, within
 from ..html.pageinfo import PostScope
-from ..html.select import attr, select, select_one, text_of, xpath
+from ..html.select import attr, select, select_one, split_classes, text_of, xpath
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from ..vocab import JOINED_LABEL, LOCATION_LABEL, POSTS_LABEL
@@ -69,7 +70,7 @@ class SMF(Adapter):
     HEADING = "#forumposts .catbg, #forumposts h3"
     LAST_CRUMB = ".linktree li.last a, .navigate_section li.last a, .linktree li.last, .navigate_section li.last"
     TOP_SUBJECT = "#top_subject, .display_title"
-    CLASSED = "li.postcount, li.membergroup, li.postgroup, li.stars, li.avatar"
+    CLASSED = frozenset({"postcount", "membergroup", "postgroup", "stars", "avatar"})  # li.postcount, ...
     LINKTREE = ".linktree, .navigate_section, div.nav"
     PAGER = ".pagelinks, .middletext"
 
@@ -145,7 +146,7 @@ class SMF(Adapter):
         if keyinfo is None:  # SMF 1.1: the cell around the subject line
             subject_box = in_box.one(box, self.SUBJECT_BOX)
             keyinfo = subject_box.getparent() if subject_box is not None else box
-        subject = common.pick(keyinfo, self.SUBJECT)
+        subject = _subject(keyinfo)
         link = subject if subject is not None and subject.tag == "a" else next(
             (a for a in box.iter("a") if f"msg{post_id}" in (a.get("href") or "")), None) if post_id else None
         raw = self._date(keyinfo, subject)
@@ -177,9 +178,18 @@ class SMF(Adapter):
     def _date(self, keyinfo, subject) -> str | None:
         """The post date: the keyinfo line "« Reply #N on: DATE »" (2.0, 1.1) or the msg link text (2.1)."""
         skip = set(subject.iterancestors()) | {subject} if subject is not None else set()
-        skip |= {m for e in select(keyinfo, self.EDIT) for m in (e, *e.iterancestors())}
-        for css in ("a.smalltext", ".smalltext", "div"):
-            for el in select(keyinfo, css):
+        # "a.smalltext", ".smalltext", "div" (in this order) and EDIT from one walk of the (small) keyinfo
+        smalls, divs = [], []
+        for el in keyinfo.iter(lxml.etree.Element):
+            names = split_classes(el.get("class") or "")
+            if (el.get("id") or "").startswith("modified_") or "modified" in names or "lastedit" in names:
+                skip.update((el, *el.iterancestors()))  # EDIT
+            if "smalltext" in names:
+                smalls.append(el)
+            if el.tag == "div":
+                divs.append(el)
+        for found in ([el for el in smalls if el.tag == "a"], smalls, divs):
+            for el in found:
                 if el in skip:
                     continue
                 text = text_of(el)
@@ -222,7 +232,7 @@ class SMF(Adapter):
             found = text_of(in_poster.one(poster, css))
             if found:
                 return found
-        if info is not None and select_one(info, self.CLASSED) is not None:
+        if info is not None and any(self.CLASSED & split_classes(li.get("class") or "") for li in info.iter("li")):
             return None  # a classed list without title or group: nothing to show
         # themes without classes (SMF 2.0 RCs, 1.1): the first line that is no statistic
         for line in info_lines:
@@ -288,6 +298,18 @@ def _body(box, in_box):
         if _MSG_ID.match(el.get("id") or "") or "inner" in (el.get("class") or "").split():
             return el
     return in_box.one(box, "div.post")
+
+
+def _subject(keyinfo):
+    """`common.pick(keyinfo, SMF.SUBJECT)` ("h5 a, [id^=subject_] a, h5") by lxml's iterators:
+    the first link under the first heading (or subject box) that holds one, else the heading."""
+    headings = list(keyinfo.iter("h5"))
+    for outer in (headings, [el for el in keyinfo.iter(lxml.etree.Element)
+                             if (el.get("id") or "").startswith("subject_")]):
+        for box in outer:
+            for link in box.iterdescendants("a"):
+                return link
+    return headings[0] if headings else None
 
 
 def _post_id(body_el, box, in_box) -> str | None:
