@@ -9,7 +9,10 @@ functions read what the selectors found.
 from __future__ import annotations
 
 import re
+import weakref
 from urllib.parse import urljoin
+
+import lxml.etree
 
 from ..html.select import attr, class_set, select, text_of, xpath
 from ..numbers import parse_count
@@ -46,6 +49,29 @@ def php_script_links(doc, size: int | None = None) -> bool:
     """phpBB's own script names; Forumotion's addresses have no ".php" ("/t7-title", "/u1")."""
     return has(doc, "viewtopic.php?", size) and (has(doc, "memberlist.php?", size)
                                                  or has(doc, "posting.php?", size))
+
+
+class Seen:
+    """What one parse has read from markup that repeats: an author's profile box and signature
+    print the same on each of their posts, so each distinct markup is read once. The element's
+    own id is left out of the comparison (themes number each post's boxes): `read` must depend
+    on the element's tag, other attributes and content only (and on `args`)."""
+
+    def __init__(self):
+        self._found: dict = {}
+
+    def read(self, read, el, *args):
+        markup = lxml.etree.tostring(el, with_tail=False)
+        # the start tag cut off: its attributes are compared apart, without the id
+        key = (read, el.tag, tuple(item for item in el.items() if item[0] != "id"),
+               markup[markup.find(b">") + 1:], args)
+        found = self._found.get(key, _MISSING)
+        if found is _MISSING:
+            found = self._found[key] = read(el, *args)
+        return found
+
+
+_MISSING = object()
 
 
 def profile_lines(el, label_css: str | None = None) -> list[str]:
@@ -89,7 +115,23 @@ def profile_lines(el, label_css: str | None = None) -> list[str]:
 
 def read_stats(lines, ctx) -> dict:
     """post_count, joined, location from "Label: value" lines, and `plain`: the unlabelled
-    lines that come before the first labelled one (where themes print the rank)."""
+    lines that come before the first labelled one (where themes print the rank). A thread
+    shows an author's same lines on each of their posts: each set of lines is read once per
+    parse (the answer is shared: do not change it)."""
+    seen = _STATS_SEEN.get(ctx)
+    if seen is None:
+        seen = _STATS_SEEN[ctx] = {}
+    key = tuple(lines)
+    stats = seen.get(key)
+    if stats is None:
+        stats = seen[key] = _read_stats(key, ctx)
+    return stats
+
+
+_STATS_SEEN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # parse context -> lines -> stats
+
+
+def _read_stats(lines, ctx) -> dict:
     stats: dict = {"plain": []}
     labelled = False
     for line in lines:

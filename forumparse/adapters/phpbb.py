@@ -116,8 +116,9 @@ class PhpbbHtml(Adapter):
                          **{f"crumbs{i}": css.split()[0] for i, css in enumerate(self.CRUMBS_CSS)})
         # NOISE_CSS needs an XPath per body: only for the bodies holding one of its boxes
         found["noisy"] = holders(found["noise"])
-        posts = (self._prosilver(doc, found, ctx, base) or self._subsilver2(found, ctx, base)
-                 or self._subsilver(found, ctx, base))
+        seen = common.Seen()
+        posts = (self._prosilver(doc, found, ctx, base, seen) or self._subsilver2(found, ctx, base, seen)
+                 or self._subsilver(found, ctx, base, seen))
         page, count, nxt = self._pages(found["pages"])
         return Thread(
             title=self._title(tree, found["maintitle"]),
@@ -130,7 +131,7 @@ class PhpbbHtml(Adapter):
         )
 
     # -- prosilver ---------------------------------------------------------------------------
-    def _prosilver(self, doc, found, ctx, base) -> list[Post]:
+    def _prosilver(self, doc, found, ctx, base, seen) -> list[Post]:
         boxes = [el for el in found["post"] if _prosilver_id(el.get("id")) is not False]
         if not boxes:
             return []
@@ -153,7 +154,7 @@ class PhpbbHtml(Adapter):
                 post_id=post_id,
                 permalink=self._permalink(line, post_id, base),
                 author=self._prosilver_author(_first(parts["profile"], el), line,
-                                              _first(parts["signature"], el), ctx, base),
+                                              _first(parts["signature"], el), ctx, base, seen),
                 timestamp=timestamp,
                 timestamp_raw=raw,
                 title=next(filter(None, map(text_of, el.iter("h3"))), None),
@@ -166,49 +167,31 @@ class PhpbbHtml(Adapter):
             ))
         return posts
 
-    def _prosilver_author(self, profile, line, signature, ctx, base) -> Author | None:
-        dt = profile.find(".//dt") if profile is not None else None
-        name = _first_classed_text(dt, _NAME_CLASSES) or _last_link_text(dt)
+    def _prosilver_author(self, profile, line, signature, ctx, base, seen) -> Author | None:
+        """`seen`: the page's reads of repeating markup (profile boxes, signatures)."""
+        name, own_href, any_href, stats, rank, avatar = (
+            seen.read(_profile_facts, profile, ctx) if profile is not None else _NO_PROFILE)
         if not name and line is not None:
             name = (next(filter(None, map(text_of, line.iter("strong"))), None)
                     or _first_classed_text(line, _USERNAME, "a"))
         if not name:
             return None
-        link = _link(dt, "mode=viewprofile")
-        if link is None:  # an element's truth value is its child count, not its presence
-            link = _link(line, "mode=viewprofile")
-        if link is None:
-            link = _link(dt, "")
-        dds = profile.findall(".//dd") if profile is not None else []
-        stats = common.read_stats([text_of(dd) or "" for dd in dds], ctx)
-        href = attr(link, "href")
+        # the profile box's own profile link, the author line's, then any link of the box
+        href = own_href or attr(_link(line, "mode=viewprofile"), "href") or any_href
         return Author(
             name=name,
-            rank=self._prosilver_rank(dds),
+            rank=rank,
             post_count=stats.get("post_count"),
             joined=stats.get("joined"),
             user_id=common.user_id(href),
             profile_url=common.absolute(base, href),
-            avatar_url=common.absolute(base, attr(_avatar(dt), "src")),
+            avatar_url=common.absolute(base, avatar),
             location=stats.get("location"),
-            signature=render_text(signature) or None if signature is not None else None,
+            signature=seen.read(render_text, signature) or None if signature is not None else None,
         )
 
-    @staticmethod
-    def _prosilver_rank(dds) -> str | None:
-        for dd in dds:
-            classes = (dd.get("class") or "").split()
-            if classes and "profile-rank" not in classes:
-                continue  # 3.1+ names every statistic; only profile-rank holds the rank
-            if dd.find(".//strong") is not None:
-                break  # 3.0: the rank comes before the labelled statistics
-            rank = text_of(dd) or _image_title(dd)
-            if rank:
-                return rank
-        return None
-
     # -- subsilver2 --------------------------------------------------------------------------
-    def _subsilver2(self, found, ctx, base) -> list[Post]:
+    def _subsilver2(self, found, ctx, base, seen) -> list[Post]:
         # the author's row and the two rows after it; their parts come from the page-level
         # lookups (`found`), handed to the row or cell that holds them
         posts_rows = []
@@ -243,7 +226,7 @@ class PhpbbHtml(Adapter):
             body = self._body(content, found["noisy"])
             signature = None
             for span in in_cell["span_postbody"].get(body_cell, ()):
-                signature = common.split_signature(render_text(span))[1] or signature
+                signature = common.split_signature(seen.read(render_text, span))[1] or signature
             edit = next((e for e in in_cell["gensmall"].get(body_cell, ()) if _is_edit_note(text_of(e))), None)
             buttons = rows[1] if len(rows) > 1 else None
             href = attr(_link(buttons, "mode=viewprofile"), "href")
@@ -251,7 +234,7 @@ class PhpbbHtml(Adapter):
                 post_id=post_id,
                 permalink=common.absolute(base, attr(link, "href")) or (f"#p{post_id}" if post_id else None),
                 author=self._table_author(text_of(mark), profile, profile_details.get(profile, []), ctx, base,
-                                          href, signature),
+                                          href, signature, seen),
                 timestamp=timestamp,
                 timestamp_raw=raw,
                 title=subject,
@@ -264,7 +247,7 @@ class PhpbbHtml(Adapter):
         return posts
 
     # -- subSilver (phpBB 2) -----------------------------------------------------------------
-    def _subsilver(self, found, ctx, base) -> list[Post]:
+    def _subsilver(self, found, ctx, base, seen) -> list[Post]:
         # the name's cell and the message cell beside it; their parts come from the page-level
         # lookups (`found`), handed to the cell that holds them
         rows = []
@@ -303,7 +286,7 @@ class PhpbbHtml(Adapter):
                 post_id=post_id,
                 permalink=common.absolute(base, attr(link, "href")) or (f"#{post_id}" if post_id else None),
                 author=self._table_author(text_of(mark), cell, profile_details.get(cell, []), ctx, base,
-                                          attr(profile_link, "href"), signature),
+                                          attr(profile_link, "href"), signature, seen),
                 timestamp=timestamp,
                 timestamp_raw=raw,
                 title=subject,
@@ -315,12 +298,12 @@ class PhpbbHtml(Adapter):
             ))
         return posts
 
-    def _table_author(self, name, profile, details, ctx, base, href, signature) -> Author | None:
+    def _table_author(self, name, profile, details, ctx, base, href, signature, seen) -> Author | None:
         """The author of a table layout: name, then the profile cell's lines (rank first);
         `details`: the profile's .postdetails boxes."""
         if not name:
             return None
-        lines = [line for el in details for line in common.profile_lines(el)]
+        lines = [line for el in details for line in seen.read(common.profile_lines, el)]
         stats = common.read_stats(lines, ctx)
         rank = next((p for p in stats["plain"] if p != name), None)
         images = list(profile.iter("img")) if profile is not None else []
@@ -428,6 +411,37 @@ def _prosilver_id(value: str | None):
     if not digits:
         return None
     return digits if digits.isdigit() else False
+
+
+def _profile_facts(profile, ctx) -> tuple:
+    """What a prosilver profile box (dl.postprofile) tells: (name, the href of its profile
+    link, the href of its first link, statistics, rank, avatar src)."""
+    dt = profile.find(".//dt")
+    dds = profile.findall(".//dd")
+    texts = [text_of(dd) or "" for dd in dds]
+    return (_first_classed_text(dt, _NAME_CLASSES) or _last_link_text(dt),
+            attr(_link(dt, "mode=viewprofile"), "href"),
+            attr(_link(dt, ""), "href"),
+            common.read_stats(texts, ctx),
+            _prosilver_rank(dds, texts),
+            attr(_avatar(dt), "src"))
+
+
+_NO_PROFILE = (None, None, None, {}, None, None)
+
+
+def _prosilver_rank(dds, texts) -> str | None:
+    """`texts`: the text of each dd."""
+    for dd, text in zip(dds, texts):
+        classes = (dd.get("class") or "").split()
+        if classes and "profile-rank" not in classes:
+            continue  # 3.1+ names every statistic; only profile-rank holds the rank
+        if dd.find(".//strong") is not None:
+            break  # 3.0: the rank comes before the labelled statistics
+        rank = text or _image_title(dd)
+        if rank:
+            return rank
+    return None
 
 
 def _first(owned: dict, el):
