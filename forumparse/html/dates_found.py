@@ -235,6 +235,7 @@ def _yearless_hit(text: str, owner, ctx, hits: list) -> None:
 
 _JOINED_CLASS = re.compile(r"regist|joined|join-?date|member-?since|regdate|user-?since", re.I)
 _EDITED_CLASS = re.compile(r"edit", re.I)
+_UPDATED_CLASS = re.compile(r"(?:^|\s)(?:updated|modified)(?:$|\s)", re.I)
 
 
 def _label_class(el) -> str | None:
@@ -245,8 +246,8 @@ def _label_class(el) -> str | None:
         cls = node.get("class") or ""
         if _JOINED_CLASS.search(cls):
             return "joined"
-        if _EDITED_CLASS.search(cls):
-            return "edited"
+        if _EDITED_CLASS.search(cls) or _UPDATED_CLASS.search(cls) and "published" not in cls:
+            return "edited"  # (hAtom's "updated" beside "published": the edit time; both on one date: not)
     return None
 
 

@@ -40,7 +40,7 @@ from .record_fields import Fields, ProfileTest, agree, name_text
 from .records_found import PROFILE_HREF, PageIndex, Record
 from .structured import quote_css_for
 
-_POST_ID = re.compile(r"^(?:post|p|msg|message|comment|reply|entry)[-_]?(\d+)$", re.I)
+_POST_ID = re.compile(r"(?:^|[-_])(?:post|p|msg|message|comment|reply|entry)[-_]?(\d+)$", re.I)
 
 
 def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit], authors: list, ctx,
@@ -101,7 +101,9 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
     text = strip_buttons(text)
     text, note = strip_edit_lines(text)
     text = strip_subject_line(text, title)
-    if not text and not body.quotes and not has_media(f.body_el):
+    if title and text.casefold() == title.strip().casefold() and _headed(f, title):
+        text = ""  # an opening post that is its title heading alone ("Ask: ...?") keeps its place with no text
+    elif not text and not body.quotes and not has_media(f.body_el):
         return None  # (a post that only quotes or only shows a picture keeps its place with an empty body)
     if deleted_placeholder(text):
         text = ""  # a deleted post keeps its place; the placeholder is not its text
@@ -139,6 +141,13 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
     )
 
 
+def _headed(f: Fields, title: str | None) -> bool:
+    """The record shows the thread's title as a heading of its own."""
+    want = (title or "").strip().casefold()
+    return bool(want) and any(" ".join(h.text_content().split()).casefold() == want
+                              for part in f.record.parts for h in part.iter("h1", "h2", "h3"))
+
+
 def _link_of(el) -> str | None:
     if el is None:
         return None
@@ -149,6 +158,14 @@ def _link_of(el) -> str | None:
 
 
 def _post_id(f: Fields, index: PageIndex) -> str | None:
+    first = f.record.parts[0] if f.record.parts else None
+    holder = first.getparent() if first is not None else None
+    if holder is not None and next((c for c in holder if isinstance(c.tag, str)), None) is first:
+        # a threaded reply's record is the first block of its list item, whose id names the post
+        # (<li id="comment-2291"><article>...</article><ol class="children">)
+        m = _POST_ID.search(holder.get("id") or "")
+        if m:
+            return m.group(1)
     for el in f.record.parts[:1]:
         lo, hi = index.span(el)
         for cand in index.order[lo:min(hi, lo + 40) + 1]:

@@ -10,6 +10,7 @@ import attrs
 from ..records import Quote
 from ..vocab import BUTTON_WORDS, EDIT_NOTE, REMOVED_TEXT, quote_header_author
 from .body import QUOTE_CSS, SIGNATURE_CSS, extract_body
+from .mail_header import sender_name
 
 _SIG_RULE = re.compile(r"^\s*(?:_{6,}|--\s?)\s*$")
 
@@ -219,9 +220,12 @@ def split_plain_quotes(text: str) -> tuple[str, tuple[Quote, ...]]:
         if block:
             while keep and not keep[-1].strip():
                 keep.pop()
+            author = None
             if keep and _WROTE.search(keep[-1]):
-                keep.pop()
-            quotes.append(Quote(text="\n".join(block).strip()))
+                author = _wrote_name(keep.pop())
+                if keep and _ATTRIBUTION_START.match(keep[-1]):
+                    keep.pop()  # the attribution's first line: "In article <id@host>," / "On Mon, 3 Mar 2003,"
+            quotes.append(Quote(author=author, text="\n".join(block).strip()))
             block = []
         keep.append(line)
     own = "\n".join(keep).strip()
@@ -229,6 +233,21 @@ def split_plain_quotes(text: str) -> tuple[str, tuple[Quote, ...]]:
     if not own:
         return text, ()
     return own, tuple(quotes)
+
+
+# the first line of an attribution that wraps before "X wrote:"
+_ATTRIBUTION_START = re.compile(r"^\s*(?:in (?:article|message|news:?|<)|on |am |le |el |il |op ).{0,120},\s*$", re.I)
+
+
+def _wrote_name(line: str) -> str | None:
+    """The quoted author of an attribution line: "Ann Lee <ann@x.org> wrote:" -> "Ann Lee",
+    "On Mon, 3 Mar 2003, Ann Lee wrote:" -> "Ann Lee"."""
+    m = _WROTE.search(line)
+    head = line[:m.start()].strip() if m else ""
+    name = re.sub(r"\s*<[^<>]*>$", "", head).rsplit(",", 1)[-1].strip()  # (the address, then "On <date>,")
+    if not name or len(name) > 80 or len(name.split()) > 6:
+        return None
+    return (sender_name(name) or name) if "@" in name else name
 
 
 def headed_quotes(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:

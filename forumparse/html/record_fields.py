@@ -10,6 +10,7 @@ from attrs import define
 
 from ..vocab import BUTTON_WORDS, POSTS_LABELS
 from .dates_found import DATE_IN_TEXT, JOINED_WORDS, DateHit
+from .mail_header import sender_name
 from .profile_block import profile_kinds
 from .records_found import PageIndex, Record, signature
 from .select import text_of
@@ -138,7 +139,13 @@ def name_text(el) -> str | None:
     text = text[by.end():] if by else text
     if CLOCK.search(text):
         return _byline_name(text) if by else None  # "asked Jul 8 at 9:10" is a date line, not a name
+    if "@" in text[1:] or "<" in text:  # a mail header's sender: 'Ann Lee <ann@x.org>', 'ann@x.org (Ann Lee)'
+        text = sender_name(text) or text
+    text = _USER_NUMBER.sub("", text)  # "wetfeet (302115)": the account number shown after the name
     return text.lstrip("@") or None
+
+
+_USER_NUMBER = re.compile(r"(?<=\S)\s+\(#?\d{2,}\)$")
 
 
 _BY = re.compile(r"^(?:\w+\s+)?(?:by|von|par|por|di|door|av|от|przez)\s+", re.I)

@@ -32,7 +32,7 @@ _GROUP_HREF = re.compile(r"usergroup|[?&;]gid=\d|/groups?/", re.I)
 # Class or itemprop words that name the post's author element.
 AUTHOR_WORDS = re.compile(
     r"(?:^|[-_ ])(?:author|user-?name|user_name|poster|post-author|nick|nickname|"
-    r"uname|login|name|creator|commenter|byline|screen-?name|display-?name|userid|user-id|user)(?:$|[-_ ])"
+    r"uname|login|name|creator|commenter|byline|screen-?name|display-?name|userid|user-id|user|fn)(?:$|[-_ ])"
     r"|username|postauthor|poster|author|(?:post|member|user|nick)[-_]?name", re.I)
 _STATUS = re.compile(r"\b(?:is\s+)?(?:offline|online)$", re.I)
 # "bbp-reply-author-role", "author-title", "poster-rank": the author's rank or avatar, not the name.
@@ -391,26 +391,43 @@ def lead_record(records, index, dates, authors):
     if root is None or root.tag in ("body", "html") or root.getparent() is None:
         return None
     depth = {id(a): i for i, a in enumerate(first.iterancestors())}
-    if depth.get(id(root.getparent()), 99) > 5 or not 80 <= index.length.get(root, 0) <= 20000:
-        return None  # (not a block beside the replies, or no text of its own)
-    lo, hi = index.span(root)
-    author = next((a for a in authors if lo <= index.pos.get(a, -1) <= hi), None)
-    if any(lo <= index.pos.get(d.el, -1) <= hi for d in dates if d.label is None and d is not hit
-           and not _nested(d.el, hit.el)):
+    if depth.get(id(root.getparent()), 99) > 8:
+        return None  # (not a block beside the replies)
+    parts = _lead_parts([root], hit, index, dates, authors)
+    if parts is None:  # a link story's byline block, its text in the next block before the replies
+        after = [s for s in root.itersiblings() if isinstance(s.tag, str) and index.span(s)[0] < start]
+        after = [s for s in after if not index.span(s)[0] <= start <= index.span(s)[1]]
+        parts = _lead_parts([root, *after], hit, index, dates, authors) if after and len(after) <= 3 else None
+    return Record(hit.el, parts, "date") if parts is not None else None
+
+
+def _lead_parts(parts, hit, index, dates, authors):
+    """The parts when they make an opening post: one date, an author or a long text, not a menu."""
+    total = sum(index.length.get(p, 0) for p in parts)
+    if not 80 <= total <= 20000:
+        return None  # (no text of its own)
+    spans = [index.span(p) for p in parts]
+
+    def inside(el) -> bool:
+        i = index.pos.get(el, -1)
+        return any(lo <= i <= hi for lo, hi in spans)
+    root = parts[0]
+    author = next((a for a in authors if inside(a)), None)
+    if any(inside(d.el) for d in dates if d.label is None and d is not hit and not _nested(d.el, hit.el)):
         return None  # a block with several dates is a list (a sidebar), not a post
-    linked = sum(len(" ".join(a.text_content().split())) for a in root.iter("a"))
-    if linked * 2 >= index.length.get(root, 0):
+    linked = sum(len(" ".join(a.text_content().split())) for p in parts for a in p.iter("a"))
+    if linked * 2 >= total:
         return None  # mostly links: a menu or a header bar
     near = author if author is not None else hit.el
     byline = next((e for e in [hit.el, *hit.el.iterancestors()] if any(x is e for x in near.iterancestors())), root)
     small = byline is not root and index.length.get(byline, 0) <= 200  # (else it holds the text too)
     header = [byline] if small else [e.getparent() for e in (hit.el, near) if e.getparent() is not None]
-    header += [h for h in root.iter("h1", "h2", "h3") if not any(x in header for x in h.iterancestors())]
-    own = index.length.get(root, 0) - sum(index.length.get(e, 0) for e in set(header))
+    header += [h for p in parts for h in p.iter("h1", "h2", "h3") if not any(x in header for x in h.iterancestors())]
+    own = total - sum(index.length.get(e, 0) for e in set(header))
     if own < (60 if author is not None else 200):
         return None  # a thread header ("started by X, <date>" under the title) has no text of its own
         # (a post without a name, its author deleted, needs a longer text to count)
-    return Record(hit.el, [root], "date")
+    return parts
 
 
 def _nested(a, b) -> bool:

@@ -31,6 +31,9 @@ _MAX_PHRASE = 200
 # "Topic: X (Read 11186 times)": a phrase that says views on its own, inside a longer heading.
 # "This topic has 4 replies, 3 voices": a sentence that states the reply count.
 _HAS_REPLIES = re.compile(rf"\b(?:has|contains|with)\s+(?P<n>\d[\d,.]*)\s+{_REPLY_WORDS}\b", re.I)
+# a blog's comments heading: "3 thoughts on “Title”", "12 Responses to "Title"", "2 comments on ‘Title’"
+_RESPONSES_TO = re.compile(r"(?P<n>\d[\d,.]*)\s+(?:thoughts?|responses?|repl(?:y|ies)|comments?)\s+(?:on|to)\s+"
+                           r"[“\"'‘«„]", re.I)
 _READ_TIMES = re.compile(r"\((?:read|viewed|gelesen|lu)\s+(?P<n>\d[\d,.\u00a0' ]*)\s*(?:times|mal|fois)\)", re.I)
 
 
@@ -47,7 +50,7 @@ def thread_counts(index, inside_posts) -> tuple[int | None, int | None]:
                 m = _READ_TIMES.search(own)
                 views = parse_count(m.group("n").strip(), allow_abbrev=False) if m else None
             if replies is None and own.strip():
-                m = _HAS_REPLIES.search(own)
+                m = _HAS_REPLIES.search(own) or _RESPONSES_TO.match(own.strip())
                 replies = parse_count(m.group("n").strip(), allow_abbrev=False) if m else None
             continue
         texts = tuple(t.strip("()[] ") for t in (
@@ -63,6 +66,8 @@ def thread_counts(index, inside_posts) -> tuple[int | None, int | None]:
             views = next((c for c in (_count(VIEWS, t) for t in texts) if c is not None), None)
         if replies is None:
             replies = next((c for c in (_count(REPLIES, t) for t in texts[:2]) if c is not None), None)
+            m = _RESPONSES_TO.match(texts[0]) if replies is None else None
+            replies = parse_count(m.group("n"), allow_abbrev=False) if m else replies
         if views is not None and replies is not None:
             break
     return views, replies

@@ -6,7 +6,9 @@ import re
 from .select import text_of
 
 _SEPARATORS = re.compile(r"\s+(?:[-|•·»›«‹/—–:]|::|->|=>|>)\s+")
-_PAGE_SUFFIX = re.compile(r"\s*\((?:page|seite|página|pagina|страница|strona)\s*\d+[^)]*\)\s*$", re.I)
+_PAGE_SUFFIX = re.compile(r"\s*\((?:page|seite|página|pagina|страница|strona)\s*\d+[^)]*\)\s*$"
+                          r"|\s*[\[(](?:archive|archiv|print(?:able)?(?: version)?|lo-?fi(?: version)?)[\])]\s*$", re.I)
+# (the archive or print view's label after the title: "Dense crumb [Archive] - Site")
 _LABEL_CLASS = re.compile(r"label|prefix|badge|tag", re.I)
 _PAGE_PART = re.compile(r"^(?:page|seite|página|pagina|страница|strona)\s*\d+(?:\s*(?:of|von|de|di|из)\s*\d+)?$",
                         re.I)
