@@ -51,3 +51,22 @@ def test_a_post_that_is_only_a_repeat_keeps_its_words():
                                   Post(body="There are only two hard things in computing.")])
     assert second.body == "There are only two hard things in computing."
     assert second.quotes == ()
+
+
+def test_words_said_before_in_another_order_are_no_quote():
+    """Every word of the paragraph was said, but not as one run: no quote."""
+    finder = EchoFinder()
+    finder.add("The cache is slow because the index is cold.")
+    body, quoted = finder.split("The index is slow because the cache is cold.\n\nThe cache is slow because the index")
+    assert body == "The index is slow because the cache is cold."
+    assert quoted == ("The cache is slow because the index",)
+
+
+def test_a_reply_chain_compares_with_every_ancestor():
+    root = Post(post_id="1", body="Tabs are better than spaces for indentation.")
+    child = Post(post_id="2", reply_to="1", body="Spaces render the same in every editor though.")
+    grandchild = Post(post_id="3", reply_to="2",
+                      body="Tabs are better than spaces\n\nSpaces render the same in every editor\n\nAgreed.")
+    *_, third = split_echoes([root, child, grandchild])
+    assert third.body == "Agreed."
+    assert [q.text for q in third.quotes] == ["Tabs are better than spaces", "Spaces render the same in every editor"]

@@ -15,6 +15,7 @@ from ..records import Quote
 from .repeats import word_key
 
 _WORD = re.compile(r"\w+")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\W*$")
 MIN_WORDS = 4  # shorter repeats ("I agree", "thanks") are too common to mean a quote
 
@@ -22,39 +23,60 @@ MIN_WORDS = 4  # shorter repeats ("I agree", "thanks") are too common to mean a 
 class EchoFinder:
     """Feed posts in page order; `split` each before `add`ing it."""
 
-    def __init__(self):
-        self._seen: list[str] = []
+    def __init__(self, keys=()):
+        """`keys`: the `word_key`s of texts read already."""
+        self._seen: list[str] = list(keys)
         self._joined = ""
+        self._words: set[str] | None = None  # every word seen: most paragraphs fail on one of theirs
 
     def add(self, text: str) -> None:
         if text:
-            self._seen.append(word_key(text))
-            self._joined = ""
+            self.add_key(word_key(text))
+
+    def add_key(self, words: str) -> None:
+        """Add a text by its `word_key`."""
+        self._seen.append(words)
+        self._joined = ""
+        if self._words is not None:
+            self._words.update(words.split(" "))
 
     def split(self, text: str) -> tuple[str, tuple[str, ...]]:
         """(body without quote paragraphs, the quoted texts)."""
-        if not text:
-            return text, ()
+        return self.split_paragraphs(paragraphs(text)) if text else (text, ())
+
+    def split_paragraphs(self, paras: list[tuple[str, list[str]]]) -> tuple[str, tuple[str, ...]]:
+        """`split` of a text given as its `paragraphs`."""
         own, quoted = [], []
-        for para in re.split(r"\n\s*\n", text):
-            if self._is_quote(para):
+        for para, words in paras:
+            if self._is_quote(para, words):
                 quoted.append(_unquote(para))
             else:
                 own.append(para)
         return "\n\n".join(p.strip() for p in own if p.strip()), tuple(q for q in quoted if q)
 
-    def _is_quote(self, para: str) -> bool:
+    def _is_quote(self, para: str, words: list[str]) -> bool:
         stripped = para.strip()
         if stripped.startswith((">", "&gt;")):
             return True
-        words = _WORD.findall(stripped.casefold())
+        if not self._seen:
+            return False
         if _ELLIPSIS.search(stripped) and words:
             words = words[:-1]  # "... the wh..." : the last word may be cut
-        if len(words) < MIN_WORDS or not self._seen:
+        if len(words) < MIN_WORDS:
+            return False
+        if self._words is None:
+            self._words = set(" ".join(self._seen).split(" "))
+        if not self._words.issuperset(words):
             return False
         if not self._joined:
             self._joined = " " + " \n ".join(self._seen) + " "
         return f" {' '.join(words)} " in self._joined
+
+
+def paragraphs(text: str) -> list[tuple[str, list[str]]]:
+    """(paragraph, its words as `word_key` finds them) of a text: read once, for its own split
+    and for the key the posts below compare with."""
+    return [(para, _WORD.findall(para.casefold())) for para in _PARAGRAPH_BREAK.split(text)]
 
 
 def _unquote(para: str) -> str:
@@ -70,16 +92,19 @@ def split_echoes(posts) -> list:
     keeps them all (a saying repeated on purpose is the post).
     """
     by_id = {p.post_id: p for p in posts if p.post_id}
+    # each body read once: its paragraphs to split, its words for the posts below (a reply
+    # chain reads its ancestors' again for every reply)
+    read = {id(p): paragraphs(p.body) for p in posts if p.body}
+    keys = {n: " ".join(" ".join(words) for _para, words in paras if words) for n, paras in read.items()}
     everything = EchoFinder()
     result = []
     for post in posts:
         finder = everything
         if post.reply_to and post.reply_to in by_id:
-            finder = EchoFinder()
-            for earlier in _ancestors(post, by_id):
-                finder.add(earlier.body)
-        body, quoted = finder.split(post.body)
-        everything.add(post.body)
+            finder = EchoFinder(keys[id(e)] for e in _ancestors(post, by_id) if e.body)
+        body, quoted = finder.split_paragraphs(read[id(post)]) if post.body else (post.body, ())
+        if post.body:
+            everything.add_key(keys[id(post)])
         if quoted and not body.strip() and not post.body.lstrip().startswith((">", "&gt;")):
             body, quoted = post.body, ()
         if quoted:
