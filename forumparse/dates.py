@@ -774,6 +774,7 @@ def _sniff_language(text: str) -> str | None:
 _HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _TAIL_BUDGET = 100  # distinct strings a page may send to dateparser (about 0.7 ms each)
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_WORDS = re.compile(r"[^\W\d_]+")
 _SHOWS_TIME = re.compile(r"\d[:h.]\s?\d{2}(?!\d)(?![./-]\d)")
 _TAIL_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "ru", "pl")
 _SENTINEL = datetime(1900, 1, 1)  # a reference that shows when dateparser resolved a relative date
@@ -783,6 +784,10 @@ def _slow(raw: str, ctx: DateContext) -> ParsedDate:
     # Digits and punctuation alone ("20.53.41") are shapes the fast path knows: what it could
     # not read, the long tail would only guess at. The tail is for words it does not know.
     if len(raw) > 80 or not _HAS_YEAR.search(raw) or not _HAS_LETTER.search(raw):
+        return ParsedDate(raw)
+    if any(w in MONTHS or w in WEEKDAY_NUMBERS or w in RELATIVE_DAYS for w in _WORDS.findall(raw.lower())):
+        # the fast path knew its date words and still could not read it (a date inside a
+        # sentence or a profile line): dateparser, at 0.5 ms a string, would not either
         return ParsedDate(raw)
     ctx._tail_calls += 1
     if ctx._tail_calls > _TAIL_BUDGET:  # a page of odd strings must not cost seconds

@@ -756,6 +756,22 @@ def test_dateparser_budget_per_page(monkeypatch):
     assert len(calls) == 3
 
 
+def test_strings_in_known_date_words_never_reach_the_tail(monkeypatch):
+    """The fast path knows "May", "Sat", "yesterday": when it cannot read such a string, the
+    date sits inside other words, and dateparser (0.5 ms a string) cannot read it either."""
+    import forumparse.dates as dates
+
+    calls = []
+    monkeypatch.setattr(dates, "_dateparser", lambda raw, order, langs: calls.append(raw) or None)
+    ctx = DateContext()
+    for text in ("Joined: 13 May 2005Posts: 237", "On Sat, 31 Jul 1999, Glyph Lefkowitz wrote:",
+                 "Top posts march 6th 2019"):
+        assert ctx.parse(text).value is None
+    assert calls == []
+    ctx.parse("zzz qqq 2011")  # words it does not know: the tail's turn
+    assert calls == ["zzz qqq 2011"]
+
+
 def test_text_dump_bullets_around_a_date():
     parsed = parse_date("* # ? Jan 20, 2013 8:06 PM")
     assert parsed.iso() == "2013-01-20T20:06:00" and parsed.raw == "* # ? Jan 20, 2013 8:06 PM"
