@@ -265,16 +265,16 @@ def _chain_matches(el, chain, i: int, root, classes: dict | None = None, memo: d
 _XPATH_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 _WITH_ID = lxml.etree.XPath("descendant-or-self::*[@id = $v]", regexp=False)
 _CLASS_VALUES = lxml.etree.XPath("descendant-or-self::*/@class", regexp=False)
-_COUNT_CLASSED = lxml.etree.XPath("count(descendant-or-self::*[@class])", regexp=False)
 
 
 class Index:
     """Elements of a subtree by tag, class, id and attribute: answers `select(root, css)` for
     plain selectors at the cost of a few dictionary lookups. The tree must not change.
 
-    Each table is made when first asked for: the classed elements by class from one XPath of
-    the subtree's class values (a page whose selectors name only attributes never pays for
-    it); lists by tag, id and attribute value and the document order by lxml.
+    Each table is made when first asked for: the class table from one XPath of the subtree's
+    class values (a page whose selectors name only attributes never pays for it), and each
+    class name's elements from it when a selector names that class; lists by tag, id and
+    attribute value and the document order by lxml.
     """
 
     def __init__(self, root, page_classes: list | None = None):
@@ -287,42 +287,55 @@ class Index:
         self._by_id: dict[str, list] = {}
         self._values: dict[str, list] = {}
         self._by_value: dict[tuple, list] = {}
-        self._by_class: dict[str, list] | None = None
+        self._classed: list | None = None  # the classed elements, in document order
+        self._classed_values: list = []  # and their class values
+        self._names_of: dict[str, set] = {}  # class value -> its names
+        self._runs: dict[str, list] = {}  # class name -> the positions (in _classed) of each value naming it
+        self._with_class: dict[str, list] = {}
         self._classes: dict | None = None
         self._rank: dict | None = None  # see _class_rank
 
-    @property
-    def by_class(self) -> dict[str, list]:
-        """class name -> the elements carrying it, in document order."""
-        if self._by_class is None:
-            self._file_classes()
-        return self._by_class
+    def with_class(self, name: str) -> list:
+        """The elements carrying class `name`, in document order."""
+        found = self._with_class.get(name)
+        if found is None:
+            if self._classed is None:
+                self._file_classes()
+            runs = self._runs.get(name, ())
+            positions = runs[0] if len(runs) == 1 else sorted(p for run in runs for p in run)
+            classed = self._classed
+            found = self._with_class[name] = [classed[i] for i in positions]
+        return found
 
     @property
     def classes(self) -> dict:
         """element -> its class names (classed elements only)."""
         if self._classes is None:
-            self._file_classes()
+            if self._classed is None:
+                self._file_classes()
+            names_of = self._names_of
+            self._classes = dict(zip(self._classed, [names_of[v] for v in self._classed_values]))
         return self._classes
 
     def _file_classes(self) -> None:
-        by_class: dict[str, list] = {}
-        classes: dict = {}
-        seen: dict[str, tuple] = {}  # class value -> (its names, their by_class lists): a page repeats a few values
-        # the class values by XPath, each asked for its element: a fifth to a half less than
-        # iterating every element for its class (lxml makes a proxy of each one)
-        for cls in self._class_values():
-            known = seen.get(cls)
-            if known is None:
-                names = split_classes(cls) if cls else None  # one set shared by the value's elements
-                known = seen[str(cls)] = (names, [by_class.setdefault(n, []) for n in names] if names else ())
-            names, lists = known
-            if names is not None:
-                el = cls.getparent()
-                classes[el] = names
-                for found in lists:
-                    found.append(el)
-        self._by_class, self._classes = by_class, classes
+        """The class table: the classed elements in document order, and for each class value
+        its positions among them (a page repeats a few hundred values over thousands of
+        elements: each value is split once, each name's elements are read when asked for)."""
+        values = [v for v in self._class_values() if v]  # class="" names nothing
+        positions: dict[str, list] = {}
+        for i, value in enumerate(values):
+            run = positions.get(value)
+            if run is None:
+                run = positions[str(value)] = []
+            run.append(i)
+        runs: dict[str, list] = {}
+        for value, run in positions.items():
+            names = self._names_of[value] = split_classes(value)
+            for name in names:
+                runs.setdefault(name, []).append(run)
+        self._classed = [v.getparent() for v in values]
+        self._classed_values = values
+        self._runs = runs
 
     def _class_values(self) -> list:
         """The class values of the subtree, in document order: a run of the page's values when
@@ -334,9 +347,15 @@ class Index:
                 return []
             start = next((i for i, v in enumerate(values) if v.getparent() is first), None)
             if start is not None:
-                end = start + int(_COUNT_CLASSED(self.root))
-                if end <= len(values):
-                    return values[start:end]
+                # the run ends where the values leave the subtree: found by halving
+                root, low, high = self.root, start + 1, len(values)
+                while low < high:
+                    middle = (low + high) // 2
+                    if _is_within(values[middle].getparent(), root):
+                        low = middle + 1
+                    else:
+                        high = middle
+                return values[start:low]
         return _CLASS_VALUES(self.root)
 
     @property
@@ -363,8 +382,7 @@ class Index:
         if ident is not None:
             return self.by_id(ident)
         if names:
-            by_class = self.by_class
-            return min((by_class.get(n, []) for n in names), key=len)
+            return min((self.with_class(n) for n in names), key=len)
         if tests and _XPATH_NAME.fullmatch(tests[0][0]) and (tag is None or _XPATH_NAME.fullmatch(tag)):
             return self.with_value(tag, *tests[0])
         if tag is not None:
@@ -412,8 +430,8 @@ class Index:
     def _class_rank(self) -> dict | None:
         """Classed element -> its place in document order, from the class table (filled in
         document order) when it was made: page_position reads each ancestor's child list."""
-        if self._rank is None and self._classes is not None:
-            self._rank = dict(zip(self._classes, range(len(self._classes))))
+        if self._rank is None and self._classed is not None:
+            self._rank = dict(zip(self._classed, range(len(self._classed))))
         return self._rank
 
     def _chain(self, chain) -> list:
@@ -476,6 +494,11 @@ def _exact_candidates(step) -> bool:
         return len(tests) == 1 and _XPATH_NAME.fullmatch(tests[0][0]) is not None and (
             tag is None or _XPATH_NAME.fullmatch(tag) is not None)
     return tag is not None
+
+
+def _is_within(el, root) -> bool:
+    """Whether `el` is `root` or below it."""
+    return el is root or any(a is root for a in el.iterancestors())
 
 
 def outermost(found: list) -> list:
