@@ -113,7 +113,8 @@ class PhpbbHtml(Adapter):
         found = by_class(tree, post=self.POST, s2=self.S2_AUTHOR, s_name=self.S_NAME, pages=self.PAGINATION_CSS,
                          maintitle=self.MAINTITLE, nav=self.NAV_CSS, noise=self.NOISE_BOXES, **self.POST_PARTS,
                          **self.CELL_PARTS,
-                         **{f"crumbs{i}": css.split()[0] for i, css in enumerate(self.CRUMBS_CSS)})
+                         **{f"crumbs{i}": css.split()[0] for i, css in enumerate(self.CRUMBS_CSS)
+                            if not css.startswith("#")})
         # NOISE_CSS needs an XPath per body: only for the bodies holding one of its boxes
         found["noisy"] = holders(found["noise"])
         seen = common.Seen()
@@ -123,7 +124,7 @@ class PhpbbHtml(Adapter):
         return Thread(
             title=self._title(tree, found["maintitle"]),
             url=base,
-            breadcrumbs=self._crumbs(found),
+            breadcrumbs=self._crumbs(doc, found),
             page=page,
             page_count=count,
             next_page_url=common.absolute(base, nxt),
@@ -365,11 +366,13 @@ class PhpbbHtml(Adapter):
                     best = (rank, text)
         return best[1] if best else _title_from_head(page_title)
 
-    def _crumbs(self, found) -> tuple[str, ...]:
+    def _crumbs(self, doc, found) -> tuple[str, ...]:
         for i, css in enumerate(self.CRUMBS_CSS):
-            # the first box of the selector's first part (`found`), then its inner part if any
-            inner = css.split(maxsplit=1)[1:]
-            box = next(within(found[f"crumbs{i}"], inner[0]) if inner else iter(found[f"crumbs{i}"]), None)
+            if css.startswith("#"):  # an id, looked up apart: in by_class it adds a pass over every id
+                box = _first_with_id(doc, css[1:])
+            else:  # the first box of the selector's first part (`found`), then its inner part if any
+                inner = css.split(maxsplit=1)[1:]
+                box = next(within(found[f"crumbs{i}"], inner[0]) if inner else iter(found[f"crumbs{i}"]), None)
             if box is not None:
                 links = select(box, ".crumb > a") or select(box, "a")
                 return tuple(t for t in (text_of(a) for a in links) if t)
@@ -379,24 +382,31 @@ class PhpbbHtml(Adapter):
         return ()
 
     def _pages(self, boxes):
+        read = []  # (page, count, next page link) of the boxes read so far, in page order
         page = count = nxt = None
-        found = []
         for el in boxes:
             text = el.text_content()
-            if len(text) < 400 and any(ch.isdigit() for ch in text):  # cheap test before reading it
-                found.append(common.page_numbers(el))
-        for p, c, _n in found:  # "Page 2 of 5" says it best
-            if p is not None and c is not None:
+            if not (len(text) < 400 and any(ch.isdigit() for ch in text)):  # cheap test before reading it
+                continue
+            read.append(common.page_numbers(el))
+            p, c, n = read[-1]
+            if count is None and p is not None and c is not None:  # "Page 2 of 5" says it best
                 page, count = p, c
-                break
-        for p, _c, n in found:
+                nxt = next((n for p, _c, n in read if n is not None and p == page), None)
+            elif count is not None and nxt is None and n is not None and p == page:
+                nxt = n
+            if nxt is not None:
+                return page, count, attr(nxt, "href")  # the boxes further down change nothing
+        if count is not None:
+            return page, count, None
+        for p, _c, n in read:  # no "Page 2 of 5": the first page number shown, and its next page link
             if page is None and p is not None:
                 page = p
             if n is not None and p == page:
                 nxt = attr(n, "href")
                 break
-        if page is not None and count is None:
-            count = max((c for _p, c, _n in found if c), default=page)
+        if page is not None:
+            count = max((c for _p, c, _n in read if c), default=page)
         return page, count, nxt
 
 
@@ -442,6 +452,14 @@ def _prosilver_rank(dds, texts) -> str | None:
         if rank:
             return rank
     return None
+
+
+def _first_with_id(doc, ident: str):
+    """The first element whose id is `ident` (CSS "#ident"), or None: the page text is searched
+    first, and the XPath stops at the first match."""
+    if not has(doc, ident):
+        return None
+    return next(iter(xpath(f"descendant-or-self::*[@id='{ident}'][1]")(doc.tree)), None)
 
 
 def _first(owned: dict, el):
