@@ -90,7 +90,9 @@ class MyBB(Adapter):
         found = by_class(tree, pager=self.PAGER, code=self.CODE_BLOCKS, thead=self.THEAD_TITLE.split(",")[0].split()[0],
                          **{f"nav{i}": css for i, css in enumerate(common.parts(self.NAVIGATION))})
         extras = {"edit": by_owner([c for _a, c in columns], ids["edited_by_"]),
-                  "likes": by_owner(elements, ids["tyl_title_"]), "coded": holders(found["code"])}
+                  "likes": by_owner(elements, ids["tyl_title_"]), "coded": holders(found["code"]),
+                  # ATTACHMENTS tests every link of the posts: none when the page never names the script
+                  "attachments": common.has(doc, "attachment.php")}
         posts = [p for p in (self._post(el, author_box, content, scope, authors, contents, extras, base, ctx)
                              for el, (author_box, content) in zip(elements, columns)) if p is not None]
         pager = next(iter(found["pager"]), None)
@@ -136,7 +138,8 @@ class MyBB(Adapter):
             quotes=quotes,
             edited=edited,
             likes=_likes(el, next(iter(extras["likes"].get(el, ())), None), scope),
-            attachments=[common.absolute(base, a.get("href")) for a in contents.all(content, self.ATTACHMENTS)],
+            attachments=[common.absolute(base, a.get("href")) for a in contents.all(content, self.ATTACHMENTS)]
+            if extras["attachments"] else [],
         )
 
     def _author(self, el, post, content, authors, contents, base, ctx) -> Author | None:

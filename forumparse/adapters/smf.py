@@ -80,21 +80,24 @@ class SMF(Adapter):
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
         base = common.page_base(tree, ctx.url)
-        # the page-level selectors from one pass over the class and id attributes (the parts of
-        # a priority list apart; "#display_head .views_text" matches are .views_text's anyway)
-        found = by_class(tree, poster=self.POSTER, div_post="div.post", views=".views_text",
-                         forumposts="#forumposts", topslice=".topslice_quote",
-                         **_parts("top", self.TOP_SUBJECT), **_parts("tree", self.LINKTREE),
-                         **_parts("pager", self.PAGER))
+        # the page-level selectors from one pass over the class attributes (the parts of a
+        # priority list apart; "#display_head .views_text" matches are .views_text's anyway)
+        # and one over the ids: an id group would make the class pass read every id as well
+        groups = {"poster": self.POSTER, "div_post": "div.post", "views": ".views_text", "forumposts": "#forumposts",
+                  "topslice": ".topslice_quote", **_parts("top", self.TOP_SUBJECT), **_parts("tree", self.LINKTREE),
+                  **_parts("pager", self.PAGER)}
+        by_id = {name: css[1:] for name, css in groups.items() if css.startswith("#")}
+        ids = by_id_prefix(tree, "modified_", *by_id.values())
+        found = by_class(tree, **{name: css for name, css in groups.items() if name not in by_id})
+        found.update({name: [el for el in ids[ident] if el.get("id") == ident] for name, ident in by_id.items()})
         units = self._units(found)
         # one pass per selector over the page, handed to the boxes and posters that own the matches
         boxes = [box for _poster, box in units]
         in_box = PostScope(boxes)
         scopes = in_box, PostScope([poster for poster, _box in units], within=in_box)
         # lookups that would test every element (an id prefix) or need XPath, for all boxes at
-        # once; none when the page text lacks the name
-        extras = {"edit": by_owner(boxes, by_id_prefix(tree, "modified_")["modified_"] if "modified_" in doc.text
-                                   else []),
+        # once (none when the page text lacks the name)
+        extras = {"edit": by_owner(boxes, ids["modified_"]),
                   "quote_tops": by_owner(boxes, found["topslice"]), "attachments": "dlattach" in doc.text}
         posts = [p for p in (self._post(poster, box, scopes, extras, base, ctx) for poster, box in units)
                  if p is not None]
@@ -146,7 +149,7 @@ class SMF(Adapter):
         if keyinfo is None:  # SMF 1.1: the cell around the subject line
             subject_box = in_box.one(box, self.SUBJECT_BOX)
             keyinfo = subject_box.getparent() if subject_box is not None else box
-        subject = _subject(keyinfo)
+        subject = common.pick(keyinfo, self.SUBJECT)
         link = subject if subject is not None and subject.tag == "a" else next(
             (a for a in box.iter("a") if f"msg{post_id}" in (a.get("href") or "")), None) if post_id else None
         raw = self._date(keyinfo, subject)
@@ -298,18 +301,6 @@ def _body(box, in_box):
         if _MSG_ID.match(el.get("id") or "") or "inner" in (el.get("class") or "").split():
             return el
     return in_box.one(box, "div.post")
-
-
-def _subject(keyinfo):
-    """`common.pick(keyinfo, SMF.SUBJECT)` ("h5 a, [id^=subject_] a, h5") by lxml's iterators:
-    the first link under the first heading (or subject box) that holds one, else the heading."""
-    headings = list(keyinfo.iter("h5"))
-    for outer in (headings, [el for el in keyinfo.iter(lxml.etree.Element)
-                             if (el.get("id") or "").startswith("subject_")]):
-        for box in outer:
-            for link in box.iterdescendants("a"):
-                return link
-    return headings[0] if headings else None
 
 
 def _post_id(body_el, box, in_box) -> str | None:

@@ -60,10 +60,13 @@ class Vanilla(Adapter):
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
         base = common.page_base(tree, ctx.url)
-        # the page-level selectors from one pass over the class and id attributes (a title
-        # selector "A B" is looked up as A here and B inside what A found)
+        # the page-level selectors from one pass over the class attributes (a title selector
+        # "A B" is looked up as A here and B inside what A found; an A naming no class, as
+        # "#Item_0" and "h1", only when the parts before it find no title: an id would make
+        # the pass read every id attribute too, a bare tag needs a pass of its own)
         found = by_class(tree, items=self.ITEM_CLASSES, pager=".Pager", crumbs=".Breadcrumbs",
-                         **{f"title{i}": part.split()[0] for i, part in enumerate(common.parts(self.TITLE))})
+                         **{f"title{i}": part.split()[0] for i, part in enumerate(common.parts(self.TITLE))
+                            if part.startswith(".")})
         items = [el for el in with_id_prefix(tree, *self.ITEMS) if _ITEM_ID.match(el.get("id") or "")]
         if not items:  # themes that drop the ids keep the item classes
             items = found["items"]
@@ -78,7 +81,7 @@ class Vanilla(Adapter):
                 next_url = common.absolute(base, nxt.get("href"))
             if page is not None:
                 break
-        title = self._title(found)
+        title = self._title(tree, found)
         return Thread(
             title=title,
             url=common.canonical(tree, base) or ctx.url,
@@ -86,11 +89,12 @@ class Vanilla(Adapter):
             page=page, page_count=page_count, next_page_url=next_url, posts=posts,
         )
 
-    def _title(self, found) -> str | None:
+    def _title(self, tree, found) -> str | None:
         """`common.pick_text(tree, self.TITLE)` from the groups `found` for its parts."""
         for i, part in enumerate(common.parts(self.TITLE)):
-            inner = part.split(maxsplit=1)[1:]
-            for el in within(found[f"title{i}"], inner[0]) if inner else found[f"title{i}"]:
+            outer, *inner = part.split(maxsplit=1)
+            outers = found[f"title{i}"] if f"title{i}" in found else select(tree, outer)
+            for el in within(outers, inner[0]) if inner else outers:
                 text = text_of(el)
                 if text:
                     return text
