@@ -63,12 +63,24 @@ def _codec(name: str | bytes | None) -> str | None:
         return None
     if isinstance(name, bytes):
         name = name.decode("ascii", "replace")
+    label = name.strip().lower()
     try:
-        codec = codecs.lookup(name.strip().lower()).name
+        codec = codecs.lookup(_LABELS.get(label, label)).name
     except LookupError:
         return None
-    # Pages that say Latin-1 or ASCII are in practice Windows-1252 (the HTML standard says so too).
-    return "cp1252" if codec in ("latin-1", "iso8859-1", "ascii") else codec
+    return _SUPERSETS.get(codec, codec)
+
+
+# Labels pages use that Python does not know (from the WHATWG Encoding standard's label table).
+_LABELS = {"x-gbk": "gbk", "windows-31j": "cp932", "x-sjis": "shift_jis", "x-euc-jp": "euc_jp",
+           "iso-8859-8-i": "iso8859-8", "x-mac-roman": "mac_roman", "x-mac-cyrillic": "mac_cyrillic",
+           "windows-874": "cp874", "x-cp1251": "cp1251", "x-cp1250": "cp1250"}
+# What pages that name these encodings are in practice written in: the Windows code page that
+# extends it (the HTML standard decodes them so too). A page "in Latin-1" has curly quotes from
+# Windows-1252, one "in GB2312" characters only GBK has, one "in Shift_JIS" NEC's circled digits.
+_SUPERSETS = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252", "gb2312": "gb18030",
+              "gbk": "gb18030", "shift_jis": "cp932", "euc_kr": "cp949", "big5": "big5hkscs",
+              "iso8859-9": "cp1254", "tis-620": "cp874", "iso8859-11": "cp874"}
 
 
 def decode_bytes(raw: bytes, *, transport: str | None = None) -> tuple[str, str]:

@@ -81,3 +81,16 @@ def test_served_charset_decides_undeclared_legacy_bytes_but_not_utf8():
     lying = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n\r\n"
     doc = Document.load(lying + page.encode("utf-8"))  # the default header of a UTF-8 page
     assert doc.encoding == "utf-8" and "Привет" in doc.text
+
+
+@pytest.mark.parametrize("label, text, codec", [
+    ("gb2312", "朱镕基 说", "gbk"),             # 镕 is GBK only
+    ("shift_jis", "①番目の投稿", "cp932"),      # NEC's circled digits: Windows-31J only
+    ("euc-kr", "똠방각하 글", "cp949"),          # 똠 is in Windows-949 only
+    ("x-gbk", "论坛", "gbk"),                  # a label Python does not know
+    ("iso-8859-1", "“quoted”", "cp1252"),
+])
+def test_declared_legacy_encodings_read_as_their_windows_supersets(label, text, codec):
+    page = f'<html><head><meta charset="{label}"></head><body><p>{text}</p></body></html>'
+    doc = Document.load(page.encode(codec))
+    assert text in doc.text
