@@ -33,3 +33,21 @@ def test_list_footer_is_dropped():
 def test_address_beside_the_quoted_name_is_dropped():
     _, quotes, _ = split_mail("Ann Lee <ann at example.org> wrote:\n> tea?\nCoffee.")
     assert quotes[0].author == "Ann Lee"
+
+
+def test_pipermail_page_fields_follow_the_sender():
+    """The date is the first <i> after the sender's <b>, the address the first mailto: link after it
+    (in any case), the body the first <pre> after the beginarticle comment."""
+    import forumparse
+
+    page = ("<html><body><h1>[Dev] Tea</h1><i>not a date</i><b>Ann Lee</b> "
+            '<a href="http://example.org/">home</a> <a href="MAILTO:ann@example.org">ann at example.org</a><br>'
+            "<i>Mon Mar 1 12:23:10 EST 2010</i><pre>before</pre><!-- beginarticle -->"
+            "<pre>Tea at four.\n</pre><!--endarticle--><p>Messages sorted by</p></body></html>")
+    thread = forumparse.parse_thread(page, adapter="pipermail")
+    post = thread.posts[0]
+    assert (thread.title, post.author.name) == ("[Dev] Tea", "Ann Lee")
+    assert post.timestamp_raw == "Mon Mar 1 12:23:10 EST 2010"
+    assert post.body == "Tea at four."
+    nameless = forumparse.parse_thread(page.replace("<b>Ann Lee</b>", "<b> </b>"), adapter="pipermail")
+    assert nameless.posts[0].author.name == "ann at example.org"

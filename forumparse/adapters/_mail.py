@@ -24,6 +24,7 @@ _PARAGRAPH = frozenset({"p", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", 
 _DROP = "script, style, noscript, button, input, select, textarea, form"
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")
 _BLANKS = re.compile(r"\n(?:[ \t]*\n){2,}")
+_EXTRA_BLANKS = re.compile(r"\n{3,}")
 # An inline PGP signature block (on its lines, or flowed into a paragraph by a text dump), and
 # the armour header above a signed mail's text.
 _PGP = re.compile(r"-----BEGIN PGP SIGNATURE-----.*?-----END PGP SIGNATURE-----"
@@ -162,6 +163,7 @@ _ATTRIBUTION = re.compile(
     re.I,
 )
 _RULE = re.compile(r"^_{20,}\s*$")
+_RULE_RUN = "_" * 20  # in every line _RULE matches
 _LIST_FOOTER = re.compile(r"mailing list|maillist|listinfo|/mailman/", re.I)
 
 
@@ -172,24 +174,33 @@ def split_mail(text: str) -> tuple[str, tuple[Quote, ...], str | None]:
     author; a "-- " line starts the signature; the list footer below a rule of
     underscores is dropped.
     """
-    lines = _PGP.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
-    lines = _drop_list_footer(lines)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # each step below looks for something most mails lack: a plain search rules it out
+    if "-----BEGIN PGP" in text:
+        text = _PGP.sub("", text)
+    lines = text.split("\n")
+    if _RULE_RUN in text:
+        lines = _drop_list_footer(lines)
     signature = None
-    for i, line in enumerate(lines):
-        if line.rstrip() == "--" and i > 0:
-            signature = "\n".join(ln for ln in lines[i + 1:] if not ln.lstrip().startswith(">")).strip() or None
-            lines = lines[:i]
-            break
+    if "--" in text:
+        for i, line in enumerate(lines):
+            if line.rstrip() == "--" and i > 0:
+                signature = "\n".join(ln for ln in lines[i + 1:] if not ln.lstrip().startswith(">")).strip() or None
+                lines = lines[:i]
+                break
+    if ">" not in text:
+        return _paragraphs(lines), (), signature
     own: list[str] = []
     quotes: list[Quote] = []
+    quoted = [ln.lstrip().startswith(">") for ln in lines]
     i = 0
     while i < len(lines):
-        if not lines[i].lstrip().startswith(">"):
+        if not quoted[i]:
             own.append(lines[i])
             i += 1
             continue
         start = i
-        while i < len(lines) and (lines[i].lstrip().startswith(">") or not lines[i].strip()):
+        while i < len(lines) and (quoted[i] or not lines[i].strip()):
             i += 1
         block = [ln.lstrip()[1:].removeprefix(" ") for ln in lines[start:i] if ln.strip()]
         author = _take_attribution(own)
@@ -226,12 +237,14 @@ def _take_attribution(own: list[str]) -> str | None:
 
 def _drop_list_footer(lines: list[str]) -> list[str]:
     for i in range(len(lines) - 1, -1, -1):
-        if _RULE.match(lines[i].lstrip("> ")) and any(_LIST_FOOTER.search(ln) for ln in lines[i + 1:i + 4]):
-            if not lines[i].lstrip().startswith(">"):
+        line = lines[i]
+        if _RULE_RUN in line and _RULE.match(line.lstrip("> ")) and any(
+                _LIST_FOOTER.search(ln) for ln in lines[i + 1:i + 4]):
+            if not line.lstrip().startswith(">"):
                 return lines[:i]
     return lines
 
 
 def _paragraphs(lines: list[str]) -> str:
     text = "\n".join(ln.rstrip() for ln in lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    return _EXTRA_BLANKS.sub("\n\n", text).strip()

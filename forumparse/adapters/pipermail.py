@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 
+import lxml.etree
 import lxml.html
 
-from ..html.select import text_of, xpath
+from ..html.select import text_of
 from ..records import Author, Post, Thread
 from ._html_common import has
 from ._mail import split_mail
@@ -21,11 +22,11 @@ class Pipermail(Adapter):
 
     BEGIN = "<!--beginarticle-->"
     END = "<!--endarticle-->"
-    ARTICLE_PRE = "//comment()[normalize-space(.)='beginarticle']/following::pre[1]"
-    AUTHOR = "(//body//b)[1]"
-    DATE = "(//body//b)[1]/following::i[1]"
-    EMAIL = "(//body//b)[1]/following::a[starts-with(translate(@href,'MAILTO','mailto'),'mailto:')][1]"
-    SUBJECT = "//h1"
+    # The page in XPath, each found by a short walk instead (an XPath call costs more than
+    # these pages' parse): ARTICLE "//comment()[normalize-space(.)='beginarticle']/following::pre[1]",
+    # AUTHOR "(//body//b)[1]", DATE "AUTHOR/following::i[1]", EMAIL "AUTHOR/following::a[mailto: href][1]",
+    # SUBJECT "//h1".
+    ARTICLE_MARK = "beginarticle"
 
     def detect(self, doc) -> float:
         if not has(doc, self.BEGIN) or not has(doc, self.END):
@@ -37,14 +38,18 @@ class Pipermail(Adapter):
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
-        pre = _first(xpath(self.ARTICLE_PRE)(tree))
+        mark = next((c for c in tree.iter(lxml.etree.Comment)
+                     if (c.text or "").strip(_XML_SPACE) == self.ARTICLE_MARK), None)
+        pre = _next(mark, "pre")
         if pre is None:
             return Thread(posts=[])
         body, quotes, signature = split_mail("".join(pre.itertext()))
-        name = text_of(_first(xpath(self.AUTHOR)(tree)))
-        email = text_of(_first(xpath(self.EMAIL)(tree)))
-        raw_date = text_of(_first(xpath(self.DATE)(tree)))
-        subject = text_of(_first(xpath(self.SUBJECT)(tree)))
+        body_el = next(tree.iter("body"), None)
+        sender = next(body_el.iter("b"), None) if body_el is not None else None
+        name = text_of(sender)
+        email = text_of(_next(sender, "a", lambda a: (a.get("href") or "")[:7].translate(_MAILTO_CASE) == "mailto:"))
+        raw_date = text_of(_next(sender, "i"))
+        subject = text_of(next(tree.iter("h1"), None))
         author = Author(name=name or email or "", signature=signature)
         post = Post(
             permalink=ctx.url,
@@ -59,8 +64,20 @@ class Pipermail(Adapter):
         return Thread(title=subject, url=ctx.url, posts=[post])
 
 
-def _first(found):
-    return found[0] if found else None
+_XML_SPACE = " \t\r\n"  # what XPath's normalize-space() strips
+_MAILTO_CASE = str.maketrans("MAILTO", "mailto")  # XPath's translate(@href,'MAILTO','mailto')
+
+
+def _next(el, tag: str, test=None):
+    """The first `tag` element after `el` in document order, not inside it, that passes `test`
+    (XPath's following::tag[test][1]); None when `el` is None or none does."""
+    while el is not None:
+        for sibling in el.itersiblings():
+            for found in sibling.iter(tag):
+                if test is None or test(found):
+                    return found
+        el = el.getparent()
+    return None
 
 
 ADAPTERS = (Pipermail,)
