@@ -419,6 +419,9 @@ class Index:
         if len(lists) <= 1:  # most often one alternative finds something: its own order holds
             return list(lists[0]) if lists else []
         found = set().union(*lists)
+        largest = max(lists, key=len)
+        if len(found) == len(largest):  # one alternative found them all: its own order holds
+            return list(largest)
         if self._order is None:
             rank = self._class_rank()
             if rank is not None and all(el in rank for el in found):  # classed elements (the norm)
