@@ -265,11 +265,27 @@ def page_url(doc, ctx) -> str | None:
     """The page's own address: the caller's, else an absolute canonical link or og:url."""
     if ctx.url:
         return ctx.url
-    for href in xpath("/descendant::link[@rel='canonical']/@href"
-                      " | /descendant::meta[@property='og:url']/@content")(doc.tree):
-        if href.strip().startswith("http"):
-            return href.strip()
+    # the <head> first: where the links are, and nothing comes before it in page order
+    # (a pass over its few elements, not over the page's)
+    head = doc.tree.find("head")
+    for scope, links in ((head, _HEAD_URL_LINKS), (doc.tree, _URL_LINKS)):
+        for href in xpath(links)(scope) if scope is not None else ():
+            if href.strip().startswith("http"):
+                return href.strip()
     return None
+
+
+_URL_LINKS = "/descendant::link[@rel='canonical']/@href | /descendant::meta[@property='og:url']/@content"
+_HEAD_URL_LINKS = _URL_LINKS.replace("/descendant::", "descendant::")
+
+
+def first_with_id(doc, ident: str):
+    """The first element whose id is `ident` (CSS "#ident"), or None: the page text is searched
+    first, and the XPath stops at the first match. (An id among by_class's selectors adds a
+    pass over every id of the page.)"""
+    if not has(doc, ident):
+        return None
+    return next(iter(xpath(f"descendant-or-self::*[@id='{ident}'][1]")(doc.tree)), None)
 
 
 def page_numbers(el) -> tuple[int | None, int | None, object]:
@@ -281,6 +297,17 @@ def page_numbers(el) -> tuple[int | None, int | None, object]:
     match = _PAGE_OF.search(text)
     if match and int(match.group(1)) <= int(match.group(2)):
         page, count = int(match.group(1)), int(match.group(2))
+    if page is None:  # the current page is the number that is not a link
+        for cur in el.iter("strong", "b", "span", "li"):  # strong, b, span, li.active
+            if cur.tag == "li" and "active" not in class_set(cur):
+                continue
+            if next(cur.iter("a"), None) is None:
+                label = text_of(cur) or ""
+                if label.isdigit():
+                    page = int(label)
+                    break
+    if page is None:
+        return None, None, None  # the page links tell nothing without it
     links = {}
     numbers = []
     for a in el.iter("a"):
@@ -290,18 +317,9 @@ def page_numbers(el) -> tuple[int | None, int | None, object]:
         if label.isdigit():
             numbers.append(int(label))
             links.setdefault(int(label), a)
-    if page is None:  # the current page is the number that is not a link
-        for cur in el.iter("strong", "b", "span", "li"):  # strong, b, span, li.active
-            if cur.tag == "li" and "active" not in class_set(cur):
-                continue
-            label = text_of(cur) or ""
-            if label.isdigit() and next(cur.iter("a"), None) is None:
-                page = int(label)
-                break
-    if page is not None and count is None and numbers:
+    if count is None and numbers:
         count = max(numbers + [page])
-    nxt = links.get(page + 1) if page is not None else None
-    return page, count, nxt
+    return page, count, links.get(page + 1)
 
 
 _EDIT_DATE = re.compile(r"\s(?:on|am|le|el|il|em|op|в|dnia|den)\s+(.+)$", re.I)

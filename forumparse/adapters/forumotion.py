@@ -78,15 +78,16 @@ class ForumotionHtml(Adapter):
         # title selector "A B" is looked up as A here and B inside what A found
         found = by_class(tree, post=self.POST, table_name=self.TABLE_NAME, pages=self.PAGINATION_CSS, code="dl.codebox",
                          **{f"title{i}": css.split()[0] for i, css in enumerate(self.TITLE_CSS)},
-                         **{f"crumbs{i}": css for i, css in enumerate(self.CRUMBS_CSS)})
+                         **{f"crumbs{i}": css for i, css in enumerate(self.CRUMBS_CSS) if not css.startswith("#")})
         coded = holders(found["code"])
-        posts = (self._posts(found["post"], coded, ctx, base)
-                 or self._table_posts(found["table_name"], coded, ctx, base))
+        seen = common.Seen()
+        posts = (self._posts(found["post"], coded, ctx, base, seen)
+                 or self._table_posts(found["table_name"], coded, ctx, base, seen))
         page, count, nxt = self._pages(found["pages"])
         return Thread(
             title=self._title(tree, found),
             url=base,
-            breadcrumbs=self._crumbs(found),
+            breadcrumbs=self._crumbs(doc, found),
             page=page,
             page_count=count,
             next_page_url=common.absolute(base, nxt),
@@ -94,7 +95,7 @@ class ForumotionHtml(Adapter):
         )
 
     # -- phpBB3-like template ----------------------------------------------------------------
-    def _posts(self, boxes, coded, ctx, base) -> list[Post]:
+    def _posts(self, boxes, coded, ctx, base, seen) -> list[Post]:
         posts = []
         # p0 is the host's ad slot; table rows are the phpBB2 template's
         boxes = [(el, post_id) for el in boxes if (el.get("id") or "").startswith("p") and el.tag != "tr"
@@ -107,13 +108,13 @@ class ForumotionHtml(Adapter):
             line = scope.pick(el, *self.AUTHOR_LINE)
             timestamp, raw = common.line_time(line, ctx)
             name = scope.text(el, *self.NAME_CSS)
-            post = self._post(scope, coded, el, content, post_id, name, timestamp, raw, ctx, base)
+            post = self._post(scope, coded, el, content, post_id, name, timestamp, raw, ctx, base, seen)
             if post is not None:
                 posts.append(post)
         return posts
 
     # -- phpBB2-like template ----------------------------------------------------------------
-    def _table_posts(self, names, coded, ctx, base) -> list[Post]:
+    def _table_posts(self, names, coded, ctx, base, seen) -> list[Post]:
         posts = []
         rows = []
         for mark in names:
@@ -131,13 +132,14 @@ class ForumotionHtml(Adapter):
             raw_line = text_of(details[-1]) if details else None
             timestamp, raw = common.shown_time(_after_subject(details[-1]) if details else None, ctx)
             post = self._post(scope, coded, row, content, post_id, text_of(mark), timestamp, raw or raw_line, ctx,
-                              base)
+                              base, seen)
             if post is not None:
                 posts.append(post)
         return posts
 
-    def _post(self, scope, coded, el, content, post_id, name, timestamp, raw, ctx, base) -> Post | None:
-        """`coded`: the elements at or above a dl.codebox (DROP_CSS's first part needs one)."""
+    def _post(self, scope, coded, el, content, post_id, name, timestamp, raw, ctx, base, seen) -> Post | None:
+        """`coded`: the elements at or above a dl.codebox (DROP_CSS's first part needs one); `seen`:
+        the page's reads of repeating markup (profile panels, signatures)."""
         if not name:
             return None
         body = extract_body(content, quote_css=self.QUOTE_CSS, signature_css=self.SIGNATURE,
@@ -146,7 +148,7 @@ class ForumotionHtml(Adapter):
         return Post(
             post_id=post_id,
             permalink=self._permalink(el, post_id, base),
-            author=self._author(scope, el, name, ctx, base, signature),
+            author=self._author(scope, el, name, ctx, base, signature, seen),
             timestamp=timestamp,
             timestamp_raw=raw,
             title=scope.text(el, "h3 a", "h2.topic-title", ".post-title", "span.postdetails a[href*='#']"),
@@ -156,22 +158,20 @@ class ForumotionHtml(Adapter):
             edited=common.edit_time(scope.one(el, self.EDITED), ctx),
         )
 
-    def _author(self, scope, el, name, ctx, base, signature) -> Author:
+    def _author(self, scope, el, name, ctx, base, signature, seen) -> Author:
         profile = scope.one(el, self.PROFILE)
-        lines = common.profile_lines(profile, self.LABEL_CSS) if profile is not None else []
-        labels = [t for t in (text_of(lb) or _img_alt(lb) for lb in select(profile, self.LABEL_CSS)) if t]
+        lines, labels, image_rank = seen.read(self._profile, profile) if profile is not None else ((), [], None)
         stats = common.read_stats(lines, ctx)
         plain = stats["plain"][1:] if stats["plain"][:1] == [name] else stats["plain"]  # the name line
         rank = scope.text(el, *self.RANK_CSS) or next((_img_alt(r) for r in (scope.pick(el, *self.RANK_CSS),)
                                                         if r is not None), None)
         rank = rank or next((line for line in plain if not any(line.startswith(lb) for lb in labels)), None)
         if rank is None:
-            rank = next((_img_alt(img) for img in select(profile, "img") if "rank" in (attr(img, "src") or "")),
-                        None)
+            rank = image_rank
         link = scope.one(el, self.USER_LINK)
         href = attr(link, "href")
-        avatar = next((img for img in scope.all(el, self.AVATAR)
-                       if not re.search(r"rank|empty\.gif|/icon", attr(img, "src") or "")), None)
+        avatar = next((img for img in scope.all(el, self.AVATAR) if not _NOT_AVATAR.search(attr(img, "src") or "")),
+                      None)
         return Author(
             name=name,
             rank=rank,
@@ -181,8 +181,16 @@ class ForumotionHtml(Adapter):
             profile_url=common.absolute(base, href),
             avatar_url=common.absolute(base, attr(avatar, "src")),
             location=stats.get("location"),
-            signature=(render_text(signature) or None) if signature is not None else None,
+            signature=(seen.read(render_text, signature) or None) if signature is not None else None,
         )
+
+    def _profile(self, profile) -> tuple:
+        """A profile panel's lines, its labels (their text, or the alt text of the icons some themes
+        draw them as) and the alt text of a rank image."""
+        labels = [t for t in (text_of(lb) or _img_alt(lb) for lb in select(profile, self.LABEL_CSS)) if t]
+        image_rank = next((_img_alt(img) for img in select(profile, "img") if "rank" in (attr(img, "src") or "")),
+                          None)
+        return common.profile_lines(profile, self.LABEL_CSS), labels, image_rank
 
     @staticmethod
     def _permalink(el, post_id, base) -> str:
@@ -202,9 +210,10 @@ class ForumotionHtml(Adapter):
                 return value.strip()
         return " ".join((tree.findtext(".//title") or "").split()) or None
 
-    def _crumbs(self, found) -> tuple[str, ...]:
-        for i, _css in enumerate(self.CRUMBS_CSS):
-            box = next(iter(found[f"crumbs{i}"]), None)
+    def _crumbs(self, doc, found) -> tuple[str, ...]:
+        for i, css in enumerate(self.CRUMBS_CSS):
+            # an id is looked up apart: among by_class's selectors it adds a pass over every id
+            box = common.first_with_id(doc, css[1:]) if css.startswith("#") else next(iter(found[f"crumbs{i}"]), None)
             if box is not None:
                 return tuple(t for t in (text_of(a) for a in select(box, "a")) if t)
         return ()
@@ -215,6 +224,9 @@ class ForumotionHtml(Adapter):
             if page is not None:
                 return page, count, attr(nxt, "href")
         return None, None, None
+
+
+_NOT_AVATAR = re.compile(r"rank|empty\.gif|/icon")
 
 
 def _img_alt(el):

@@ -369,7 +369,7 @@ class PhpbbHtml(Adapter):
     def _crumbs(self, doc, found) -> tuple[str, ...]:
         for i, css in enumerate(self.CRUMBS_CSS):
             if css.startswith("#"):  # an id, looked up apart: in by_class it adds a pass over every id
-                box = _first_with_id(doc, css[1:])
+                box = common.first_with_id(doc, css[1:])
             else:  # the first box of the selector's first part (`found`), then its inner part if any
                 inner = css.split(maxsplit=1)[1:]
                 box = next(within(found[f"crumbs{i}"], inner[0]) if inner else iter(found[f"crumbs{i}"]), None)
@@ -452,14 +452,6 @@ def _prosilver_rank(dds, texts) -> str | None:
         if rank:
             return rank
     return None
-
-
-def _first_with_id(doc, ident: str):
-    """The first element whose id is `ident` (CSS "#ident"), or None: the page text is searched
-    first, and the XPath stops at the first match."""
-    if not has(doc, ident):
-        return None
-    return next(iter(xpath(f"descendant-or-self::*[@id='{ident}'][1]")(doc.tree)), None)
 
 
 def _first(owned: dict, el):
