@@ -17,13 +17,15 @@ from ..html.body import QUOTE_CSS, extract_body
 from ..html.dates_found import find_dates
 from ..html.embedded_json import embedded_thread
 from ..html.generic import extract_posts
-from ..html.mail_header import mail_sender
+from ..html.mail_header import mail_message, mail_sender
 from ..html.records_found import PageIndex, Record, author_candidates, find_records, lead_record, records_for
+from ..html.select import text_of
 from ..html.structured import microdata_items, structured_thread
 from ..html.threadstats import thread_counts
 from ..html.title import thread_title
 from ..html.tree import parse_html
-from ..records import Author, Thread
+from ..records import Author, Post, Thread
+from ._mail import mail_text, split_mail
 from .base import Adapter
 
 
@@ -54,7 +56,13 @@ class GenericHtml(Adapter):
                      if records else [])
             if lead is not None:  # the thread's counts ("50 comments") stand in the opening block: only
                 records = [attrs.evolve(lead, kind="micro"), *records[1:]]  # its text is the post's
-        if len(posts) < 2:
+        mail = mail_message(root) if len(posts) < 2 else None
+        message = _mail_post(mail, ctx) if mail is not None else None
+        if message is not None:  # a mail or news archive's message page: its headers name sender and date
+            posts, records = [message], []
+            heading = next((text_of(h) for h in root.iter("h1")), None)
+            shown_title = mail.subject or heading or shown_title  # ("Re: ..." included: the message's own subject)
+        elif len(posts) < 2:
             single, one = self._single(root, index, dates, authors, ctx)
             if len(single) > len(posts):
                 posts, records = single, one
@@ -68,7 +76,7 @@ class GenericHtml(Adapter):
             return attrs.evolve(structured, title=shown_title or structured.title)
         if not posts:
             raise NotAThreadError("no repeated post structure found in the page")
-        if len(posts) < 2:
+        if len(posts) < 2 and message is None:
             ctx.warn("only one post record found; the layout may have been misread")
             posts = _mail_author(posts, root)
         title = shown_title or (structured.title if structured is not None else None)
@@ -110,6 +118,17 @@ def _mail_author(posts: list, root) -> list:
         return posts
     author = attrs.evolve(author, name=name, rank=None) if author is not None else Author(name=name)
     return [attrs.evolve(posts[0], author=author), *posts[1:]]
+
+
+def _mail_post(mail, ctx) -> Post | None:
+    """The post of a message page: the mail text split into own words, "> " quotes and signature."""
+    text = mail_text(mail.body_el, quote_css="blockquote") if mail.body_el is not None else mail.text
+    own, quotes, signature = split_mail(text or "")
+    if not own and not quotes:
+        return None
+    html = extract_body(mail.body_el).html if mail.body_el is not None else None
+    return Post(author=Author(name=mail.sender, signature=signature), timestamp=ctx.dates.iso(mail.date),
+                timestamp_raw=mail.date, body=own, body_html=html, quotes=quotes)
 
 
 def _html_body(html: str):

@@ -16,7 +16,7 @@ _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _WD = rf"(?:(?:{WEEKDAYS})\.?,?\s+)?"
 _CLOCK = r"\d{1,2}[:h.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?"
 _AT = r"(?:\s*(?:,|at|um|à|a las|alle|às|om|в|kl\.?|@|-|—|\|)?\s*)"
-_TIME = rf"(?:{_AT}{_CLOCK}(?:\s*(?:uhr|h|z|utc|gmt|[+-]\d{{2}}:?\d{{2}}))?)?"
+_TIME = rf"(?:{_AT}{_CLOCK}(?:\s*(?:uhr|h|z|(?:utc|gmt)?\s?[+-]\d{{2}}:?\d{{2}}|utc|gmt))?)?"
 DATE_IN_TEXT = re.compile(
     rf"""(?<![\w/.:-])(?:
       \d{{4}}-\d{{1,2}}-\d{{1,2}}T\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?
@@ -112,6 +112,8 @@ def _machine_hit(el, tag: str, ctx) -> DateHit | None:
     if tag == "meta" or (tag != "time" and (not el.attrib or _WORTH_ATTRS.isdisjoint(el.attrib.keys()))):
         return None
     shown = " ".join((el.text or "").split())
+    if not shown and 0 < len(el) <= 2:  # <span title="..."><svg class="icon-edit"/>4 months ago</span>
+        shown = " ".join(el.text_content().split())
     if tag != "time" and (len(el) > 5 or len(el.text_content()) > 80):
         return None  # a container that carries its post's time is the post, not its date
     for name in _MACHINE_ATTRS[:6]:

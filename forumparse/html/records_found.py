@@ -415,8 +415,9 @@ def _lead_parts(parts, hit, index, dates, authors):
     author = next((a for a in authors if inside(a)), None)
     if any(inside(d.el) for d in dates if d.label is None and d is not hit and not _nested(d.el, hit.el)):
         return None  # a block with several dates is a list (a sidebar), not a post
-    linked = sum(len(" ".join(a.text_content().split())) for p in parts for a in p.iter("a"))
-    if linked * 2 >= total:
+    text_parts = parts[1:] or parts  # (a byline block of links before the text block is the post's header)
+    linked = sum(len(" ".join(a.text_content().split())) for p in text_parts for a in p.iter("a"))
+    if linked * 2 >= sum(index.length.get(p, 0) for p in text_parts):
         return None  # mostly links: a menu or a header bar
     near = author if author is not None else hit.el
     byline = next((e for e in [hit.el, *hit.el.iterancestors()] if any(x is e for x in near.iterancestors())), root)
@@ -424,10 +425,23 @@ def _lead_parts(parts, hit, index, dates, authors):
     header = [byline] if small else [e.getparent() for e in (hit.el, near) if e.getparent() is not None]
     header += [h for p in parts for h in p.iter("h1", "h2", "h3") if not any(x in header for x in h.iterancestors())]
     own = total - sum(index.length.get(e, 0) for e in set(header))
+    if len(parts) > 1 and author is not None and _written(parts[1:]):
+        return parts if own >= 20 else None  # a short text block of paragraphs under the byline block
     if own < (60 if author is not None else 200):
         return None  # a thread header ("started by X, <date>" under the title) has no text of its own
         # (a post without a name, its author deleted, needs a longer text to count)
     return parts
+
+
+def _written(parts) -> bool:
+    """Blocks of written text (paragraphs), not a bar of controls (sort menus, reply forms)."""
+    found = False
+    for p in parts:
+        for el in p.iter("p", "pre", "blockquote", "form", "input", "button", "select", "textarea"):
+            if el.tag in ("form", "input", "button", "select", "textarea"):
+                return False
+            found = True
+    return found
 
 
 def _nested(a, b) -> bool:
