@@ -120,7 +120,8 @@ OTHER_STAT_LABELS = (
     "danksagungen", "points de réaction", "réputation", "puntos", "puntuación de reacción", "reputación",
     "pontos", "reputação", "punti", "reputazione", "polubienia", "reputacja", "punkty", "reacties",
     "contact", "kontaktdaten", "kontakt", "contacto", "contatto", "контакты",  # phpBB 3.1+ "Contact:" icons
-    "member no.", "member no", "member #", "积分", "積分", "主题", "主題", "金钱", "威望", "精华", "dank erhalten",
+    "member no.", "member no", "member #", "uid",
+    "积分", "積分", "主题", "主題", "金钱", "威望", "精华", "dank erhalten",
 )
 # The user group line of an author block ("Group: Members"): header, and the rank where no title shows.
 GROUP_LABELS = ("group", "user group", "usergroup", "gruppe", "benutzergruppe", "groupe", "grupo", "gruppo",

@@ -14,7 +14,7 @@ from ..text.layout import PostParts, choose_anchors, name_like, segment, wrap_wi
 from ..text.quoted import indent_echoed_quotes
 from ..text.signatures import split_sign_offs, split_signatures
 from ..text.threadinfo import _NAV_WORDS
-from ..text.tokens import Token, is_buttons
+from ..text.tokens import QUOTE_LABEL, Token, is_buttons
 from .generic_text import build_thread
 
 _SENTENCE = re.compile(r"[.!?:;,]$")
@@ -141,14 +141,13 @@ def _quote_heads(tokens: list[Token], quote_head: re.Pattern) -> list[Token]:
             out[i] = Token("quote_header", tok.text, tok.line, tok.indent, tok.bullet,
                            {"author": m.group("author").strip(" :"), "rest": ""})
     for i, tok in enumerate(out):
-        if _QUOTE_LABEL.match(tok.text):
+        if QUOTE_LABEL.match(tok.text):
             nxt = next((t for t in out[i + 1:i + 3] if t.kind != "blank"), None)
             if nxt is not None and nxt.kind == "quote_header":
                 out[i] = Token("blank", "", tok.line, tok.indent)
     return out
 
 
-_QUOTE_LABEL = re.compile(r"^(?:quote|zitat|citation|cita|citazione|citação|цитата)\s*:?\s*$", re.I)
 
 
 def _status_wraps(tokens: list[Token]) -> list[Token]:

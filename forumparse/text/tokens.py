@@ -230,6 +230,27 @@ def scan(text: str, dates) -> list[Token]:
         if tok.kind == "stat" and not tok.data["value"]:
             pending_label = tok
         tokens.append(tok)
+    return _quoted_date_lines(tokens)
+
+
+# A quote box's label alone on its line ("Quote:", "引用:"): what follows is quoted
+QUOTE_LABEL = re.compile(r"^(?:quote|zitat|citation|cita|citazione|citação|цитата|cytat|引用|引言)\s*[:：]?\s*$", re.I)
+
+
+def _quoted_date_lines(tokens: list[Token]) -> list[Token]:
+    """ "Quote:" / "NAME posted DATE": a date line right under a quote label heads the quoted
+    post, not a post of the page; it becomes the quote's header (the name before the date)."""
+    prev = None
+    for i, tok in enumerate(tokens):
+        if tok.kind == "blank":
+            continue
+        if tok.kind == "date" and prev is not None and QUOTE_LABEL.match(prev.text) and (
+                prev.kind == "body" or prev.kind == "quote_header" and not prev.data.get("author")):
+            words = tok.data["before"].split()
+            author = words[0] if words and len(words) <= 3 and any(ch.isalpha() for ch in words[0]) else None
+            tokens[i] = Token("quote_header", tok.text, tok.line, tok.indent, tok.bullet,
+                              {"author": author, "rest": ""})
+        prev = tok
     return tokens
 
 
@@ -435,7 +456,7 @@ def _scan_line(line: str, number: int, dates) -> Token:
         if _short_residual(residual):
             return Token("date", body, number, indent, bullet,
                          {"date": parsed, "raw": body[start:end].strip(" ,-@"), "residual": residual,
-                          "date_kind": date_kind, "before": body[:start].strip()})
+                          "date_kind": date_kind, "before": body[:start].strip(), "after": body[end:].strip()})
     if _PUNCT_ONLY.match(body):  # a bare bullet or star (rank images)
         return Token("blank", "", number, indent, bullet)
     if _BARE_STATUS.match(body):

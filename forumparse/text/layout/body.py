@@ -17,7 +17,7 @@ def read_stats(tokens: list[Token], parts: PostParts) -> None:
             parts.stats.setdefault(tok.data["field"], tok.data["value"])
 
 
-_CODE_LABEL = re.compile(r"^(?:code|quote|spoiler|zitat|код|цитата)\s*:?\s*(?:select all|expand|collapse|"
+_CODE_LABEL = re.compile(r"^(?:code|quote|spoiler|zitat|код|цитата|引用|代码)\s*[:：]?\s*(?:select all|expand|collapse|"
                          r"alles auswählen|выделить всё)?\s*$", re.I)
 
 

@@ -57,6 +57,35 @@ def trim_to_template(tokens: list[Token], anchors: list[int], starts: list[int],
     return out
 
 
+def extend_to_template(tokens: list[Token], anchors: list[int], starts: list[int]) -> list[int]:
+    """A header with two name-like lines fewer than every other header (name, title, rank over
+    the statistics) lost its first line to the text above it (a table layout without a blank
+    line between the post and the next author column): the name-like line right above it is its
+    own. One line fewer proves nothing: many members show no user title."""
+    # distinct lines: the name shown twice (avatar, then name) is one
+    counts = [len({tokens[j].text for j in _header_names(tokens, s, a)}) for s, a in zip(starts, anchors)]
+    if len(anchors) < 2:
+        return starts
+    out = list(starts)
+    for n, s in enumerate(starts):
+        others = [c for c in counts[:n] + counts[n + 1:] if c]
+        if not counts[n] or not others or counts[n] + 2 > min(others):
+            continue
+        j = s - 1
+        while j > (anchors[n - 1] if n else -1) and tokens[j].kind == "blank":
+            j -= 1
+        if j > (anchors[n - 1] if n else -1) and j < s - 1 and tokens[j].kind == "body" \
+                and name_like(tokens[j].text) and tokens[j].indent == tokens[s].indent:
+            out[n] = j
+    return out
+
+
+def _header_names(tokens: list[Token], s: int, a: int) -> list[int]:
+    """The name-like lines of a header above its statistics."""
+    first_stat = next((j for j in range(s, a) if tokens[j].kind in ("stat", "stat_value")), a)
+    return [j for j in range(s, first_stat) if tokens[j].kind == "body" and name_like(tokens[j].text)]
+
+
 def _named_twice(tokens: list[Token], found: list[int]) -> bool:
     """The header's first line shows again further down (the name above and beside the avatar,
     XenForo 2): the block is one post's header, however many lines its banners add."""

@@ -38,7 +38,7 @@ _INLINE_AUTHOR = (
 )
 
 
-_SENTENCE_END = re.compile(r"[.!?,;:]$")
+_SENTENCE_END = re.compile(r"[.!?,;:。！？，；：]$")
 
 
 _INITIAL_END = re.compile(r"\s[A-Z]\.$")  # "Marcus H.": a name ending in an initial
@@ -50,13 +50,16 @@ _FILE_NAME = re.compile(r"^\S+\.(?:txt|log|jpe?g|png|gif|webp|bmp|svg|pdf|zip|ra
                         r"(?:\s*\([^)]*\))?$", re.I)
 
 
+_TRAIL = re.compile(r"\S\s*[»›]\s*\S")  # "Forum » Board » Topic": a breadcrumb trail, no name
+
+
 def name_like(text: str) -> bool:
     """A line that could be a user name or a rank: short, few words, no sentence punctuation."""
     text = _undouble(text)
     if not 2 <= len(text) <= 40 or _SENTENCE_END.search(text) and not text.endswith("...") \
             and not _INITIAL_END.search(text):
         return False
-    if len(text.split()) > 5 or NOT_NAMES.match(text) or _FILE_NAME.match(text):
+    if len(text.split()) > 5 or NOT_NAMES.match(text) or _FILE_NAME.match(text) or _TRAIL.search(text):
         return False
     return any(ch.isalpha() for ch in text)
 
@@ -117,8 +120,11 @@ def date_line_author(tok: Token) -> str | None:
     the one word before the date ("tapeworm on DATE | parent", "levain_lad • DATE 1 award"):
     what follows the date on a byline is links and counters, what precedes it the name, maybe
     with a role badge ("AutoModerator MOD • DATE")."""
-    found = inline_author(tok.data["residual"])
-    before = tok.data.get("before")
+    before, after = tok.data.get("before"), tok.data.get("after") or ""
+    residual = tok.data["residual"]
+    if before and after.startswith("|") and residual == " ".join(f"{before} {after}".split()):
+        residual = before  # "[icon] Posted DATE | Show this author only": after the bar come the links
+    found = inline_author(residual)
     if found or not before:
         return found
     before = _ALT_AND_COUNTS.sub(" ", _NUMBERED.sub("", _PARENS.sub(" ", ICON_MARK.sub(" ", before)))).strip()

@@ -6,7 +6,15 @@ from ..repeats import SaidBefore
 from ..tokens import Token
 from .anchors import footer_layout, thread_end
 from .body import drop_signature, read_body, read_stats
-from .header import after_stats, find_subjects, footer_start, scan_back, scan_forward, trim_to_template
+from .header import (
+    after_stats,
+    extend_to_template,
+    find_subjects,
+    footer_start,
+    scan_back,
+    scan_forward,
+    trim_to_template,
+)
 from .names import date_line_author, is_text, name_like, named_line, status_name, strip_number
 from .parts import PostParts
 from .titles import pick_author, pick_rank, recurring_titles, split_name_titles, status_rank
@@ -25,7 +33,7 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
     starts = [scan_back(tokens, a, anchors[n - 1] if n else -1, subjects, recurring, through=not inlines[n])
               for n, a in enumerate(anchors)]
     raw_starts = starts
-    starts = trim_to_template(tokens, anchors, starts, inlines)
+    starts = extend_to_template(tokens, anchors, trim_to_template(tokens, anchors, starts, inlines))
     width = wrap_width(tokens)
     limit = -1
     for n, a in enumerate(anchors):
