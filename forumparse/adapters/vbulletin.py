@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 
 import attrs
+import lxml.etree
 
 from ..dates import parse_date
 from ..html.body import extract_body, render_text
+from ..html.page_classes import holders
 from ..html.pageinfo import PostScope
 from ..html.select import attr, class_set, select, select_one, text_of, xpath
 from ..numbers import parse_count
@@ -127,7 +129,10 @@ class VBulletinHtml(Adapter):
         root = doc.tree
         base = common.page_base(root, ctx.url)
         classed = _CLASS_VALUES(root)  # one scan of the class attributes serves the page-level lookups
-        v5 = [el for el in _v5_nodes(classed) if select_one(el, self.V5_CONTENT_CSS) is not None]
+        v5 = _v5_nodes(classed)
+        if v5:  # the nodes holding a message (V5_CONTENT_CSS)
+            with_content = holders(el for el in _classed(classed, "js-post__content-text"))
+            v5 = [el for el in v5 if el in with_content]
         # one pass per selector over the page, handed to the posts (PostScope), not one per post
         if v5:
             scope = PostScope(v5, page_classes=classed)
@@ -272,7 +277,7 @@ class VBulletinHtml(Adapter):
         if title:
             return title
         # vB 3: "icon and title" row just above the message
-        for strong in msg.xpath('preceding-sibling::div[contains(@class, "smallfont")][1]//strong')[:1]:
+        for strong in xpath('preceding-sibling::div[contains(@class, "smallfont")][1]//strong')(msg)[:1]:
             return text_of(strong)
         return None
 
@@ -499,8 +504,13 @@ _IDS = xpath("//@id")
 
 def _v5_nodes(classed) -> list:
     """VBulletinHtml.V5_POST_CSS, from the page's class attribute values."""
-    found = (v.getparent() for v in classed if "b-post" in v)
-    return [el for el in found if el.tag in ("li", "div") and "b-post" in class_set(el)]
+    return [el for el in _classed(classed, "b-post") if el.tag in ("li", "div")]
+
+
+def _classed(classed, name: str) -> list:
+    """The elements carrying class `name` (".name"), from the page's class attribute values."""
+    found = (v.getparent() for v in classed if name in v)
+    return [el for el in found if name in class_set(el)]
 
 
 _BLOCK_WORDS = re.compile("breadcrumb|threadtitle|lastnavbit|main-title|navbar|pagination|pagenav")
@@ -546,10 +556,16 @@ class _Blocks:
 
 
 def _rel_link(root, base, rel: str) -> str | None:
-    for href in xpath(f'/descendant::link[@rel="{rel}"]/@href | /descendant::a[@rel="{rel}"]/@href')(root):
-        url = absolute(base, href)
-        if url:
-            return url
+    # the <head>'s links first when no element comes before it: they are the first in page
+    # order (a pass over the head's few elements, most often the only one)
+    links = f'/descendant::link[@rel="{rel}"]/@href | /descendant::a[@rel="{rel}"]/@href'
+    head = next(root.iterchildren(lxml.etree.Element), None)
+    head = head if head is not None and head.tag == "head" and root.tag not in ("a", "link") else None
+    for scope, expr in ((head, links.replace("/descendant::", "descendant::")), (root, links)):
+        for href in xpath(expr)(scope) if scope is not None else ():
+            url = absolute(base, href)
+            if url:
+                return url
     return None
 
 
