@@ -18,7 +18,7 @@ from cssselect import GenericTranslator
 
 from ..html.body import extract_body
 from ..html.pageinfo import PostScope, absolute, base_url, canonical_url, meta_content
-from ..html.select import attr, has_class, select, select_one, text_of, xpath
+from ..html.select import attr, has_class, matches_plain, plain_parts, select, select_one, text_of, xpath
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from ..text.echo import split_echoes
@@ -295,14 +295,15 @@ def _self_test(css: str) -> lxml.etree.XPath:
 
 def _closest(el, css: str):
     """`el` or its nearest ancestor matching `css`."""
+    if el is None:
+        return None
     if css in _TAG_ONLY:
-        return next((node for node in [el, *el.iterancestors(css)] if node.tag == css), None) if el is not None \
-            else None
+        return next((node for node in [el, *el.iterancestors(css)] if node.tag == css), None)
+    parts = plain_parts(css)
+    if parts is not None:  # tested in Python: no XPath call for each ancestor
+        return next((node for node in (el, *el.iterancestors()) if matches_plain(node, parts)), None)
     test = _self_test(css)
-    for node in [el, *el.iterancestors()] if el is not None else []:
-        if test(node):
-            return node
-    return None
+    return next((node for node in (el, *el.iterancestors()) if test(node)), None)
 
 
 _TAG_ONLY = frozenset({Reddit.SH_COMMENT})  # selectors naming a tag alone: compared without XPath

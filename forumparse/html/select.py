@@ -139,7 +139,7 @@ def split_classes(value: str) -> set[str]:
 def matches_plain(el, parts, classes: set[str] | None = None) -> bool:
     """Whether element `el` matches one of `plain_parts(...)` (the same rules as the XPath)."""
     tag = el.tag
-    for want_tag, ident, names, attrs in parts:
+    for want_tag, ident, names, attrs in parts:  # plain loops: this runs for every node of a body walk
         if want_tag is not None and tag != want_tag:
             continue
         if ident is not None and el.get("id") != ident:
@@ -147,11 +147,14 @@ def matches_plain(el, parts, classes: set[str] | None = None) -> bool:
         if names:
             if classes is None:
                 classes = class_set(el)
-            if not all(n in classes for n in names):
+            if not classes.issuperset(names):
                 continue
-        if attrs and not all(el.get(n) is not None if v is None else el.get(n) == v for n, v in attrs):
-            continue
-        return True
+        for name, value in attrs:
+            got = el.get(name)
+            if got is None or (value is not None and got != value):
+                break
+        else:
+            return True
     return False
 
 
