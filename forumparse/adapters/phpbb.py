@@ -163,7 +163,7 @@ class PhpbbHtml(Adapter):
                 body_html=body.html,
                 quotes=body.quotes,
                 edited=common.edit_time(_edit_notice(parts["notice"].get(el, ())), ctx),
-                attachments=self._attachments(el, base),
+                attachments=self._attachments(el, base, ctx),
                 likes=_thanks(_first(thanks, el)),
             ))
         return posts
@@ -243,7 +243,7 @@ class PhpbbHtml(Adapter):
                 body_html=body.html,
                 quotes=body.quotes,
                 edited=common.edit_time(edit, ctx),
-                attachments=self._attachments(body_cell, base),
+                attachments=self._attachments(body_cell, base, ctx),
             ))
         return posts
 
@@ -295,7 +295,7 @@ class PhpbbHtml(Adapter):
                 body_html=body.html,
                 quotes=body.quotes,
                 edited=common.edit_time(next((n for n in notes.get(container, ()) if text_of(n)), None), ctx),
-                attachments=self._attachments(container, base),
+                attachments=self._attachments(container, base, ctx),
             ))
         return posts
 
@@ -332,7 +332,9 @@ class PhpbbHtml(Adapter):
         quotes = tuple(_clean_quote(q) for q in body.quotes)
         return body if quotes == body.quotes else _with_quotes(body, quotes)
 
-    def _attachments(self, el, base) -> list[str]:
+    def _attachments(self, el, base, ctx) -> list[str]:
+        if not (has(ctx.doc, "download/file.php") or has(ctx.doc, "download.php?id=")):
+            return []  # no such address on the page (searched once per page, not per post)
         urls = []
         for found in el.iter("a", "img"):  # self.ATTACHMENTS, matched in Python
             is_link = found.tag == "a"
