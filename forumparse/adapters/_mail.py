@@ -7,6 +7,8 @@ from __future__ import annotations
 import html
 import re
 
+import lxml.etree
+
 from ..html.select import select
 from ..records import Quote
 from ..vocab import quote_header_author
@@ -24,7 +26,7 @@ _PARAGRAPH = frozenset({"p", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", 
 _DROP = "script, style, noscript, button, input, select, textarea, form"
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")
 _BLANKS = re.compile(r"\n(?:[ \t]*\n){2,}")
-_EXTRA_BLANKS = re.compile(r"\n{3,}")
+_EXTRA_BLANKS = re.compile(r"\n\n\n+")  # (not r"\n{3,}": a literal start is searched for, ten times faster)
 # An inline PGP signature block (on its lines, or flowed into a paragraph by a text dump), and
 # the armour header above a signed mail's text.
 _PGP = re.compile(r"-----BEGIN PGP SIGNATURE-----.*?-----END PGP SIGNATURE-----"
@@ -62,6 +64,12 @@ def _quoted_name(author: str) -> str | None:
     if re.search(r"\d[:.]\d\d", author):
         author = _BEFORE_NAME.sub("", author)
     return sender_name(author.split("<")[0]) or sender_name(author)
+
+
+def pre_text(el) -> str:
+    """The text of a preformatted mail, `"".join(el.itertext())` (comments left out), as lxml
+    writes it out in one call: a tenth of the cost of iterating its text nodes."""
+    return lxml.etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
 def mail_text(el, *, pre: bool = False, quote_css: str | None = None, drop_css: str | None = None,
@@ -246,5 +254,5 @@ def _drop_list_footer(lines: list[str]) -> list[str]:
 
 
 def _paragraphs(lines: list[str]) -> str:
-    text = "\n".join(ln.rstrip() for ln in lines)
+    text = "\n".join(map(str.rstrip, lines))
     return _EXTRA_BLANKS.sub("\n\n", text).strip()
