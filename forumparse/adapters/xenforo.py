@@ -99,10 +99,14 @@ class XenForo(Adapter):
                     if p.tag in ("article", "div") and not _POST2_KINDS.isdisjoint(names := class_set(p))
                     and (p.tag == "article" or "message--post" in names)]
         v2 = bool(posts_el)
-        if not v2:  # POST1
-            posts_el = [p for p in _classed(classed, "message", ("li", "div"))
-                        if p.get("data-author") is not None and select_one(p, self.BODY1) is not None]
-        scope = PostScope(posts_el, page_classes=classed)
+        if v2:
+            scope = PostScope(posts_el, page_classes=classed)
+        else:  # POST1: the messages with a body (looked up for all at once, as the posts' other parts)
+            found = [p for p in _classed(classed, "message", ("li", "div")) if p.get("data-author") is not None]
+            scope = PostScope(found, page_classes=classed)
+            posts_el = [p for p in found if scope.one(p, self.BODY1) is not None]
+            if len(posts_el) < len(found):
+                scope = PostScope(posts_el, page_classes=classed)
         posts = [self._post(p, scope, v2, base, ctx) for p in posts_el]
         page, page_count, next_url = self._pages(tree, classed, base)
         return Thread(
