@@ -26,17 +26,17 @@ from .body_choice import body_alternatives, body_candidate, flat_bodies, has_med
 from .dates_found import DateHit
 from .post_dates import container_epoch, date_of, labelled_date
 from .post_text import (
-    SIGNATURE_CLASS,
     body_of,
     deleted_placeholder,
     headed_quotes,
+    signature_box,
     split_plain_quotes,
     split_signature,
     strip_buttons,
     strip_edit_lines,
     strip_subject_line,
 )
-from .record_fields import Fields, ProfileTest, agree, name_text
+from .record_fields import Fields, ProfileTest, agree, author_name
 from .records_found import PROFILE_HREF, PageIndex, Record
 from .structured import quote_css_for
 
@@ -110,7 +110,7 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
     author = None
     item = f.item
     if f.author_el is not None or (item is not None and item.author):
-        name = item.author if item is not None and item.author else name_text(f.author_el)
+        name = item.author if item is not None and item.author else author_name(f.author_el)
         count, joined = stats_of(f, index, ctx)
         if joined is None and f.joined is not None and f.joined.iso:
             joined = f.joined.iso[:10]
@@ -185,7 +185,7 @@ def _record_signature(f: Fields) -> str | None:
     body = f.body_el
     for part in f.record.parts:
         for el in part.iter():
-            if isinstance(el.tag, str) and SIGNATURE_CLASS.search(el.get("class") or "") and el is not body \
+            if isinstance(el.tag, str) and signature_box(el) and el is not body \
                     and not any(a is body for a in el.iterancestors()):
                 text = " ".join(el.text_content().split())
                 return text or None

@@ -28,14 +28,25 @@ SIGNATURE_CLASS = re.compile(r"(?:^|\s)(?:\S*signature?(?:[-_]?(?:container|wrap
                              r"(?:\S*[-_])?sig(?:[-_]\S*)?)(?:\s|$)", re.I)
 
 
+def signature_box(el) -> bool:
+    """A signature box by its class name, or by the role or id its template gives it
+    (<div data-role="memberSignature">, <div id="signature_12">)."""
+    cls = el.get("class")
+    if cls and SIGNATURE_CLASS.search(cls):
+        return True
+    return any(_SIGNATURE_NAME.search(el.get(a) or "") for a in ("data-role", "id", "itemprop"))
+
+
+_SIGNATURE_NAME = re.compile(r"signature", re.I)
+
+
 def body_of(el, quote_css: str = QUOTE_CSS):
     """extract_body, with quote boxes that only a "Quote:" line above them marks taken out too, and
     signature boxes whose class names the default selectors do not list."""
     if quote_css == QUOTE_CSS:
         quote_css += _MORE_QUOTES
     boxes = _headed_boxes(el)
-    sigs = [s for s in el.iter() if s is not el and isinstance(s.tag, str) and s.get("class")
-            and SIGNATURE_CLASS.search(s.get("class"))]
+    sigs = [s for s in el.iter() if s is not el and isinstance(s.tag, str) and signature_box(s)]
     rule = _signature_rule(el) if not sigs else None
     if not boxes and not sigs and rule is None:
         return extract_body(el, quote_css=quote_css)

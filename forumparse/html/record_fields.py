@@ -126,8 +126,17 @@ def _chunk_walk(el, skip, out: list) -> None:
             out.append((" ".join(child.tail.split()), el))
 
 
-def name_text(el) -> str | None:
-    text = text_of(el)
+def author_name(el) -> str | None:
+    """The name an author element shows: the first line of a block (a guest's name above its
+    "Unregistered" line), the text of anything else."""
+    if el.tag in _BLOCKS and len(el):
+        first = _first_line(el)
+        return name_text(el, first) if first else None
+    return name_text(el)
+
+
+def name_text(el, text: str | None = None) -> str | None:
+    text = text or text_of(el)
     if not text:
         return None
     text = text.strip(" :,|·•")
@@ -146,6 +155,31 @@ def name_text(el) -> str | None:
 
 
 _USER_NUMBER = re.compile(r"(?<=\S)\s+\(#?\d{2,}\)$")
+
+
+_BLOCKS = frozenset({"div", "td", "li", "dd", "dt", "p", "section", "header", "address"})
+_BREAKS = frozenset({"br", "div", "p", "li", "dd", "dt", "ul", "ol", "dl", "table", "tr", "hr", "section"})
+
+
+def _first_line(el) -> str | None:
+    """The first line of an author block (<div class="post_author"><b>Guest</b><br>Unregistered</div>):
+    the name, without the rank line under it."""
+    out: list[str] = []
+
+    def walk(node) -> bool:  # True once the line has ended
+        if node is not el and isinstance(node.tag, str) and node.tag in _BREAKS and "".join(out).strip():
+            return True
+        if isinstance(node.tag, str) and node.tag not in ("script", "style", "noscript", "template"):
+            out.append(node.text or "")
+            for child in node:
+                if walk(child):
+                    return True
+        if node is not el:
+            out.append(node.tail or "")
+        return False
+    walk(el)
+    text = " ".join("".join(out).split())
+    return text or None
 
 
 _BY = re.compile(r"^(?:\w+\s+)?(?:by|von|par|por|di|door|av|от|przez)\s+", re.I)

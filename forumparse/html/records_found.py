@@ -36,7 +36,7 @@ AUTHOR_WORDS = re.compile(
     r"|username|postauthor|poster|author|(?:post|member|user|nick)[-_]?name", re.I)
 _STATUS = re.compile(r"\b(?:is\s+)?(?:offline|online)$", re.I)
 # "bbp-reply-author-role", "author-title", "poster-rank": the author's rank or avatar, not the name.
-_NOT_NAME_CLASS = re.compile(r"author-?(?:role|rank|title|group|avatar|badge|stats|info|details|post-?count|regist)|"
+_NOT_NAME_CLASS = re.compile(r"author[-_]?(?:role|rank|title|group|avatar|badge|stats|info|details|post-?count|regist)|"
                              r"(?:role|rank|title|group|avatar|badge)$", re.I)
 MAX_NAME = 60
 # Profile-menu link texts that are not names (BUTTON_WORDS has the post buttons).
