@@ -50,6 +50,8 @@ class Flarum(Adapter):
     HERO_TITLE = ".DiscussionHero-title, .DiscussionHero h2"
 
     def detect(self, doc) -> float:
+        if not common.has(doc, "larum", 100_000):  # both spellings of the gate word ("flarum", "Flarum") in one search
+            return 0.0
         return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE, self.NEED)
 
     def parse(self, doc, ctx) -> Thread:

@@ -55,6 +55,8 @@ class Kunena(Adapter):
     PAGER = ".pagination, .kpagination"
 
     def detect(self, doc) -> float:
+        if not common.has(doc, "unena", 100_000):  # both spellings of the gate word ("kunena", "Kunena") in one search
+            return 0.0
         return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE, self.NEED)
 
     def parse(self, doc, ctx) -> Thread:

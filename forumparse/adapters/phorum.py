@@ -60,6 +60,8 @@ class Phorum(Adapter):
                   "crumb_class": ".breadcrumb", "phorum": "#phorum"}
 
     def detect(self, doc) -> float:
+        if not common.has(doc, "horum", 100_000):  # both spellings of the gate word ("phorum", "Phorum") in one search
+            return 0.0
         return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
 
     def parse(self, doc, ctx) -> Thread:

@@ -26,7 +26,7 @@ class UBBThreads(Adapter):
     format = "html"
     description = "UBB.threads 7.x topic pages"
 
-    GATE = ("ubbthreads", "UBB.threads", "UBB")
+    GATE = ("ubbthreads", "UBB")  # "UBB" also finds "UBB.threads"
     NEED = ("post_inner", "post-content")  # its post markup
     MARKERS = ("ubbthreads.php", "post_inner", "ubbcode-block", "ubbcode-header", "subjecttable", "author-content",
                "post-content", "ubb_", "UBB.threads")
