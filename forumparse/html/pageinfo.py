@@ -45,7 +45,7 @@ def link_href(tree, rel: str) -> str | None:
     wanted = f" {rel} "
     for el in _page_root(tree).iter("link"):
         value = el.get("rel")
-        if value is None or el.get("href") is None:
+        if value is None or rel not in value or el.get("href") is None:  # (a token is in the raw value)
             continue
         if wanted in " " + " ".join(w for w in value.translate(_XML_SPACE).split(" ") if w) + " ":
             return attr(el, "href")
