@@ -130,17 +130,16 @@ class Reddit(Adapter):
         parents: list[str | None] = []
         scope = PostScope(comments)
         for el, cid in zip(comments, ids):
-            post = self._redesign_comment(el, scope, cid, state.get(cid, {}), base, ctx)
             level = _level(el)
             del parents[level:]
             reply_to = parents[-1] if parents else post_id
             parents.extend([None] * (level - len(parents)))
             parents.append(cid)
-            posts.append(attrs.evolve(post, reply_to=reply_to))
+            posts.append(self._redesign_comment(el, scope, cid, state.get(cid, {}), base, ctx, reply_to))
         replies = _comment_count(container)
         return Thread(title=title, reply_count=replies, posts=posts)
 
-    def _redesign_comment(self, el, scope, cid, model, base, ctx) -> Post:
+    def _redesign_comment(self, el, scope, cid, model, base, ctx, reply_to) -> Post:
         header = scope.one(el, self.COMMENT_HEADER)
         deleted = scope.one(el, self.COMMENT_DELETED) is not None
         name = None
@@ -161,7 +160,7 @@ class Reddit(Adapter):
             timestamp_raw=text_of(stamp_el),
             body=body.text if body else "", body_html=body.html if body else None,
             quotes=body.quotes if body else (),
-            edited=ctx.dates.machine(_str(model.get("editedAt"))),
+            edited=ctx.dates.machine(_str(model.get("editedAt"))), reply_to=reply_to,
         )
 
     # -- shreddit --------------------------------------------------------------------------
