@@ -225,7 +225,7 @@ def line_time(el, ctx) -> tuple[str | None, str | None]:
 
 def split_signature(text: str) -> tuple[str, str | None]:
     """Body text and the signature printed after a "_________________" rule, if any."""
-    match = _RULE.search(text or "")
+    match = _RULE.search(text) if text and "________" in text else None  # the regex tests every line
     if not match:
         return text, None
     return text[: match.start()].rstrip(), text[match.end():].strip() or None

@@ -139,6 +139,7 @@ class PhpbbHtml(Adapter):
         # each post's parts, from the page-level lookups: no selector pass per post
         parts = {name: by_owner(boxes, found[name]) for name in self.POST_PARTS}
         thanks = by_owner(boxes, xpath(self.THANKS)(doc.tree)) if "list_thanks" in doc.text else {}
+        attachable = _attachable(doc)
         posts = []
         for el in boxes:
             post_id = _prosilver_id(el.get("id"))
@@ -163,7 +164,7 @@ class PhpbbHtml(Adapter):
                 body_html=body.html,
                 quotes=body.quotes,
                 edited=common.edit_time(_edit_notice(parts["notice"].get(el, ())), ctx),
-                attachments=self._attachments(el, base, ctx),
+                attachments=self._attachments(el, base) if attachable else [],
                 likes=_thanks(_first(thanks, el)),
             ))
         return posts
@@ -210,6 +211,7 @@ class PhpbbHtml(Adapter):
                    for name in ("div_postbody", "span_postbody", "gensmall")}
         profiles = by_owner([r[2][0] for r in posts_rows], found["td_profile"])
         profile_details = by_owner([p[0] for p in profiles.values()], found["postdetails"])
+        attachable = _attachable(ctx.doc)
         posts = []
         for mark, head, rows, cells, body_cell in posts_rows:
             content = _first(in_cell["div_postbody"], body_cell)
@@ -243,7 +245,7 @@ class PhpbbHtml(Adapter):
                 body_html=body.html,
                 quotes=body.quotes,
                 edited=common.edit_time(edit, ctx),
-                attachments=self._attachments(body_cell, base, ctx),
+                attachments=self._attachments(body_cell, base) if attachable else [],
             ))
         return posts
 
@@ -266,6 +268,7 @@ class PhpbbHtml(Adapter):
         profile_details = by_owner([r[1] for r in rows], found["postdetails"])
         rows = [(*r, box) for r in rows if (box := _first(in_message["postbody"], r[3])) is not None]
         notes = by_owner([box if box.tag == "td" else box.getparent() for *_r, box in rows], found["span_gensmall"])
+        attachable = _attachable(ctx.doc)
         posts = []
         for mark, cell, row, message, box in rows:
             container = box if box.tag == "td" else box.getparent()
@@ -277,7 +280,8 @@ class PhpbbHtml(Adapter):
             date_text, subject = _posted_and_subject(details)
             timestamp, raw = common.shown_time(date_text, ctx)
             body = self._body(container, found["noisy"], edit_css="span.gensmall")
-            text, signature = common.split_signature(_CODE_HEADER_LINE.sub("", body.text))
+            text = _CODE_HEADER_LINE.sub("", body.text) if ":\n" in body.text else body.text
+            text, signature = common.split_signature(text)
             buttons = _next_rows(row, 1)
             profile_link = _link(mark, "mode=viewprofile")
             if profile_link is None and buttons:
@@ -295,7 +299,7 @@ class PhpbbHtml(Adapter):
                 body_html=body.html,
                 quotes=body.quotes,
                 edited=common.edit_time(next((n for n in notes.get(container, ()) if text_of(n)), None), ctx),
-                attachments=self._attachments(container, base, ctx),
+                attachments=self._attachments(container, base) if attachable else [],
             ))
         return posts
 
@@ -304,7 +308,7 @@ class PhpbbHtml(Adapter):
         `details`: the profile's .postdetails boxes."""
         if not name:
             return None
-        lines = [line for el in details for line in seen.read(common.profile_lines, el)]
+        lines = [line for el in details for line in common.profile_lines(el)]
         stats = common.read_stats(lines, ctx)
         rank = next((p for p in stats["plain"] if p != name), None)
         images = list(profile.iter("img")) if profile is not None else []
@@ -332,9 +336,7 @@ class PhpbbHtml(Adapter):
         quotes = tuple(_clean_quote(q) for q in body.quotes)
         return body if quotes == body.quotes else _with_quotes(body, quotes)
 
-    def _attachments(self, el, base, ctx) -> list[str]:
-        if not (has(ctx.doc, "download/file.php") or has(ctx.doc, "download.php?id=")):
-            return []  # no such address on the page (searched once per page, not per post)
+    def _attachments(self, el, base) -> list[str]:
         urls = []
         for found in el.iter("a", "img"):  # self.ATTACHMENTS, matched in Python
             is_link = found.tag == "a"
@@ -454,6 +456,11 @@ def _prosilver_rank(dds, texts) -> str | None:
         if rank:
             return rank
     return None
+
+
+def _attachable(doc) -> bool:
+    """Whether the page text holds an attachment address at all: else no post is searched for one."""
+    return has(doc, "download/file.php") or has(doc, "download.php?id=")
 
 
 def _first(owned: dict, el):
