@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from ..html.body import extract_body, render_text
-from ..html.pageinfo import PostScope
-from ..html.select import attr, class_set, select, select_one, text_of, xpath
+from ..html.page_classes import by_class, by_owner, holders, within
+from ..html.select import attr, outermost, select, select_one, text_of, xpath
 from ..numbers import parse_count
 from ..records import Author, Post, Quote, Thread
 from . import _html_common as common
@@ -31,7 +31,8 @@ class SomethingAwfulHtml(Adapter):
     description = "Something Awful Forums thread pages"
     hints = ("somethingawful", "something_awful")
 
-    POST_CSS = "#thread table.post, table.post[id^=post]"
+    POST_CSS = "#thread table.post, table.post[id^=post]"  # (the table.post found, the rest tested)
+    POST_BOX = "table.post"
     AUTHOR_CSS = "dt.author"
     REGISTERED_CSS = "dd.registered"
     TITLE_BLOCK_CSS = "dd.title"
@@ -39,13 +40,18 @@ class SomethingAwfulHtml(Adapter):
     BODY_CSS = "td.postbody"
     DATE_CSS = "td.postdate"
     PERMALINK_CSS = "td.postdate a[href^='#post'], td.postdate a[href*='postid=']"
-    PROFILE_CSS = "ul.profilelinks a[href*='action=getinfo']"
+    PROFILE_LIST, PROFILE_LINK = "ul.profilelinks", "a[href*='action=getinfo']"  # a link in the list
     QUOTE_CSS = "div.bbc-block:has(> blockquote)"
+    QUOTE_BLOCK = "div.bbc-block"  # (QUOTE_CSS without the child test)
     QUOTE_AUTHOR_CSS = "h4"
     EDIT_CSS = "p.editedby"
     ATTACHMENT_CSS = "a[href*='attachment.php']"
-    THREAD_TITLE_CSS = ".breadcrumbs a.bclast, a.bclast"
-    BREADCRUMB_CSS = ".breadcrumbs a"
+    THREAD_TITLE_CSS = "a.bclast"  # the first one
+    BREADCRUMB_CSS = ".breadcrumbs"  # the links in the outermost ones
+    PAGES_CSS = ".pages"  # the outermost ones
+    # a post's parts (its own: not those of a post nested in it by broken markup)
+    PARTS = {"body": BODY_CSS, "author": AUTHOR_CSS, "registered": REGISTERED_CSS, "title_block": TITLE_BLOCK_CSS,
+             "userinfo": USERINFO_CSS, "date": DATE_CSS}
 
     def detect(self, doc) -> float:
         if not doc.is_html:
@@ -57,23 +63,32 @@ class SomethingAwfulHtml(Adapter):
     def parse(self, doc, ctx) -> Thread:
         root = doc.tree
         base = common.page_base(root, ctx.url) or SITE
-        classed = _CLASSES(root)  # the class attribute values serve the page-level lookups
-        elements = _posts(classed)
-        scope = PostScope(elements, page_classes=classed)  # one walk of the posts answers the per-post selectors
-        posts = [p for p in (self._post(el, scope, ctx, base) for el in elements) if p]
-        blocks = _Blocks(classed)
-        title_el = blocks.title
+        # one pass over the page's class attributes answers the page's and the posts' selectors
+        found = by_class(root, post=self.POST_BOX, profiles=self.PROFILE_LIST, quotes=self.QUOTE_BLOCK,
+                         title=self.THREAD_TITLE_CSS, crumbs=self.BREADCRUMB_CSS, pages=self.PAGES_CSS,
+                         **self.PARTS)
+        elements = [el for el in found["post"] if (el.get("id") or "").startswith("post")
+                    or any(a.get("id") == "thread" for a in el.iterancestors())]
+        parts = {name: by_owner(elements, found[name]) for name in self.PARTS}
+        parts["profile"] = by_owner(elements, list(within(found["profiles"], self.PROFILE_LINK)))
+        quoting = holders(box for box in found["quotes"] if any(child.tag == "blockquote" for child in box))
+        # an attachment link needs its address in the page: most pages have none to look for
+        attachments = common.has(doc, "attachment.php")
+        posts = [p for p in (self._post(el, {name: _first(got.get(el)) for name, got in parts.items()},
+                                         ctx, base, quoting, attachments) for el in elements) if p]
+        title_el = _first(found["title"])
         crumbs = []
-        for a in blocks.within(blocks.breadcrumbs, ".//a"):  # forum links up to the thread's own (a.bclast)
+        for a in _links(outermost(found["crumbs"])):  # forum links up to the thread's own (a.bclast)
             if a is title_el or "bclast" in (a.get("class") or ""):
                 break
             crumbs.append(text_of(a))
-        page, page_count = self._pages(blocks.pages[0] if blocks.pages else None)
+        pages = outermost(found["pages"])
+        page, page_count = self._pages(_first(pages))
         thread_id = root.find("body").get("data-thread") if root.find("body") is not None else None
         url = common.canonical(root, base) or ctx.url
         if not url and thread_id:
             url = f"{SITE}showthread.php?threadid={thread_id}"
-        next_link = next(blocks.within(blocks.pages, ".//a[@title='Next page']"), None)
+        next_link = next(_links(pages, "[@title='Next page']"), None)
         return Thread(
             title=text_of(title_el),
             url=url,
@@ -92,24 +107,24 @@ class SomethingAwfulHtml(Adapter):
         if current is None:
             chosen = select_one(pages, "option[selected]")
             current = parse_count(attr(chosen, "value"))
-        if total is None:
-            values = [parse_count(o.get("value")) for o in select(pages, "option")]
+        if total is None:  # the page menu: an option per page
+            values = [_page_number(o.get("value")) for o in select(pages, "option")]
             total = max((v for v in values if v), default=None)
         return current, total
 
-    def _post(self, el, scope, ctx, base) -> Post | None:
-        content = scope.one(el, self.BODY_CSS)  # the post's own: not one of a post nested in it
-        name = text_of(scope.one(el, self.AUTHOR_CSS))
+    def _post(self, el, part, ctx, base, quoting, attachments) -> Post | None:
+        content = part["body"]
+        name = text_of(part["author"])
         post_id = common.number_suffix(el.get("id"))
         if content is None or not name or post_id is None:
             return None  # the "Adbot" slot is styled as a post but has no post id
-        body = extract_body(content, quote_css=self.QUOTE_CSS, quote_author_css=self.QUOTE_AUTHOR_CSS,
-                            signature_css=None, edit_css=self.EDIT_CSS)
-        raw = self._date_text(scope.one(el, self.DATE_CSS))
+        body = extract_body(content, quote_css=self.QUOTE_CSS if content in quoting else None,
+                            quote_author_css=self.QUOTE_AUTHOR_CSS, signature_css=None, edit_css=self.EDIT_CSS)
+        raw = self._date_text(part["date"])
         return Post(
             post_id=post_id,
             permalink=f"{SITE}showthread.php?goto=post&postid={post_id}#post{post_id}",
-            author=self._author(el, scope, name, ctx, base),
+            author=self._author(part, name, ctx, base),
             timestamp=ctx.dates.iso(raw) if raw else None,
             timestamp_raw=raw,
             body=body.text,
@@ -118,18 +133,19 @@ class SomethingAwfulHtml(Adapter):
                     for q in body.quotes],
             edited=self._edited(body.edited, ctx),
             attachments=list(dict.fromkeys(
-                u for u in (common.absolute(base, a.get("href")) for a in select(content, self.ATTACHMENT_CSS)) if u)),
+                u for u in (common.absolute(base, a.get("href")) for a in select(content, self.ATTACHMENT_CSS)) if u))
+            if attachments else [],
         )
 
-    def _author(self, el, scope, name, ctx, base) -> Author:
-        block = scope.one(el, self.TITLE_BLOCK_CSS)
+    def _author(self, part, name, ctx, base) -> Author:
+        block = part["title_block"]
         # the custom title: its text lines joined; images (avatars, gang tags) say nothing
         rank = " ".join(render_text(block).split()) if block is not None else None
-        info = scope.one(el, self.USERINFO_CSS)
+        info = part["userinfo"]
         match = _USER_ID.search(info.get("class", "")) if info is not None else None
-        profile = common.absolute(base, attr(scope.one(el, self.PROFILE_CSS), "href"))
-        avatar = select_one(block, "img") if block is not None else None  # a small subtree
-        registered = text_of(scope.one(el, self.REGISTERED_CSS))
+        profile = common.absolute(base, attr(part["profile"], "href"))
+        avatar = next(block.iter("img"), None) if block is not None else None
+        registered = text_of(part["registered"])
         return Author(
             name=name,
             rank=rank or None,
@@ -144,7 +160,7 @@ class SomethingAwfulHtml(Adapter):
         """The cell's own text: the links before it are "#" and "?" buttons."""
         if cell is None:
             return None
-        own = " ".join("".join(xpath("text()")(cell)).split())
+        own = " ".join("".join(filter(None, (cell.text, *(child.tail for child in cell)))).split())
         return own or None
 
     @staticmethod
@@ -157,40 +173,19 @@ class SomethingAwfulHtml(Adapter):
         return ctx.dates.iso(shown)
 
 
-# The page's class attribute values: filtered in Python, cheaper than XPath string tests, and
-# than one scan of the page per selector.
-_CLASSES = xpath("//@class")
+def _first(found: list | None):
+    return found[0] if found else None
 
 
-def _posts(classed) -> list:
-    """SomethingAwfulHtml.POST_CSS, from the page's class attribute values."""
-    found = []
-    for el in (value.getparent() for value in classed if "post" in value):
-        if el.tag == "table" and "post" in class_set(el) and ((el.get("id") or "").startswith("post")
-                                         or any(a.get("id") == "thread" for a in el.iterancestors())):
-            found.append(el)
-    return found
+def _page_number(value: str | None) -> int | None:
+    """parse_count(value), the plain digits of a page menu's options read directly."""
+    return int(value) if value and value.isascii() and value.isdigit() else parse_count(value)
 
 
-class _Blocks:
-    """The page's breadcrumbs, thread title link and page navigation blocks."""
-
-    def __init__(self, classed):
-        self.title = None  # THREAD_TITLE_CSS: the first a.bclast
-        self.breadcrumbs, self.pages = [], []  # the .breadcrumbs and .pages elements, outermost only
-        for el in (v.getparent() for v in classed if "breadcrumbs" in v or "bclast" in v or "pages" in v):
-            names = class_set(el)
-            if self.title is None and el.tag == "a" and "bclast" in names:
-                self.title = el
-            for name, kept in (("breadcrumbs", self.breadcrumbs), ("pages", self.pages)):
-                if name in names and not any(a in kept for a in el.iterancestors()):
-                    kept.append(el)
-
-    @staticmethod
-    def within(blocks, expr: str):
-        """`expr`'s matches in each block, in page order (the blocks do not nest)."""
-        for block in blocks:
-            yield from xpath(expr)(block)
+def _links(blocks, test: str = ""):
+    """The links (passing the XPath `test`) in each block, in page order (the blocks do not nest)."""
+    for block in blocks:
+        yield from xpath(".//a" + test)(block)
 
 
 ADAPTERS = (SomethingAwfulHtml,)
