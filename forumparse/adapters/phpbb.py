@@ -390,7 +390,7 @@ class PhpbbHtml(Adapter):
         page = count = nxt = None
         for el in boxes:
             text = el.text_content()
-            if not (len(text) < 400 and any(ch.isdigit() for ch in text)):  # cheap test before reading it
+            if not (len(text) < 400 and _has_digit(text)):  # cheap test before reading it
                 continue
             read.append(common.page_numbers(el))
             p, c, n = read[-1]
@@ -461,6 +461,15 @@ def _prosilver_rank(dds, texts) -> str | None:
 def _attachable(doc) -> bool:
     """Whether the page text holds an attachment address at all: else no post is searched for one."""
     return has(doc, "download/file.php") or has(doc, "download.php?id=")
+
+
+def _has_digit(text: str) -> bool:
+    """Any character str.isdigit() takes: a regex finds the decimal ones, Python looks further only
+    in a text of other scripts."""
+    return _DIGIT.search(text) is not None or (not text.isascii() and any(ch.isdigit() for ch in text))
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _first(owned: dict, el):
