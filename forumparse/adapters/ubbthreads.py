@@ -9,7 +9,7 @@ import re
 import attrs
 
 from ..html.body import extract_body, render_text
-from ..html.select import attr, outermost, select, select_one, text_of
+from ..html.select import attr, compiled, outermost, select, select_one, text_of, xpath
 from ..records import Author, Post, Thread
 from . import _html_common as common
 from .base import Adapter
@@ -18,6 +18,9 @@ _ANCHOR = re.compile(r"^Post(\d+)$")
 _USER_ID = re.compile(r"/users/(\d+)|[?&/]User(?:=|/)(\d+)", re.I)
 _ORIGINALLY = re.compile(r"^\s*(?:Originally Posted By|Quote)\s*:?\s*", re.I)
 _EDITED = re.compile(r"\(([^()]*\d{1,2}:\d{2}[^()]*)\)")
+# 7.3+: the subject row of a post's table, and the post's anchor (before its table or in its header row)
+_SUBJECT_CELL = "td[contains(concat(' ', @class, ' '), ' subjecttable ')]"
+_POST_ANCHOR = "a[starts-with(@name, 'Post') or starts-with(@id, 'Post')]"
 
 
 class UBBThreads(Adapter):
@@ -58,7 +61,8 @@ class UBBThreads(Adapter):
         base = common.page_base(tree, ctx.url)
         bodies = select(tree, self.BODY)
         bodies = outermost(bodies)
-        posts = [p for p in (self._post(b, base, ctx) for b in bodies) if p is not None]
+        before = _preceding(tree, self.BODY, bodies)
+        posts = [p for p in (self._post(b, *before[i], base, ctx) for i, b in enumerate(bodies)) if p is not None]
         title = common.pick_text(tree, self.TOPIC) or common.page_title(tree)
         pager = select_one(tree, ".pagination, .page-nav, td.pages")
         page, page_count, next_url = common.pages_from(
@@ -71,18 +75,15 @@ class UBBThreads(Adapter):
             posts=posts,
         )
 
-    def _post(self, body_el, base, ctx) -> Post | None:
+    def _post(self, body_el, subject_cell, anchor, base, ctx) -> Post | None:
         box = next((a for a in body_el.iterancestors() if select_one(a, self.AUTHOR) is not None), None)
         if box is None:
             return None
         header = box.getprevious()
         if header is None or select_one(header, self.DATE) is None:  # 7.3+: the subject row of the post's table
-            header = next(iter(body_el.xpath("preceding::td[contains(concat(' ', @class, ' '), ' subjecttable ')][1]")),
-                          header)
-        # the anchor sits before the post's table (7.3+) or in its header row
-        anchors = body_el.xpath("preceding::a[starts-with(@name, 'Post') or starts-with(@id, 'Post')][1]")
-        post_id = next((m.group(1) for a in anchors for m in [_ANCHOR.match(a.get("name") or a.get("id") or "")] if m),
-                       None)
+            header = subject_cell if subject_cell is not None else header
+        m = _ANCHOR.match(anchor.get("name") or anchor.get("id") or "") if anchor is not None else None
+        post_id = m.group(1) if m else None
         body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
                             signature_css=self.SIGNATURE, edit_css=None, drop_css=self.DROP)
         quotes = [attrs.evolve(q, author=_ORIGINALLY.sub("", q.author or "") or None) for q in body.quotes]
@@ -131,6 +132,33 @@ class UBBThreads(Adapter):
             avatar_url=common.absolute(base, attr(common.pick(box, self.AVATAR), "src")),
             signature=(render_text(sig) or None) if sig is not None else None,
         )
+
+
+def _preceding(tree, body_css: str, bodies: list) -> list:
+    """For each body, (subject cell, anchor): the nearest of each before it in the page that does not
+    enclose it, as `preceding::X[1]` would find, read in one pass over the page in document order
+    (that XPath per post reads the whole page before the post again: quadratic on long pages)."""
+    place = {b: i for i, b in enumerate(bodies)}
+    found = [(None, None)] * len(bodies)
+    cells: list = []
+    anchors: list = []
+    for el in xpath(f"{compiled(body_css).path} | //{_SUBJECT_CELL} | //{_POST_ANCHOR}")(tree):
+        i = place.get(el)
+        if i is not None:
+            found[i] = (_nearest(cells, el), _nearest(anchors, el))
+        elif el.tag == "td" and " subjecttable " in f" {el.get('class')} ":
+            cells.append(el)
+        elif el.tag == "a" and ((el.get("name") or "").startswith("Post") or (el.get("id") or "").startswith("Post")):
+            anchors.append(el)
+    return found
+
+
+def _nearest(seen: list, el):
+    """The last of `seen` (elements before `el` in page order) that is not an ancestor of `el`."""
+    if not seen:
+        return None
+    ancestors = set(el.iterancestors())
+    return next((c for c in reversed(seen) if c not in ancestors), None)
 
 
 ADAPTERS = (UBBThreads,)
