@@ -120,6 +120,24 @@ def unlinked_names(fields: list[Fields], index: PageIndex) -> None:
                 break
 
 
+# "Submitted by", "Posted by", "von", "par": the words before a byline's name
+_BY_BEFORE = re.compile(r"(?:^|\s)(?:by|von|par|por|di|door|av|от|przez|af)\s*$", re.I)
+_BYLINE_TAGS = frozenset({"span", "a", "b", "strong", "em", "i", "cite", "bdi", "font"})
+
+
+def byline_name(f: Fields, index: PageIndex):
+    """The element a "by" stands before, outside the body: "Submitted by <span>Rosa</span> on ..."."""
+    lo_b, hi_b = index.span(f.body_el) if f.body_el is not None else (-1, -2)
+    for el in elements(f.record, index):
+        if el.tag not in _BYLINE_TAGS or lo_b <= index.pos.get(el, -1) <= hi_b or index.length.get(el, 0) > 60:
+            continue
+        prev = el.getprevious()
+        before = (prev.tail if prev is not None else el.getparent().text) or ""
+        if _BY_BEFORE.search(before[-40:]) and is_name(name_text(el)):
+            return el
+    return None
+
+
 def name_in_block(f: Fields, index: PageIndex, profile):
     """An author block with no name link: its first line, in an element of its own, is the name."""
     block = profile_block_of(f, index, profile)
@@ -172,6 +190,11 @@ def name_slots(fields: list[Fields], index: PageIndex) -> None:
     record to record (<td><b>SteamSid</b></td> above the post, e107 and home-made tables)."""
     if len(fields) < 2 or sum(f.author_el is None for f in fields) * 2 < len(fields):
         return
+    if not _name_slot(fields, index) and len(fields) > 2:
+        _name_slot(fields[1:], index)  # (the opening post in markup of its own shows its name elsewhere)
+
+
+def _name_slot(fields: list[Fields], index: PageIndex) -> bool:
     firsts: list[dict] = []
     for f in fields:
         lo_b, hi_b = index.span(f.body_el) if f.body_el is not None else (-1, -2)
@@ -192,10 +215,11 @@ def name_slots(fields: list[Fields], index: PageIndex) -> None:
         if best is None or order < best[0]:
             best = (order, key)
     if best is None:
-        return
+        return False
     for f, seen in zip(fields, firsts):
         if f.author_el is None:
             f.author_el = seen[best[1]][1]
+    return True
 
 
 def _leaves(f: Fields, index: PageIndex, lo_b: int, hi_b: int):

@@ -293,7 +293,13 @@ _PROFILE_MENU = frozenset({"view profile", "profile", "send message", "private m
 def _date_label(text: str) -> bool:
     """A date's label ("Posté(e)", "Posted", "Verfasst am") is no rank."""
     words = _PARENS.sub("", text).strip(" :：").casefold().split()
+    if len(words) == 1 and words[0] in _BYLINE_JOINS:
+        return True  # "Submitted by X on <date>": the word between the name and the date
     return bool(words) and len(words) <= 2 and (words[0] in DATE_LABEL_WORDS or words[0] == "posted")
+
+
+_BYLINE_JOINS = frozenset({"on", "at", "am", "um", "le", "el", "il", "op", "em", "в", "dnia", "-", "|", "»", "·", "•",
+                           "said", "says", "wrote"})
 
 
 _PARENS = re.compile(r"\([^)]*\)")

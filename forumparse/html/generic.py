@@ -16,6 +16,7 @@ from .author_choice import (
     author_alternatives,
     author_candidate,
     author_options,
+    byline_name,
     link_labels,
     name_in_block,
     name_slots,
@@ -69,6 +70,8 @@ def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit],
     for f in fields:
         if f.author_el is None and not (f.item is not None and f.item.author):
             f.author_el = name_in_block(f, index, profile)
+            if f.author_el is None:
+                f.author_el = byline_name(f, index)
     if not items:
         name_slots(fields, index)
     by_pos = sorted(((index.pos[d.el], d) for d in dates if d.el in index.pos), key=lambda pd: pd[0])
@@ -101,6 +104,9 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
     text = strip_buttons(text)
     text, note = strip_edit_lines(text)
     text = strip_subject_line(text, title)
+    subject = _subject_heading(f.body_el, text)
+    if subject:
+        text = text[len(subject):].strip()
     if title and text.casefold() == title.strip().casefold() and _headed(f, title):
         text = ""  # an opening post that is its title heading alone ("Ask: ...?") keeps its place with no text
     elif not text and not body.quotes and not has_media(f.body_el):
@@ -135,10 +141,29 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
         timestamp=timestamp,
         timestamp_raw=raw,
         body=text,
+        title=subject,
         body_html=body.html,
         quotes=headed_quotes(body.quotes) + plain_quotes,
         edited=body.edited or note or (f.edited.iso if f.edited is not None else None),
     )
+
+
+_SUBJECT_CLASS = re.compile(r"title|subject", re.I)
+
+
+def _subject_heading(body_el, text: str) -> str | None:
+    """A comment's own subject heading at the top of its content (<h3><a href="/comment/3301#...">),
+    when text follows it."""
+    first = next((c for c in body_el if isinstance(c.tag, str)), None)
+    if first is None or first.tag not in ("h2", "h3", "h4", "h5") or (body_el.text or "").strip():
+        return None
+    heading = " ".join(first.text_content().split())
+    link = next(first.iter("a"), None)
+    marked = _SUBJECT_CLASS.search(first.get("class") or "") or (
+        link is not None and "#" in (link.get("href") or "") and " ".join(link.text_content().split()) == heading)
+    if heading and marked and text.startswith(heading) and text[len(heading):].strip():
+        return heading
+    return None
 
 
 def _headed(f: Fields, title: str | None) -> bool:

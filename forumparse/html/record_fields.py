@@ -151,9 +151,12 @@ def name_text(el, text: str | None = None) -> str | None:
     if "@" in text[1:] or "<" in text:  # a mail header's sender: 'Ann Lee <ann@x.org>', 'ann@x.org (Ann Lee)'
         text = sender_name(text) or text
     text = _USER_NUMBER.sub("", text)  # "wetfeet (302115)": the account number shown after the name
+    text = _SAID.sub("", text)  # "Anonymous said...", "Tobias says:": the verb of a comment's byline
     return text.lstrip("@") or None
 
 
+_SAID = re.compile(r"(?<=\S)\s+(?:said|says|wrote|writes|sagt|schrieb|a dit|a écrit|dijo|dice|escribió|"
+                   r"ha scritto|disse|zei|schreef|написал)\s*(?:\.\.\.|…|:)?\s*$", re.I)
 _USER_NUMBER = re.compile(r"(?<=\S)\s+\(#?\d{2,}\)$")
 
 

@@ -394,11 +394,27 @@ def lead_record(records, index, dates, authors):
     if depth.get(id(root.getparent()), 99) > 8:
         return None  # (not a block beside the replies)
     parts = _lead_parts([root], hit, index, dates, authors)
-    if parts is None:  # a link story's byline block, its text in the next block before the replies
-        after = [s for s in root.itersiblings() if isinstance(s.tag, str) and index.span(s)[0] < start]
-        after = [s for s in after if not index.span(s)[0] <= start <= index.span(s)[1]]
+    if parts is None:  # a byline block, the text in the next blocks before the replies (a link story;
+        # a Drupal 8 node, whose comment section sits inside it after the text)
+        after = _blocks_before(list(root.itersiblings()), start, index)
         parts = _lead_parts([root, *after], hit, index, dates, authors) if after and len(after) <= 3 else None
     return Record(hit.el, parts, "date") if parts is not None else None
+
+
+def _blocks_before(siblings: list, start: int, index: PageIndex) -> list:
+    """The elements among `siblings` (and inside the one that holds position `start`) before it."""
+    out = []
+    for sib in siblings:
+        if not isinstance(sib.tag, str):
+            continue
+        lo, hi = index.span(sib)
+        if lo < 0 or lo >= start:
+            break
+        if hi < start:
+            out.append(sib)
+            continue
+        return out + _blocks_before(list(sib), start, index)
+    return out
 
 
 def _lead_parts(parts, hit, index, dates, authors):

@@ -23,7 +23,7 @@ VIEWS = (
 REPLIES = (
     re.compile(rf"^{_N}\s*{_REPLY_WORDS}(?:\s+(?:(?:to|in|on)\s+this\s+(?:topic|thread|post|question)|"
                r"(?:auf|zu|in) (?:dieses|diesem) thema|(?:à|sur) ce sujet|(?:en|a) este tema|"
-               r"(?:a|in) questa discussione|на эту тему|в этой теме))?$", re.I),
+               r"(?:a|in) questa discussione|на эту тему|в этой теме))?:?$", re.I),
     re.compile(rf"^{_REPLY_WORDS}\s*[:：]?\s*{_N}$", re.I),
 )
 _MAX = 40

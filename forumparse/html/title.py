@@ -24,6 +24,11 @@ def thread_title(root, lengths: dict | None = None) -> str | None:
     for bare in _bare_headings(root):  # "Patch Notes - Patchnotes 4.47": the heading shows the label apart
         if len(found) > len(bare) and found.casefold().endswith(bare.casefold()):
             return bare
+    if ": " in found:  # "Stitch Diary: Blocking a lace shawl" over a heading that shows the part after the colon
+        for el in root.iter("h1", "h2", "h3"):
+            text = " ".join(el.text_content().split())
+            if len(text) >= 8 and found.casefold().endswith(": " + text.casefold()):
+                return text
     return found
 
 
