@@ -6,7 +6,7 @@ import re
 import attrs
 
 from ..html.body import extract_body
-from ..html.page_classes import by_class, with_id_prefix, within
+from ..html.page_classes import with_id_prefix
 from ..html.pageinfo import PostScope
 from ..html.select import attr, select, select_one, text_of
 from ..numbers import parse_count
@@ -60,45 +60,30 @@ class Vanilla(Adapter):
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
         base = common.page_base(tree, ctx.url)
-        # the page-level selectors from one pass over the class attributes (a title selector
-        # "A B" is looked up as A here and B inside what A found; an A naming no class, as
-        # "#Item_0" and "h1", only when the parts before it find no title: an id would make
-        # the pass read every id attribute too, a bare tag needs a pass of its own)
-        found = by_class(tree, items=self.ITEM_CLASSES, pager=".Pager", crumbs=".Breadcrumbs",
-                         **{f"title{i}": part.split()[0] for i, part in enumerate(common.parts(self.TITLE))
-                            if part.startswith(".")})
+        # the page's selectors and the posts' share one index of the page's tags and classes:
+        # page-level lookups (pager, breadcrumbs, title) are the scope of the root
+        whole = PostScope([tree])
         items = [el for el in with_id_prefix(tree, *self.ITEMS) if _ITEM_ID.match(el.get("id") or "")]
         if not items:  # themes that drop the ids keep the item classes
-            items = found["items"]
-        scope = PostScope(items)  # one pass per selector over the page, not one per post
+            items = whole.all(tree, self.ITEM_CLASSES)
+        scope = PostScope(items, within=whole)  # one pass per selector over the page, not one per post
         attachments = "Attachment" in doc.text  # else no .Attachment(s) box: no lookup (it tests every link)
         posts = [p for p in (self._post(el, scope, attachments, base, ctx) for el in items) if p is not None]
         page = page_count = next_url = None
-        for pager in found["pager"]:
+        for pager in whole.all(tree, ".Pager"):
             page, page_count, next_url = common.pages_from(select(pager, "a"), select_one(pager, "a.Highlight"), base)
             nxt = select_one(pager, "a.Next[href]")
             if nxt is not None:
                 next_url = common.absolute(base, nxt.get("href"))
             if page is not None:
                 break
-        title = self._title(tree, found)
+        title = whole.text(tree, *common.parts(self.TITLE))
         return Thread(
             title=title,
             url=common.canonical(tree, base) or ctx.url,
-            breadcrumbs=common.crumbs(select(next(iter(found["crumbs"]), None), "a"), title),
+            breadcrumbs=common.crumbs(select(whole.one(tree, ".Breadcrumbs"), "a"), title),
             page=page, page_count=page_count, next_page_url=next_url, posts=posts,
         )
-
-    def _title(self, tree, found) -> str | None:
-        """`common.pick_text(tree, self.TITLE)` from the groups `found` for its parts."""
-        for i, part in enumerate(common.parts(self.TITLE)):
-            outer, *inner = part.split(maxsplit=1)
-            outers = found[f"title{i}"] if f"title{i}" in found else select(tree, outer)
-            for el in within(outers, inner[0]) if inner else outers:
-                text = text_of(el)
-                if text:
-                    return text
-        return None
 
     def _post(self, el, scope, attachments, base, ctx) -> Post | None:
         body_el = scope.one(el, self.BODY)
