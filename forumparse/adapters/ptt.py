@@ -37,9 +37,9 @@ class Ptt(Adapter):
     META_LINE = "div.article-metaline, div.article-metaline-right"
     META_TAG = ".article-meta-tag"
     META_VALUE = ".article-meta-value"
-    PUSH = "push"  # the class of a push: a child of the article element
+    PUSH = ".push"  # a child of the article element
     PUSH_USER, PUSH_TEXT, PUSH_TIME = ".push-userid", ".push-content", ".push-ipdatetime"
-    SKIP = frozenset({"richcontent"})  # image / video previews: the link text above them is kept
+    SKIP = ".richcontent"  # image / video previews among the children: the link text above them is kept
     AUTHOR_TAG, TITLE_TAG, TIME_TAG = "作者", "標題", "時間"
     ORIGIN_URL = "※ 文章網址"
 
@@ -60,10 +60,10 @@ class Ptt(Adapter):
         if content is None:
             return Thread(posts=[])
         # one pass over the article's class attributes finds the metalines and the pushes' fields
-        found = by_class(content, line=self.META_LINE, tag=self.META_TAG, value=self.META_VALUE,
-                         user=self.PUSH_USER, text=self.PUSH_TEXT, time=self.PUSH_TIME)
+        found = by_class(content, line=self.META_LINE, tag=self.META_TAG, value=self.META_VALUE, push=self.PUSH,
+                         skip=self.SKIP, user=self.PUSH_USER, text=self.PUSH_TEXT, time=self.PUSH_TIME)
         meta = self._meta(found)
-        segments = self._segments(content, set(found["line"]))
+        segments = self._segments(content, set(found["line"] + found["skip"]), set(found["push"]))
         pushes = [value for kind, value in segments if kind == "push"]
         users, texts, times = (by_owner(pushes, found[name]) for name in ("user", "text", "time"))
         if not meta:
@@ -102,25 +102,21 @@ class Ptt(Adapter):
                 meta.setdefault(tag, value)
         return meta
 
-    def _segments(self, content, metalines: set) -> list[tuple[str, object]]:
-        """The content's children in order: ("text", screen text) runs and ("push", element)."""
+    @staticmethod
+    def _segments(content, skipped: set, pushes: set) -> list[tuple[str, object]]:
+        """The content's children in order: ("text", screen text) runs and ("push", element);
+        `skipped` children (metalines, previews) say nothing."""
         segments: list[tuple[str, object]] = []
         parts: list[str] = [content.text or ""]
         for child in content:
-            tag = child.tag
-            if not isinstance(tag, str) or child in metalines:
+            if child in skipped or not isinstance(child.tag, str):
                 pass
-            else:
-                cls = child.get("class")
-                classes = cls.split() if cls else ()
-                if classes and not self.SKIP.isdisjoint(classes):
-                    pass
-                elif self.PUSH in classes:
-                    segments.append(("text", "".join(parts)))
-                    segments.append(("push", child))
-                    parts = []
-                elif tag not in ("script", "style"):
-                    parts.append(_all_text(child))
+            elif child in pushes:
+                segments.append(("text", "".join(parts)))
+                segments.append(("push", child))
+                parts = []
+            elif child.tag not in ("script", "style"):
+                parts.append(_all_text(child))
             parts.append(child.tail or "")
         segments.append(("text", "".join(parts)))
         # the first text run is the article even when empty; later empty runs are nothing
@@ -194,7 +190,9 @@ def _text_meta(text: str) -> dict[str, str]:
 
 
 def _lines(text: str) -> list[str]:
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if "\r" in text:  # (a search for one character is quick; a replace of two reads the whole text)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.split("\n")
 
 
 def _article_text(text: str) -> tuple[str, str | None]:
