@@ -245,8 +245,11 @@ def user_id(href: str | None) -> str | None:
 
 
 def post_id_of(value: str | None) -> str | None:
-    match = re.search(r"(\d+)\s*$", value or "")
+    match = _TRAILING_NUMBER.search(value or "")
     return match.group(1) if match and match.group(1) != "0" else None
+
+
+_TRAILING_NUMBER = re.compile(r"(\d+)\s*$")
 
 
 def absolute(base: str | None, href: str | None) -> str | None:

@@ -13,6 +13,7 @@ from .base import Adapter
 
 _POST_ID = re.compile(r"^p(\d+)$")
 _EDITED = re.compile(r"\((.+?)\)\s*$")
+_POST_NUMBER = re.compile(r"^#\d+\s*")
 _TOPIC_PREFIX = re.compile(r"^\s*(?:Topic|Thema|Sujet|Tema|Temat|Argomento|Onderwerp|Тема)\s*:\s*", re.I)
 
 
@@ -98,7 +99,7 @@ class FluxBB(Adapter):
         date_el = scope.pick(el, *common.parts(self.DATE_13 if v13 else self.DATE))
         raw = text_of(date_el)
         if raw and not v13:
-            raw = re.sub(r"^#\d+\s*", "", raw)  # PunBB 1.2 prints the post number in the same h2
+            raw = _POST_NUMBER.sub("", raw)  # PunBB 1.2 prints the post number in the same h2
         link = date_el if date_el is not None and date_el.tag == "a" else None
         post_id = _post_id(el, scope)
         edited = None

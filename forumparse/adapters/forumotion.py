@@ -99,7 +99,7 @@ class ForumotionHtml(Adapter):
         posts = []
         # p0 is the host's ad slot; table rows are the phpBB2 template's
         boxes = [(el, post_id) for el in boxes if (el.get("id") or "").startswith("p") and el.tag != "tr"
-                 and (post_id := common.post_id_of(el.get("id"))) and re.fullmatch(r"p\d+", el.get("id"))]
+                 and (post_id := common.post_id_of(el.get("id"))) and _POST_BOX_ID.fullmatch(el.get("id"))]
         scope = PostScope([el for el, _post_id in boxes])  # each selector runs once for all posts
         for el, post_id in boxes:
             content = scope.pick(el, *self.CONTENT)
@@ -227,6 +227,7 @@ class ForumotionHtml(Adapter):
 
 
 _NOT_AVATAR = re.compile(r"rank|empty\.gif|/icon")
+_POST_BOX_ID = re.compile(r"p\d+")
 
 
 def _img_alt(el):

@@ -203,7 +203,7 @@ class PhpbbHtml(Adapter):
                 continue
             rows = _next_rows(head, 2)
             if rows:
-                cells = xpath("./td")(rows[0])
+                cells = list(rows[0].iterchildren("td"))
                 posts_rows.append((mark, head, rows, cells, cells[-1] if cells else rows[0]))
         if not posts_rows:
             return []
@@ -579,7 +579,7 @@ def _posted_and_subject(el) -> tuple[str | None, str | None]:
         target.append(child.tail or "")
     head = "".join(before)
     if not after:  # no span.gen: the two fields are still apart by a run of &nbsp;
-        parts = re.split(r"\xa0[\s\xa0]*", head.strip(), maxsplit=1)
+        parts = _NBSP_RUN.split(head.strip(), maxsplit=1)
         head = parts[0]
         after = parts[1:] if len(parts) > 1 and parts[1].strip() else []
     date = common.strip_label(" ".join(head.split()))
@@ -616,6 +616,7 @@ def _with_quotes(body, quotes):
     return evolve(body, quotes=quotes)
 
 
+_NBSP_RUN = re.compile(r"\xa0[\s\xa0]*")
 # phpBB 2 heads a code box with a "Code:" row that no class names
 _CODE_HEADER_LINE = re.compile(r"(?m)^(?:Code|Código|Codice|Kod|Код|Kode|Koodi|Kód):\n")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:•|::|-|–|\|)\s+")
