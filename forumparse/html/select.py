@@ -296,7 +296,8 @@ class Index:
         self._runs: dict[str, list] = {}  # class name -> the positions (in _classed) of each value naming it
         self._with_class: dict[str, list] = {}
         self._classes: dict | None = None
-        self._rank: dict | None = None  # see _class_rank
+        self._rank: dict | None = None  # classed element -> place, see _rank_holding
+        self._value_ranks: dict[str, dict] = {}  # attribute table key -> (element -> place)
 
     def with_class(self, name: str) -> list:
         """The elements carrying class `name`, in document order."""
@@ -426,19 +427,29 @@ class Index:
         if len(found) == len(largest):  # one alternative found them all: its own order holds
             return list(largest)
         if self._order is None:
-            rank = self._class_rank()
-            if rank is not None and all(el in rank for el in found):  # classed elements (the norm)
+            rank = self._rank_holding(found)
+            if rank is not None:
                 return sorted(found, key=rank.__getitem__)
             if len(found) <= 300:  # cheaper than numbering the subtree
                 return sorted(found, key=page_position)
         return sorted(found, key=self.order.__getitem__)
 
-    def _class_rank(self) -> dict | None:
-        """Classed element -> its place in document order, from the class table (filled in
-        document order) when it was made: page_position reads each ancestor's child list."""
-        if self._rank is None and self._classed is not None:
-            self._rank = dict(zip(self._classed, range(len(self._classed))))
-        return self._rank
+    def _rank_holding(self, found) -> dict | None:
+        """Element -> its place in document order, from a table made already that holds all of
+        `found`: the class table (classed elements, the norm) or the elements of one attribute's
+        values (both read in document order). page_position reads each ancestor's child list."""
+        if self._classed is not None:
+            if self._rank is None:
+                self._rank = dict(zip(self._classed, range(len(self._classed))))
+            if all(el in self._rank for el in found):
+                return self._rank
+        for key, values in self._values.items():
+            rank = self._value_ranks.get(key)
+            if rank is None:
+                rank = self._value_ranks[key] = {v.getparent(): i for i, v in enumerate(values)}
+            if all(el in rank for el in found):
+                return rank
+        return None
 
     def _chain(self, chain) -> list:
         """The matches of one chain of steps, in document order."""
