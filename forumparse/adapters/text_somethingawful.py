@@ -155,7 +155,8 @@ def _post(region: list[str], date_text: str, ctx) -> Post | None:
     if not info:
         return None
     # the name may wrap in a narrow author cell: the lines above the register date
-    at, size = next(((k, n) for k in range(1, min(4, len(info))) for n in (1, 2)
+    # (two lines first: "Mar 10," alone reads as a date of the current year, "Mar 10, / 2008" is the whole)
+    at, size = next(((k, n) for k in range(1, min(4, len(info))) for n in (2, 1)
                      if _is_date(" ".join(info[k:k + n]), ctx)), (None, 0))
     name = " ".join(info[:at]) if at else info[0]
     joined = None

@@ -27,13 +27,17 @@ DATE_SPAN = re.compile(
       | (?P<relative>(?:{_RELATIVE_WORDS}){_TIME}
                    |(?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\.?\s+ago
                    |\d{{1,3}}(?:y|yr|mo|w|d|h|m|min|s)\s+ago)
+      | (?P<monthday>(?:(?P<m5>{_WORD})\s+\d{{1,2}}(?:st|nd|rd|th)?
+                    |(?<!\#)\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?P<m6>{_WORD})){_TIME})
     )(?![\w])""",
     re.I | re.X,
 )
 _WEEKDAY_BEFORE = re.compile(rf"(?<![\w])(?:{WEEKDAYS})\.?,?\s+$", re.I)
 # Every date the spans read has a 4-digit year, a d/m/y separator, a time, a relative word or
-# a two-digit year after an apostrophe ("Jul 8 '12", Stack Exchange); "2y ago" is an age in short.
-_HAS_DIGIT_OR_WORD = re.compile(r"\d(?:\d\d\d|[./-]\d|[:h]\d\d|\s*\w+\.?\s+ago|\s+['’]\d\d)")
+# a two-digit year after an apostrophe ("Jul 8 '12", Stack Exchange); "2y ago" is an age in short;
+# a month and day alone ("Jan 9": this year's dates on many boards) is read as relative to the capture.
+_HAS_DIGIT_OR_WORD = re.compile(r"\d(?:\d\d\d|[./-]\d|[:h]\d\d|\s*\w+\.?\s+ago|\s+['’]\d\d|\.?\s+[^\W\d_]{3})"
+                                r"|[^\W\d_]{3}\.?\s+\d")
 
 
 def find_date(line: str, dates, *, max_len: int = 200):
@@ -48,7 +52,7 @@ def find_date(line: str, dates, *, max_len: int = 200):
         if m is None:
             return None
         pos = m.start() + 1  # a word that is no month may hide a date right after it ("Old 2016-02-01")
-        month = m.group("m1") or m.group("m2") or m.group("m3") or m.group("m4")
+        month = m.group("m1") or m.group("m2") or m.group("m3") or m.group("m4") or m.group("m5") or m.group("m6")
         if month and month.lower().rstrip(".") not in MONTHS:
             continue
         start = m.start()
@@ -57,6 +61,6 @@ def find_date(line: str, dates, *, max_len: int = 200):
             start = weekday.start()
         text = line[start:m.end()].strip(" ,-@")
         parsed = dates.parse(text)
-        kind = next(k for k in ("iso", "numeric", "named", "monthyear", "relative") if m.group(k))
+        kind = next(k for k in ("iso", "numeric", "named", "monthyear", "monthday", "relative") if m.group(k))
         if parsed.value is not None or parsed.relative:
             return parsed, start, m.end(), kind

@@ -423,6 +423,8 @@ def _value_fits(field_name: str, tok: Token) -> bool:
     return True
 
 
+# the bare "Edited" mark of an edited post; "[edit_40b] Last edited by" goes through EDIT_NOTE
+_EDITED_MARK = re.compile(r"^(?:edited|bearbeitet|modifié|editado|modificato|изменено|bewerkt)$", re.I)
 _MD_RULE = "* * *"  # html2text's <hr>, which the bullet pattern would take for a list item
 
 
@@ -439,7 +441,7 @@ def _scan_line(line: str, number: int, dates) -> Token:
         return Token("rule", body, number, indent, bullet)
     if POSTNUM.match(body):
         return Token("postnum", body, number, indent, bullet)
-    if EDIT_NOTE.match(_LEADING_IMAGES.sub("", body.lstrip("«»*•· "))):  # "[edit_40b] Last edited by"
+    if EDIT_NOTE.match(_LEADING_IMAGES.sub("", body.lstrip("«»*•· "))) or _EDITED_MARK.match(body):
         return Token("edit", body, number, indent, bullet)
     maybe_quote = _maybe_quote(body)
     if len(body) < 160 and maybe_quote and not is_buttons(body):

@@ -34,7 +34,7 @@ def choose_anchors(tokens: list[Token]) -> list[int]:
 
     def rank(idx):
         precise = fine.get(tokens[idx[0]].data["date"].precision, 0)
-        coarse = tokens[idx[0]].data["date_kind"] in ("monthyear", "relative")
+        coarse = tokens[idx[0]].data["date_kind"] in ("monthyear", "monthday", "relative")
         # still equal: date lines with a byline label ("von NAME am DATE") over lines that only share
         # having other words beside the date (a sidebar's topic titles, the page clock)
         labelled = _residual_key(tokens[idx[0]].data["residual"]) in ("by", "on")

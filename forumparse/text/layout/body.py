@@ -6,6 +6,7 @@ import re
 
 from ..repeats import SaidBefore
 from ..tokens import Token, paragraphs
+from .anchors import LIKED
 from .names import RE_LINE, clean_name, is_text, name_like, named_line
 from .parts import PostParts
 from .quotes import end_open_quote, skip_quote
@@ -85,6 +86,9 @@ def read_body(tokens: list[Token], parts: PostParts, last: bool, subjects=frozen
         if kind == "quote_header":
             i = skip_quote(tokens, i, base, parts)
             continue
+        if kind == "body" and LIKED.search(tok.text) and len(tok.text) <= 80 \
+                and all(t.kind in ("blank", "button", "nav") for t in tokens[i + 1:]):
+            break  # "mkoch liked this.": who liked the post, under its text
         if kind == "body" and (_CODE_LABEL.match(tok.text) or tok.data.get("left")):
             code = 1 if tok.text.lower().startswith(("code", "код")) else code
         elif kind in ("body", "date", "blank"):

@@ -150,7 +150,10 @@ def status_name(tok: Token) -> Token | None:
 
 
 def _undouble(text: str) -> str:
-    """Avatar alt text and name printed together: "bobbob", "Cpt. Hill Cpt. Hill"."""
+    """Avatar alt text and name printed together: "bobbob", "Cpt. Hill Cpt. Hill"; a letter
+    avatar's initial run into the name ("MMarta Koch")."""
+    if len(text) > 3 and text[0] == text[1] and text[0].isupper() and text[2].islower():
+        return text[1:]
     half = len(text) // 2
     if len(text) % 2 == 0 and half > 1 and text[:half] == text[half:]:
         return text[:half]
