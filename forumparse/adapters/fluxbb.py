@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..html.body import extract_body
-from ..html.page_classes import by_class, within
+from ..html.page_classes import by_class, holders, within
 from ..html.pageinfo import PostScope
 from ..html.select import attr, select, select_one, text_of
 from ..records import Author, Post, Thread
@@ -57,7 +57,7 @@ class FluxBB(Adapter):
     TITLE = "ul.crumbs li strong a, ul.crumbs li:last-child a, #brd-pagepost-top h1, .main-title, h1"
     PAGER = ".pagelink, .paging"
     # parse: the page-level boxes from one class/id pass (TITLE's parts looked up inside them)
-    PAGE_BOXES = {"posts": POSTS, "posts_13": POSTS_13, "pager0": ".pagelink", "pager1": ".paging",
+    PAGE_BOXES = {"posts": POSTS, "posts_13": POSTS_13, "body_13": BODY_13, "pager0": ".pagelink", "pager1": ".paging",
                   "crumbs": ".crumbs", "pagepost_top": "#brd-pagepost-top", "main_title": ".main-title"}
 
     def detect(self, doc) -> float:
@@ -70,7 +70,8 @@ class FluxBB(Adapter):
         elements = found["posts"]
         v13 = not elements
         if v13:
-            elements = [el for el in found["posts_13"] if select_one(el, self.BODY_13) is not None]
+            with_body = holders(found["body_13"])  # a post box holds an .entry-content: no XPath per box
+            elements = [el for el in found["posts_13"] if el in with_body]
         scope = PostScope(elements)  # one lookup per selector for all posts
         attachments = "attachment" in doc.text  # else no attachment link or box (the lookup tests every link)
         posts = [p for p in (self._post(el, scope, v13, attachments, base, ctx) for el in elements) if p is not None]
