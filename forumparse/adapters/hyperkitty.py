@@ -14,7 +14,7 @@ from datetime import date
 import lxml.html
 from attrs import evolve
 
-from ..html.pageinfo import absolute, base_url
+from ..html.pageinfo import PostScope, absolute, base_url
 from ..html.select import attr, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
@@ -64,11 +64,14 @@ class HyperKitty(Adapter):
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
         base = base_url(tree, ctx.url)
-        emails = [el for el in select(tree, self.EMAIL) if select_one(el, self.HEADER) is not None]
+        boxes = select(tree, self.EMAIL)
+        scope = PostScope(boxes)  # each selector runs once for all mails
+        emails = [el for el in boxes if scope.one(el, self.HEADER) is not None]
+        headers = PostScope([scope.one(el, self.HEADER) for el in emails], within=scope)
         posts = []
         clock = Clock()
         for el in emails:
-            posts.append(self._post(el, ctx, base, clock))
+            posts.append(self._post(el, scope, headers, ctx, base, clock))
         if select_one(tree, self.THREAD_ORDER) is not None:
             posts = _replies_to(posts, emails)
         title = _clean(text_of(select_one(tree, self.TITLE)))
@@ -77,24 +80,23 @@ class HyperKitty(Adapter):
         return Thread(title=title or _head_title(tree), url=ctx.url, reply_count=self._comments(tree),
                       posts=posts)
 
-    def _post(self, el, ctx, base, clock) -> Post:
-        header = select_one(el, self.HEADER)
-        name_el = select_one(header, self.NAME)
+    def _post(self, el, scope, headers, ctx, base, clock) -> Post:
+        header = scope.one(el, self.HEADER)
+        name_el = headers.one(header, self.NAME)
         link = select_one(name_el, "a[href]") if name_el is not None else None
         profile = absolute(base, attr(link, "href"))
         user_id = re.search(r"/users?/([^/?#]+)", profile or "")
-        avatar = select_one(header, self.AVATAR)
-        time_el = select_one(header, self.TIME[0])
-        time_el = time_el if time_el is not None else select_one(header, self.TIME[1])
-        raw, stamp = clock.read(ctx, text_of(select_one(header, self.DATE)), text_of(time_el), attr(time_el, "title"))
-        body_el = select_one(el, self.BODY)
+        avatar = headers.one(header, self.AVATAR)
+        time_el = headers.pick(header, *self.TIME)
+        raw, stamp = clock.read(ctx, text_of(headers.one(header, self.DATE)), text_of(time_el), attr(time_el, "title"))
+        body_el = scope.one(el, self.BODY)
         text = mail_text(body_el, pre=True, quote_css=self.QUOTE, drop_css=self.BODY_DROP,
                          signature_css=self.SIGNATURE)
         body, quotes, signature = split_mail(_AT.sub("@", text))
-        subject = text_of(select_one(header, self.SUBJECT))
+        subject = text_of(headers.one(header, self.SUBJECT))
         return Post(
             post_id=header.get("id"),
-            permalink=absolute(base, attr(select_one(el, self.PERMALINK), "href")),
+            permalink=absolute(base, attr(scope.one(el, self.PERMALINK), "href")),
             author=Author(name=sender_name(text_of(name_el)) or "", profile_url=profile,
                           user_id=user_id.group(1) if user_id else None,
                           avatar_url=absolute(base, attr(avatar, "src")), signature=signature),
@@ -104,8 +106,8 @@ class HyperKitty(Adapter):
             body=body,
             body_html=_inner_html(body_el),
             quotes=quotes,
-            likes=_likes(select_one(el, self.LIKES)),
-            attachments=[absolute(base, a.get("href")) for a in select(el, self.ATTACHMENTS)],
+            likes=_likes(scope.one(el, self.LIKES)),
+            attachments=[absolute(base, a.get("href")) for a in scope.all(el, self.ATTACHMENTS)],
         )
 
     def _comments(self, tree) -> int | None:
