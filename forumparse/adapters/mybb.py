@@ -6,7 +6,7 @@ import re
 import attrs
 
 from ..html.body import extract_body
-from ..html.page_classes import by_class, by_id_prefix, by_owner, earliest, holders, within
+from ..html.page_classes import by_id_prefix, by_owner, earliest, holders
 from ..html.pageinfo import PostScope
 from ..html.select import attr, class_set, select, select_one, text_of, xpath
 from ..records import Author, Post, Thread
@@ -79,30 +79,29 @@ class MyBB(Adapter):
         elements = [el for el in ids["post_"] if _POST_ID.match(el.get("id") or "")
                     and (el.tag == "table" or (el.tag == "div" and "post" in class_set(el)))]
         # each selector runs once for all posts: over the post boxes, and within them over
-        # their content and author columns (MyBB 1.8) or the boxes themselves (1.6)
-        scope = PostScope(elements)
+        # their content and author columns (MyBB 1.8) or the boxes themselves (1.6); the page's
+        # own selectors (pager, code boxes, title) share that index as the scope of the root
+        whole = PostScope([tree])
+        scope = PostScope(elements, within=whole)
         columns = [(common.child_with_class(el, "post_author"), common.child_with_class(el, "post_content"))
                    for el in elements]
         columns = [(el if a is None else a, el if c is None else c) for el, (a, c) in zip(elements, columns)]
         authors = PostScope([a for a, _c in columns], within=scope)
         contents = PostScope([c for _a, c in columns], within=scope)
-        # the page-level selectors from one pass over the class attributes
-        found = by_class(tree, pager=self.PAGER, code=self.CODE_BLOCKS, thead=self.THEAD_TITLE.split(",")[0].split()[0],
-                         **{f"nav{i}": css for i, css in enumerate(common.parts(self.NAVIGATION))})
         extras = {"edit": by_owner([c for _a, c in columns], ids["edited_by_"]),
-                  "likes": by_owner(elements, ids["tyl_title_"]), "coded": holders(found["code"]),
+                  "likes": by_owner(elements, ids["tyl_title_"]), "coded": holders(whole.all(tree, self.CODE_BLOCKS)),
                   # ATTACHMENTS tests every link of the posts: none when the page never names the script
                   "attachments": common.has(doc, "attachment.php")}
         posts = [p for p in (self._post(el, author_box, content, scope, authors, contents, extras, base, ctx)
                              for el, (author_box, content) in zip(elements, columns)) if p is not None]
-        pager = next(iter(found["pager"]), None)
+        pager = whole.one(tree, self.PAGER)
         page, page_count, next_url = common.pages_from(select(pager, "a"), select_one(pager, ".pagination_current"),
                                                        base) if pager is not None else (None, None, None)
         nxt = select_one(pager, "a.pagination_next") if pager is not None else None
         if nxt is not None:
             next_url = common.absolute(base, nxt.get("href")) or next_url
-        nav = next((box for i in range(len(common.parts(self.NAVIGATION))) for box in found[f"nav{i}"]), None)
-        title = self._title(tree, nav, found["thead"])
+        nav = whole.pick(tree, *common.parts(self.NAVIGATION))
+        title = self._title(tree, nav, whole)
         crumbs = [a for a in select(nav, "a") if a.get("href") not in (None, "#")]
         return Thread(title=title, url=common.canonical(tree, base) or ctx.url,
                       breadcrumbs=common.crumbs(crumbs, title), page=page, page_count=page_count,
@@ -191,15 +190,11 @@ class MyBB(Adapter):
         return text or None
 
     # -- thread ----------------------------------------------------------------------------
-    def _title(self, tree, nav, theads) -> str | None:
-        """`theads`: the page's td.thead boxes (THEAD_TITLE's first part is "td.thead strong")."""
+    def _title(self, tree, nav, whole) -> str | None:
+        """`whole`: the PostScope of the page's root."""
         page_title = common.page_title(tree)
         for root, css in ((nav, self.CRUMB_TITLE), (tree, self.THEAD_TITLE)):
-            if root is tree:
-                found = (next(filter(None, map(text_of, within(theads, "strong"))), None)
-                         or common.pick_text(root, css))  # no title in a td.thead: the selector's next parts
-            else:
-                found = common.pick_text(root, css)
+            found = whole.text(tree, *common.parts(css)) if root is tree else common.pick_text(root, css)
             if found:
                 # a thread prefix ("[Solved]") shows in the crumb but not in the page's <title>
                 if page_title and len(page_title) < len(found) and found.endswith(" " + page_title):
