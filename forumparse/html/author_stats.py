@@ -281,7 +281,12 @@ _RANK_LABEL = re.compile(r"^\s*(?:rank|user rank|member rank|rang|rango|grado|ti
 def clean_rank(text: str | None) -> str | None:
     """The rank without its label; a profile menu's link text ("View Profile") is none."""
     text = _RANK_LABEL.sub("", text).strip() if text else None
+    if text and _ADDRESS.match(text):
+        return None  # the sender's mail address beside the name ("<jen.m...@example.org>")
     return None if not text or text.casefold() in _PROFILE_MENU or text.casefold() in BUTTON_WORDS else text
+
+
+_ADDRESS = re.compile(r"^[<(]?[^\s<>()@]+(?:@|\s+at\s+)[^\s<>()]+[>)]?$")
 
 
 # profile menu links that stand under a name ("Members" is a real group, so NOT_NAMES is too wide)

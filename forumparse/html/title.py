@@ -141,8 +141,17 @@ def _thread_title(root) -> str | None:
             return _PREFIX.sub("", text)
     if og:
         return og
+    for el in root.iter("h2", "h3"):  # no <h1>, and <title> names the page kind ("Community - Club")
+        cls = el.get("class") or ""
+        text = text_of(el)
+        if text and _TITLE_CLASS.search(cls) and not _NOT_TITLE_CLASS.search(cls) and len(text) <= 200:
+            return _PREFIX.sub("", text)
     singles = [p for p in parts if not _SEPARATORS.search(p)]
     return max(singles or parts, key=len) if parts else title
+
+
+_TITLE_CLASS = re.compile(r"(?:^|[-_ ])(?:title|subject|topic-?title|thread-?title|headline)(?:$|[-_ ])", re.I)
+_NOT_TITLE_CLASS = re.compile(r"widget|sidebar|comment|section|block|menu|footer|site", re.I)
 
 
 def _title_parts(title: str) -> list[str]:
