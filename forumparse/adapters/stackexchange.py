@@ -46,6 +46,7 @@ class StackExchange(Adapter):
     CARD_NAME = ".user-details [itemprop=name], .user-details a[href*='/users/']"
     CARD_DETAILS = ".user-details"
     CARD_HISTORY = ".user-details a[id^=history-]"
+    CARD_LINK = ".user-details a[href*='/users/']"
     CARD_AVATAR = ".user-gravatar32 img, .gravatar-wrapper-32 img"
     EDIT_LINK = ".user-action-time a[href*='/revisions']"
     CREATED = "time[itemprop=dateCreated]"
@@ -79,7 +80,12 @@ class StackExchange(Adapter):
         elements = [heads.question] + [a for a in heads.answers if a is not heads.question]
         # one walk of the posts' subtree answers every per-post selector
         scope = PostScope(elements, page_classes=heads.classed)
-        posts = [self._post(el, self._own(scope, el), el is heads.question, tree, base, ctx) for el in elements]
+        owns = [self._own(scope, el) for el in elements]
+        cards = [own(self.CARD) for own in owns]
+        # the cards' parts, each selector run once over all cards instead of once per card
+        card_scope = PostScope([card for found in cards for card in found], within=scope)
+        posts = [self._post(el, own, found, card_scope, el is heads.question, tree, base, ctx)
+                 for el, own, found in zip(elements, owns, cards)]
         pager = heads.pager
         page, page_count, next_url = (None, None, None) if pager is None else pages_from(
             select(pager, "a[href]"), select_one(pager, self.PAGER_CURRENT), base)
@@ -104,18 +110,18 @@ class StackExchange(Adapter):
             return [f for f in found if not any(a in comments for a in _up_to(f, el))]
         return own
 
-    def _post(self, el, own, is_question: bool, tree, base, ctx) -> Post | None:
+    def _post(self, el, own, cards, card_scope, is_question: bool, tree, base, ctx) -> Post | None:
         body_el = next(iter(own(self.BODY)), None)
         if body_el is None:
             return None
         body = extract_body(body_el, quote_css=None, signature_css=None, edit_css=None, drop_css=self.BODY_DROP)
-        cards = own(self.CARD)  # small subtrees: selectors run on each card
-        editors = [c for c in cards if _is_editor_card(c, self.EDIT_LINK)]
+        editors = [c for c in cards if _is_editor_card(card_scope.one(c, self.EDIT_LINK))]
         owners = [c for c in cards if c not in editors]
         owners = [c for c in owners if has_class(c, "owner")] or owners
         # a wiki post can show its time and its named user in two cards: take each where it is
-        timestamp, raw = next((t for t in (self._card_time(c, ctx) for c in owners) if t[0]), (None, None))
-        author = next((a for a in (self._author(c, base) for c in reversed(owners)) if a), None)
+        timestamp, raw = next((t for t in (self._card_time(c, card_scope, ctx) for c in owners) if t[0]),
+                              (None, None))
+        author = next((a for a in (self._author(c, card_scope, base) for c in reversed(owners)) if a), None)
         if timestamp is None:
             created = next(iter(own(self.CREATED)), None)
             if created is None and is_question:
@@ -132,34 +138,34 @@ class StackExchange(Adapter):
             timestamp_raw=raw,
             body=body.text,
             body_html=body.html,
-            edited=self._card_time(editors[0], ctx)[0] if editors else None,
+            edited=self._card_time(editors[0], card_scope, ctx)[0] if editors else None,
             likes=parse_count(attr(votes, "data-value") or text_of(votes), allow_abbrev=False),
         )
 
-    def _card_time(self, card, ctx) -> tuple[str | None, str | None]:
-        stamp = select_one(card, self.CARD_TIME) if card is not None else None
+    def _card_time(self, card, card_scope, ctx) -> tuple[str | None, str | None]:
+        stamp = card_scope.one(card, self.CARD_TIME) if card is not None else None
         if stamp is None:
             return None, None
         value = (attr(stamp, "title") or "").split(",")[0]  # comment titles add ", License: ..."
         return _utc(value, ctx) or ctx.dates.iso(text_of(stamp)), text_of(stamp)
 
-    def _author(self, card, base) -> Author | None:
+    def _author(self, card, card_scope, base) -> Author | None:
         if card is None:
             return None
-        names = select(card, self.CARD_NAME)
+        names = card_scope.all(card, self.CARD_NAME)
         name_el = names[-1] if names else None  # community wiki: the history link comes first
         name = text_of(name_el)
         if not name:  # unregistered or deleted users: the name is plain text
-            details = select(card, self.CARD_DETAILS)
+            details = card_scope.all(card, self.CARD_DETAILS)
             name = next((d.text.strip() for d in reversed(details) if (d.text or "").strip()), None)
         if not name:  # a wiki post edited by its owner alone names them in the history link
-            history = text_of(select_one(card, self.CARD_HISTORY))
+            history = text_of(card_scope.one(card, self.CARD_HISTORY))
             name = history if history and not _REVISIONS.search(history) else None
         if not name:
             return None
-        link = select_one(card, ".user-details a[href*='/users/']")
+        link = card_scope.one(card, self.CARD_LINK)
         href = attr(link, "href")
-        avatar = select_one(card, self.CARD_AVATAR)
+        avatar = card_scope.one(card, self.CARD_AVATAR)
         return Author(name=name, user_id=_user_id(href), profile_url=absolute(base, href),
                       avatar_url=absolute(base, attr(avatar, "src")))
 
@@ -261,10 +267,10 @@ class _Anchors:
         return xpath(".//tr")(anchors[0]) if anchors else []
 
 
-def _is_editor_card(card, edit_css: str) -> bool:
-    """An editor's card says "edited" inside its link to the revisions; the owner's card can link
-    its "answered" time there too, but with the verb outside the link."""
-    link = select_one(card, edit_css)
+def _is_editor_card(link) -> bool:
+    """Whether a card's link to the revisions (StackExchange.EDIT_LINK) makes it an editor's card:
+    an editor's card says "edited" inside that link; the owner's card can link its "answered"
+    time there too, but with the verb outside the link."""
     return link is not None and bool((link.text or "").strip())
 
 
