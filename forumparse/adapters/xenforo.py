@@ -189,6 +189,7 @@ class XenForo(Adapter):
 
     def _pages(self, tree, classed, base):
         page = page_count = None
+        classed = [v for v in classed if "ageNav" in v]  # the class names below all hold it: one scan
         navs = [el for el in _classed(classed, "PageNav") if el.get("data-page") is not None]  # .PageNav[data-page]
         if navs:  # XenForo 1
             page, page_count = parse_count(navs[0].get("data-page")), parse_count(navs[0].get("data-last"))
