@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..html.body import extract_body, render_text
-from ..html.page_classes import by_class, earliest, holders, texts_with, within
+from ..html.page_classes import earliest, holders, texts_with, within
 from ..html.pageinfo import (
     PostScope,
     absolute,
@@ -111,18 +111,22 @@ class Invision(Adapter):
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
         base = base_url(tree, ctx.url)
-        # the page-level class selectors from one pass over the class attributes
-        found = by_class(tree, post3=self.POST3, quoted=".ipsQuote_contents", **_PAGER_GROUPS)
+        # the page-level class selectors from the index of the page's tags and classes that the
+        # posts' scope shares (the scope of the root)
+        whole = PostScope([tree])
+        found = {name: whole.all(tree, css)
+                 for name, css in {"post3": self.POST3, "quoted": ".ipsQuote_contents", **_PAGER_GROUPS}.items()}
         quoted = holders(found["quoted"])  # DROP's first part needs an XPath: only for the bodies it can match
         v4 = [p for p in tree.iter("article")
               if ("cPost" in class_set(p) or (p.get("id") or "").startswith("elComment_"))
               and select_one(p, self.CONTENT4) is not None]
         if v4:
-            scope = PostScope(v4)
+            scope = PostScope(v4, within=whole)
             posts = [self._post4(p, scope, quoted, base, ctx) for p in v4]
         else:
-            v3 = [p for p in found["post3"] if select_one(p, self.CONTENT3) is not None]
-            scope = PostScope(v3)
+            with_content = holders(whole.all(tree, self.CONTENT3))
+            v3 = [p for p in found["post3"] if p in with_content]
+            scope = PostScope(v3, within=whole)
             posts = [self._post3(p, scope, quoted, base, ctx) for p in v3]
         page, page_count, next_url = _pages(tree, found, base)
         return Thread(
