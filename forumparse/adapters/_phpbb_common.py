@@ -9,7 +9,6 @@ functions read what the selectors found.
 from __future__ import annotations
 
 import re
-import weakref
 from urllib.parse import urljoin
 
 import lxml.etree
@@ -70,6 +69,14 @@ class Seen:
             found = self._found[key] = read(el, *args)
         return found
 
+    def stats(self, lines, ctx) -> dict:
+        """read_stats(lines, ctx), once per distinct lines (the answer is shared: do not change it)."""
+        key = ("stats", tuple(lines))
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = read_stats(key[1], ctx)
+        return found
+
 
 _MISSING = object()
 
@@ -115,23 +122,7 @@ def profile_lines(el, label_css: str | None = None) -> list[str]:
 
 def read_stats(lines, ctx) -> dict:
     """post_count, joined, location from "Label: value" lines, and `plain`: the unlabelled
-    lines that come before the first labelled one (where themes print the rank). A thread
-    shows an author's same lines on each of their posts: each set of lines is read once per
-    parse (the answer is shared: do not change it)."""
-    seen = _STATS_SEEN.get(ctx)
-    if seen is None:
-        seen = _STATS_SEEN[ctx] = {}
-    key = tuple(lines)
-    stats = seen.get(key)
-    if stats is None:
-        stats = seen[key] = _read_stats(key, ctx)
-    return stats
-
-
-_STATS_SEEN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # parse context -> lines -> stats
-
-
-def _read_stats(lines, ctx) -> dict:
+    lines that come before the first labelled one (where themes print the rank)."""
     stats: dict = {"plain": []}
     labelled = False
     for line in lines:

@@ -161,7 +161,7 @@ class ForumotionHtml(Adapter):
     def _author(self, scope, el, name, ctx, base, signature, seen) -> Author:
         profile = scope.one(el, self.PROFILE)
         lines, labels, image_rank = seen.read(self._profile, profile) if profile is not None else ((), [], None)
-        stats = common.read_stats(lines, ctx)
+        stats = seen.stats(lines, ctx)
         plain = stats["plain"][1:] if stats["plain"][:1] == [name] else stats["plain"]  # the name line
         rank = scope.text(el, *self.RANK_CSS) or next((_img_alt(r) for r in (scope.pick(el, *self.RANK_CSS),)
                                                         if r is not None), None)

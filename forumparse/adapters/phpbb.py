@@ -309,7 +309,7 @@ class PhpbbHtml(Adapter):
         if not name:
             return None
         lines = [line for el in details for line in common.profile_lines(el)]
-        stats = common.read_stats(lines, ctx)
+        stats = seen.stats(lines, ctx)
         rank = next((p for p in stats["plain"] if p != name), None)
         images = list(profile.iter("img")) if profile is not None else []
         if rank is None:
