@@ -12,8 +12,9 @@ import re
 import attrs
 
 from ..html.body import extract_body
+from ..html.page_classes import holders
 from ..html.pageinfo import PostScope, absolute, base_url, canonical_url
-from ..html.select import attr, select, select_one, text_of
+from ..html.select import Index, attr, select, select_one, text_of, xpath
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from ..text.echo import split_echoes
@@ -66,11 +67,13 @@ class HackerNews(Adapter):
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
         base = base_url(tree, ctx.url) or "https://news.ycombinator.com/"
-        story_post, title, replies = self._story(tree, base, ctx)
+        classed = _CLASSES(tree)  # few on these pages: the page-level lookups by class, no XPath each
+        page = Index(tree, classed)
+        story_post, title, replies = self._story(page, base, ctx)
         posts = [story_post] if story_post is not None else []
         root_id = story_post.post_id if story_post is not None else None
         parents: list[str | None] = []  # the last comment id seen at each indent level
-        comments = self._comments(tree)
+        comments = self._comments(page, classed)
         for row, cell in comments.blocks:
             level = _indent(comments, row)
             above = parents[:level]
@@ -81,16 +84,16 @@ class HackerNews(Adapter):
             parents.extend([None] * (level - len(parents)))
             parents.append(post.post_id)
             posts.append(post)
-        more = select_one(tree, self.MORE)  # long threads continue on a "More" page
+        more = _first(page, self.MORE)  # long threads continue on a "More" page
         return Thread(title=title or _page_title(tree), url=canonical_url(tree, ctx.url),
                       reply_count=replies, next_page_url=absolute(base, attr(more, "href")),
                       posts=split_echoes(posts))
 
     # -- story -----------------------------------------------------------------------------
-    def _story(self, tree, base, ctx) -> tuple[Post | None, str | None, int | None]:
-        subtext = select_one(tree, self.SUBTEXT)
+    def _story(self, page, base, ctx) -> tuple[Post | None, str | None, int | None]:
+        subtext = _first(page, self.SUBTEXT)
         if subtext is None:
-            return self._fat_comment(tree, base, ctx)
+            return self._fat_comment(page, base, ctx)
         table = next((a for a in subtext.iterancestors("table")), None)
         title_el = select_one(table, self.STORY_TITLE)
         title = text_of(title_el)
@@ -121,9 +124,9 @@ class HackerNews(Adapter):
         )
         return post, title, replies
 
-    def _fat_comment(self, tree, base, ctx) -> tuple[Post | None, str | None, int | None]:
+    def _fat_comment(self, page, base, ctx) -> tuple[Post | None, str | None, int | None]:
         """The item page of a comment: that comment heads the page, its replies follow."""
-        fat = select_one(tree, self.STORY_TABLE)
+        fat = _first(page, self.STORY_TABLE)
         row = select_one(fat, "tr.athing")
         if row is None or select_one(row, self.HEAD) is None:
             return None, None, None
@@ -136,12 +139,13 @@ class HackerNews(Adapter):
         return post, text_of(story), None
 
     # -- comments --------------------------------------------------------------------------
-    def _comments(self, tree) -> _Comments:
-        rows = select(tree, self.COMMENT_ROWS)
+    def _comments(self, page, classed) -> _Comments:
+        rows = page.select(self.COMMENT_ROWS)
         if rows:
-            return _Comments([(r, r) for r in rows])
-        cells = [c for c in select(tree, self.OLD_COMMENT_CELLS) if select_one(c, self.HEAD) is not None]
-        return _Comments([(c.getparent(), c) for c in cells])
+            return _Comments([(r, r) for r in rows], classed)
+        with_head = holders(page.select(self.HEAD))
+        cells = [c for c in page.select(self.OLD_COMMENT_CELLS) if c in with_head]
+        return _Comments([(c.getparent(), c) for c in cells], classed)
 
     def _comment(self, comments, row, cell, base, ctx, reply_to=None) -> Post | None:
         head = comments.head(cell)
@@ -172,9 +176,9 @@ class _Comments:
     all comments (PostScope) instead of once per comment: a row holds the indent, a cell the
     head and text (the row itself in today's markup), a head the user, age and links."""
 
-    def __init__(self, blocks: list):
+    def __init__(self, blocks: list, page_classes: list | None = None):
         self.blocks = blocks
-        self.rows = PostScope([row for row, _ in blocks])
+        self.rows = PostScope([row for row, _ in blocks], page_classes=page_classes)
         same = all(row is cell for row, cell in blocks)
         self.cells = self.rows if same else PostScope([cell for _, cell in blocks], within=self.rows)
         self._heads: PostScope | None = None
@@ -187,6 +191,10 @@ class _Comments:
             heads = [h for h in (self.head(cell) for _, cell in self.blocks) if h is not None]
             self._heads = PostScope(heads, within=self.rows)
         return self._heads.one(head, css)
+
+
+def _first(index, css: str):
+    return next(iter(index.select(css)), None)
 
 
 def _indent(comments, row) -> int:
@@ -229,6 +237,9 @@ def _self_text_cell(subtext):
             return None
         sibling = sibling.getnext()
     return None
+
+
+_CLASSES = xpath("//@class")
 
 
 def _page_title(tree) -> str | None:
