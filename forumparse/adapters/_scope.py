@@ -7,9 +7,22 @@ parts apart; select.Index answers both itself now, so adapters use pageinfo.Post
 """
 from __future__ import annotations
 
-from ..html.select import outermost, page_position, xpath
+from ..html.select import outermost, page_position, select, xpath
 
-__all__ = ["add_outermost", "inside", "outermost", "page_position", "within"]
+__all__ = ["add_outermost", "holders", "inside", "outermost", "page_position", "within"]
+
+
+def holders(root, css: str) -> set:
+    """Every element that is or holds a match of `css` under `root`, from one search of the page:
+    for an element under `root`, `el in holders(root, css)` is `select_one(el, css) is not None`
+    without a search of its subtree (asked of each ancestor of each post, that search climbs to
+    the page's outer boxes when a post has no match nearby: quadratic on long pages)."""
+    found: set = set()
+    for el in select(root, css):
+        while el is not None and el not in found:  # a holder found before brought its ancestors in
+            found.add(el)
+            el = el.getparent()
+    return found
 
 
 def inside(found, container):

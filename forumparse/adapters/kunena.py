@@ -10,6 +10,7 @@ from ..html.body import extract_body, render_text
 from ..html.select import attr, has_class, outermost, select, select_one, text_of
 from ..records import Author, Post, Thread
 from . import _html_common as common
+from ._scope import holders
 from .base import Adapter
 
 _ANCHOR = re.compile(r"#(\d+)$")
@@ -65,7 +66,8 @@ class Kunena(Adapter):
         bodies = select(tree, self.BODY_OLD) or select(tree, self.BODY)
         bodies = outermost(bodies)
         url = common.canonical(tree, base) or ctx.url
-        posts = [p for p in (self._post(b, base, url, ctx) for b in bodies) if p is not None]
+        authored = holders(tree, self.AUTHOR)
+        posts = [p for p in (self._post(b, authored, base, url, ctx) for b in bodies) if p is not None]
         title = _TOPIC.sub("", common.pick_text(tree, self.TITLE) or "") or common.page_title(tree)
         page = page_count = next_url = None
         pager = common.pick(tree, self.PAGER)
@@ -80,8 +82,8 @@ class Kunena(Adapter):
             posts=posts,
         )
 
-    def _post(self, body_el, base, url, ctx) -> Post | None:
-        box = next((a for a in body_el.iterancestors() if select_one(a, self.AUTHOR) is not None), None)
+    def _post(self, body_el, authored, base, url, ctx) -> Post | None:
+        box = next((a for a in body_el.iterancestors() if a in authored), None)  # the nearest holding an author
         if box is None:
             return None
         table = next((a for a in (box, *box.iterancestors()) if a.tag == "table"), None)

@@ -11,6 +11,7 @@ from ..html.select import attr, outermost, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from . import _html_common as common
+from ._scope import holders
 from .base import Adapter
 
 _POSTED = re.compile(r"(?:Posted|Geschrieben|Posté|Publicado|Inviato|Geplaatst)\s*-\s*"
@@ -51,21 +52,22 @@ class Snitz(Adapter):
         bodies = select(tree, self.BODY)
         bodies = [b for b in outermost(bodies) if not _name_only(b)]
         # the message is the first text span of a post's row; a later one (after a rule) is the signature
+        profiled = holders(tree, self.PROFILE)
         by_row: dict = {}
         for b in bodies:
-            row = next((r for r in b.iterancestors("tr") if select_one(r, self.PROFILE) is not None), None)
+            row = next((r for r in b.iterancestors("tr") if r in profiled), None)  # the nearest with a profile link
             if row is not None:
                 by_row.setdefault(row, []).append(b)
-        posts = [p for p in (self._post(found[0], found[1:], base, ctx) for found in by_row.values()) if p is not None]
+        posts = [p for p in (self._post(row, found[0], found[1:], base, ctx) for row, found in by_row.items())
+                 if p is not None]
         title = common.pick_text(tree, self.TITLE) or common.page_title(tree)
         return Thread(title=title, url=common.canonical(tree, base) or ctx.url,
                       breadcrumbs=common.crumbs(common.pick_all(tree, self.CRUMBS), title), posts=posts)
 
-    def _post(self, body_el, signatures, base, ctx) -> Post | None:
-        row = next((r for r in body_el.iterancestors("tr") if select_one(r, self.PROFILE) is not None), None)
-        if row is None:
-            return None
-        cell = next((td for td in row.xpath("./td") if body_el in set(td.iter())), None)
+    def _post(self, row, body_el, signatures, base, ctx) -> Post | None:
+        # the row's cell holding the message (the row's child on the way up from it)
+        cell = next((a for a in body_el.iterancestors() if a.getparent() is row), None)
+        cell = cell if cell is not None and cell.tag == "td" else None
         author_cell = next((td for td in row.xpath("./td") if td is not cell
                             and select_one(td, self.PROFILE) is not None), None)
         body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR)

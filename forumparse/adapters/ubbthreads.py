@@ -12,6 +12,7 @@ from ..html.body import extract_body, render_text
 from ..html.select import attr, compiled, outermost, select, select_one, text_of, xpath
 from ..records import Author, Post, Thread
 from . import _html_common as common
+from ._scope import holders
 from .base import Adapter
 
 _ANCHOR = re.compile(r"^Post(\d+)$")
@@ -62,7 +63,9 @@ class UBBThreads(Adapter):
         bodies = select(tree, self.BODY)
         bodies = outermost(bodies)
         before = _preceding(tree, self.BODY, bodies)
-        posts = [p for p in (self._post(b, *before[i], base, ctx) for i, b in enumerate(bodies)) if p is not None]
+        authored = holders(tree, self.AUTHOR)
+        posts = [p for p in (self._post(b, authored, *before[i], base, ctx) for i, b in enumerate(bodies))
+                 if p is not None]
         title = common.pick_text(tree, self.TOPIC) or common.page_title(tree)
         pager = select_one(tree, ".pagination, .page-nav, td.pages")
         page, page_count, next_url = common.pages_from(
@@ -75,8 +78,8 @@ class UBBThreads(Adapter):
             posts=posts,
         )
 
-    def _post(self, body_el, subject_cell, anchor, base, ctx) -> Post | None:
-        box = next((a for a in body_el.iterancestors() if select_one(a, self.AUTHOR) is not None), None)
+    def _post(self, body_el, authored, subject_cell, anchor, base, ctx) -> Post | None:
+        box = next((a for a in body_el.iterancestors() if a in authored), None)  # the nearest holding an author
         if box is None:
             return None
         header = box.getprevious()

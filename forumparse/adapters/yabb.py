@@ -9,6 +9,7 @@ from ..html.select import attr, outermost, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from . import _html_common as common
+from ._scope import holders
 from .base import Adapter
 
 _DATE_LINE = re.compile(r"^.*?(?:Reply\s*#\s*\d+\s*-|on\s*:|-)\s*", re.I)
@@ -51,7 +52,8 @@ class YaBB(Adapter):
         base = common.page_base(tree, ctx.url)
         bodies = select(tree, self.BODY)
         bodies = outermost(bodies)
-        posts = [p for p in (self._post(b, base, ctx) for b in bodies) if p is not None]
+        profiled = holders(tree, self.PROFILE)
+        posts = [p for p in (self._post(b, profiled, base, ctx) for b in bodies) if p is not None]
         views, topic = _thread_bar(tree)
         title = (topic or common.pick_text(tree, self.TITLE) or (posts[0].title if posts else None)
                  or common.page_title(tree))
@@ -63,8 +65,8 @@ class YaBB(Adapter):
                       breadcrumbs=common.crumbs(common.pick_all(tree, self.CRUMBS), title),
                       page=page, page_count=page_count, next_page_url=next_url, posts=posts)
 
-    def _post(self, body_el, base, ctx) -> Post | None:
-        row = next((a for a in body_el.iterancestors("tr") if select_one(a, self.PROFILE) is not None), None)
+    def _post(self, body_el, profiled, base, ctx) -> Post | None:
+        row = next((a for a in body_el.iterancestors("tr") if a in profiled), None)  # the nearest with a profile link
         if row is None:
             return None
         cell = next(body_el.iterancestors("td"), None)
