@@ -27,7 +27,6 @@ class EchoFinder:
         """`keys`: the `word_key`s of texts read already."""
         self._seen: list[str] = list(keys)
         self._joined = ""
-        self._words: set[str] | None = None  # every word seen: most paragraphs fail on one of theirs
 
     def add(self, text: str) -> None:
         if text:
@@ -37,8 +36,6 @@ class EchoFinder:
         """Add a text by its `word_key`."""
         self._seen.append(words)
         self._joined = ""
-        if self._words is not None:
-            self._words.update(words.split(" "))
 
     def split(self, text: str) -> tuple[str, tuple[str, ...]]:
         """(body without quote paragraphs, the quoted texts)."""
@@ -63,10 +60,6 @@ class EchoFinder:
         if _ELLIPSIS.search(stripped) and words:
             words = words[:-1]  # "... the wh..." : the last word may be cut
         if len(words) < MIN_WORDS:
-            return False
-        if self._words is None:
-            self._words = set(" ".join(self._seen).split(" "))
-        if not self._words.issuperset(words):
             return False
         if not self._joined:
             self._joined = " " + " \n ".join(self._seen) + " "
