@@ -84,7 +84,7 @@ class StackExchange(Adapter):
         cards = [own(self.CARD) for own in owns]
         # the cards' parts, each selector run once over all cards instead of once per card
         card_scope = PostScope([card for found in cards for card in found], within=scope)
-        posts = [self._post(el, own, found, card_scope, el is heads.question, tree, base, ctx)
+        posts = [self._post(el, own, found, card_scope, heads, tree, base, ctx)
                  for el, own, found in zip(elements, owns, cards)]
         pager = heads.pager
         page, page_count, next_url = (None, None, None) if pager is None else pages_from(
@@ -110,7 +110,7 @@ class StackExchange(Adapter):
             return [f for f in found if not any(a in comments for a in _up_to(f, el))]
         return own
 
-    def _post(self, el, own, cards, card_scope, is_question: bool, tree, base, ctx) -> Post | None:
+    def _post(self, el, own, cards, card_scope, heads, tree, base, ctx) -> Post | None:
         body_el = next(iter(own(self.BODY)), None)
         if body_el is None:
             return None
@@ -124,8 +124,8 @@ class StackExchange(Adapter):
         author = next((a for a in (self._author(c, card_scope, base) for c in reversed(owners)) if a), None)
         if timestamp is None:
             created = next(iter(own(self.CREATED)), None)
-            if created is None and is_question:
-                created = select_one(tree, "#question-header ~ div " + self.CREATED)
+            if created is None and el is heads.question:
+                created = heads.after_header(tree, self.CREATED)  # "#question-header ~ div " + CREATED
             timestamp, raw = _utc(attr(created, "datetime"), ctx), raw or text_of(created)
         post_id = attr(el, "data-answerid") or attr(el, "data-questionid") or id_in_url(attr(el, "id"))
         share = next(iter(own(self.SHARE)), None)
@@ -259,6 +259,15 @@ class _Anchors:
         if not all(any(a in inside for a in (info, *info.iterancestors())) for info in self.info):
             return select(tree, css)  # an info block elsewhere: its elements interleave
         return (el for div in after for el in div.iterdescendants(lxml.etree.Element) if el.get("title") is not None)
+
+    def after_header(self, tree, css: str):
+        """The first match of `css` inside the divs after the question header ("#question-header ~
+        div " + css): each div's subtree in turn, from the header when the page has one."""
+        heads = self.ids.get("question-header", [])
+        if len(heads) > 1:
+            return select_one(tree, "#question-header ~ div " + css)
+        divs = heads[0].itersiblings("div") if heads else ()
+        return next((el for div in divs for el in select(div, css) if el is not div), None)
 
     def stats_rows(self, tree, css: str) -> list:
         anchors = self.ids.get("qinfo", []) + self.stats
