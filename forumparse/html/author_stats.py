@@ -154,11 +154,14 @@ def rank_in_block(f: Fields, index: PageIndex, profile) -> str | None:
     prev = ""
     longest, most_words = 80, 12  # a custom title right under the name may be long; lower down, no
     group_next = False
-    for text in lines:
+    for i, text in enumerate(lines):
         if pending:
             pending = False
             if group_next and group is None and len(text) <= 40:
                 group = text  # "<span>Gruppe:</span><span>Moderatoren</span>"
+            continue
+        if i + 1 < len(lines) and _NUMBER_LINE.match(lines[i + 1]):
+            pending = True  # "<dt>Member</dt><dd>#30,112</dd>": a label over its number
             continue
         is_stat, pending = stat_line(text)
         pending = pending and not _SHOWN_COUNT.match(prev)  # "348 / 帖子": the value stood above its label
@@ -178,6 +181,9 @@ def rank_in_block(f: Fields, index: PageIndex, profile) -> str | None:
             continue
         return text
     return group or _rank_image(block, f.author_el, name)
+
+
+_NUMBER_LINE = re.compile(r"^(?:#|no\.?|nr\.?|№)\s?\d[\d,.]*$", re.I)
 
 
 def _rank_image(block, author_el, name: str | None) -> str | None:

@@ -48,7 +48,8 @@ def body_of(el, quote_css: str = QUOTE_CSS):
     boxes = _headed_boxes(el)
     sigs = [s for s in el.iter() if s is not el and isinstance(s.tag, str) and signature_box(s)]
     rule = _signature_rule(el) if not sigs else None
-    if not boxes and not sigs and rule is None:
+    heads = _quote_heads(el)
+    if not boxes and not sigs and rule is None and not heads:
         return extract_body(el, quote_css=quote_css)
     work = copy.deepcopy(el)
     if rule is not None:  # what follows the rule moves into a box of its own
@@ -59,15 +60,35 @@ def body_of(el, quote_css: str = QUOTE_CSS):
         for sib in list(hr.itersiblings()):
             box.append(sib)
         hr.addnext(box)
-    for found, mark in ((boxes, "data-quote-box"), (sigs, "data-sig-box")):
+    for found, mark in ((boxes, "data-quote-box"), (sigs, "data-sig-box"), (heads, "data-quote-head")):
         for path in [_child_path(el, box) for box in found]:
             node = work
             for i in path:
                 node = node[i]
             node.set(mark, "1")
     body = extract_body(work, quote_css=quote_css + ", [data-quote-box]",
-                        signature_css=SIGNATURE_CSS + ", [data-sig-box]")
+                        signature_css=SIGNATURE_CSS + ", [data-sig-box]",
+                        drop_css="[data-quote-head]" if heads else None)
     return attrs.evolve(body, html=extract_body(el, quote_css=None, signature_css=None, edit_css=None).html)
+
+
+_QUOTE_HEAD = re.compile(r"quote[-_]?(?:head(?:er)?|top|title|author|by|info)|quotetitle", re.I)
+
+
+def _quote_heads(el) -> list:
+    """A quote box's header in an element of its own before the box (<div class="quote_header">
+    Name @ date</div><div class="quote">): part of the quote, not the post's words."""
+    out = []
+    for head in el.iter("div", "span", "p", "td", "strong", "b"):
+        if head is el or not _QUOTE_HEAD.search(head.get("class") or "") or len(head.text_content()) > 200:
+            continue
+        box, parent = head.getnext(), head.getparent()
+        if parent is not None and (parent.tag == "blockquote" or "quote" in (parent.get("class") or "").lower()):
+            continue  # (a header inside the box names the quoted author there)
+        if box is not None and (box.tag == "blockquote" or "quote" in (box.get("class") or "").lower()) \
+                and not (head.tail or "").strip():
+            out.append(head)
+    return out
 
 
 def _signature_rule(el) -> int | None:

@@ -130,7 +130,16 @@ def _thread_title(root) -> str | None:
     shown = _shown_texts(root, {p.casefold() for p in parts} | ({og.casefold()} if og else set()))
     if og and _PREFIX.sub("", og).casefold() in _heading_texts(root):
         return _PREFIX.sub("", og)  # the page's main heading, before a breadcrumb that shows the site's name
-    for part in sorted(parts, key=len, reverse=True):
+    ranked = sorted(parts, key=len, reverse=True)
+    if len(parts) > 1 and shown:
+        linked = _link_texts(root)
+        for part in ranked:  # a piece shown only as a link's text is the site's (a breadcrumb's first link)
+            if part.casefold() in shown and part.casefold() not in linked:
+                return part
+        headed = _heading_start(root, ranked)
+        if headed:  # <th>Rewiring a caravan; <small>12V only</small></th>: the title with its description
+            return headed
+    for part in ranked:
         if part.casefold() in shown:
             return part
     if og and og.casefold() in shown:
@@ -189,6 +198,34 @@ def _shown_texts(root, wanted: set[str]) -> set[str]:
             if bare in wanted:
                 found.add(bare)
     return found
+
+
+def _link_texts(root) -> set[str]:
+    """Texts of links outside headings (a topic's heading often links to the topic itself)."""
+    out = set()
+    for el in root.iter("a"):
+        if any(a.tag in ("h1", "h2", "h3", "h4") for a in el.iterancestors()):
+            continue
+        text = " ".join(el.text_content().split())
+        if text and len(text) <= 200:
+            out.add(_PREFIX.sub("", text).casefold())
+    return out
+
+
+_AFTER_TITLE = re.compile(r"^\s*[;:,(|–—-]")
+
+
+def _heading_start(root, parts: list[str]) -> str | None:
+    """The piece that a heading or table head shows first, before a description of the topic."""
+    for el in root.iter("h1", "h2", "h3", "th", "caption"):
+        text = " ".join(el.text_content().split())
+        if len(text) > 400:
+            continue
+        for part in parts:
+            if len(part) >= 8 and text.casefold().startswith(part.casefold()) and \
+                    _AFTER_TITLE.match(text[len(part):]):
+                return part
+    return None
 
 
 def _heading_texts(root) -> set[str]:
