@@ -275,9 +275,10 @@ _HEAD_URL_LINKS = _URL_LINKS.replace("/descendant::", "descendant::")
 
 def first_with_id(doc, ident: str):
     """The first element whose id is `ident` (CSS "#ident"), or None: the page text is searched
-    first, and the XPath stops at the first match. (An id among by_class's selectors adds a
+    first (plainly: detection's cached marker search may build its word list for one more
+    marker), and the XPath stops at the first match. (An id among by_class's selectors adds a
     pass over every id of the page.)"""
-    if not has(doc, ident):
+    if ident not in doc.text:
         return None
     return next(iter(xpath(f"descendant-or-self::*[@id='{ident}'][1]")(doc.tree)), None)
 

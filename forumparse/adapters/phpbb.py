@@ -459,8 +459,9 @@ def _prosilver_rank(dds, texts) -> str | None:
 
 
 def _attachable(doc) -> bool:
-    """Whether the page text holds an attachment address at all: else no post is searched for one."""
-    return has(doc, "download/file.php") or has(doc, "download.php?id=")
+    """Whether the page text holds an attachment address at all: else no post is searched for one.
+    (Plain searches: detection's cached marker search would build its word list at this point.)"""
+    return "download/file.php" in doc.text or "download.php?id=" in doc.text
 
 
 def _has_digit(text: str) -> bool:
