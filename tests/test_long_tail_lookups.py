@@ -6,8 +6,9 @@ import pytest
 from conftest import FIXTURES
 
 from forumparse.adapters import ubbthreads
-from forumparse.adapters._scope import holders
-from forumparse.html.select import select, select_one
+from forumparse.adapters._scope import box_scope, holders
+from forumparse.html.pageinfo import PostScope
+from forumparse.html.select import select, select_one, text_of
 
 CASES = [("kunena/aurelia-k6-guest.html", ".kpost-username, .profilebox, .kpost-profile, a[class*=kwho-]"),
          ("kunena/blue-eagle-k3.html", ".kpost-username, .profilebox, .kpost-profile, a[class*=kwho-]"),
@@ -51,3 +52,26 @@ def test_ubbthreads_a_subject_cell_or_anchor_enclosing_the_post_is_not_before_it
     found = ubbthreads._preceding(tree, css, bodies)
     assert found == _per_post(tree, bodies)
     assert found[0][0].xpath("string()") == "1" and found[0][1].get("name") == "Post1"
+
+
+_LOOKUPS = ("a", "img, .kpost-username", "li", ".profilebox strong")
+
+
+@pytest.mark.parametrize("nested", [False, True])
+def test_box_scope_answers_as_a_search_of_each_box(nested):
+    tree = lxml.html.parse(str(FIXTURES / "kunena" / "aurelia-k6-guest.html")).getroot()
+    boxes = select(tree, "div.row.message")
+    if nested:  # a box holding the others (broken markup): each box is searched as a whole
+        boxes = [boxes[0].getparent(), *boxes]
+    scope = box_scope(boxes)
+    assert isinstance(scope, PostScope) is not nested
+    for box in boxes:
+        for css in _LOOKUPS:
+            assert scope.all(box, css) == select(box, css)
+            assert scope.one(box, css) is select_one(box, css)
+        parts = ("span.nothing", ".profilebox strong", "a")
+        assert scope.pick(box, *parts) is next((f[0] for f in (select(box, c) for c in parts) if f), None)
+        assert scope.text(box, "span.nothing", "li") == next(
+            (t for t in (text_of(el) for el in select(box, "li")) if t), None)
+        assert scope.first(box, "span.nothing", "strong") is next((el for el in select(box, "strong")
+                                                                  if text_of(el)), None)

@@ -7,9 +7,40 @@ parts apart; select.Index answers both itself now, so adapters use pageinfo.Post
 """
 from __future__ import annotations
 
-from ..html.select import outermost, page_position, select, xpath
+from ..html.pageinfo import PostScope
+from ..html.select import outermost, page_position, select, text_of, xpath
 
-__all__ = ["add_outermost", "holders", "inside", "outermost", "page_position", "within"]
+__all__ = ["add_outermost", "box_scope", "holders", "inside", "outermost", "page_position", "within"]
+
+
+def box_scope(boxes):
+    """Lookups in each post's box (PostScope's methods) that answer as a search of the box's
+    subtree would: a PostScope (each selector searched once for the page) when no box is inside
+    another, else searches of each box (a PostScope hands a match to the innermost box only)."""
+    kept = set(boxes)
+    if any(a in kept for box in kept for a in box.iterancestors()):
+        return _EachBox()
+    return PostScope(dict.fromkeys(boxes))
+
+
+class _EachBox:
+    """PostScope's lookups, by a search of the box's subtree."""
+
+    def all(self, box, css: str) -> list:
+        return select(box, css)
+
+    def one(self, box, css: str):
+        found = select(box, css)
+        return found[0] if found else None
+
+    def pick(self, box, *selectors: str):
+        return next((found[0] for found in (select(box, css) for css in selectors) if found), None)
+
+    def first(self, box, *selectors: str):
+        return next((el for css in selectors for el in select(box, css) if text_of(el)), None)
+
+    def text(self, box, *selectors: str) -> str | None:
+        return next((value for css in selectors for value in map(text_of, select(box, css)) if value), None)
 
 
 def holders(root, css: str) -> set:

@@ -10,7 +10,7 @@ from ..html.body import extract_body, render_text
 from ..html.select import attr, has_class, outermost, select, select_one, text_of
 from ..records import Author, Post, Thread
 from . import _html_common as common
-from ._scope import holders
+from ._scope import box_scope, holders
 from .base import Adapter
 
 _ANCHOR = re.compile(r"#(\d+)$")
@@ -67,7 +67,9 @@ class Kunena(Adapter):
         bodies = outermost(bodies)
         url = common.canonical(tree, base) or ctx.url
         authored = holders(tree, self.AUTHOR)
-        posts = [p for p in (self._post(b, authored, base, url, ctx) for b in bodies) if p is not None]
+        boxes = [self._box(b, authored) for b in bodies]
+        scope = box_scope([box for box in boxes if box is not None])  # each selector once for the page
+        posts = [self._post(b, box, scope, base, url, ctx) for b, box in zip(bodies, boxes) if box is not None]
         title = _TOPIC.sub("", common.pick_text(tree, self.TITLE) or "") or common.page_title(tree)
         page = page_count = next_url = None
         pager = common.pick(tree, self.PAGER)
@@ -82,34 +84,38 @@ class Kunena(Adapter):
             posts=posts,
         )
 
-    def _post(self, body_el, authored, base, url, ctx) -> Post | None:
-        box = next((a for a in body_el.iterancestors() if a in authored), None)  # the nearest holding an author
+    @staticmethod
+    def _box(body_el, authored):
+        """The post's box: the nearest ancestor of the message holding an author (None: no post)."""
+        box = next((a for a in body_el.iterancestors() if a in authored), None)
         if box is None:
             return None
         table = next((a for a in (box, *box.iterancestors()) if a.tag == "table"), None)
-        box = table if table is not None and has_class(table, "kmsg") else box  # Blue Eagle: the whole table
+        return table if table is not None and has_class(table, "kmsg") else box  # Blue Eagle: the whole table
+
+    def _post(self, body_el, box, scope, base, url, ctx) -> Post:
         header = box.getprevious()  # Blue Eagle prints date and subject in a bar above the message table
         header = header if header is not None and "kmsg-header" in (header.get("class") or "") else None
         body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
                             signature_css=self.SIGNATURE, edit_css=None)
         date_el = common.pick(header, self.DATE) if header is not None else None
-        date_el = common.pick(box, self.DATE) if date_el is None else date_el
+        date_el = scope.pick(box, *common.parts(self.DATE)) if date_el is None else date_el
         shown = text_of(date_el)
         full = attr(date_el, "title") or (shown if shown and not _RELATIVE.search(shown) else None)
-        edit = common.pick_text(box, self.EDIT) or ""
+        edit = scope.text(box, *common.parts(self.EDIT)) or ""
         m = _LAST_EDIT.search(edit)
-        badger = select_one(box, "[data-badger]")
+        badger = scope.one(box, "[data-badger]")
         subject = common.pick_text(header, self.SUBJECT) if header is not None else None
         if subject is None and badger is not None:
             found = _BADGER.search(attr(badger, "data-badger") or "")
             subject = found.group(1).strip() if found else None
-        link = next((a for root in (header, box) if root is not None for a in select(root, "a[href]")
-                     if _ANCHOR.search(a.get("href"))), None)
+        links = [*(select(header, "a[href]") if header is not None else ()), *scope.all(box, "a[href]")]
+        link = next((a for a in links if _ANCHOR.search(a.get("href"))), None)
         return Post(
-            post_id=_post_id(box, header),
+            post_id=_post_id(box, header, scope),
             permalink=common.absolute(base, attr(link, "href")) or (urljoin(url, link.get("href")) if url and
                                                                     link is not None else None),
-            author=self._author(box, base, ctx),
+            author=self._author(box, scope, base, ctx),
             timestamp=ctx.dates.iso(full) if full else None,
             timestamp_raw=shown,
             title=subject,
@@ -117,50 +123,49 @@ class Kunena(Adapter):
             body_html=body.html,
             quotes=body.quotes,
             edited=ctx.dates.iso(m.group(1)) if m and not _RELATIVE.search(m.group(1)) else None,
-            attachments=[common.absolute(base, attr(a, "href")) for a in select(box, self.ATTACHMENTS)],
+            attachments=[common.absolute(base, attr(a, "href")) for a in scope.all(box, self.ATTACHMENTS)],
         )
 
-    def _author(self, box, base, ctx) -> Author | None:
-        name_el = common.pick_texted(box, self.NAME)
+    def _author(self, box, scope, base, ctx) -> Author | None:
+        name_el = scope.first(box, *common.parts(self.NAME))
         if name_el is None:
             return None
         link = name_el if name_el.tag == "a" else select_one(name_el, "a[href]")
         href = attr(link, "href")
         seen = set()
         lines = []
-        for el in select(box, self.STATS):
+        for el in scope.all(box, self.STATS):
             if not any(a in seen for a in el.iterancestors()):
                 seen.add(el)
                 lines.extend(common.lines(el))
         stats = common.stats_from_lines(lines, ctx)
         uid = _USER_ID.search(href or "")
-        sig = common.pick(box, self.SIGNATURE)
+        sig = scope.pick(box, *common.parts(self.SIGNATURE))
         return Author(
             name=text_of(name_el),
-            rank=common.pick_text(box, self.RANK) or common.image_label(common.pick(box, self.RANK_IMAGE)),
+            rank=(scope.text(box, *common.parts(self.RANK))
+                  or common.image_label(scope.pick(box, *common.parts(self.RANK_IMAGE)))),
             post_count=stats.get("post_count"),
             joined=stats.get("joined"),
             location=stats.get("location"),
             user_id=uid.group(1) if uid else None,
             profile_url=common.absolute(base, href),
-            avatar_url=common.absolute(base, attr(common.pick(box, self.AVATAR), "src")),
+            avatar_url=common.absolute(base, attr(scope.pick(box, *common.parts(self.AVATAR)), "src")),
             signature=(render_text(sig) or None) if sig is not None else None,
         )
 
 
-def _post_id(box, header) -> str | None:
+def _post_id(box, header, scope) -> str | None:
     """The message id: an anchor named by it (<a id="123">, <a name="123">) or a "#123" permalink."""
-    for root in (header, box):
-        if root is None:
-            continue
-        for a in select(root, "a"):
+    for links in (select(header, "a") if header is not None else (), scope.all(box, "a")):
+        for a in links:
             for value in (a.get("id"), a.get("name")):
                 if value and value.isdigit():
                     return value
             m = _ANCHOR.search(a.get("href") or "")
             if m:
                 return m.group(1)
-    m = _HASH_ID.search(text_of(select_one(box, "small")) or "") if not has_class(box, "kmsg") else None
+    m = _HASH_ID.search(text_of(scope.one(box, "small")) or "") if not has_class(box, "kmsg") else None
     return m.group(1) if m else None
 
 
