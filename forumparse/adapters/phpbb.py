@@ -461,7 +461,8 @@ def _prosilver_rank(dds, texts) -> str | None:
 def _attachable(doc) -> bool:
     """Whether the page text holds an attachment address at all: else no post is searched for one.
     (Plain searches: detection's cached marker search would build its word list at this point.)"""
-    return "download/file.php" in doc.text or "download.php?id=" in doc.text
+    text = doc.text
+    return "download" in text and ("download/file.php" in text or "download.php?id=" in text)
 
 
 def _has_digit(text: str) -> bool:
