@@ -43,9 +43,23 @@ _BRACKET_BLOB = re.compile(r"\[[^\]\s]{20,}(?:\n[ \t]*[^\]\s]+)*\]")
 _ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 
 
+# A date shown in spans without space between them ("Posted on<span>&lrm;04-17-2019</span><span>10:22
+# AM</span>"): browsers and text renderers glue the parts, "Posted on‎04-17-201910:22 AM"
+_BIDI_MARK = re.compile(r"[\u200e\u200f]")
+_GLUED_TIME = re.compile(r"(?<=\d[./-]\d{4})(?=\d{1,2}:\d\d)")
+_GLUED_POSTED_ON = re.compile(r"\b(posted on)(?=[^\W_])", re.I)
+
+
+def _unglue_dates(text: str) -> str:
+    if "\u200e" in text or "\u200f" in text:
+        text = _BIDI_MARK.sub(" ", text)
+    return _GLUED_POSTED_ON.sub(r"\1 ", _GLUED_TIME.sub(" ", text))
+
+
 @lru_cache(maxsize=8)
 def plain(text: str) -> str:
     """The dump without renderer marks (the text itself is returned when it has none)."""
+    text = _unglue_dates(text)
     if "%3C" in text or "%3c" in text:
         text = _BRACKET_BLOB.sub(_drop_blob, text)
     if len(_LINK_NUMBER.findall(text, 0, 200_000)) >= 3:

@@ -37,7 +37,7 @@ _WEEKDAY_BEFORE = re.compile(rf"(?<![\w])(?:{WEEKDAYS})\.?,?\s+$", re.I)
 # a two-digit year after an apostrophe ("Jul 8 '12", Stack Exchange); "2y ago" is an age in short;
 # a month and day alone ("Jan 9": this year's dates on many boards) is read as relative to the capture.
 _HAS_DIGIT_OR_WORD = re.compile(r"\d(?:\d\d\d|[./-]\d|[:h]\d\d|\s*\w+\.?\s+ago|\s+['’]\d\d|\.?\s+[^\W\d_]{3})"
-                                r"|[^\W\d_]{3}\.?\s+\d")
+                                r"|[^\W\d_]{3}\.?\s+\d|\b(?:an?|one)\s+\w+\s+ago")
 
 
 def find_date(line: str, dates, *, max_len: int = 200):

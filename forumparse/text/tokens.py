@@ -82,7 +82,7 @@ NAV = re.compile(
     r"results \d+ to \d+ of \d+|ergebnis \d+ bis \d+ von \d+|seite \d+ von \d+\b.*|страница \d+ из \d+\b.*|"
     r"(?:prev(?:ious)?|next|first|last|«|»|‹|›|<|>|\d+|\[\s*\d+\s*\]|\.\.\.|…|\s)+|"
     r"\[[^\]]*\]\s*(?:\[[^\]]*\]\s*)*|\(button\).*|[x×]\s?\d{1,6}|\(\s*\)|iframe:.*|\d+\s+(?:guests?|users?)\b.*|[\d.,]+k?\s*(?:likes?|reactions?|points?|votes?|"
-    r"replies|views|comments?|answers?)\b.*)$",
+    r"replies|views|comments?|answers?|kudos)\b.*)$",
     re.I,
 )
 _BUTTON_PHRASES = (
@@ -528,7 +528,7 @@ def _posted_on(body: str, dates) -> bool:
 
 
 # "DATE edited DATE" (Vanilla), "DATE Last Edit: DATE by NAME" (SMF): the edit note beside the post date
-EDIT_TAIL = re.compile(r"(?:^|\s)(?:edited|last edit|bearbeitet|letzte änderung|modifié|dernière modification|"
+EDIT_TAIL = re.compile(r"(?:^|\s)(?:edited|last edit(?:ed)?|bearbeitet|letzte änderung|modifié|dernière modification|"
                        r"editado|modificato|изменено)\b.*$", re.I)
 
 

@@ -56,10 +56,12 @@ def _coarse_groups(tokens: list[Token], groups: dict[tuple, list[int]]) -> dict[
     for idx in groups.values():
         tok = tokens[idx[0]]
         key = _residual_key(tok.data["residual"])
-        if tok.data["date"].precision in ("month", "year", "none") or key not in ("", "by", "on"):
+        ago = tok.data["date_kind"] == "relative"  # a recent post shown as "a week ago" beside full dates
+        if tok.data["date"].precision in ("month", "year", "none") and not ago or key not in ("", "by", "on"):
             coarse[("alone", idx[0])] = idx  # other words beside it ("Current time: DATE") stay apart
             continue
-        coarse.setdefault((tok.data["date_kind"], key), []).extend(idx)
+        coarse.setdefault(("any" if ago or tok.data["date_kind"] in ("numeric", "named", "iso") else
+                           tok.data["date_kind"], key), []).extend(idx)
     return {key: sorted(idx) for key, idx in coarse.items()}
 
 
