@@ -157,8 +157,9 @@ def _child_path(root, el) -> list[int]:
     return path[::-1]
 
 
-_CODE_HEADER = re.compile(r"^\s*(?:code|quellcode|código|codice|код)\s*:?\s*(?:select all|alles auswählen|"
-                          r"tout sélectionner|seleccionar todo|expand|collapse|copy)?\s*$", re.I)
+_CODE_HEADER = re.compile(r"^\s*(?:code|quellcode|código|codice|код|kod)\s*:?\s*(?:select all|alles auswählen|"
+                          r"tout sélectionner|seleccionar todo|seleziona tutto|selecteer alles|выделить всё|"
+                          r"выделить все|zaznacz wszystko|expand|collapse|copy)?\s*$", re.I)
 
 
 def strip_buttons(text: str) -> str:

@@ -268,7 +268,7 @@ def grow(roots: list, holders: set, direction: int) -> list[list]:
         parts = [root]
         sib = root.getnext() if direction > 0 else root.getprevious()
         while sib is not None and len(parts) < 8 and sib not in holders:
-            if sib.tag in ("li", "article") and _main_class(sib) == _main_class(root):
+            if sib.tag in ("li", "article") and _main_class(sib) == _main_class(root) or _same_id_shape(sib, root):
                 break  # another post of the list that shows no date (a deleted post's stub), not this one's part
             if isinstance(sib.tag, str):
                 parts.append(sib)
@@ -277,6 +277,13 @@ def grow(roots: list, holders: set, direction: int) -> list[list]:
             parts.reverse()
         out.append(parts)
     return out
+
+
+def _same_id_shape(a, b) -> bool:
+    """Two elements of one tag whose ids differ only in digits (<div id="p88012">, <div id="p88015">)."""
+    ida, idb = a.get("id"), b.get("id")
+    return bool(ida and idb) and a.tag == b.tag and ida != idb and _DIGITS.sub("", ida) == _DIGITS.sub("", idb) \
+        and any(c.isdigit() for c in ida)
 
 
 def holders_of(anchors: list) -> set:
