@@ -129,6 +129,7 @@ class VBulletinHtml(Adapter):
         root = doc.tree
         base = common.page_base(root, ctx.url)
         classed = _CLASS_VALUES(root)  # one scan of the class attributes serves the page-level lookups
+        ids = _IDS(root)  # and one of the ids: the messages and the breadcrumb boxes
         v5 = _v5_nodes(classed)
         if v5:  # the nodes holding a message (V5_CONTENT_CSS)
             with_content = holders(el for el in _classed(classed, "js-post__content-text"))
@@ -138,10 +139,10 @@ class VBulletinHtml(Adapter):
             scope = PostScope(v5, page_classes=classed)
             posts = [self._v5_post(el, scope, ctx, base) for el in v5]
         else:
-            postbits = self._postbits(root)
+            postbits = self._postbits(ids)
             scope = PostScope([box for box, _msg, _pid in postbits], page_classes=classed)
             posts = [self._post(box, msg, pid, scope, ctx, base) for box, msg, pid in postbits]
-        blocks = _Blocks(root, classed)
+        blocks = _Blocks(ids, classed)
         page, page_count = self._pages(blocks)
         return Thread(
             title=self._title(root, blocks),
@@ -153,11 +154,13 @@ class VBulletinHtml(Adapter):
             posts=[p for p in posts if p is not None],
         )
 
-    def _postbits(self, root):
-        """(postbit, message element, post id) for every message; the postbit is the message's
-        ancestor whose id names the same post."""
+    def _postbits(self, ids):
+        """(postbit, message element, post id) for every message (MESSAGE_XPATH, from the page's
+        id values); the postbit is the message's ancestor whose id names the same post."""
         found = []
-        for msg in xpath(self.MESSAGE_XPATH)(root):
+        for msg in (v.getparent() for v in ids if v.startswith("post_message_")):
+            if msg.tag != "div":
+                continue
             pid = msg.get("id", "")[len("post_message_"):]
             if not pid.isdigit():
                 continue
@@ -533,10 +536,10 @@ def _block_values(classed) -> list:
 class _Blocks:
     """The page's title, breadcrumb, navbar and pager blocks, from its id and class attributes."""
 
-    def __init__(self, root, classed):
+    def __init__(self, ids, classed):
         self.titles = []  # TITLE_CSS
         self.navbars, self.navbar_spans, self.pagers = [], [], []  # the outermost of each kind
-        boxes = [v.getparent() for v in _IDS(root) if v in ("breadcrumb", "breadcrumbs")]
+        boxes = [v.getparent() for v in ids if v in ("breadcrumb", "breadcrumbs")]
         for el in (v.getparent() for v in _block_values(classed)):  # page order
             names = class_set(el)
             tag = el.tag
