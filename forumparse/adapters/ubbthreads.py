@@ -12,7 +12,7 @@ from ..html.body import extract_body, render_text
 from ..html.select import attr, compiled, outermost, select, select_one, text_of, xpath
 from ..records import Author, Post, Thread
 from . import _html_common as common
-from ._scope import holders
+from ._scope import box_scope, holders
 from .base import Adapter
 
 _ANCHOR = re.compile(r"^Post(\d+)$")
@@ -64,8 +64,10 @@ class UBBThreads(Adapter):
         bodies = outermost(bodies)
         before = _preceding(tree, self.BODY, bodies)
         authored = holders(tree, self.AUTHOR)
-        posts = [p for p in (self._post(b, authored, *before[i], base, ctx) for i, b in enumerate(bodies))
-                 if p is not None]
+        boxes = [next((a for a in b.iterancestors() if a in authored), None) for b in bodies]  # the nearest
+        scope = box_scope([box for box in boxes if box is not None])  # each selector once for the page
+        posts = [self._post(b, box, scope, *found, base, ctx) for b, box, found in zip(bodies, boxes, before)
+                 if box is not None]
         title = common.pick_text(tree, self.TOPIC) or common.page_title(tree)
         pager = select_one(tree, ".pagination, .page-nav, td.pages")
         page, page_count, next_url = common.pages_from(
@@ -78,10 +80,7 @@ class UBBThreads(Adapter):
             posts=posts,
         )
 
-    def _post(self, body_el, authored, subject_cell, anchor, base, ctx) -> Post | None:
-        box = next((a for a in body_el.iterancestors() if a in authored), None)  # the nearest holding an author
-        if box is None:
-            return None
+    def _post(self, body_el, box, scope, subject_cell, anchor, base, ctx) -> Post:
         header = box.getprevious()
         if header is None or select_one(header, self.DATE) is None:  # 7.3+: the subject row of the post's table
             header = subject_cell if subject_cell is not None else header
@@ -90,18 +89,20 @@ class UBBThreads(Adapter):
         body = extract_body(body_el, quote_css=self.QUOTE, quote_author_css=self.QUOTE_AUTHOR,
                             signature_css=self.SIGNATURE, edit_css=None, drop_css=self.DROP)
         quotes = [attrs.evolve(q, author=_ORIGINALLY.sub("", q.author or "") or None) for q in body.quotes]
-        date_root = box if select_one(box, self.DATE) is not None else header
-        date, clock = common.pick_text(date_root, self.DATE), common.pick_text(date_root, self.TIME)
+        if scope.one(box, self.DATE) is not None:
+            date, clock = scope.text(box, *common.parts(self.DATE)), scope.text(box, *common.parts(self.TIME))
+        else:
+            date, clock = common.pick_text(header, self.DATE), common.pick_text(header, self.TIME)
         raw = " ".join(p for p in (date, clock) if p) or None
-        subject = None
-        for root in (box, header):
-            subject = subject or (common.pick_text(root, self.SUBJECT) if root is not None else None)
-        edited = _EDITED.search(common.pick_text(box, self.EDIT) or "")
+        subject = scope.text(box, *common.parts(self.SUBJECT))
+        if subject is None and header is not None:
+            subject = common.pick_text(header, self.SUBJECT)
+        edited = _EDITED.search(scope.text(box, *common.parts(self.EDIT)) or "")
         link = select_one(header, "a.nd[href]") if header is not None else None  # 7.3+: the subject links the post
         return Post(
             post_id=post_id,
             permalink=common.absolute(base, attr(link, "href")),
-            author=self._author(box, base, ctx),
+            author=self._author(box, scope, base, ctx),
             timestamp=ctx.dates.iso(raw) if raw else None,
             timestamp_raw=raw,
             title=subject,
@@ -111,28 +112,28 @@ class UBBThreads(Adapter):
             edited=ctx.dates.iso(edited.group(1)) if edited else None,
         )
 
-    def _author(self, box, base, ctx) -> Author | None:
-        name_el = common.pick_texted(box, self.NAME)
+    def _author(self, box, scope, base, ctx) -> Author | None:
+        name_el = scope.first(box, *common.parts(self.NAME))
         if name_el is None:
             return None
         link = name_el if name_el.tag == "a" else select_one(name_el, "a[href]")
         href = attr(link, "href")
         if not href or href.startswith("javascript"):  # 7.3+: the name opens a menu holding the profile link
-            href = attr(select_one(box, self.PROFILE), "href")
-        lines = [re.sub(r"^Loc\s*:", "Location:", ln) for el in outermost(select(box, self.STATS))
+            href = attr(scope.one(box, self.PROFILE), "href")
+        lines = [re.sub(r"^Loc\s*:", "Location:", ln) for el in outermost(scope.all(box, self.STATS))
                  for ln in common.lines(el)]
         stats = common.stats_from_lines(lines, ctx)
         uid = _USER_ID.search(href or "")
-        sig = select_one(box, self.SIGNATURE)
+        sig = scope.one(box, self.SIGNATURE)
         return Author(
             name=text_of(name_el),
-            rank=common.pick_text(box, self.TITLE),
+            rank=scope.text(box, *common.parts(self.TITLE)),
             post_count=stats.get("post_count"),
             joined=stats.get("joined"),
             location=stats.get("location"),
             user_id=next((g for g in uid.groups() if g), None) if uid else None,
             profile_url=common.absolute(base, href),
-            avatar_url=common.absolute(base, attr(common.pick(box, self.AVATAR), "src")),
+            avatar_url=common.absolute(base, attr(scope.pick(box, *common.parts(self.AVATAR)), "src")),
             signature=(render_text(sig) or None) if sig is not None else None,
         )
 
