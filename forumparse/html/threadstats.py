@@ -17,7 +17,7 @@ _REPLY_WORDS = (r"(?:replies|reply|comments?|answers?|antworten|réponses|respue
 VIEWS = (
     re.compile(rf"^{_N}\s*{_VIEW_WORDS}\.?$", re.I),
     re.compile(rf"^{_VIEW_WORDS}\s*[:：]?\s*{_N}$", re.I),
-    re.compile(rf"^(?:read|viewed|gelesen|angesehen|lu|vu|visto|vista|visualizado|letto|bekeken|просмотрено)\s+{_N}"
+    re.compile(rf"^(?:read|viewed|gelesen|angesehen|lu|vu|visto|vista|visualizado|letto|bekeken|просмотрен\w*)\s+{_N}"
                r"\s*(?:times|mal|fois|vezes|veces|volte|keer|раз[а]?)\.?$", re.I),
 )
 REPLIES = (
@@ -34,7 +34,8 @@ _HAS_REPLIES = re.compile(rf"\b(?:has|contains|with)\s+(?P<n>\d[\d,.]*)\s+{_REPL
 # a blog's comments heading: "3 thoughts on “Title”", "12 Responses to "Title"", "2 comments on ‘Title’"
 _RESPONSES_TO = re.compile(r"(?P<n>\d[\d,.]*)\s+(?:thoughts?|responses?|repl(?:y|ies)|comments?)\s+(?:on|to)\s+"
                            r"[“\"'‘«„]", re.I)
-_READ_TIMES = re.compile(r"\((?:read|viewed|gelesen|lu)\s+(?P<n>\d[\d,.\u00a0' ]*)\s*(?:times|mal|fois)\)", re.I)
+_READ_TIMES = re.compile(r"\((?:read|viewed|gelesen|lu|leído|letto|lido|gelezen|прочитано)\s+(?P<n>\d[\d,.\u00a0' ]*)"
+                         r"\s*(?:times|mal|fois|veces|volte|vezes|keer|раз[а]?)\)", re.I)
 
 
 def thread_counts(index, inside_posts) -> tuple[int | None, int | None]:
