@@ -112,7 +112,9 @@ def _decode(raw: bytes, declared: str | None = None, transport: str | None = Non
             return (*_strict(raw, nul), None)
         except InputError:
             pass
-    for match in _DECLARED.finditer(raw[:32768]):
+    head = raw[:32768]
+    lowered = head.lower()  # each alternative of _DECLARED names one of these words: skip its slow scan
+    for match in _DECLARED.finditer(head) if b"charset" in lowered or b"encoding" in lowered else ():
         enc = _codec(next(g for g in match.groups() if g))
         if enc and not enc.startswith("utf-16") and not enc.startswith("utf-32"):
             try:
@@ -291,7 +293,10 @@ class Document:
     @cached_property
     def lines(self) -> list[str]:
         """The text split into lines, line ends of any kind normalised."""
-        return self.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        text = self.text
+        if "\r" in text:  # a replace reads the whole text even when there is nothing to replace
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return text.split("\n")
 
     @cached_property
     def lang(self) -> str | None:
