@@ -12,7 +12,6 @@ import re
 import attrs
 
 from ..html.body import extract_body
-from ..html.page_classes import holders
 from ..html.pageinfo import PostScope, absolute, base_url, canonical_url
 from ..html.select import Index, attr, select, select_one, text_of, xpath
 from ..numbers import parse_count
@@ -143,13 +142,18 @@ class HackerNews(Adapter):
         rows = page.select(self.COMMENT_ROWS)
         if rows:
             return _Comments([(r, r) for r in rows], classed)
-        with_head = holders(page.select(self.HEAD))
+        with_head = set()  # the elements at or above a head
+        for head in page.select(self.HEAD):
+            for node in (head, *head.iterancestors()):
+                if node in with_head:
+                    break  # and so are the nodes above it
+                with_head.add(node)
         cells = [c for c in page.select(self.OLD_COMMENT_CELLS) if c in with_head]
         return _Comments([(c.getparent(), c) for c in cells], classed)
 
     def _comment(self, comments, row, cell, base, ctx, reply_to=None) -> Post | None:
         head = comments.head(cell)
-        user = comments.in_head(head, self.USER)
+        user = select_one(head, self.USER)  # a few elements: less than the scope's read of every link
         text_el = comments.cells.one(cell, self.TEXT)
         body = extract_body(text_el, quote_css=None, signature_css=None, edit_css=None, drop_css=self.TEXT_DROP)
         if user is None and not body.text:
@@ -174,7 +178,7 @@ class HackerNews(Adapter):
 class _Comments:
     """The comments' (row, cell) blocks and their parts. Each part's selector runs once over
     all comments (PostScope) instead of once per comment: a row holds the indent, a cell the
-    head and text (the row itself in today's markup), a head the user, age and links."""
+    head and text (the row itself in today's markup), a head the age."""
 
     def __init__(self, blocks: list, page_classes: list | None = None):
         self.blocks = blocks
