@@ -25,7 +25,9 @@ _STATUS = ("Badge--hidden", "Badge--locked", "Badge--sticky", "Badge--suspended"
 
 class Flarum(Adapter):
     name = "flarum"
-    hints = ("flarum",)  # fingerprint words that put this adapter first (registry)
+    # fingerprint words that put this adapter first (registry); its stylesheet is /assets/forum.css or
+    # /assets/forum-HASH.css and many pages name the engine nowhere else in the head
+    hints = ("flarum", "/assets/forum.css", "/assets/forum-")
     format = "html"
     description = "Flarum discussion pages (as rendered, the JSON payload, or the noscript crawler view)"
 

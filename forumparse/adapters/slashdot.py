@@ -39,7 +39,7 @@ class Slashdot(Adapter):
     format = "html"
     priority = 0.6
     description = "Slashdot story pages with comments (Slash code: Slashdot, SoylentNews)"
-    hints = ("slashdot", "soylentnews")
+    hints = ("slashdot", "soylentnews", "fsdn.com/sd/")  # Slashdot's static files host (fsdn.com/sd/...)
 
     STORY = "article.fhitem-story, .fhitem-story, article[data-fhtype=story], div.article"
     STORY_TITLE = (".story-title a, h2.story a, .title h3 a[href*='sid='], .title h3 a[href*='/story/'], "

@@ -24,7 +24,8 @@ _TOPIC_ID = re.compile(r"[?&](?:REPLY_ID|TOPIC_ID)=(\d+)", re.I)
 
 class Snitz(Adapter):
     name = "snitz"
-    hints = ("snitz",)  # fingerprint words that put this adapter first (registry)
+    # fingerprint words that put this adapter first (registry): the default copyright meta names the authors
+    hints = ("snitz", "michael anderson, pierre gorissen")
     format = "html"
     description = "Snitz Forums 2000 topic pages"
 
