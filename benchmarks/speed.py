@@ -3,7 +3,7 @@
     python benchmarks/speed.py [--corpus DIR] [--repeat N]
 
 Prints per page: bytes, lxml ms, parse_thread ms, and their ratio; then the median ratio.
-Ratios, not seconds, because this machine is shared and noisy.
+Ratios of CPU time (benchmarks/corpus.clock), not seconds, because this machine is shared and noisy.
 """
 from __future__ import annotations
 
