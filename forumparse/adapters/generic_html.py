@@ -18,7 +18,15 @@ from ..html.dates_found import find_dates
 from ..html.embedded_json import embedded_thread
 from ..html.generic import extract_posts
 from ..html.mail_header import mail_message, mail_sender
-from ..html.records_found import PageIndex, Record, author_candidates, find_records, lead_record, records_for
+from ..html.records_found import (
+    PageIndex,
+    Record,
+    author_candidates,
+    find_records,
+    lead_record,
+    records_for,
+    single_record,
+)
 from ..html.select import text_of
 from ..html.structured import microdata_items, structured_thread
 from ..html.threadstats import thread_counts
@@ -104,7 +112,7 @@ class GenericHtml(Adapter):
         hit = next((d for d in dates if d.label is None and d.iso), None)
         if body is None or hit is None:
             return [], []
-        record = Record(hit.el, [body], "single")
+        record = single_record(hit, index, dates, authors) or Record(hit.el, [body], "single")
         return extract_posts([record], index, dates, authors, ctx, ctx.url), [record]
 
 

@@ -17,7 +17,7 @@ from attrs import define
 
 from ..vocab import BUTTON_WORDS
 from .dates_found import _SKIP, DateHit, walk
-from .profile_block import stat_line
+from .profile_block import profile_kinds, stat_line
 
 # digits and row striping words: "row1"/"row2", "msgEvenTableRow"/"msgOddTableRow" are one shape
 _DIGITS = re.compile(r"\d+|even|odd", re.I)
@@ -406,6 +406,38 @@ def lead_record(records, index, dates, authors):
         after = _blocks_before(list(root.itersiblings()), start, index)
         parts = _lead_parts([root, *after], hit, index, dates, authors) if after and len(after) <= 3 else None
     return Record(hit.el, parts, "date") if parts is not None else None
+
+
+def single_record(hit, index: PageIndex, dates, authors) -> Record | None:
+    """A page with one post: the smallest block around its date that makes an opening post (a byline
+    with the text under it, or a byline block and the text blocks after it), not the whole page."""
+    for anc in hit.el.iterancestors():
+        if anc.tag in ("body", "html") or anc.getparent() is None:
+            return None
+        parts = _lead_parts([anc], hit, index, dates, authors)
+        if parts is None:
+            after = [s for s in anc.itersiblings() if isinstance(s.tag, str)][:3]
+            parts = _lead_parts([anc, *after], hit, index, dates, authors) if after else None
+        if parts is not None:
+            return Record(hit.el, _with_profile(parts, index, authors), "date")
+    return None
+
+
+def _with_profile(parts: list, index: PageIndex, authors) -> list:
+    """The parts and the author's profile block beside them (<dl class="postprofile"> next to the
+    <div class="postbody"> that holds the date and the text), a few levels up at most."""
+    names = {" ".join(a.text_content().split()) for a in authors}
+    held = parts  # the parts, then the ancestor that holds them
+    for _ in range(3):
+        for sib, before in ((held[0].getprevious(), True), (held[-1].getnext(), False)):
+            if sib is not None and isinstance(sib.tag, str) and \
+                    profile_kinds(sib, index.length.get(sib, 0), names)[1]:
+                return [sib, *held] if before else [*held, sib]
+        up = held[0].getparent()
+        if up is None or up.tag in ("body", "html"):
+            break
+        held = [up]
+    return parts
 
 
 def _blocks_before(siblings: list, start: int, index: PageIndex) -> list:
