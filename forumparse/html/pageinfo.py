@@ -189,26 +189,24 @@ class PostScope:
         self._cache: dict[str, dict] = {}
         self._index = None  # the posts' subtree by tag/class/id, built on first use
         self._page_classes = page_classes
-        self._owners: dict = {}  # element -> its post (or None), see owner()
+        self._owners: dict = {post: post for post in self.order}  # element -> its post (or None), see owner()
 
     def owner(self, el):
         """The post that is `el` or holds it, or None. Remembered for every element passed on
         the way up: the matches of a page's selectors share their ancestors."""
         owners = self._owners
-        known = owners.get(el, _UNKNOWN)
-        if known is not _UNKNOWN:
-            return known
-        posts, passed, node, found = self.posts, [], el, None
+        found = owners.get(el, _UNKNOWN)
+        if found is not _UNKNOWN:
+            return found
+        passed, node = [el], el.getparent()
         while node is not None:
-            if node in posts:
-                found = node
-                break
-            known = owners.get(node, _UNKNOWN)
-            if known is not _UNKNOWN:
-                found = known
+            found = owners.get(node, _UNKNOWN)
+            if found is not _UNKNOWN:
                 break
             passed.append(node)
             node = node.getparent()
+        else:
+            found = None
         for node in passed:
             owners[node] = found
         return found
@@ -219,13 +217,17 @@ class PostScope:
             found = {}
             if self._index is None and self._root is not None:
                 if self._within is not None:
-                    self._within._index = self._within._index or Index(self._root)
-                    self._index = self._within._index
+                    within = self._within
+                    within._index = within._index or Index(self._root, within._page_classes)
+                    self._index = within._index
                 else:
                     # one walk instead of one XPath pass per selector
                     self._index = Index(self._root, self._page_classes)
+            owners, owner_of = self._owners, self.owner
             for el in (self._index.select(css) if self._index is not None else []):
-                owner = self.owner(el)
+                owner = owners.get(el, _UNKNOWN)  # (owner()'s memory, without the call)
+                if owner is _UNKNOWN:
+                    owner = owner_of(el)
                 if owner is not None:
                     found.setdefault(owner, []).append(el)
             self._cache[css] = found
