@@ -18,6 +18,7 @@ _USERNAME = re.compile(r"[?;&]username=([^;&#]+)")
 _STATUS = re.compile(r"^(?:online|offline|i love yabb.*|gender:.*|\*+)$", re.I)
 _STAT = re.compile(r"^[^:]{1,30}:\s*\S")
 _LAST_EDIT = re.compile(r"(?:Last Edit|Letzte Änderung|Dernière modification)\s*:\s*(.+?)\s+(?:by|von|par)\s", re.I)
+_EDIT_WORD = re.compile(r"Edit|Änderung|modification", re.I)  # in every _LAST_EDIT match: rows without hold no note
 # the thread bar: "Topic: Tomato blight already in June?  (Read 1,234 times)"
 _READ = re.compile(r"\(\s*(?:Read|Gelesen|Lu|Leído|Letto)\s+([\d,.]+)\s+(?:times|mal|fois|veces|volte)\s*\)", re.I)
 _TOPIC = re.compile(r"^\s*(?:Topic|Thema|Sujet|Tema|Titel)\s*:\s*(.+)$", re.I)
@@ -87,8 +88,9 @@ class YaBB(Adapter):
                 break
         anchor = next((a for a in select(row, "a[name]") if (a.get("name") or "").isdigit()), None)
         # the edit note sits under the message, in the post's row or the one below it
-        note = next((m for r in (row, row.getnext()) if r is not None for el in select(r, self.DATE)
-                     for m in [_LAST_EDIT.search(text_of(el) or "")] if m), None)
+        # (a row whose text lacks every label word is skipped whole: most rows, one C call each)
+        note = next((m for r in (row, row.getnext()) if r is not None and _EDIT_WORD.search(r.text_content())
+                     for el in select(r, self.DATE) for m in [_LAST_EDIT.search(text_of(el) or "")] if m), None)
         return Post(
             post_id=attr(anchor, "name"),
             author=self._author(author_cell, base, ctx),
