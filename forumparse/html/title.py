@@ -131,6 +131,9 @@ def _thread_title(root) -> str | None:
     if og and _PREFIX.sub("", og).casefold() in _heading_texts(root):
         return _PREFIX.sub("", og)  # the page's main heading, before a breadcrumb that shows the site's name
     ranked = sorted(parts, key=len, reverse=True)
+    labelled = _labelled_title(root, ranked)
+    if labelled and not any(p.casefold() in shown for p in ranked if len(p) > len(labelled)):
+        return labelled  # "<strong><span>(</span><acronym title="Licensed">L</acronym>...) Title</strong>"
     if len(parts) > 1 and shown:
         linked = _link_texts(root)
         for part in ranked:  # a piece shown only as a link's text is the site's (a breadcrumb's first link)
@@ -198,6 +201,21 @@ def _shown_texts(root, wanted: set[str]) -> set[str]:
             if bare in wanted:
                 found.add(bare)
     return found
+
+
+def _labelled_title(root, parts: list[str]) -> str | None:
+    """A title shown after label elements whose <title> counterpart is spelled out: the heading's
+    own text (outside its child elements) ends a <title> piece ("Licensed + Crunchyroll Title")."""
+    for el in root.iter("strong", "b", "h1", "h2", "h3"):
+        if not len(el) or len(el) > 8:
+            continue
+        own = " ".join(" ".join([el.text or "", *(c.tail or "" for c in el)]).split())
+        if len(own) < 12 or len(own) > 200 or not any(len(" ".join(c.text_content().split())) for c in el):
+            continue
+        for part in parts:
+            if len(part) > len(own) and part.casefold().endswith(" " + own.casefold()):
+                return own
+    return None
 
 
 def _link_texts(root) -> set[str]:
