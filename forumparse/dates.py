@@ -19,6 +19,7 @@ tail (one reused parser per language set, results cached).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 
@@ -97,6 +98,9 @@ _ISO_LIKE = re.compile(r"^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)?(
 _EPOCH = re.compile(r"^\s*(\d{9,13})(?:\.\d+)?\s*$")
 # "dd/mm/yyyy" found from its separators: a pattern that starts with a character class is
 # scanned fast by the regex engine; the day or month in front is checked by hand.
+# Dates that show one day/month order and none the other: enough to settle a page's order
+# (only more than three times as many later dates of the other order would have changed it).
+_ORDER_SETTLED = 12
 _DIGITAL_TAIL = re.compile(r"([./-])(\d{1,2})\1(\d{2,4})(?![\d./-])")
 
 
@@ -369,6 +373,10 @@ class DateContext:
                 day_first += 1
             elif b > 12 >= a >= 1:
                 month_first += 1
+            else:
+                continue
+            if (day_first if not month_first else month_first if not day_first else 0) >= _ORDER_SETTLED:
+                break  # one order only, many times over: the rest of the page (often half) need not be read
         self._order_source = "dates"
         if day_first > 3 * month_first:
             self._page_order = "DMY"
@@ -753,13 +761,18 @@ _STOPWORDS = {
     "nl": (" het ", " een ", " niet ", " van "), "sv": (" och ", " att ", " inte ", " är "),
     "ru": (" и ", " не ", " на ", " что "), "pl": (" nie ", " się ", " jest ", " na "),
 }
+_STOPWORD_LANGUAGE = {word.strip(): lang for lang, words in _STOPWORDS.items() for word in words}
 
 
 def _sniff_language(text: str) -> str | None:
     """The page's language from its commonest words, for text dumps that declare none. English
     says nothing about day/month order (US or not), so only other languages count."""
-    sample = text[:60_000].lower()
-    counts = {lang: sum(sample.count(w) for w in words) for lang, words in _STOPWORDS.items()}
+    counts = dict.fromkeys(_STOPWORDS, 0)
+    # one split and count of the words (40 searches of the lower-cased sample cost 4x more)
+    for word, n in Counter(text[:60_000].split()).items():
+        lang = _STOPWORD_LANGUAGE.get(word) or _STOPWORD_LANGUAGE.get(word.lower())
+        if lang:
+            counts[lang] += n
     english = counts.pop("en")
     best = max(counts, key=counts.get)
     # every language listed besides English writes the day first, so which one it is matters less
