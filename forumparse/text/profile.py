@@ -25,11 +25,14 @@ PLACEHOLDER = re.compile(r"^(?:\[[^\]]*\]|\[[^\s\]]+|[^\s\[]+\]|\S*%[0-9A-Fa-f]{
 GROUP = re.compile(r"^(?:members|registered(?:\s+\w+)?|registered users|administrators?|admins?|moderators?|"
                    r"global moderators?|super moderators?|banned|validating|guests?|awaiting (?:email )?"
                    r"confirmation|unverified|vip(?: members)?|premium(?: members)?|subscribers?|donators?|"
-                   r"supporters?|staff|team|community (?:team|staff))$", re.I)
+                   r"supporters?|staff|team|community (?:team|staff)|invité|gast|invitado|ospite|convidado|гость)$",
+                   re.I)
 # Words of user titles (never of names in the default ladders).
 TITLE_WORDS = re.compile(r"\b(?:member|newbie|newcomer|rookie|junior|senior|advanced|veteran|regular|guru|expert|"
                          r"contributor|enthusiast|moderator|administrator|admin|legend|addict|user|poster|elite|"
-                         r"fanatic|master|apprentice|novice|beginner|participant|lurker)\b", re.I)
+                         r"fanatic|master|apprentice|novice|beginner|participant|lurker|"
+                         r"modérat(?:eur|rice)|administrat(?:eur|rice)|membre|mitglied|moderador|administrador|miembro|moderatore|"
+                         r"amministratore|membro|модератор|администратор|участник)\b", re.I)
 
 
 def post_count(text: str) -> int | None:

@@ -493,7 +493,8 @@ _QUOTE_WORD = re.compile(
 
 
 _VIEW_POST = re.compile(r"\s+(?:view post|beitrag anzeigen|voir le message|ver mensaje)$", re.I)
-_SUBJECT_PART = re.compile(r"\b(?:post\s*)?subject\s*:.*?(?=reply with quote|$)", re.I)
+_SUBJECT_PART = re.compile(r"\b(?:(?:post\s*)?subject|sujet(?: du message)?|betreff|asunto|oggetto|assunto|onderwerp|"
+                           r"тема|temat)\s*:.*?(?=reply with quote|$)", re.I)
 _RE_SUBJECT = re.compile(r"^(?:re|aw|antw|rép)\s*(?:\[\d+\])?\s*:", re.I)
 _QUOTE_HINTS = ("quot", "wrote", "said", "posted", "writes", "says", "schrieb", "sagte", "écrit", "a dit", "escribi",
                 "dijo", "scritt", "scrisse", "escreveu", "disse", "schreef", "zei", "gesagt", "сказал", "napisa",
@@ -555,13 +556,14 @@ def quote_header_inline(text: str) -> dict | None:
     if found and found.get("author"):
         found["author"] = _VIEW_POST.sub("", found["author"]) or None  # "X View Post": a link beside the name
     author = (found.get("author") or "").lower() if found else ""
-    if found and (author in _NOT_QUOTED or author.endswith(" post")):
+    if found and (author in _NOT_QUOTED or author.endswith(" post") or _NUMBER_ONLY.match(author)):
         return None  # "Post Posted: ...", "NAME PostPosted: ...", "He said: ..." are no quote boxes
     if found and author and not text.rstrip().endswith((":", "↑", "»")) and author.split()[-1] in _PRONOUNS:
         return None  # "I'll keep you posted", "as I said": words of a sentence, no header
     return found
 
 
+_NUMBER_ONLY = re.compile(r"^#?\s?\d+$")  # "#1 Posted: DATE": the post number, no quoted name
 _PRONOUNS = frozenset(("i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them"))
 
 

@@ -65,8 +65,14 @@ def pick_author(names: list[Token]) -> str | None:
     if by:
         return by.group("name").strip()
     counts = Counter(texts)
-    repeated = [t for t in texts if counts[t] > 1]
+    repeated = [t for t in texts if counts[t] > 1]  # the name shown twice (avatar text, then name)
+    if repeated and repeated[0] != texts[0] and _rank_word(repeated[0]) and not _rank_word(texts[0]):
+        return texts[0]  # "NAME / Moderator / Moderator": the rank as text, then as its image's alt text
     return repeated[0] if repeated else texts[0]
+
+
+def _rank_word(text: str) -> bool:
+    return bool(TITLE_WORDS.search(text) or GROUP.match(text))
 
 
 def pick_rank(names: list[Token], author: str | None, tokens=None) -> str | None:
