@@ -475,9 +475,15 @@ class Index:
         step = chain[-1]
         _, tag, _ident, _names, tests = step
         found, kept = [], set()
+        outside: set = set()  # ancestors of kept boxes that no kept box holds (the boxes come in page order)
         for box in self._chain(chain[:-1]):
-            if kept and any(a in kept for a in box.iterancestors()):
+            passed, node = [], box.getparent()
+            while node is not None and node not in outside and node not in kept:
+                passed.append(node)
+                node = node.getparent()
+            if node is not None and node in kept:
                 continue  # inside a container already read
+            outside.update(passed)
             kept.add(box)
             for el in (box.iterdescendants(tag) if tag is not None else box.iterdescendants(lxml.etree.Element)):
                 if not tests or _step_matches(el, step):
