@@ -107,7 +107,7 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
     subject = _subject_heading(f.body_el, text)
     if subject:
         text = text[len(subject):].strip()
-    if title and text.casefold() == title.strip().casefold() and _headed(f, title):
+    if title and _DOMAIN_AFTER.sub("", text).casefold() == title.strip().casefold() and _headed(f, title):
         text = ""  # an opening post that is its title heading alone ("Ask: ...?") keeps its place with no text
     elif not text and not body.quotes and not has_media(f.body_el):
         return None  # (a post that only quotes or only shows a picture keeps its place with an empty body)
@@ -166,11 +166,14 @@ def _subject_heading(body_el, text: str) -> str | None:
     return None
 
 
+_DOMAIN_AFTER = re.compile(r"\s*\((?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?\)$", re.I)  # a link story's "(example.com)"
+
+
 def _headed(f: Fields, title: str | None) -> bool:
-    """The record shows the thread's title as a heading of its own."""
+    """The record shows the thread's title as a heading of its own, or as its link's text (a link story)."""
     want = (title or "").strip().casefold()
     return bool(want) and any(" ".join(h.text_content().split()).casefold() == want
-                              for part in f.record.parts for h in part.iter("h1", "h2", "h3"))
+                              for part in f.record.parts for h in part.iter("h1", "h2", "h3", "a"))
 
 
 def _link_of(el) -> str | None:

@@ -459,8 +459,8 @@ def _blocks_before(siblings: list, start: int, index: PageIndex) -> list:
 def _lead_parts(parts, hit, index, dates, authors):
     """The parts when they make an opening post: one date, an author or a long text, not a menu."""
     total = sum(index.length.get(p, 0) for p in parts)
-    if not 80 <= total <= 20000:
-        return None  # (no text of its own)
+    if total > 20000 or total < 80 and not (total >= 20 and _story_link(parts)):
+        return None  # (no text of its own, unless a link story's title)
     spans = [index.span(p) for p in parts]
 
     def inside(el) -> bool:
@@ -483,9 +483,35 @@ def _lead_parts(parts, hit, index, dates, authors):
     if len(parts) > 1 and author is not None and _written(parts[1:]):
         return parts if own >= 20 else None  # a short text block of paragraphs under the byline block
     if own < (60 if author is not None else 200):
-        return None  # a thread header ("started by X, <date>" under the title) has no text of its own
-        # (a post without a name, its author deleted, needs a longer text to count)
+        # a thread header ("started by X, <date>" under the title) has no text of its own
+        # (a post without a name, its author deleted, needs a longer text to count); a link
+        # story's header (its title links to another site) is the opening post, with no text
+        return parts if author is not None and _story_link(parts) else None
     return parts
+
+
+_TITLE_LINK = re.compile(r"title|storylink|u-url|outbound", re.I)
+_HOST = re.compile(r"^https?://([^/?#]+)", re.I)
+
+
+def _story_link(parts) -> bool:
+    """A link story's title: a titled link to a host that the page links to only there."""
+    root = parts[0].getroottree().getroot()
+    for p in parts:
+        for a in p.iter("a"):
+            m = _HOST.match(a.get("href") or "")
+            text = " ".join(a.text_content().split())
+            if not m or len(text) < 10:
+                continue
+            marks = " ".join((x.get("class") or "") for x in [a, *a.iterancestors()][:3])
+            if not _TITLE_LINK.search(marks):
+                continue
+            host = m.group(1).casefold()
+            uses = sum(1 for other in root.iter("a") if (other.get("href") or "").casefold().startswith(
+                ("http://" + host, "https://" + host)))
+            if uses <= 2:
+                return True
+    return False
 
 
 def _written(parts) -> bool:
