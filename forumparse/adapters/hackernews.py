@@ -8,6 +8,7 @@ HN has no quote markup: quoted paragraphs are found by `EchoFinder`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import attrs
 
@@ -114,7 +115,7 @@ class HackerNews(Adapter):
                             for m in [_ITEM_ID.search(a.get("href", ""))] if m), None)
         post = Post(
             post_id=post_id,
-            permalink=absolute(base, f"item?id={post_id}") if post_id else None,
+            permalink=_permalink(base, post_id),
             author=Author(name=text_of(user), profile_url=absolute(base, attr(user, "href"))) if user is not None
             else None,
             timestamp=stamp, timestamp_raw=raw, title=title,
@@ -167,7 +168,7 @@ class HackerNews(Adapter):
         stamp, raw = _age(comments.in_head(head, self.AGE), head, ctx)
         return Post(
             post_id=post_id,
-            permalink=absolute(base, f"item?id={post_id}") if post_id else None,
+            permalink=_permalink(base, post_id),
             author=Author(name=text_of(user), profile_url=absolute(base, attr(user, "href"))) if user is not None
             else None,
             timestamp=stamp, timestamp_raw=raw,
@@ -195,6 +196,17 @@ class _Comments:
             heads = [h for h in (self.head(cell) for _, cell in self.blocks) if h is not None]
             self._heads = PostScope(heads, within=self.rows)
         return self._heads.one(head, css)
+
+
+def _permalink(base, post_id: str | None) -> str | None:
+    """absolute(base, "item?id=" + post_id): urljoin copies a query as it is, so the address
+    before the id is resolved once per page instead of once per comment."""
+    return _item_address(base) + post_id if post_id else None
+
+
+@lru_cache(maxsize=64)
+def _item_address(base: str | None) -> str:
+    return absolute(base, "item?id=")
 
 
 def _first(index, css: str):
