@@ -61,7 +61,8 @@ def stats_of(f: Fields, index: PageIndex, ctx) -> tuple[int | None, str | None]:
                 value = m.group("value")
                 prev = chunks[i - 1][0] if i else ""
                 owner = chunks[i][1]  # the text is the owner's own (or an icon's label), else it follows an element
-                own = owner.tag == "img" or " ".join((owner.text or "").split()) == text
+                own = owner.tag == "img" or " ".join((owner.text or "").split()) == text or \
+                    " ".join((owner.get("title") or owner.get("aria-label") or "").split()) == text
                 after_value = not own or (owner.getnext() is None and i and chunks[i - 1][1].getparent() is
                                           owner.getparent() and owner.getparent() is not None)
                 if value is None and after_value and not re.search(r"[:：]\s*$", text) and _NUMBER.match(prev):

@@ -120,6 +120,9 @@ def _chunk_walk(el, skip, out: list) -> None:
         out.append((" ".join(el.text.split()), el))
     elif el.tag == "img" and _STAT_LABEL.match(el.get("alt") or ""):
         out.append((" ".join(el.get("alt").split()), el))  # a label shown as an icon: <img alt="Posts"> 57
+    elif not len(el) and _STAT_LABEL.match(el.get("title") or el.get("aria-label") or "") and el.tag != "a":
+        # an icon font label: <dt><i class="fa-comments" title="Messages"></i></dt><dd>3 418</dd>
+        out.append((" ".join((el.get("title") or el.get("aria-label")).split()), el))
     for child in el:
         _chunk_walk(child, skip, out)
         if child.tail and child.tail.strip():
