@@ -136,6 +136,12 @@ def split_classes(value: str) -> set[str]:
     return set(value.split(" "))
 
 
+@lru_cache(maxsize=8192)
+def _class_names(value: str) -> frozenset[str]:
+    """split_classes, remembered: the pages of a site repeat their class values."""
+    return frozenset(split_classes(value))
+
+
 def matches_plain(el, parts, classes: set[str] | None = None) -> bool:
     """Whether element `el` matches one of `plain_parts(...)` (the same rules as the XPath)."""
     tag = el.tag
@@ -334,7 +340,7 @@ class Index:
             run.append(i)
         runs: dict[str, list] = {}
         for value, run in positions.items():
-            names = self._names_of[value] = split_classes(value)
+            names = self._names_of[value] = _class_names(value)
             for name in names:
                 runs.setdefault(name, []).append(run)
         self._classed = [v.getparent() for v in values]
