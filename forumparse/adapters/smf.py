@@ -74,8 +74,18 @@ class SMF(Adapter):
     LINKTREE = ".linktree, .navigate_section, div.nav"
     PAGER = ".pagelinks, .middletext"
 
+    # the print view (action=printpage): SMF 2.x div.postheader, 1.1 a rule per post header; both
+    # show the linktree "Board => Topic ..." and end with the SMF credit
+    PRINT_MARKUP = ('<div class="postheader">', '<hr size="2" width="100%"')
+    PRINT_ARROWS = (" => ", " =&gt; ")
+    PRINT_CREDIT = ("simplemachines.org", "Simple Machines")
+
     def detect(self, doc) -> float:
-        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
+        score = common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
+        if score >= 0.5 or not common.has_any(doc, self.PRINT_MARKUP, 20_000) \
+                or not common.has_any(doc, self.PRINT_ARROWS, 20_000):
+            return score
+        return 0.9 if any(common.in_ends(doc, m) for m in self.PRINT_CREDIT) else 0.6
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
@@ -91,6 +101,8 @@ class SMF(Adapter):
         found = by_class(tree, **{name: css for name, css in groups.items() if name not in by_id})
         found.update({name: [el for el in ids[ident] if el.get("id") == ident] for name, ident in by_id.items()})
         units = self._units(found)
+        if not units:  # no poster column: the print view, or no topic
+            return _print_page(tree, base, ctx)
         # one pass per selector over the page, handed to the boxes and posters that own the matches
         boxes = [box for _poster, box in units]
         in_box = PostScope(boxes)
@@ -271,6 +283,68 @@ class SMF(Adapter):
                 continue
             return common.pages_from(links, current, base)
         return None, None, None
+
+
+# -- the print view: index.php?action=printpage;topic=N.0 ----------------------------------------
+# "Title: <strong>subject</strong><br /> Post by: <strong>NAME</strong> on <strong>DATE</strong>"
+# (1.1: <b>) over each body; "Forum" (h1) then "Category => Board => Topic: X" or "... => Topic
+# started by: NAME on DATE" (h2#linktree, 1.1 h2.normaltext); <title>: "Print Page - Subject".
+_ARROW = re.compile(r"\s+=>\s+")
+
+
+def _print_page(tree, base, ctx) -> Thread:
+    posts = []
+    for header, body_el in _print_units(tree):
+        bold = [el for el in header.iter("strong", "b")]
+        name = text_of(bold[-2]) if len(bold) >= 2 else None
+        raw = text_of(bold[-1]) if bold else None
+        body = extract_body(body_el, quote_css=SMF.QUOTE, quote_author_css=SMF.QUOTE_AUTHOR,
+                            signature_css=SMF.SIGNATURE, edit_css=None, drop_css=SMF.DROP_PLAIN)
+        posts.append(Post(
+            author=Author(name=name) if name else None,
+            timestamp=ctx.dates.iso(raw) if raw else None,
+            timestamp_raw=raw,
+            title=text_of(bold[0]) if len(bold) >= 3 else None,
+            body=body.text,
+            body_html=body.html,
+            quotes=_quote_ids(body.quotes, body_el, SMF.QUOTE),
+            attachments=[common.absolute(base, a.get("href")) for a in select(body_el, SMF.ATTACHMENTS)],
+        ))
+    forum = select_one(tree, "#title") if select_one(tree, "#title") is not None else select_one(tree, "h1")
+    tree_el = select_one(tree, "#linktree")
+    tree_el = select_one(tree, "h2") if tree_el is None else tree_el
+    crumbs = [p for p in _ARROW.split(text_of(tree_el) or "") if p]
+    topic = crumbs.pop() if crumbs else ""
+    title = common.page_title(tree) or ""
+    title = title.split(" - ", 1)[1].strip() if " - " in title else ""
+    if not title and _TOPIC.match(topic):
+        title = _TOPIC.sub("", topic).strip()
+    if not title and posts and posts[0].title:
+        title = posts[0].title
+    return Thread(
+        title=title or None,
+        url=common.canonical(tree, base) or ctx.url,
+        breadcrumbs=[t for t in [text_of(forum), *crumbs] if t],
+        posts=posts,
+    )
+
+
+def _print_units(tree) -> list[tuple]:
+    """(header, body) pairs: SMF 2.x div.postheader + div.postbody; SMF 1.1 a table row whose
+    cell holds the rule and the bold subject, name and date, the body in the next row's cell."""
+    found = []
+    for header in select(tree, "div.postheader"):
+        body = header.getnext()
+        if body is not None and "postbody" in (body.get("class") or "").split():
+            found.append((header, body))
+    if found:
+        return found
+    for cell in xpath("//td[hr][count(b) >= 2]")(tree):
+        row = cell.getparent().getnext()
+        body = next(row.iterchildren("td"), None) if row is not None else None
+        if body is not None:
+            found.append((cell, body))
+    return found
 
 
 def _parts(name: str, css: str) -> dict[str, str]:

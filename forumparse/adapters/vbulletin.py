@@ -39,6 +39,14 @@ _ASSETS = ("vbulletin_css", "vbulletin_global.js", "vbulletin-core.js", "clients
            'id="vbulletin_html"', "vb_meta_bburl", "vb_login_username", "vbulletin solutions")
 _MARKUP = ('id="post_message_', "js-post__content-text", 'class="bigusername"', "postbitlegacy")
 _SOMETHING_AWFUL = ("forums.somethingawful.com", 'id="something_awful"')
+# Print and archive views (no postbits): the archive's post header; vB 3/4 printthread.php pages
+# link to themselves ("Show 40 post(s) from this thread on one page", the page list).
+_ARCHIVE_MARKUP = ('<div class="posttop">', 'class="posttext"')
+_PRINT_MARKUP = "printthread.php"
+_CREDIT = ("jelsoft enterprises", "powered by vbulletin", "vbulletin&reg;", "vbulletin solutions")
+# The archive's page list: "Pages : 1 [2] 3" (the current page in brackets)
+_ARCHIVE_PAGES = re.compile(r"^[^\d\[\]:]{1,24}:\s*((?:\[?\s*\d+\s*\]?\s*)+)$")
+_ARCHIVE_TITLE = re.compile(r"\s*\[[^\]]+\]\s*(?:-\s.*)?$")  # "Title [Archive] - Board"
 _PAGE_OF = re.compile(r"(\d+)\s*(?:of|von|de|di|sur|из|z|van|av|/)\s*(\d+)", re.I)
 _TITLE_PAGE = re.compile(r"\s+-\s+(?:Page|Seite|Pagina|Página|Strona|Страница|Sayfa|Sivu|Sida)\s+\d+.*$", re.I)
 _USER_ID = re.compile(r"(?:[?&](?:u|userid)=|member\.php/|/members?/)(\d+)")
@@ -120,6 +128,11 @@ class VBulletinHtml(Adapter):
         assets = any(lower_has(m) for m in _ASSETS)
         markup = any(lower_has(m) for m in _MARKUP) or common.has(doc, 'id="post_message_')
         if not markup:
+            named = generator or assets or any(lower_has(m) for m in _CREDIT)
+            if all(lower_has(m) for m in _ARCHIVE_MARKUP):  # archive/index.php/t-N.html
+                return 0.9 if named else 0.7
+            if named and lower_has(_PRINT_MARKUP):  # printthread.php
+                return 0.85
             # a page that names vBulletin without its postbits is not a vBulletin thread
             return 0.3 if generator else 0.2 if assets else 0.0
         return 1.0 if generator or assets else 0.9
@@ -140,6 +153,8 @@ class VBulletinHtml(Adapter):
             posts = [self._v5_post(el, scope, ctx, base) for el in v5]
         else:
             postbits = self._postbits(ids)
+            if not postbits:  # no postbit: the archive or the printable view
+                return self._print_view(root, base, ids, classed, ctx)
             scope = PostScope([box for box, _msg, _pid in postbits], page_classes=classed)
             posts = [self._post(box, msg, pid, scope, ctx, base) for box, msg, pid in postbits]
         blocks = _Blocks(ids, classed)
@@ -314,6 +329,100 @@ class VBulletinHtml(Adapter):
         urls = (absolute(base, a.get("href")) for a in scope.all(box, self.ATTACHMENT_CSS))
         return list(dict.fromkeys(u for u in urls if u))
 
+    # -- archive and printable views ------------------------------------------------------------
+    def _print_view(self, root, base, ids, classed, ctx) -> Thread:
+        tops = [el for el in _classed(classed, "posttop") if el.tag == "div"]
+        if tops:
+            return self._archive(root, base, ids, tops, ctx)
+        posts = [self._print_post(box, pid, ctx, base) for box, pid in _print_boxes(classed)]
+        blocks = _Blocks(ids, classed)
+        page, page_count = self._pages(blocks)
+        # vB 3: the title in large type under the navbar; vB 4: the heading's a.threadtitle
+        title = text_of(select_one(root, ".threadtitle")) or text_of(select_one(root, "div.largefont")) \
+            or self._title(root, blocks)
+        navbar = [a for box in blocks.navbars for a in box.iter("a")]
+        crumbs = self._breadcrumbs(root, blocks) if blocks.breadcrumb_box is not None or blocks.navbar_spans \
+            else common.crumbs(navbar, title)
+        return Thread(
+            title=title,
+            url=common.canonical(root, base),
+            breadcrumbs=crumbs,
+            page=page,
+            page_count=page_count,
+            next_page_url=_rel_link(root, base, "next"),
+            posts=[p for p in posts if p is not None],
+        )
+
+    def _print_post(self, box, pid, ctx, base) -> Post | None:
+        """vB 4: li.postbit > div.header (.username, .datetime), .title, .content; vB 3: td.page
+        holding a row of name and date cells, an <hr>, the post title and the message."""
+        header = select_one(box, ".header")
+        if header is not None:
+            name, raw = text_of(select_one(header, ".username")), text_of(select_one(header, ".datetime"))
+            title = text_of(select_one(box, ".title"))
+            content = select_one(box, ".content blockquote")
+            content = select_one(box, ".content") if content is None else content
+        else:
+            cells = select(box, "table td")
+            name = text_of(cells[0]) if cells else None
+            raw = next((t for t in (text_of(c) for c in cells[1:]) if t and _has_time(t)), None)
+            rule = next((c for c in box if c.tag == "hr"), None)
+            after = list(rule.itersiblings("div")) if rule is not None else []
+            content = after[-1] if after else None
+            title = text_of(select_one(after[0], "strong")) if len(after) > 1 else None
+        if content is None:
+            return None
+        body = extract_body(content, quote_css=self.QUOTE_CSS, quote_author_css=self.QUOTE_AUTHOR_CSS,
+                            signature_css=None, edit_css=None, drop_css=self.DROP_CSS)
+        return Post(
+            post_id=pid,
+            author=Author(name=name) if name else None,
+            timestamp=ctx.dates.iso(raw) if raw else None,
+            timestamp_raw=raw,
+            title=title,
+            body=_without_app_line(body.text),
+            body_html=body.html,
+            quotes=_named_quotes(body.quotes, content, self.QUOTE_CSS),
+            attachments=self._attachments(box, _NoScope(), base),
+        )
+
+    def _archive(self, root, base, ids, tops, ctx) -> Thread:
+        """archive/index.php/t-N.html: div.post > div.posttop (div.username, div.date) + div.posttext,
+        the breadcrumbs "A > B > Title" in #navbar, "View Full Version : <a>Title</a>", "Pages : 1 [2] 3"."""
+        posts = []
+        for top in tops:
+            post, text = top.getparent(), next(top.itersiblings("div"), None)
+            if post is None or text is None:
+                continue
+            raw = text_of(select_one(top, ".date"))
+            name = text_of(select_one(top, ".username"))
+            body = extract_body(text, quote_css=self.QUOTE_CSS, quote_author_css=self.QUOTE_AUTHOR_CSS,
+                                signature_css=None, edit_css=None, drop_css=self.DROP_CSS)
+            posts.append(Post(
+                author=Author(name=name) if name else None,
+                timestamp=ctx.dates.iso(raw) if raw else None,
+                timestamp_raw=raw,
+                body=_without_app_line(body.text),
+                body_html=body.html,
+                quotes=_named_quotes(body.quotes, text, self.QUOTE_CSS),
+                attachments=self._attachments(text, _NoScope(), base),
+            ))
+        navbar = next((v.getparent() for v in ids if v == "navbar"), None)
+        full = select_one(root, "p.largefont a[href]")  # "View Full Version : <a>Title</a>"
+        title = text_of(full) or _navbar_last(navbar)
+        if not title:
+            title = _ARCHIVE_TITLE.sub("", common.page_title(root) or "").strip() or None
+        page, page_count, next_url = _archive_pages(root, ids, base)
+        return Thread(
+            title=title,
+            url=common.canonical(root, base),
+            breadcrumbs=common.crumbs(select(navbar, "a"), title) if navbar is not None else [],
+            page=page,
+            page_count=page_count,
+            next_page_url=next_url or _rel_link(root, base, "next"),
+            posts=posts,
+        )
+
     # -- vBulletin 5 nodes ---------------------------------------------------------------------
     def _v5_post(self, el, scope, ctx, base) -> Post | None:
         content = scope.one(el, self.V5_CONTENT_CSS)
@@ -349,6 +458,56 @@ class VBulletinHtml(Adapter):
 
 _QUOTED_NAME = xpath('(.//*[contains(@class, "bbcode_postedby")]//strong'
                      ' | .//div[not(@class)][strong][following-sibling::div]/strong)[1]')
+
+
+class _NoScope:
+    """PostScope's `all` without a page walk: the print views have no postbit scope."""
+
+    @staticmethod
+    def all(box, css: str) -> list:
+        return select(box, css)
+
+
+def _print_boxes(classed) -> list[tuple]:
+    """(post box, post id) of a printable view: vB 4's li.postbit (id post_N), else vB 3's
+    td.page cells that hold a rule and a header row (the thread's header cell has no rule)."""
+    boxes = [el for el in _classed(classed, "postbit") if el.tag == "li"]
+    if boxes:
+        return [(el, common.number_suffix(el.get("id"))) for el in boxes]
+    cells = [el for el in _classed(classed, "page") if el.tag == "td"]
+    return [(el, None) for el in cells if any(c.tag == "hr" for c in el) and any(c.tag == "table" for c in el)]
+
+
+def _navbar_last(navbar) -> str | None:
+    """The archive navbar's closing text after the last " > ": the thread title."""
+    if navbar is None:
+        return None
+    last = navbar[-1].tail if len(navbar) else navbar.text
+    text = " ".join((last or "").split()).lstrip(">›» ").strip()
+    return text or None
+
+
+def _archive_pages(root, ids, base) -> tuple:
+    """(page, page count, next url) from the archive's "Pages : 1 [2] 3" list (div#pagenumbers,
+    or the block under the page body that reads so)."""
+    boxes = [v.getparent() for v in ids if v == "pagenumbers"]
+    if not boxes:  # the blocks between the navbar and the posts, and their own blocks
+        body = select_one(root, "div.pagebody")
+        tops = [el for el in (body if body is not None else ()) if el.tag == "div" and el.get("id") != "content"]
+        boxes = [box for el in tops for box in (el, *el.iterchildren("div"))]
+    for box in boxes:
+        text = " ".join("".join(box.itertext()).split())
+        match = _ARCHIVE_PAGES.match(text)
+        if not match:
+            continue
+        current = re.search(r"\[\s*(\d+)\s*\]", match.group(1))
+        numbers = [int(n) for n in re.findall(r"\d+", match.group(1))]
+        if current is None or not numbers:
+            continue
+        page = int(current.group(1))
+        links = {text_of(a): a.get("href") for a in box.iter("a")}
+        return page, max(numbers), absolute(base, links.get(str(page + 1)))
+    return None, None, None
 
 
 def _named_quotes(quotes, content, css: str) -> tuple:
