@@ -245,6 +245,7 @@ class Document:
         self.is_html = sniff_html(self.text)
         self.format = "html" if self.is_html else "text"
         self._utf8: bytes | None = None  # bytes whose UTF-8 decoding is self.text (Document.load)
+        self.unhinted = False  # set by the registry: no adapter's hint shows in the page's fingerprint
 
     @classmethod
     def load(cls, source, *, url: str | None = None) -> Document:

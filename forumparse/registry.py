@@ -173,6 +173,7 @@ def _order(doc) -> list:
     hints, certain, uncertain = _table(doc.format)
     page = fingerprint(doc) if hints else ""
     shown = {adapter for hint, adapter in hints if hint in page} if page else ()
+    doc.unhinted = not shown  # every adapter may be asked: their marker scans share a word list early
     if not shown:
         return [*certain, *uncertain]
     return [a for a in certain if a in shown] + [a for a in certain if a not in shown] + list(uncertain)

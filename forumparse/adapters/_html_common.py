@@ -26,11 +26,14 @@ class _Scan:
     marker is looked for once per page whatever window and whichever adapter asks.
     """
 
-    __slots__ = ("text", "n", "spent", "_first", "_last", "_lower", "_lower_has", "_words", "_pieces", "_maybe",
-                 "__weakref__")
+    __slots__ = ("text", "n", "spent", "eager", "_first", "_last", "_lower", "_lower_has", "_words", "_pieces",
+                 "_maybe", "__weakref__")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, eager: bool = False):
         self.text = text
+        # the word list from the first question on: a page no adapter's hint names (the long tail)
+        # has every adapter asked, and most of their markers are absent
+        self.eager = eager
         self.n = len(text)
         self.spent = 0  # characters searched (or lower-cased, weighted) so far
         self._first: dict[str, tuple[int, int]] = {}  # marker -> (first start or -1, starts checked below)
@@ -55,7 +58,8 @@ class _Scan:
         key = (marker, lower)
         answer = self._maybe.get(key)
         if answer is None:
-            if self.n > _WORDS_MAX or (self._words is None and self.spent < _WORDS_AFTER * self.n):
+            if self.n > _WORDS_MAX or (self._words is None and not self.eager
+                                       and self.spent < _WORDS_AFTER * self.n):
                 return True  # building the words would cost more than the scans it saves
             words = self._words
             if words is None:
@@ -163,7 +167,7 @@ def scan(doc) -> _Scan:
     """The page's marker scanner (one per document, dropped with it)."""
     found = _SCANS.get(doc)
     if found is None or found.text is not doc.text:
-        found = _SCANS[doc] = _Scan(doc.text)
+        found = _SCANS[doc] = _Scan(doc.text, eager=getattr(doc, "unhinted", False))
     return found
 
 
