@@ -298,7 +298,7 @@ class Index:
         self._by_value: dict[tuple, list] = {}
         self._classed: list | None = None  # the classed elements, in document order
         self._classed_values: list = []  # and their class values
-        self._names_of: dict[str, set] = {}  # class value -> its names
+        self._names_of: dict[str, frozenset] = {}  # class value -> its names
         self._runs: dict[str, list] = {}  # class name -> the positions (in _classed) of each value naming it
         self._with_class: dict[str, list] = {}
         self._classes: dict | None = None
