@@ -128,11 +128,12 @@ class VBulletinHtml(Adapter):
         assets = any(lower_has(m) for m in _ASSETS)
         markup = any(lower_has(m) for m in _MARKUP) or common.has(doc, 'id="post_message_')
         if not markup:
-            named = generator or assets or any(lower_has(m) for m in _CREDIT)
-            if all(lower_has(m) for m in _ARCHIVE_MARKUP):  # archive/index.php/t-N.html
-                return 0.9 if named else 0.7
-            if named and lower_has(_PRINT_MARKUP):  # printthread.php
-                return 0.85
+            # the views' own markup first: most pages lack it, and the credit need not be searched
+            archive = all(lower_has(m) for m in _ARCHIVE_MARKUP)  # archive/index.php/t-N.html
+            if archive or lower_has(_PRINT_MARKUP):  # printthread.php
+                named = generator or assets or any(lower_has(m) for m in _CREDIT)
+                if archive or named:
+                    return (0.9 if named else 0.7) if archive else 0.85
             # a page that names vBulletin without its postbits is not a vBulletin thread
             return 0.3 if generator else 0.2 if assets else 0.0
         return 1.0 if generator or assets else 0.9
@@ -354,8 +355,9 @@ class VBulletinHtml(Adapter):
         )
 
     def _print_post(self, box, pid, ctx, base) -> Post | None:
-        """vB 4: li.postbit > div.header (.username, .datetime), .title, .content; vB 3: td.page
-        holding a row of name and date cells, an <hr>, the post title and the message."""
+        """vB 4: li.postbit > div.header (.username, .datetime), .title, .content; vB 3: a table
+        whose header cell(s) show the name and the date, then the title (div.smallfont) and the
+        message (a plain div in a cell)."""
         header = select_one(box, ".header")
         if header is not None:
             name, raw = text_of(select_one(header, ".username")), text_of(select_one(header, ".datetime"))
@@ -363,13 +365,7 @@ class VBulletinHtml(Adapter):
             content = select_one(box, ".content blockquote")
             content = select_one(box, ".content") if content is None else content
         else:
-            cells = select(box, "table td")
-            name = text_of(cells[0]) if cells else None
-            raw = next((t for t in (text_of(c) for c in cells[1:]) if t and _has_time(t)), None)
-            rule = next((c for c in box if c.tag == "hr"), None)
-            after = list(rule.itersiblings("div")) if rule is not None else []
-            content = after[-1] if after else None
-            title = text_of(select_one(after[0], "strong")) if len(after) > 1 else None
+            name, raw, title, content = _vb3_print_parts(box)
         if content is None:
             return None
         body = extract_body(content, quote_css=self.QUOTE_CSS, quote_author_css=self.QUOTE_AUTHOR_CSS,
@@ -470,12 +466,43 @@ class _NoScope:
 
 def _print_boxes(classed) -> list[tuple]:
     """(post box, post id) of a printable view: vB 4's li.postbit (id post_N), else vB 3's
-    td.page cells that hold a rule and a header row (the thread's header cell has no rule)."""
+    outermost table.tborder outside the page list (a box without a date is no post)."""
     boxes = [el for el in _classed(classed, "postbit") if el.tag == "li"]
     if boxes:
         return [(el, common.number_suffix(el.get("id"))) for el in boxes]
-    cells = [el for el in _classed(classed, "page") if el.tag == "td"]
-    return [(el, None) for el in cells if any(c.tag == "hr" for c in el) and any(c.tag == "table" for c in el)]
+    found: list = []
+    for el in _classed(classed, "tborder"):
+        if el.tag == "table" and not any("pagenav" in class_set(a) for a in el.iterancestors()):
+            add_outermost(found, el)
+    return [(el, None) for el in found]
+
+
+def _vb3_print_parts(box) -> tuple:
+    """(name, date text, title, message element) of a vB 3 printable post: the date is the first
+    element text that reads as one; the name the rest of its cell, else the next filled cell of
+    its row; the message the last plain div standing in a cell, outside the header."""
+    date_el = next((el for el in box.iter("td", "span", "div")
+                    if el.text and _has_time(" ".join(el.text.split()))), None)
+    if date_el is None:
+        return None, None, None, None
+    raw = " ".join(date_el.text.split())
+    cell = date_el if date_el.tag == "td" else next(date_el.iterancestors("td"), None)
+    if cell is None:
+        return None, raw, None, None
+    name = " ".join((text_of(cell) or "").replace(raw, " ").split()) or None
+    if name is None:
+        row = [c for c in cell.itersiblings("td", preceding=True)][::-1] + list(cell.itersiblings("td"))
+        name = next((t for t in (text_of(c) for c in row) if t), None)
+    inside_header = set(cell.iter())
+    divs = [d for d in box.iter("div") if d not in inside_header and d.getparent().tag == "td"]
+    plain, kept = [d for d in divs if not d.get("class")], set()
+    for div in plain:  # the outermost: a quote's own divs stand in cells of the message
+        if not any(a in kept for a in div.iterancestors("div")):
+            kept.add(div)
+    message = next((d for d in reversed(plain) if d in kept), None)
+    titled = next((d for d in divs if "smallfont" in class_set(d) and d not in set(
+        message.iter() if message is not None else ())), None)
+    return name, raw, text_of(select_one(titled, "strong")) if titled is not None else None, message
 
 
 def _navbar_last(navbar) -> str | None:
