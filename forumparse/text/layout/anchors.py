@@ -8,7 +8,7 @@ from collections import Counter
 from ...pagetime import NOW_LABELS
 from ...vocab import THREAD_END
 from ..tokens import EDIT_TAIL, ICON_MARK, IMAGE_MARK, Token, is_buttons
-from .names import RE_LINE, is_text
+from .names import AVATAR, RE_LINE, is_text, name_like
 
 
 def choose_anchors(tokens: list[Token]) -> list[int]:
@@ -87,7 +87,9 @@ def _residual_key(residual: str) -> str:
         return ""  # "DATE Report", "DATE Reply Quote": the post's buttons beside its date
     if any(words[:len(label)] == label for label in _CLOCK_LABELS):
         return "now"  # the page's clock in its header (phpBB), no post
-    same = {"by": "by", "posted": "by", "post": "by", "von": "by", "par": "by", "on": "on", "reply": "on"}
+    same = {"by": "by", "posted": "by", "post": "by", "von": "by", "par": "by", "on": "on", "reply": "on",
+            "asked": "by", "answered": "by", "задан": "by", "ответ": "by", "gefragt": "by", "beantwortet": "by",
+            "demandé": "by", "répondu": "by", "preguntada": "by", "perguntada": "by", "respondida": "by"}
     if words[0] not in same and words[-1] == "posted":
         return "by"  # "NAME   Posted: DATE": the name cell beside a byline, the rest as "Posted: DATE"
     return same.get(words[0], "*")
@@ -109,11 +111,40 @@ def footer_layout(tokens: list[Token], anchors: list[int]) -> bool:
         elif prev is not None and (is_text(prev) and not RE_LINE.match(prev.text) and (n or _header_above(tokens, a))
                                    or prev.kind == "nav" and len(prev.text) > 30) or _edited_above(tokens, a):
             footer += 1
-        if nxt is not None and (nxt.kind == "button" or nxt.kind == "body" and LIKED.search(nxt.text)):
+        if nxt is not None and (nxt.kind == "button" or nxt.kind == "body" and LIKED.search(nxt.text)) \
+                or card_below(tokens, a):
             footer += 1
         elif nxt is not None and (is_text(nxt) or nxt.kind == "quote_header"):
             header += 1
     return footer >= len(anchors) and footer > header * 2
+
+
+_REPUTATION = re.compile(r"^\d[\d,.\s]*[km]?$", re.I)  # "1,024", "12,1k": the reputation on a user card
+
+
+def card_below(tokens: list[Token], a: int, loose: bool = False) -> int | None:
+    """Where a user card under a date line ends ("asked DATE" / avatar / NAME / 1,024: Stack
+    Exchange's signature card below the text), else None. The name is the card's first line
+    that is no avatar text; a count (reputation) may follow it. `loose`: the page's other posts
+    have cards, so a name line alone under the date line is one too."""
+    j, seen = a + 1, []
+    while j < len(tokens) and len(seen) < 3:
+        tok = tokens[j]
+        if tok.kind != "blank":
+            if tok.kind == "date" or tok.kind not in ("body", "nav"):
+                break
+            seen.append(j)
+        j += 1
+    names = [k for k in seen if tokens[k].kind == "body" and not AVATAR.match(tokens[k].text)]
+    if not names or not name_like(tokens[names[0]].text) or tokens[names[0]].indent != tokens[a].indent:
+        return None
+    end = names[0]
+    if loose or any(AVATAR.match(tokens[k].text) for k in seen if k < end) or end + 1 < len(tokens) \
+            and _REPUTATION.match(tokens[end + 1].text):
+        if end + 1 < len(tokens) and _REPUTATION.match(tokens[end + 1].text):
+            end += 1
+        return end
+    return None
 
 
 LIST_NUMBER = re.compile(r"^\d{1,4}\.$")  # the post list's item number alone on its line (lynx "2.")

@@ -236,14 +236,23 @@ def _stat_follows(tokens: list[Token], j: int, nxt: int) -> bool:
     return after is not None and after.kind == "stat"
 
 
-def footer_start(tokens: list[Token], prev: int, a: int) -> int:
+_SIGNED = re.compile(r"\s[–—-]\s+\S{1,40}\s+\S.{0,30}\d$")
+
+
+def footer_start(tokens: list[Token], prev: int, a: int, card: bool = False) -> int:
     """After the previous post's date line come its buttons; the next post starts after them.
-    The first post starts after the last navigation line above it."""
+    The first post starts after the last navigation line above it (above its own buttons, where
+    a user card under the date line closes the post)."""
     if prev < 0:
-        prev = max((j for j in range(a) if tokens[j].kind in ("nav", "button", "rule")), default=-1)
+        top = a
+        while card and top > 0 and tokens[top - 1].kind in ("blank", "button"):
+            top -= 1
+        prev = max((j for j in range(top) if tokens[j].kind in ("nav", "button", "rule")), default=-1)
     j = prev + 1
     while j < a and (tokens[j].kind in ("blank", "button", "nav", "rule", "postnum")
                      or (tokens[j].bullet and len(tokens[j].text) <= 25)  # a menu of links
+                     # a comment on the post above, signed "– NAME DATE"
+                     or tokens[j].bullet and (tokens[j].kind == "date" or _SIGNED.search(tokens[j].text))
                      or tokens[j].kind == "body" and (LIST_NUMBER.match(tokens[j].text)
                                                       or LIKED.search(tokens[j].text))):
         j += 1

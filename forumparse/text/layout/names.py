@@ -86,7 +86,8 @@ def strip_number(text: str) -> str:
 
 _LABEL_WORDS = frozenset(
     "posted post on at by date edited reply link permalink old new quote share report am pm um le el il em op "
-    "von par por от de asked answered commented submitted modified created updated".split()) | DATE_LABEL_WORDS
+    "von par por от de asked answered commented submitted modified created updated задан ответ дан изменён изменен "
+    "gefragt beantwortet demandé répondu preguntada perguntada respondida".split()) | DATE_LABEL_WORDS
 
 
 # "Hollis avatar hollis 6 hours ago | 2 comments": the avatar's alt text and the counters beside the name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..repeats import SaidBefore
 from ..tokens import Token
-from .anchors import footer_layout, thread_end
+from .anchors import card_below, footer_layout, thread_end
 from .body import drop_signature, read_body, read_stats
 from .header import (
     after_stats,
@@ -15,7 +15,7 @@ from .header import (
     scan_forward,
     trim_to_template,
 )
-from .names import date_line_author, is_text, name_like, named_line, status_name, strip_number
+from .names import AVATAR, clean_name, date_line_author, is_text, name_like, named_line, status_name, strip_number
 from .parts import PostParts
 from .titles import pick_author, pick_rank, recurring_titles, split_name_titles, status_rank
 from .wrapping import wrap_width
@@ -80,11 +80,17 @@ def segment_footer(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
     posts: list[PostParts] = []
     earlier = SaidBefore()  # what the posts above said: open quotes end where repeating stops
     prev = -1
-    for a in anchors:
+    cards = [card_below(tokens, a) for a in anchors]  # the author's card under the date line (Stack Exchange)
+    loose = sum(c is not None for c in cards) * 2 >= len(anchors)
+    for n, a in enumerate(anchors):
         parts = PostParts(anchor=tokens[a])
-        region = list(range(footer_start(tokens, prev, a), a))
-        prev = a
+        card = cards[n] if cards[n] is not None or not loose else card_below(tokens, a, loose=True)
+        region = list(range(footer_start(tokens, prev, a, card is not None), a))
+        prev = a if card is None else card
         inline = date_line_author(tokens[a])
+        if card is not None:
+            inline = clean_name(next(t.text for t in tokens[a + 1:card + 1]
+                                     if t.kind == "body" and not AVATAR.match(t.text)))
         if inline:  # the header starts where the date line's author is first named
             named = next((j for j in region if tokens[j].kind == "body"
                           and strip_number(tokens[j].text).split(" ", 1)[0] == inline.split(" ", 1)[0]
@@ -111,7 +117,7 @@ def segment_footer(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
             if j >= a:  # nothing left under the title: those lines were the text itself
                 title_lines = []
             first_text = max(first_text, j) if title_lines else first_text
-        inline = date_line_author(tokens[a])
+        inline = date_line_author(tokens[a]) if card is None else inline
         name_line = None
         if inline and first_text < a and tokens[first_text].text.startswith(inline + " "):
             name_line = tokens[first_text]  # "Crow Falling is a Pleasure": the name, then the user title
