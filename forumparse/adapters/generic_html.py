@@ -8,6 +8,7 @@ read from that JSON. Hidden elements (hover cards, templates) are never read.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 import attrs
@@ -17,7 +18,7 @@ from ..html.body import QUOTE_CSS, extract_body
 from ..html.dates_found import find_dates
 from ..html.embedded_json import embedded_thread
 from ..html.generic import extract_posts
-from ..html.mail_header import mail_message, mail_sender
+from ..html.mail_header import byline_message, mail_message, mail_sender
 from ..html.records_found import (
     PageIndex,
     Record,
@@ -66,14 +67,18 @@ class GenericHtml(Adapter):
                 records = [attrs.evolve(lead, kind="micro"), *records[1:]]  # its text is the post's
         mail = mail_message(root) if len(posts) < 2 else None
         message = _mail_post(mail, ctx) if mail is not None else None
+        if message is None and len(posts) < 2:
+            single, one = self._single(root, index, dates, authors, ctx)
+            if len(single) > len(posts):
+                posts, records = single, one
+        if message is None and (not posts or sum(len(p.body) for p in posts) < 40 * len(posts)):
+            # no text found (the "Posted by X on <date>" lines of a message page read as posts)
+            mail = byline_message(root)
+            message = _mail_post(mail, ctx) if mail is not None else None
         if message is not None:  # a mail or news archive's message page: its headers name sender and date
             posts, records = [message], []
             heading = next((text_of(h) for h in root.iter("h1")), None)
             shown_title = mail.subject or heading or shown_title  # ("Re: ..." included: the message's own subject)
-        elif len(posts) < 2:
-            single, one = self._single(root, index, dates, authors, ctx)
-            if len(single) > len(posts):
-                posts, records = single, one
         embedded = embedded_thread(root, ctx, _html_body) if len(posts) < 2 else None
         if embedded is not None and len(embedded.posts) > len(posts):
             ctx.warn("posts read from the page's embedded JSON:API data; the layout showed fewer")
@@ -131,6 +136,8 @@ def _mail_author(posts: list, root) -> list:
 def _mail_post(mail, ctx) -> Post | None:
     """The post of a message page: the mail text split into own words, "> " quotes and signature."""
     text = mail_text(mail.body_el, quote_css="blockquote") if mail.body_el is not None else mail.text
+    if mail.colon_quotes and text:
+        text = re.sub(r"(?m)^: ?", "> ", text)
     own, quotes, signature = split_mail(text or "")
     if not own and not quotes:
         return None

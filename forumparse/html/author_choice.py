@@ -121,7 +121,7 @@ def unlinked_names(fields: list[Fields], index: PageIndex) -> None:
 
 
 # "Submitted by", "Posted by", "von", "par": the words before a byline's name
-_BY_BEFORE = re.compile(r"(?:^|\s)(?:by|von|par|por|di|door|av|от|przez|af)\s*$", re.I)
+_BY_BEFORE = re.compile(r"(?:^|\s)(?:by|von|par|por|di|door|av|от|przez|af)\s*:?\s*$", re.I)
 _BYLINE_TAGS = frozenset({"span", "a", "b", "strong", "em", "i", "cite", "bdi", "font"})
 
 

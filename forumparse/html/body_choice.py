@@ -69,7 +69,23 @@ def _own_blockquote(el, index: PageIndex):
     top = max(named, key=lambda bq: index.length.get(bq, 0), default=None)
     if top is not None and index.length.get(top, 0) * 5 >= total * 2:
         return top
+    kids = [c for c in el if isinstance(c.tag, str)]
+    if len(kids) == 1 and kids[0].tag == "blockquote" and not (el.text or "").strip() \
+            and not (kids[0].tail or "").strip() and not _quote_marked(kids[0]):
+        return kids[0]  # the whole text in one plain <blockquote class="restore"> (vBulletin's print view)
     return el
+
+
+def _quote_marked(bq) -> bool:
+    """A blockquote that shows itself a quote: a quote class, a cite, a header line naming its author."""
+    if "quote" in (bq.get("class") or "").lower() or bq.get("cite") is not None:
+        return True
+    first = next((c for c in bq if isinstance(c.tag, str)), None)
+    return first is not None and first.tag in ("cite", "header", "footer") or bool(_WROTE.search(
+        " ".join((bq.text_content() or "")[:200].split("\n")[0].split())))
+
+
+_WROTE = re.compile(r"(?:wrote|said|schrieb|a écrit|escribió|ha scritto|написал|пишет)\s*:", re.I)
 
 
 def _is_body_class(el) -> bool:

@@ -50,6 +50,7 @@ _SKIP = frozenset({"script", "style", "noscript", "template", "head", "title", "
 # after the text: the archive's navigation, follow-up lists, "Received on <date>" footers
 _FOOT = re.compile(r"foot|navbar|followup|follow-up|pagination|thread-?index|\bnav\b", re.I)
 _RECEIVED = re.compile(r"^\s*(?:received on|archived on|posted via|this archive was generated|attachment\s*:)", re.I)
+_IN_REPLY = re.compile(r"^\s*(?:in reply to|in-reply-to|als antwort auf|en réponse à)\s*:", re.I)
 _ATTACHMENT = re.compile(r"^\s*\[?\s*(?:attachment|download raw|anhang)\b[^\n]{0,120}$", re.I | re.M)
 
 
@@ -62,6 +63,7 @@ class MailMessage:
     body_el: object = None  # the message's own elements, copied under one <div>
     text: str | None = None  # the message's text where headers and text share one <pre>
     subject: str | None = None
+    colon_quotes: bool = False  # ": " starts a quoted line (WWWBoard), as "> " does in mail
 
 
 def mail_message(root) -> MailMessage | None:
@@ -69,6 +71,33 @@ def mail_message(root) -> MailMessage | None:
     next to it, then the message text. None where the page shows no such header pair."""
     body = next(iter(root.iter("body")), root)
     return _element_headers(body) or _pre_headers(body)
+
+
+def byline_message(root) -> MailMessage | None:
+    """The one message of a page whose header is a "Posted by X on <date>:" line above the text."""
+    return _byline_header(next(iter(root.iter("body")), root))
+
+
+# "Posted by <a>Joe</a> on March 03, 2001 at 10:22:31:" (WWWBoard and the message scripts like it)
+_POSTED_BY = re.compile(r"^\s*(?:posted|written|submitted|sent|message)\s+by\s*:?\s+(?P<name>[^:]{1,80}?)\s+"
+                        r"(?:on|at|@|am|le|el|il)\s+(?P<date>.{6,60}?)\s*:?\s*$", re.I)
+
+
+def _byline_header(body) -> MailMessage | None:
+    """A message page whose one header is a "Posted by X on <date>:" line above the text."""
+    for el in body.iter("p", "div", "td", "span", "font", "b", "i", "em", "li", "dd"):
+        if len(el) > 6:
+            continue
+        text = " ".join(" ".join(el.itertext()).split())
+        m = _POSTED_BY.match(text) if 12 < len(text) <= 200 else None
+        if m is None:
+            continue
+        parts = _text_after(el)
+        if parts is not None:
+            return MailMessage(sender=sender_name(m.group("name")) or m.group("name"), date=m.group("date"),
+                               body_el=parts, colon_quotes=True)
+        return None
+    return None
 
 
 def _element_headers(body) -> MailMessage | None:
@@ -134,6 +163,8 @@ def _text_after(block):
             text = " ".join(sib.text_content().split())
             if _FOOT.search((sib.get("class") or "") + " " + (sib.get("id") or "")) or _RECEIVED.match(text):
                 break
+            if _IN_REPLY.match(text):
+                continue  # "In Reply to: <a>subject</a> posted by X on <date>:"
             if seen_text and (sib.tag == "hr" or _mostly_links(sib, text)):
                 break
             seen_text = seen_text or bool(text) or bool((sib.tail or "").strip())

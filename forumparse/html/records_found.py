@@ -273,10 +273,13 @@ def grow(roots: list, holders: set, direction: int) -> list[list]:
             if isinstance(sib.tag, str):
                 parts.append(sib)
             sib = sib.getnext() if direction > 0 else sib.getprevious()
-        if direction < 0:
-            parts.reverse()
         out.append(parts)
-    return out
+    if len(out) > 1:  # the edge record (first grown backwards, last forwards) takes no more siblings than
+        # the others do: there the page's header or footer stands, not a part of the post
+        edge = 0 if direction < 0 else len(out) - 1
+        most = max(len(p) for i, p in enumerate(out) if i != edge)
+        out[edge] = out[edge][:most]
+    return [p[::-1] for p in out] if direction < 0 else out
 
 
 def _same_id_shape(a, b) -> bool:

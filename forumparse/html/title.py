@@ -12,7 +12,9 @@ _PAGE_SUFFIX = re.compile(r"\s*\((?:page|seite|página|pagina|страница|s
 _LABEL_CLASS = re.compile(r"label|prefix|badge|tag", re.I)
 _PAGE_PART = re.compile(r"^(?:page|seite|página|pagina|страница|strona)\s*\d+(?:\s*(?:of|von|de|di|из)\s*\d+)?$",
                         re.I)
-_GENERIC = re.compile(r"^(?:view topic|view thread|thread|topic|forum|forums|board|index)$", re.I)
+_GENERIC = re.compile(r"^(?:view topic|view thread|thread|topic|forum|forums|board|index|"
+                      r"print(?:able)? (?:view|version|thread|page)|print|druckversion|druckansicht|"
+                      r"version imprimable|versión (?:para )?imprimi(?:r|ble)|versione stampabile)$", re.I)
 _PREFIX = re.compile(r"^(?:thread|topic|thema|sujet|tema|тема|view topic|re)\s*:\s*", re.I)
 _SHOWN = ("h1", "h2", "h3", "h4", "strong", "b", "a", "span", "div", "td")
 
@@ -123,8 +125,11 @@ def _thread_title(root) -> str | None:
             return crumb  # the breadcrumb ends with the page's own name: of the <title> pieces, that one
     elif not og:  # <title> names the site only ("Aquarienforum - Powered by XMB"): the breadcrumb's end
         crumb = _breadcrumb_end(root)
-        if crumb:
+        if crumb and not _GENERIC.match(crumb):
             return crumb
+        after = _after_breadcrumb(root)
+        if after:
+            return after
     if og and _PREFIX.sub("", og).casefold() in {p.casefold() for p in parts}:
         return _PREFIX.sub("", og)
     shown = _shown_texts(root, {p.casefold() for p in parts} | ({og.casefold()} if og else set()))
@@ -215,6 +220,24 @@ def _labelled_title(root, parts: list[str]) -> str | None:
         for part in parts:
             if len(part) > len(own) and part.casefold().endswith(" " + own.casefold()):
                 return own
+    return None
+
+
+_NAV = re.compile(r"nav|crumb", re.I)
+
+
+def _after_breadcrumb(root) -> str | None:
+    """The heading right under the breadcrumb (<div class="navbar">links</div><div class="largefont">Title</div>),
+    for pages whose <title> names only the site and the page kind."""
+    for el in root.iter("div", "td", "p", "span", "nav", "ul", "ol"):
+        if not _NAV.search((el.get("class") or "") + " " + (el.get("id") or "")) or len(el.findall(".//a")) < 2:
+            continue
+        nxt = el.getnext()
+        if nxt is None or not isinstance(nxt.tag, str) or (el.tail or "").strip():
+            return None
+        text = " ".join(nxt.text_content().split())
+        linked = sum(len(" ".join(a.text_content().split())) for a in nxt.iter("a"))
+        return _PREFIX.sub("", text) if 3 <= len(text) <= 200 and linked * 2 < len(text) else None
     return None
 
 
