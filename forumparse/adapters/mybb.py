@@ -1,6 +1,7 @@
 """MyBB 1.6 and 1.8 thread pages (classic and horizontal postbits)."""
 from __future__ import annotations
 
+import copy
 import re
 
 import attrs
@@ -64,12 +65,20 @@ class MyBB(Adapter):
     THEAD_TITLE = "td.thead strong, .thead strong"
     PAGER = ".pagination"
 
+    # the archive (archive/index.php?thread-N.html) and printthread.php views
+    ARCHIVE_MARKUP = ('id="fullversion"', 'class="dateline"')
+    PRINT_MARKUP = ("+--", "<hr")
+
     def detect(self, doc) -> float:
         # the credit's words must be there (each searched once per page) before the regex runs
         if common.has_lower(doc, "mybb.com", -40_000) and common.has_lower(doc, "powered by", -40_000) \
                 and _POWERED.search(common.lower_bytes(doc, -40_000)):
             return 1.0
-        return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
+        score = common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
+        if score < 0.5 and (all(common.has(doc, m, 20_000) for m in self.ARCHIVE_MARKUP)
+                            or all(common.has(doc, m, 20_000) for m in self.PRINT_MARKUP)):
+            return 0.8 if common.has(doc, "uid=") or common.has_lower(doc, "mybb") else score
+        return score
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
@@ -78,6 +87,8 @@ class MyBB(Adapter):
         ids = by_id_prefix(tree, "post_", "edited_by_", "tyl_title_")
         elements = [el for el in ids["post_"] if _POST_ID.match(el.get("id") or "")
                     and (el.tag == "table" or (el.tag == "div" and "post" in class_set(el)))]
+        if not elements:  # no postbit: the archive or the printable view
+            return _lofi(tree, base, ctx)
         # each selector runs once for all posts: over the post boxes, and within them over
         # their content and author columns (MyBB 1.8) or the boxes themselves (1.6); the page's
         # own selectors (pager, code boxes, title) share that index as the scope of the root
@@ -203,6 +214,113 @@ class MyBB(Adapter):
                         return page_title
                 return found
         return page_title
+
+
+# -- archive and printable views ----------------------------------------------------------------
+# archive/index.php?thread-N.html: div.navigation "Board > Forum > Title", div#fullversion "Full
+# Version: <a>Title</a>", div.post > div.header (div.author, div.dateline) + div.message,
+# div.multipage. printthread.php: "+- Board", "+-- Forum: Name (url)", "+--- Thread: Title (url)"
+# lines, then per post <hr> "<strong>Subject</strong> - <a>Name</a> - Date" <br><br> the message.
+_NAV_LINE = re.compile(r"^\+-+\s*(?:(?P<label>[^:()]{1,20}):\s*)?(?P<name>.+?)(?:\s*\([^()]*\))?\s*$")
+_PROFILE = ("uid=", "/User-", "User-", "member.php")
+
+
+def _lofi(tree, base, ctx) -> Thread:
+    archive = [el for el in select(tree, "div.post") if common.child_with_class(el, "message") is not None]
+    if archive:
+        return _archive(tree, archive, base, ctx)
+    posts = [p for p in (_print_post(cell, base, ctx) for cell in xpath("//td[hr]")(tree)) if p is not None]
+    # the lines of the block holding the first "+-" text (<br>-separated)
+    first = xpath("(//body//text()[starts-with(normalize-space(), '+-')])[1]/..")(tree)
+    lines = [ln for ln in common.lines(first[0]) if ln.startswith("+-")] if first else []
+    crumbs, title = [], None
+    for line in lines:
+        m = _NAV_LINE.match(line)
+        if m is None:
+            continue
+        crumbs.append(m.group("name"))
+    if crumbs:
+        title = crumbs.pop()  # the last line names the thread
+    title = title or common.page_title(tree)
+    pager = select_one(tree, ".pagination")
+    page, page_count, next_url = common.pages_from(select(pager, "a"), select_one(pager, ".pagination_current"),
+                                                   base) if pager is not None else (None, None, None)
+    return Thread(title=title, url=common.canonical(tree, base) or ctx.url, breadcrumbs=crumbs, page=page,
+                  page_count=page_count, next_page_url=next_url, posts=posts)
+
+
+def _archive(tree, boxes, base, ctx) -> Thread:
+    posts = []
+    for box in boxes:
+        header = common.child_with_class(box, "header")
+        body_el = common.child_with_class(box, "message")
+        author = select_one(header, ".author") if header is not None else None
+        link = select_one(author, "a[href]") if author is not None else None
+        href = link.get("href") if link is not None else None
+        raw = text_of(select_one(header, ".dateline")) if header is not None else None
+        body = extract_body(body_el, quote_css=MyBB.QUOTE, quote_author_css=MyBB.QUOTE_AUTHOR, signature_css=None,
+                            edit_css=None, drop_css=MyBB.DROP)
+        posts.append(Post(
+            author=Author(name=text_of(author), user_id=common.query_id(href, "uid"),
+                          profile_url=common.absolute(base, href)) if text_of(author) else None,
+            timestamp=ctx.dates.iso(raw) if raw else None,
+            timestamp_raw=raw,
+            body=body.text,
+            body_html=body.html,
+            quotes=_clean_quotes(body.quotes, body_el),
+        ))
+    nav = select_one(tree, ".navigation")
+    full = select_one(tree, "#fullversion a")
+    last = nav[-1].tail if nav is not None and len(nav) else None
+    title = text_of(full) or " ".join((last or "").split()).lstrip(">» ").strip() or common.page_title(tree)
+    pager = select_one(tree, ".multipage")
+    current = next((el for el in select(pager, "strong, span") if (text_of(el) or "").isdigit()), None) \
+        if pager is not None else None  # "<strong>Pages:</strong> <strong>2</strong> <a>3</a>"
+    page, page_count, next_url = common.pages_from(select(pager, "a"), current, base) if pager is not None \
+        else (None, None, None)
+    return Thread(title=title, url=common.canonical(tree, base) or ctx.url,
+                  breadcrumbs=common.crumbs(select(nav, "a"), title) if nav is not None else [],
+                  page=page, page_count=page_count, next_page_url=next_url, posts=posts)
+
+
+def _print_post(cell, base, ctx) -> Post | None:
+    """A printthread.php post cell: <hr>, the header line "Subject - Name - Date" up to the first
+    <br> (the name links to the profile, a guest's does not), then the message."""
+    work = copy.deepcopy(cell)
+    children = list(work)
+    rule = next(i for i, c in enumerate(children) if c.tag == "hr")
+    end = next((i for i, c in enumerate(children[rule + 1:], rule + 1) if c.tag == "br"), None)
+    if end is None:
+        return None
+    head = children[rule + 1:end]
+    subject = next((text_of(c) for c in head[:1] if c.tag in ("strong", "b")), None)
+    link = next((a for c in head for a in c.iter("a") if any(p in (a.get("href") or "") for p in _PROFILE)), None)
+    text = " ".join("".join([children[rule].tail or ""] + [
+        ("" if subject and i == 0 else text_of(c) or "") + " " + (c.tail or "") for i, c in enumerate(head)]).split())
+    parts = [p.strip() for p in text.strip(" -–").split(" - ")]
+    if len(parts) < 2:
+        return None
+    name = text_of(link) if link is not None else " - ".join(parts[:-1])
+    raw = parts[-1]
+    while end + 1 < len(children) and children[end + 1].tag == "br" and not (children[end].tail or "").strip():
+        end += 1
+    tail = children[end].tail
+    for c in children[: end + 1]:
+        work.remove(c)
+    work.text = tail
+    body = extract_body(work, quote_css=MyBB.QUOTE, quote_author_css=MyBB.QUOTE_AUTHOR, signature_css=None,
+                        edit_css=None, drop_css=MyBB.DROP)
+    href = link.get("href") if link is not None else None
+    return Post(
+        author=Author(name=name, user_id=common.query_id(href, "uid"), profile_url=common.absolute(base, href))
+        if name else None,
+        timestamp=ctx.dates.iso(raw) if raw else None,
+        timestamp_raw=raw,
+        title=subject,
+        body=body.text,
+        body_html=body.html,
+        quotes=_clean_quotes(body.quotes, work),
+    )
 
 
 def _edit_time(el, ctx) -> str | None:
