@@ -8,12 +8,15 @@ from collections import Counter
 from ..vocab import BUTTON_WORDS
 from .dates_found import DATE_IN_TEXT
 from .profile_block import MAX_BLOCK, stat_line
-from .record_fields import Fields, elements, name_text, shape_key, text_pieces
+from .record_fields import Fields, anchor_line, elements, name_text, shape_key, text_pieces
 from .records_found import NOT_NAMES, PageIndex, is_name
 
 
 def author_options(f: Fields, index: PageIndex, author_pos: list[int]) -> list:
     lo, hi = index.span(f.body_el) if f.body_el is not None else (-1, -2)
+    if f.body_el is not None and f.body_el in anchor_line(f.record):
+        br = next(f.body_el.iter("br"), None)  # loose text under a byline line: the name stands before its <br>
+        lo = index.pos.get(br, lo) if br is not None else lo
     found = []
     for part in f.record.parts:
         for p in index.inside(author_pos, part):

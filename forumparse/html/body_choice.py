@@ -59,7 +59,28 @@ def body_candidate(record: Record, index: PageIndex, names: set, profile=None):
             lo, hi = index.span(top)
             inner = [el for el in vocab if lo <= index.pos[el] <= hi and index.length.get(el, 0) >= 0.6 * top_len]
             return _own_blockquote(min(inner, key=lambda el: (index.length.get(el, 0), -index.pos[el])), index)
+    flat = _flat_root(record, best, index)
+    if flat is not None:
+        return flat
     return _own_blockquote(_descend(best, index, profile), index) if best is not None else None
+
+
+def _flat_root(record: Record, best, index: PageIndex):
+    """A record whose text is loose in its own element between <br>s (print views: "<td>Subject -
+    name - date<br><br>text<br>...</td>"): that element is the body; its byline line goes later."""
+    root = record.parts[0] if len(record.parts) == 1 else None
+    while root is not None and root.tag in ("tr", "tbody", "table", "div") and not (root.text or "").strip():
+        kids = [c for c in root if isinstance(c.tag, str)]
+        if len(kids) != 1:
+            break
+        root = kids[0]  # (<tr><td>...</td></tr>)
+    if root is None or root.tag not in ("td", "div", "li", "dd", "p"):
+        return None
+    loose = len((root.text or "").strip()) + sum(len((c.tail or "").strip()) for c in root
+                                                 if isinstance(c.tag, str) and c.tag == "br")
+    if loose < 40 or not any(c.tag == "br" for c in root) or loose < 1.5 * index.length.get(best, 0):
+        return None
+    return root
 
 
 def _own_blockquote(el, index: PageIndex):

@@ -37,8 +37,8 @@ from .post_text import (
     strip_edit_lines,
     strip_subject_line,
 )
-from .record_fields import Fields, ProfileTest, agree, author_name
-from .records_found import PROFILE_HREF, PageIndex, Record
+from .record_fields import Fields, ProfileTest, agree, anchor_line, author_name
+from .records_found import PROFILE_HREF, PageIndex, Record, is_name
 from .structured import quote_css_for
 
 _POST_ID = re.compile(r"(?:^|[-_])(?:post|p|msg|message|comment|reply|entry)[-_]?(\d+)$", re.I)
@@ -99,7 +99,8 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
     if f.body_el is None:
         return None
     body = body_of(f.body_el, quote_css_for(f.item))
-    text, signature_text = split_signature(body.text)
+    byline, loose = _byline_line(f, body.text)
+    text, signature_text = split_signature(loose)
     text, plain_quotes = split_plain_quotes(text)
     text = strip_buttons(text)
     text, note = strip_edit_lines(text)
@@ -130,6 +131,10 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
             author = Author(name=name, rank=rank, post_count=count, joined=joined,
                             profile_url=profile if href and PROFILE_HREF.search(href) else None,
                             signature=body.signature or signature_text or _record_signature(f))
+    elif byline:
+        name = _byline_segment_name(byline, f.date.raw, title)
+        if name:  # a guest's plain name in a print view's "Subject - name - date" line
+            author = Author(name=name, signature=body.signature or signature_text)
     date = f.date
     timestamp, raw = (date.iso, date.raw) if date else (None, None)
     if item is not None and item.date and not (date and date.machine):
@@ -149,6 +154,33 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
 
 
 _SUBJECT_CLASS = re.compile(r"title|subject", re.I)
+
+
+def _byline_line(f: Fields, text: str) -> tuple[str | None, str]:
+    """A body that holds its own date (loose text under a "Subject - name - date" line, print
+    views): the first line, with the date, is the byline, not text."""
+    date = f.date
+    if date is None or not date.raw or f.body_el not in anchor_line(f.record):
+        return None, text
+    first, _, rest = text.partition("\n")
+    if date.raw in first and rest.strip():
+        return first, rest.strip()
+    return None, text
+
+
+_BYLINE_SEP = re.compile(r"\s+[-–—|•·]\s+")
+
+
+def _byline_segment_name(line: str, raw_date: str, title: str | None) -> str | None:
+    """The segment of a "Subject - name - date" line right before the date."""
+    segments = _BYLINE_SEP.split(line)
+    at = next((i for i, seg in enumerate(segments) if raw_date in seg), None)
+    if not at:
+        return None
+    name = segments[at - 1].strip()
+    if not is_name(name) or (title and strip_subject_line(name + "\nx", title) == "x"):
+        return None
+    return name
 
 
 def _subject_heading(body_el, text: str) -> str | None:

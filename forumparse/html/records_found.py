@@ -349,7 +349,42 @@ def find_records(index: PageIndex, dates: list[DateHit], authors: list) -> list[
         records, score = _evaluate(merged, kind, index, date_pos, author_pos)
         if score > best_score:
             best, best_score = records, score
+    if best and best[0].kind == "author":
+        date_groups = [a for a, kind in candidates if kind == "date" and len(a) >= 2]
+        best = _with_nameless(best, date_groups, index, date_pos, author_pos)
     return _without_strays(best, index, date_pos)
+
+
+def _with_nameless(records: list[Record], date_groups: list, index: PageIndex, date_pos, author_pos) -> list[Record]:
+    """Records found by their author links, and the posts of the same list that show a date but
+    no author link ("[deleted]", a guest): the dates of one group that the records hold, one each,
+    and the group's other dates outside every record."""
+    spans = [[index.span(p) for p in r.parts] for r in records]
+
+    def holder(el) -> int | None:
+        i = index.pos.get(el, -1)
+        return next((n for n, sp in enumerate(spans) if any(lo <= i <= hi for lo, hi in sp)), None)
+    for group in date_groups:
+        held = [holder(el) for el in group]
+        inside = [h for h in held if h is not None]
+        outside = [el for el, h in zip(group, held) if h is None]
+        if not outside or len(inside) < 2 or len(set(inside)) < len(inside) or len(inside) < len(records) - 1:
+            continue
+        parts_list = records_for(group, index, date_pos, author_pos)
+        if not parts_list:
+            continue
+        anchors = {id(r.anchor) for r in records}
+        extra = []
+        for el, parts in zip(group, parts_list):
+            if holder(el) is not None:
+                continue
+            lo, hi = index.span(parts[0])[0], index.span(parts[-1])[1]
+            if any(lo <= index.pos.get(a, -1) <= hi for a in (r.anchor for r in records)) or id(el) in anchors:
+                continue  # (a record that would swallow a found one)
+            extra.append(Record(el, parts, "date", _record_score(parts, index, date_pos, author_pos)))
+        if extra:
+            return sorted(records + extra, key=lambda r: index.pos.get(r.parts[0], -1))
+    return records
 
 
 def _without_strays(records: list[Record], index: PageIndex, date_pos) -> list[Record]:
