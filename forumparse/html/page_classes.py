@@ -136,28 +136,30 @@ def earliest(a, b):
     return b if page_position(b) < page_position(a) else a
 
 
-def texts_with(tree, word: str) -> list[tuple[str, object]]:
+def texts_with(tree, word: str):
     """(text, owner) of the page's text nodes holding `word` (lower case) in any case, in
-    document order: //text()[contains(translate(., ...), word)] read in Python (XPath string
-    functions copy every text node of the page; this reads each once). As lxml's smart strings
-    do, the owner of a tail is the element it follows. The whole document is read, also what
-    follows the root (a second <html> of a broken page)."""
+    document order, yielded as found (callers stop at the first that fits; the labels they look
+    for sit near the top): //text()[contains(translate(., ...), word)] read in Python (XPath
+    string functions copy every text node of the page; this reads each once). As lxml's smart
+    strings do, the owner of a tail is the element it follows. The whole document is read, also
+    what follows the root (a second <html> of a broken page)."""
     tops = [tree.getroottree().getroot()]
     while tops[0].getprevious() is not None:
         tops.insert(0, tops[0].getprevious())
     tops.extend(tops[-1].itersiblings())
-    found = []
-    for n, top in enumerate(tops):
-        for el in top.iter():
-            if isinstance(el.tag, str):
+    for top in tops:
+        if not isinstance(top.tag, str):  # a comment beside the root: its text is no page text
+            continue
+        # start and end events: an element's text comes before its children, its tail after them
+        for event, el in lxml.etree.iterwalk(top, events=("start", "end", "comment", "pi")):
+            if event == "start":
                 text = el.text
                 if text and word in text.lower():
-                    found.append(((n, *page_position(el), -1), text, el))
-            tail = el.tail
-            if tail and word in tail.lower() and el is not top:
-                found.append(((n, *page_position(el), float("inf")), tail, el))
-    found.sort(key=lambda item: item[0])
-    return [(text, owner) for _key, text, owner in found]
+                    yield text, el
+            elif el is not top:
+                tail = el.tail
+                if tail and word in tail.lower():
+                    yield tail, el
 
 
 def by_attribute(root, *names: str) -> dict[tuple[str, str], list]:
