@@ -189,7 +189,7 @@ THREAD_END = re.compile(
     r"du musst dich einloggen oder registrieren, um hier zu antworten\.?|"
     r"vous devez vous connecter ou vous inscrire pour répondre ici\.?|"
     r"(?:all times are|alle zeiten sind|toutes les heures sont(?: au format)?|todas las horas son|"
-    r"tutti gli orari sono|fuseau horaire sur)\s+(?:utc|gmt)\b.*|"  # phpBB's footer
+    r"tutti gli orari sono|fuseau horaire(?: sur)?)\s+(?:utc|gmt)\b.*|"  # phpBB's footer (vBulletin fr: no "sur")
     r"similar threads|ähnliche themen|похожие темы|discussions similaires|temas similares|discussioni simili|"
     r"(?:share|teilen|поделиться|partager|compartir|condividi)\s*:)\s*:?$",
     re.I,

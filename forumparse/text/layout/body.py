@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...records import Quote
 from ..repeats import SaidBefore
 from ..tokens import Token, paragraphs
 from .anchors import LIKED
@@ -51,6 +52,7 @@ def read_body(tokens: list[Token], parts: PostParts, last: bool, subjects=frozen
     base = min((t.indent for t in tokens[:end] if t.kind == "body"), default=0)
     out: list[Token] = []
     code = 0  # inside a code box ("Code: Select all") since this many lines: its lines are text
+    edit_at = None  # where the post's edit note stood, with no reply between a quote and it
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -86,6 +88,9 @@ def read_body(tokens: list[Token], parts: PostParts, last: bool, subjects=frozen
         if kind == "quote_header":
             i = skip_quote(tokens, i, base, parts)
             continue
+        if kind == "edit" and edit_at is None and parts.quotes and not any(
+                t.kind == "body" and not RE_LINE.match(t.text) for t in out):
+            edit_at = len(out)
         if kind == "body" and LIKED.search(tok.text) and len(tok.text) <= 80 \
                 and all(t.kind in ("blank", "button", "nav") for t in tokens[i + 1:]):
             break  # "mkoch liked this.": who liked the post, under its text
@@ -94,7 +99,20 @@ def read_body(tokens: list[Token], parts: PostParts, last: bool, subjects=frozen
         elif kind in ("body", "date", "blank"):
             out.append(tok)
         i += 1
+    while out and out[0].kind == "blank":
+        out.pop(0)
+    if out and out[0].kind == "body" and parts.quotes and RE_LINE.match(out[0].text) and len(out[0].text) < 200:
+        out.pop(0)  # the post's subject ("Re: TITLE") over a quote box: no text of the reply
     parts.body = paragraphs(out)
+    if (not parts.body or edit_at is not None) and parts.ran_on and not parts.open_quote and parts.quotes \
+            and parts.quotes[-1].text.count("\n") >= 1:
+        # an indented quote box holding all the post's text (up to its edit note): the renderer set
+        # the reply at the quote's indentation with no line between (lynx); a post is never a bare
+        # quote, so the quote keeps its first line and the rest is the reply
+        quote = parts.quotes[-1]
+        first, rest = quote.text.split("\n", 1)
+        parts.quotes[-1] = Quote(author=quote.author, text=first, post_id=quote.post_id)
+        parts.body = f"{rest.strip()}\n\n{parts.body}".strip()
     if parts.open_quote and parts.quotes and parts.quotes[-1].text:
         end_open_quote(parts, earlier or SaidBefore())
     if not parts.body and parts.open_quote and parts.quotes and parts.quotes[-1].text:

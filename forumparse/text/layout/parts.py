@@ -21,3 +21,4 @@ class PostParts:
     open_quote: bool = False  # a quote whose end the dump does not show (no indentation, no marker)
     open_from: int | None = None  # the first of the last quotes that were all open ones
     end: int = 0
+    ran_on: bool = False  # the last indented quote ran to the post's end, its buttons or edit note

@@ -51,6 +51,7 @@ def skip_quote(tokens: list[Token], i: int, base: int, parts: PostParts) -> int:
         parts.open_from = len(parts.quotes)
     first = next((t for t in tokens[j:j + 3] if t.kind != "blank"), None)
     column = min(head.indent, first.indent) if first is not None else head.indent  # where the quote's lines sit
+    parts.ran_on = False
     while j < len(tokens):
         tok = tokens[j]
         if tok.kind == "blank":
@@ -68,8 +69,13 @@ def skip_quote(tokens: list[Token], i: int, base: int, parts: PostParts) -> int:
             break
         if tok.kind in ("button", "rule") and tok.indent <= base:
             break
+        if indented and (tok.kind == "button" and tok.indent != column or tok.kind == "edit"):
+            parts.ran_on = True
+            break  # the post's buttons or edit note, set apart from the quote's column: never quoted
         quoted.append(tok.text)
         j += 1
+    else:
+        parts.ran_on = indented
     parts.quotes.append(Quote(author=head.data.get("author"), text="\n".join(q for q in quoted if q)))
     return j
 
