@@ -281,7 +281,8 @@ def _hidden_below(el, top) -> bool:
 
 
 # "Rank: Advanced Member" (YAF.NET, many ASP.NET boards): the label is not part of the rank
-_RANK_LABEL = re.compile(r"^\s*(?:rank|user rank|member rank|rang|rango|grado|titel|title|ранг|звание|等级|等級)"
+_RANK_LABEL = re.compile(r"^\s*(?:rank|user rank|member rank|level|rang|rango|grado|titel|title|ранг|звание|等级|等級|"
+                         r"级别|級別|头衔|頭銜)"
                          r"\s*[:：]\s*(?=\S)", re.I)
 
 

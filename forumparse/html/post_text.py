@@ -283,6 +283,10 @@ def _wrote_name(line: str) -> str | None:
     return (sender_name(name) or name) if "@" in name else name
 
 
+_CJK_QUOTE_HEAD = re.compile(r"^(?:引用(?:楼主|樓主|第\s*\d+\s*[楼樓])?\s*(?P<a>[^\s于於]{1,30}?)\s*[于於]"
+                             r".{0,40}?發?发?表的?\s*[:：]|(?P<b>\S{1,30})\s*(?:发表于|發表於)\s*.{4,40})$")
+
+
 def headed_quotes(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
     """A quote box whose first line is its header ("quote: / Originally posted by X:", UBB and
     vBulletin 2 put it inside the box): the header names the author and is not quoted text."""
@@ -290,6 +294,9 @@ def headed_quotes(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
     for q in quotes:
         first, _, rest = (q.text or "").partition("\n")
         is_header, author = quote_header_author(first.strip()) if rest.strip() else (False, None)
+        cjk = _CJK_QUOTE_HEAD.match(first.strip()) if rest.strip() and not is_header else None
+        if cjk:  # "引用楼主X于2012-03-04 10:22发表的：", "X 发表于 2012-3-4 10:22"
+            is_header, author = True, cjk.group("a") or cjk.group("b")
         if is_header:
             q = attrs.evolve(q, author=q.author or author, text=rest.strip())
         out.append(q)

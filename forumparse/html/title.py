@@ -5,7 +5,8 @@ import re
 
 from .select import text_of
 
-_SEPARATORS = re.compile(r"\s+(?:[-|•·»›«‹/—–:]|::|->|=>|>)\s+")
+_SEPARATORS = re.compile(r"\s+(?:[-|•·»›«‹/—–:]|::|->|=>|>)\s+|\s*[|｜]\s*|(?<=[^\x00-\x7f])\s*[_-]\s*(?=[^\x00-\x7f])")
+# (CJK titles join their pieces without spaces: "标题|版块 - 站名", "标题_版块_站名")
 _PAGE_SUFFIX = re.compile(r"\s*\((?:page|seite|página|pagina|страница|strona)\s*\d+[^)]*\)\s*$"
                           r"|\s*[\[(](?:archive|archiv|print(?:able)?(?: version)?|lo-?fi(?: version)?)[\])]\s*$", re.I)
 # (the archive or print view's label after the title: "Dense crumb [Archive] - Site")
