@@ -315,12 +315,15 @@ def _print_page(tree, base, ctx) -> Thread:
     tree_el = select_one(tree, "h2") if tree_el is None else tree_el
     crumbs = [p for p in _ARROW.split(text_of(tree_el) or "") if p]
     topic = crumbs.pop() if crumbs else ""
-    title = common.page_title(tree) or ""
-    title = title.split(" - ", 1)[1].strip() if " - " in title else ""
+    page_title = common.page_title(tree) or ""
+    first = posts[0].title if posts else None
+    if first and page_title.endswith(first):  # the first post's subject is the topic's
+        title = first
+    else:
+        title = page_title.split(" - ", 1)[1].strip() if " - " in page_title else ""
     if not title and _TOPIC.match(topic):
         title = _TOPIC.sub("", topic).strip()
-    if not title and posts and posts[0].title:
-        title = posts[0].title
+    title = title or first
     return Thread(
         title=title or None,
         url=common.canonical(tree, base) or ctx.url,

@@ -129,8 +129,9 @@ class VBulletinHtml(Adapter):
         markup = any(lower_has(m) for m in _MARKUP) or common.has(doc, 'id="post_message_')
         if not markup:
             # the views' own markup first: most pages lack it, and the credit need not be searched
-            archive = all(lower_has(m) for m in _ARCHIVE_MARKUP)  # archive/index.php/t-N.html
-            if archive or lower_has(_PRINT_MARKUP):  # printthread.php
+            # (the archive's literal markup is near its start; so is the print view's self link)
+            archive = all(common.has(doc, m, 20_000) for m in _ARCHIVE_MARKUP)  # archive/index.php/t-N.html
+            if archive or common.has(doc, _PRINT_MARKUP, 30_000):  # printthread.php
                 named = generator or assets or any(lower_has(m) for m in _CREDIT)
                 if archive or named:
                     return (0.9 if named else 0.7) if archive else 0.85
@@ -339,8 +340,8 @@ class VBulletinHtml(Adapter):
         blocks = _Blocks(ids, classed)
         page, page_count = self._pages(blocks)
         # vB 3: the title in large type under the navbar; vB 4: the heading's a.threadtitle
-        title = text_of(select_one(root, ".threadtitle")) or text_of(select_one(root, "div.largefont")) \
-            or self._title(root, blocks)
+        title = text_of(select_one(root, ".threadtitle")) or text_of(select_one(root, "#pagetitle h1")) \
+            or text_of(select_one(root, "div.largefont")) or self._title(root, blocks)
         navbar = [a for box in blocks.navbars for a in box.iter("a")]
         crumbs = self._breadcrumbs(root, blocks) if blocks.breadcrumb_box is not None or blocks.navbar_spans \
             else common.crumbs(navbar, title)
