@@ -193,17 +193,23 @@ def name_slots(fields: list[Fields], index: PageIndex) -> None:
     record to record (<td><b>SteamSid</b></td> above the post, e107 and home-made tables)."""
     if len(fields) < 2 or sum(f.author_el is None for f in fields) * 2 < len(fields):
         return
-    if not _name_slot(fields, index) and len(fields) > 2:
-        _name_slot(fields[1:], index)  # (the opening post in markup of its own shows its name elsewhere)
+    if not _name_slot(fields, index) and not (len(fields) > 2 and _name_slot(fields[1:], index)):
+        _name_slot(fields, index, _bold_tag)  # (the name bold in a <font> here, in a mailto link there)
 
 
-def _name_slot(fields: list[Fields], index: PageIndex) -> bool:
+def _bold_tag(el) -> str | None:
+    return el.tag if el.tag in ("b", "strong", "cite") else None
+
+
+def _name_slot(fields: list[Fields], index: PageIndex, key=shape_key) -> bool:
     firsts: list[dict] = []
     for f in fields:
         lo_b, hi_b = index.span(f.body_el) if f.body_el is not None else (-1, -2)
         seen: dict = {}
         for rank, el in enumerate(_leaves(f, index, lo_b, hi_b)):
-            seen.setdefault(shape_key(el), (rank, el))
+            k = key(el)
+            if k is not None:
+                seen.setdefault(k, (rank, el))
         firsts.append(seen)
     common = set(firsts[0]).intersection(*firsts[1:])
     best = None

@@ -240,6 +240,9 @@ _WROTE = re.compile(r"(?:wrote|writes|said|schrieb|a écrit|escribió|ha scritto
                     re.I)
 
 
+_POST_REFERENCE = re.compile(r"^>>\d+(?:[-,]\d+)*\s*$")  # ">>1": a reply's pointer to post 1, not a quote
+
+
 def split_plain_quotes(text: str) -> tuple[str, tuple[Quote, ...]]:
     """Take out "> " quoted lines (mail and plain-text forums) with their "X wrote:" line."""
     lines = text.split("\n")
@@ -247,7 +250,7 @@ def split_plain_quotes(text: str) -> tuple[str, tuple[Quote, ...]]:
         return text, ()
     keep, quotes, block = [], [], []
     for line in lines + [""]:
-        if line.startswith(">"):
+        if line.startswith(">") and not _POST_REFERENCE.match(line):
             block.append(line.lstrip("> ").rstrip())
             continue
         if block:
