@@ -129,13 +129,21 @@ def date_line_author(tok: Token) -> str | None:
     if found or not before:
         return found
     before = _ALT_AND_COUNTS.sub(" ", _NUMBERED.sub("", _PARENS.sub(" ", ICON_MARK.sub(" ", before)))).strip()
-    head = re.split(r"\s+[|•·»«]\s*|\s*[|•·»«]\s+|^[|•·»«]\s*", before)[0] if before else ""
-    words = [w for w in head.split() if w.lower() not in _LABEL_WORDS]
-    while len(words) > 1 and words[-1].lower() in _BADGES:
-        words.pop()
-    if len(words) == 1 and not words[0].isdigit() and name_like(words[0]) and not COUNT_AFTER.match(words[0]):
-        return _undouble(words[0])
+    segments = [p for p in _BYLINE_PARTS.split(before) if p.strip()] if before else []
+    # the part next to the date ("TITLE - NAME - DATE", a print view), else the first ("NAME • flair • DATE")
+    for head in dict.fromkeys(segments[-1:] + segments[:1]):
+        words = [w for w in head.split() if w.lower() not in _LABEL_WORDS]
+        while len(words) > 1 and words[-1].lower() in _BADGES:
+            words.pop()
+        if len(words) == 1 and not words[0].isdigit() and name_like(words[0]) and not COUNT_AFTER.match(words[0]):
+            return _undouble(words[0])
+        if len(segments) > 1 and head is segments[-1] and 1 < len(words) <= 3 and name_like(" ".join(words)) \
+                and all(w[:1].isupper() for w in words):
+            return " ".join(words)  # "TITLE - Seasoned Sam - DATE": a name of several words, set apart by dashes
     return None
+
+
+_BYLINE_PARTS = re.compile(r"\s+[|•·»«]\s*|\s*[|•·»«]\s+|^[|•·»«]\s*|\s+[-–—]\s+|\s+[-–—]$")
 
 
 _PARENS = re.compile(r"\([^)]*\)")  # "(permalink) Old DATE": a link's words in brackets
@@ -172,10 +180,23 @@ BY_LINE = re.compile(r"^(?:posted by|by|von|par|por|door|от)\s+(?P<name>[^()]{
 _AVATAR_ALT = re.compile(r"^\[[^\]\s]{1,40}\](?=\w)")  # "[ab12]ravelgran": the avatar's alt text before the name
 
 
+# "From: Ruth Baxter <ruth@example.com>", "From: ken@example.net (Ken Daniels)": a mail header's sender
+MAIL_FROM = re.compile(r"^(?:(?:from|von|de|от|van|da)\s*:\s*)?(?:\"?(?P<name>[^<>\"]{1,40}?)\"?\s*<[^<>\s]+@[^<>\s]*>"
+                       r"|[^\s()<>]+@[^\s()<>]+\s*\((?P<paren>[^()]{1,40})\))\s*$", re.I)
+
+
+def mail_sender(text: str) -> str | None:
+    m = MAIL_FROM.match(text)
+    return (m.group("name") or m.group("paren")).strip() if m else None
+
+
 def clean_name(text: str) -> str | None:
     status = STATUS.match(text)
     if status:
         return None
+    sender = mail_sender(text)
+    if sender:
+        return sender
     label = NAME_LABEL.match(text)
     if label:
         return label.group("name").strip()

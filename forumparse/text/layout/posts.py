@@ -15,7 +15,17 @@ from .header import (
     scan_forward,
     trim_to_template,
 )
-from .names import AVATAR, clean_name, date_line_author, is_text, name_like, named_line, status_name, strip_number
+from .names import (
+    AVATAR,
+    clean_name,
+    date_line_author,
+    is_text,
+    mail_sender,
+    name_like,
+    named_line,
+    status_name,
+    strip_number,
+)
 from .parts import PostParts
 from .titles import pick_author, pick_rank, recurring_titles, split_name_titles, status_rank
 from .wrapping import wrap_width
@@ -41,6 +51,9 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
         parts = PostParts(anchor=tokens[a])
         inline = inlines[n]
         start = max(starts[n], limit + 1)
+        sender = _mail_header(tokens, a, max(limit, anchors[n - 1] if n else -1), nxt)
+        if sender is not None and sender[1] < start:
+            start = sender[1]  # "From: NAME <address>" over "Subject:" and "Date:": the header's first line
         if inline and not any(t.kind == "body" and (t.text == inline or named_line(t, inline))
                               for t in tokens[start:a]):
             start = after_stats(tokens, start, a)
@@ -53,7 +66,7 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
         parts.head_start, parts.head_end = start, end
         parts.first_line = min(start, raw_starts[n])
         header_names = names_before if names_before else after_names
-        parts.author = inline or pick_author(header_names)
+        parts.author = inline or (sender[0] if sender else None) or pick_author(header_names)
         if not inline:
             parts.rank = pick_rank(header_names, parts.author, tokens)
         if not parts.rank:
@@ -73,6 +86,18 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
         earlier.add(parts.body)
     split_name_titles(tokens, posts)
     return posts
+
+
+def _mail_header(tokens: list[Token], a: int, lo: int, hi: int) -> tuple[str, int] | None:
+    """The sender of a mail-style header around the date line ("From: NAME <address>" a few
+    lines above or below "Date: DATE"), and its line."""
+    near = [j for j in range(a - 1, lo, -1) if tokens[j].kind != "blank"][:5]
+    near += [j for j in range(a + 1, hi) if tokens[j].kind != "blank"][:3]
+    for j in near:
+        name = mail_sender(tokens[j].text) if len(tokens[j].text) < 120 else None
+        if name:
+            return name, j
+    return None
 
 
 def segment_footer(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
