@@ -45,7 +45,7 @@ _ARCHIVE_MARKUP = ('<div class="posttop">', 'class="posttext"')
 _PRINT_MARKUP = "printthread.php"
 _CREDIT = ("jelsoft enterprises", "powered by vbulletin", "vbulletin&reg;", "vbulletin solutions")
 # The archive's page list: "Pages : 1 [2] 3" (the current page in brackets)
-_ARCHIVE_PAGES = re.compile(r"^[^\d\[\]:]{1,24}:\s*((?:\[?\s*\d+\s*\]?\s*)+)$")
+_ARCHIVE_PAGES = re.compile(r"^[^\d\[\]:]{1,24}:\s*((?:\[\s*\d+\s*\]|\d++|[\s.…,|«»<>-])++)$")
 _ARCHIVE_TITLE = re.compile(r"\s*\[[^\]]+\]\s*(?:-\s.*)?$")  # "Title [Archive] - Board"
 _PAGE_OF = re.compile(r"(\d+)\s*(?:of|von|de|di|sur|из|z|van|av|/)\s*(\d+)", re.I)
 _TITLE_PAGE = re.compile(r"\s+-\s+(?:Page|Seite|Pagina|Página|Strona|Страница|Sayfa|Sivu|Sida)\s+\d+.*$", re.I)
