@@ -289,6 +289,9 @@ _RANK_LABEL = re.compile(r"^\s*(?:rank|user rank|member rank|level|rang|rango|gr
 def clean_rank(text: str | None) -> str | None:
     """The rank without its label; a profile menu's link text ("View Profile") is none."""
     text = _RANK_LABEL.sub("", text).strip() if text else None
+    group = GROUP_LABEL.match(text) if text else None
+    if group and group.group("value"):
+        text = group.group("value").strip()  # "Группа: Пользователи" in a rank-named box: the group
     if text and _ADDRESS.match(text):
         return None  # the sender's mail address beside the name ("<jen.m...@example.org>")
     return None if not text or text.casefold() in _PROFILE_MENU or text.casefold() in BUTTON_WORDS else text

@@ -33,7 +33,8 @@ _GROUP_HREF = re.compile(r"usergroup|[?&;]gid=\d|/groups?/", re.I)
 AUTHOR_WORDS = re.compile(
     r"(?:^|[-_ ])(?:author|user-?name|user_name|poster|post-author|nick|nickname|"
     r"uname|login|name|creator|commenter|byline|screen-?name|display-?name|userid|user-id|user|fn)(?:$|[-_ ])"
-    r"|username|postauthor|poster|author|(?:post|member|user|nick)[-_]?name", re.I)
+    r"|username|postauthor|poster|author|(?:post|member|user|nick)[-_]?name|(?:post|msg|message|comment)[-_]?user\b",
+    re.I)
 _STATUS = re.compile(r"\b(?:is\s+)?(?:offline|online)$", re.I)
 # "bbp-reply-author-role", "author-title", "poster-rank": the author's rank or avatar, not the name.
 _NOT_NAME_CLASS = re.compile(r"author[-_]?(?:role|rank|title|group|avatar|badge|stats|info|details|post-?count|regist)|"
