@@ -101,8 +101,9 @@ class SMF(Adapter):
         found = by_class(tree, **{name: css for name, css in groups.items() if name not in by_id})
         found.update({name: [el for el in ids[ident] if el.get("id") == ident] for name, ident in by_id.items()})
         units = self._units(found)
-        if not units:  # no poster column: the print view, or no topic
-            return _print_page(tree, base, ctx)
+        if not units:  # no poster column: the print view (its linktree "A => B"), or no topic
+            return _print_page(tree, base, ctx) if common.has_any(doc, self.PRINT_ARROWS, 20_000) else Thread(
+                title=common.page_title(tree), posts=[])
         # one pass per selector over the page, handed to the boxes and posters that own the matches
         boxes = [box for _poster, box in units]
         in_box = PostScope(boxes)

@@ -156,7 +156,7 @@ class VBulletinHtml(Adapter):
         else:
             postbits = self._postbits(ids)
             if not postbits:  # no postbit: the archive or the printable view
-                return self._print_view(root, base, ids, classed, ctx)
+                return self._print_view(doc, root, base, ids, classed, ctx)
             scope = PostScope([box for box, _msg, _pid in postbits], page_classes=classed)
             posts = [self._post(box, msg, pid, scope, ctx, base) for box, msg, pid in postbits]
         blocks = _Blocks(ids, classed)
@@ -332,11 +332,14 @@ class VBulletinHtml(Adapter):
         return list(dict.fromkeys(u for u in urls if u))
 
     # -- archive and printable views ------------------------------------------------------------
-    def _print_view(self, root, base, ids, classed, ctx) -> Thread:
+    def _print_view(self, doc, root, base, ids, classed, ctx) -> Thread:
         tops = [el for el in _classed(classed, "posttop") if el.tag == "div"]
         if tops:
             return self._archive(root, base, ids, tops, ctx)
-        posts = [self._print_post(box, pid, ctx, base) for box, pid in _print_boxes(classed)]
+        # other pages without postbits (a custom postbit, a thread list) are left to the generic
+        # heuristics; the print view links to itself near its start (searched by detect)
+        printable = common.has(doc, _PRINT_MARKUP, 30_000)
+        posts = [self._print_post(box, pid, ctx, base) for box, pid in _print_boxes(classed)] if printable else []
         blocks = _Blocks(ids, classed)
         page, page_count = self._pages(blocks)
         # vB 3: the title in large type under the navbar; vB 4: the heading's a.threadtitle
@@ -467,15 +470,15 @@ class _NoScope:
 
 def _print_boxes(classed) -> list[tuple]:
     """(post box, post id) of a printable view: vB 4's li.postbit (id post_N), else vB 3's
-    outermost table.tborder outside the page list (a box without a date is no post)."""
+    innermost table.tborder outside the page list (a style may frame the page in one too;
+    a box without a date is no post)."""
     boxes = [el for el in _classed(classed, "postbit") if el.tag == "li"]
     if boxes:
         return [(el, common.number_suffix(el.get("id"))) for el in boxes]
-    found: list = []
-    for el in _classed(classed, "tborder"):
-        if el.tag == "table" and not any("pagenav" in class_set(a) for a in el.iterancestors()):
-            add_outermost(found, el)
-    return [(el, None) for el in found]
+    found = [el for el in _classed(classed, "tborder") if el.tag == "table"
+             and not any("pagenav" in class_set(a) for a in el.iterancestors())]
+    framing = {a for el in found for a in el.iterancestors("table")}
+    return [(el, None) for el in found if el not in framing]
 
 
 def _vb3_print_parts(box) -> tuple:
