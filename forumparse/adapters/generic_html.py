@@ -108,7 +108,12 @@ class GenericHtml(Adapter):
         if not parts:
             return [], []
         records = [Record(it.el, p, "micro") for it, p in zip(items, parts)]
-        return extract_posts(records, index, dates, authors, ctx, ctx.url, items=items), records
+        posts = extract_posts(records, index, dates, authors, ctx, ctx.url, items=items)
+        lead = lead_record(records, index, dates, authors) if posts else None
+        opening = extract_posts([lead], index, dates, authors, ctx, ctx.url) if lead is not None else []
+        if opening:  # the question above its answers in markup of its own (no item of its own)
+            return opening + posts, [attrs.evolve(lead, kind="micro"), *records]
+        return posts, records
 
     @staticmethod
     def _single(root, index, dates, authors, ctx) -> list:

@@ -439,6 +439,11 @@ def lead_record(records, index, dates, authors):
     depth = {id(a): i for i, a in enumerate(first.iterancestors())}
     if depth.get(id(root.getparent()), 99) > 8:
         return None  # (not a block beside the replies)
+    lo, hi = index.span(root)
+    own = [d for d in dates if d.label is None and (d.iso or d.relative) and lo <= index.pos.get(d.el, -1) <= hi
+           and not _in_comments(d.el, root)]
+    if own and own[0] is not hit and hit not in own:
+        hit = own[0]  # the last date was a comment's under the opening post (Q&A): the post's is its own
     parts = _lead_parts([root], hit, index, dates, authors)
     if parts is None:  # a byline block, the text in the next blocks before the replies (a link story;
         # a Drupal 8 node, whose comment section sits inside it after the text)
@@ -507,7 +512,8 @@ def _lead_parts(parts, hit, index, dates, authors):
         return any(lo <= i <= hi for lo, hi in spans)
     root = parts[0]
     author = next((a for a in authors if inside(a)), None)
-    if any(inside(d.el) for d in dates if d.label is None and d is not hit and not _nested(d.el, hit.el)):
+    if any(inside(d.el) for d in dates if d.label is None and d is not hit and not _nested(d.el, hit.el)
+           and not _in_comments(d.el, root)):
         return None  # a block with several dates is a list (a sidebar), not a post
     text_parts = parts[1:] or parts  # (a byline block of links before the text block is the post's header)
     linked = sum(len(" ".join(a.text_content().split())) for p in text_parts for a in p.iter("a"))
@@ -550,6 +556,19 @@ def _story_link(parts) -> bool:
                 ("http://" + host, "https://" + host)))
             if uses <= 2:
                 return True
+    return False
+
+
+_COMMENT_BOX = re.compile(r"(?:^|[\s_-])comments?(?:$|[\s_-])", re.I)
+
+
+def _in_comments(el, root) -> bool:
+    """A date in the comment list under a post (Q&A questions carry one), below `root`."""
+    for anc in el.iterancestors():
+        if anc is root:
+            return False
+        if _COMMENT_BOX.search(anc.get("class") or ""):
+            return True
     return False
 
 
