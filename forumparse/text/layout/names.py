@@ -5,7 +5,7 @@ import re
 
 from ...vocab import DATE_LABEL_WORDS
 from ..profile import COUNT_AFTER
-from ..tokens import EDIT_TAIL, ICON_MARK, Token
+from ..tokens import EDIT_TAIL, ICON_MARK, Token, is_buttons
 
 # Table headers and avatar placeholders that sit where a name could be.
 NOT_NAMES = re.compile(
@@ -108,7 +108,7 @@ def inline_author(residual: str) -> str | None:
     # "NAME November 18, 2019 #1": a single word beside the date, once labels and numbers are gone
     words = [w for w in re.split(r"[\s|•·»«,]+", re.sub(r"#\s?\d+|\([^)]*\)", " ", residual))
              if w and w.lower() not in _LABEL_WORDS]
-    if len(words) == 1 and not words[0].isdigit() and name_like(words[0]):
+    if len(words) == 1 and not words[0].isdigit() and name_like(words[0]) and not is_buttons(words[0]):
         return _undouble(words[0])  # "mudlarkmudlark" (w3m runs alt text and name together)
     once = _undouble(" ".join(words))  # "mudlark mudlark DATE": the avatar's alt text, then the name
     if len(words) > 1 and once != " ".join(words) and name_like(once):
@@ -177,12 +177,16 @@ NAME_LABEL = re.compile(r"^(?:posted by|author|autor|auteur|autore|from|von|by|p
                         r"(?P<name>[^()]{1,40}?)(?:\s*\([^)]*\))?$", re.I)
 # "by delta_wing" under the date (phpBB's print view); as a user title ("by T. Mascis") it stays whole
 BY_LINE = re.compile(r"^(?:posted by|by|von|par|por|door|от)\s+(?P<name>[^()]{1,40}?)$", re.I)
-_AVATAR_ALT = re.compile(r"^\[[^\]\s]{1,40}\](?=\w)")  # "[ab12]ravelgran": the avatar's alt text before the name
+_AVATAR_ALT = re.compile(r"^\[[^\]\s]{1,40}\]\s?(?=\w)")  # "[ab12]ravelgran": the avatar's alt text before the name
 
 
 # "From: Ruth Baxter <ruth@example.com>", "From: ken@example.net (Ken Daniels)": a mail header's sender
 MAIL_FROM = re.compile(r"^(?:(?:from|von|de|от|van|da)\s*:\s*)?(?:\"?(?P<name>[^<>\"]{1,40}?)\"?\s*<[^<>\s]+@[^<>\s]*>"
                        r"|[^\s()<>]+@[^\s()<>]+\s*\((?P<paren>[^()]{1,40})\))\s*$", re.I)
+
+
+_SAYS = re.compile(r"(?<=\S)\s+(?:says|said|wrote|writes|schrieb|sagt|sagte|a écrit|dit|dice|dijo|escribió|scrive|"
+                   r"ha scritto|escreveu|disse|schreef|написал|сказал)\s*(?:\.\.\.|…|:)?$", re.I)
 
 
 def mail_sender(text: str) -> str | None:
@@ -197,6 +201,7 @@ def clean_name(text: str) -> str | None:
     sender = mail_sender(text)
     if sender:
         return sender
+    text = _SAYS.sub("", text)  # "Marit said...", "Tobias Reed says:": a comment's byline
     label = NAME_LABEL.match(text)
     if label:
         return label.group("name").strip()

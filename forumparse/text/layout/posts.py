@@ -51,7 +51,8 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
         parts = PostParts(anchor=tokens[a])
         inline = inlines[n]
         start = max(starts[n], limit + 1)
-        sender = _mail_header(tokens, a, max(limit, anchors[n - 1] if n else -1), nxt)
+        sender = _mail_header(tokens, a, max(limit, anchors[n - 1] if n else -1), nxt) \
+            or _says_above(tokens, a, max(limit, anchors[n - 1] if n else -1))
         if sender is not None and sender[1] < start:
             start = sender[1]  # "From: NAME <address>" over "Subject:" and "Date:": the header's first line
         if inline and not any(t.kind == "body" and (t.text == inline or named_line(t, inline))
@@ -86,6 +87,18 @@ def segment(tokens: list[Token], anchors: list[int]) -> list[PostParts]:
         earlier.add(parts.body)
     split_name_titles(tokens, posts)
     return posts
+
+
+def _says_above(tokens: list[Token], a: int, lo: int) -> tuple[str, int] | None:
+    """ "Tobias Reed says:" right over the date line: a comment's byline (WordPress), no quote."""
+    j = a - 1
+    while j > lo and tokens[j].kind == "blank":
+        j -= 1
+    tok = tokens[j] if j > lo else None
+    if tok is None or tok.kind != "quote_header" or not tok.data.get("author") or tok.data.get("rest"):
+        return None
+    name = clean_name(strip_number(tok.data["author"]))
+    return (name, j) if name and name_like(name) else None
 
 
 def _mail_header(tokens: list[Token], a: int, lo: int, hi: int) -> tuple[str, int] | None:
