@@ -24,6 +24,11 @@ def thread_title(root, lengths: dict | None = None) -> str | None:
     found = _thread_title(root)
     if not found:
         return found
+    if _print_page(root):  # "Site - Printable version": the site's <h1>, then the topic's heading
+        headings = [h for h in root.iter("h1", "h2", "h3")]
+        for h, nxt in zip(headings, headings[1:]):
+            if h.tag == "h1" and text_of(h) == found and nxt.tag != "h1" and text_of(nxt):
+                return _PREFIX.sub("", text_of(nxt))
     for bare in _bare_headings(root):  # "Patch Notes - Patchnotes 4.47": the heading shows the label apart
         if len(found) > len(bare) and found.casefold().endswith(bare.casefold()):
             return bare
@@ -240,6 +245,15 @@ def _after_breadcrumb(root) -> str | None:
         linked = sum(len(" ".join(a.text_content().split())) for a in nxt.iter("a"))
         return _PREFIX.sub("", text) if 3 <= len(text) <= 200 and linked * 2 < len(text) else None
     return None
+
+
+_PRINT = re.compile(r"print|druck|imprim|stampa", re.I)
+
+
+def _print_page(root) -> bool:
+    head_title = next(iter(root.iter("title")), None)
+    text = " ".join(head_title.text_content().split()) if head_title is not None else ""
+    return bool(text) and any(_GENERIC.match(p) and _PRINT.search(p) for p in _SEPARATORS.split(text))
 
 
 def _link_texts(root) -> set[str]:
