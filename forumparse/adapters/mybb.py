@@ -284,24 +284,36 @@ def _archive(tree, boxes, base, ctx) -> Thread:
 
 
 def _print_post(cell, base, ctx) -> Post | None:
-    """A printthread.php post cell: <hr>, the header line "Subject - Name - Date" up to the first
-    <br> (the name links to the profile, a guest's does not), then the message."""
+    """A printthread.php post cell: <hr>, the header "Subject - Name - Date" (or the subject on a
+    line of its own over "Posted by Name - Date") up to the <br> after the name (a member's name
+    links to the profile, a guest's does not), then the message."""
     work = copy.deepcopy(cell)
     children = list(work)
     rule = next(i for i, c in enumerate(children) if c.tag == "hr")
-    end = next((i for i, c in enumerate(children[rule + 1:], rule + 1) if c.tag == "br"), None)
+    # the header ends at the first blank line (<br><br>): a link in the message is no author's
+    blank = next((i for i in range(rule + 1, len(children) - 1) if children[i].tag == children[i + 1].tag == "br"
+                  and not (children[i].tail or "").strip()), len(children))
+    at = next((i for i, c in enumerate(children[rule + 1:blank], rule + 1) if _profile_link(c) is not None), None)
+    end = next((i for i, c in enumerate(children[(rule if at is None else at) + 1:], (rule if at is None else at) + 1)
+                if c.tag == "br"), None)
     if end is None:
         return None
     head = children[rule + 1:end]
-    subject = next((text_of(c) for c in head[:1] if c.tag in ("strong", "b")), None)
-    link = next((a for c in head for a in c.iter("a") if any(p in (a.get("href") or "") for p in _PROFILE)), None)
-    text = " ".join("".join([children[rule].tail or ""] + [
-        ("" if subject and i == 0 else text_of(c) or "") + " " + (c.tail or "") for i, c in enumerate(head)]).split())
-    parts = [p.strip() for p in text.strip(" -–").split(" - ")]
-    if len(parts) < 2:
-        return None
-    name = text_of(link) if link is not None else " - ".join(parts[:-1])
-    raw = parts[-1]
+    subject = next((text_of(c) for c in head[:1] if c.tag in ("strong", "b", "span")), None)
+    if at is not None:  # the date follows the name
+        link = _profile_link(children[at])
+        name, parts = text_of(link), [" ".join("".join(
+            [children[at].tail or ""] + [(text_of(c) or "") + " " + (c.tail or "") for c in children[at + 1:end]]
+        ).split()).strip(" -–")]
+    else:
+        link = None
+        pieces = [("" if subject and i == 0 else text_of(c) or "") + " " + (c.tail or "") for i, c in enumerate(head)]
+        text = " ".join("".join([children[rule].tail or "", *pieces]).split())
+        parts = [p.strip() for p in text.strip(" -–").split(" - ")]
+        if len(parts) < 2:
+            return None
+        name = " - ".join(parts[:-1])
+    raw = parts[-1] or None
     while end + 1 < len(children) and children[end + 1].tag == "br" and not (children[end].tail or "").strip():
         end += 1
     tail = children[end].tail
@@ -321,6 +333,11 @@ def _print_post(cell, base, ctx) -> Post | None:
         body_html=body.html,
         quotes=_clean_quotes(body.quotes, work),
     )
+
+
+def _profile_link(el):
+    """The profile link in `el` (or `el` itself), or None."""
+    return next((a for a in el.iter("a") if any(p in (a.get("href") or "") for p in _PROFILE)), None)
 
 
 def _edit_time(el, ctx) -> str | None:
