@@ -71,7 +71,7 @@ class GenericHtml(Adapter):
             single, one = self._single(root, index, dates, authors, ctx)
             if len(single) > len(posts):
                 posts, records = single, one
-        if message is None and (not posts or sum(len(p.body) for p in posts) < 40 * len(posts)):
+        if message is None and len(posts) <= 2 and sum(len(p.body) for p in posts) < 40 * max(1, len(posts)):
             # no text found (the "Posted by X on <date>" lines of a message page read as posts)
             mail = byline_message(root)
             message = _mail_post(mail, ctx) if mail is not None else None
