@@ -118,6 +118,7 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
     item = f.item
     if f.author_el is not None or (item is not None and item.author):
         name = item.author if item is not None and item.author else author_name(f.author_el)
+        name = _account_id(f.author_el) or name
         count, joined = stats_of(f, index, ctx)
         if joined is None and f.joined is not None and f.joined.iso:
             joined = f.joined.iso[:10]
@@ -206,6 +207,25 @@ def _headed(f: Fields, title: str | None) -> bool:
     want = (title or "").strip().casefold()
     return bool(want) and any(" ".join(h.text_content().split()).casefold() == want
                               for part in f.record.parts for h in part.iter("h1", "h2", "h3", "a"))
+
+
+def _account_id(el) -> str | None:
+    """The account a federated profile link names in its tooltip and address (title="@ann@x.org",
+    href="/u/ann@x.org"), over the display name or short handle it shows."""
+    link = _link_el(el)
+    if link is None:
+        return None
+    title, href = (link.get("title") or "").strip(), (link.get("href") or "").rstrip("/")
+    if title.startswith("@") and len(title) > 2 and " " not in title and href.endswith("/" + title[1:]):
+        return title[1:]
+    return None
+
+
+def _link_el(el):
+    if el is None:
+        return None
+    link = el if el.tag == "a" else next(el.iterancestors("a"), None)
+    return link if link is not None else next(el.iter("a"), None)
 
 
 def _link_of(el) -> str | None:
