@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from ..records import Author, Post
+import attrs
+
+from ..records import Author, Post, Quote
 from .author_choice import (
     author_alternatives,
     author_candidate,
@@ -91,7 +93,32 @@ def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit],
         post = _post(f, index, ctx, base_url, ranks.get(id(f)), title)
         if post is not None:
             posts.append(post)
+    if not any(p.quotes for p in posts):  # (a page with quote markup marks its quotes)
+        posts = [_quoted_paragraphs(p, posts[:i]) for i, p in enumerate(posts)]
     return posts
+
+
+_QUOTE_MARKS = "\"“”„«»'‘’"
+
+
+def _quoted_paragraphs(post: Post, earlier: list[Post]) -> Post:
+    """A paragraph in quote marks that repeats an earlier post's words is a quote (engines with no
+    quote markup: '"Plain text files in git..."' above the reply)."""
+    paragraphs = post.body.split("\n\n")
+    if len(paragraphs) < 2 or not earlier:
+        return post
+    keep, quotes = [], []
+    for para in paragraphs:
+        text = para.strip()
+        inner = " ".join(text.strip(_QUOTE_MARKS + " ").split())
+        if (text[:1] in _QUOTE_MARKS and text[-1:] in _QUOTE_MARKS and len(inner.split()) >= 4
+                and any(inner.casefold() in " ".join(p.body.split()).casefold() for p in earlier)):
+            quotes.append(Quote(text=inner))
+        else:
+            keep.append(para)
+    if not quotes or not keep:
+        return post
+    return attrs.evolve(post, body="\n\n".join(keep).strip(), quotes=tuple(post.quotes) + tuple(quotes))
 
 
 def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: str | None,
