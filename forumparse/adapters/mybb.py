@@ -75,8 +75,8 @@ class MyBB(Adapter):
                 and _POWERED.search(common.lower_bytes(doc, -40_000)):
             return 1.0
         score = common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
-        if score < 0.5 and (all(common.has(doc, m, 20_000) for m in self.ARCHIVE_MARKUP)
-                            or all(common.has(doc, m, 20_000) for m in self.PRINT_MARKUP)):
+        if score < 0.5 and (all(common.has(doc, m, 10_000) for m in self.ARCHIVE_MARKUP)
+                            or all(common.has(doc, m, 10_000) for m in self.PRINT_MARKUP)):
             return 0.8 if common.has(doc, "uid=") or common.has_lower(doc, "mybb") else score
         return score
 

@@ -82,7 +82,7 @@ class SMF(Adapter):
 
     def detect(self, doc) -> float:
         score = common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
-        if score >= 0.5 or not common.has_any(doc, self.PRINT_MARKUP, 20_000) \
+        if score >= 0.5 or not common.has_any(doc, self.PRINT_MARKUP, 10_000) \
                 or not common.has_any(doc, self.PRINT_ARROWS, 20_000):
             return score
         return 0.9 if any(common.in_ends(doc, m) for m in self.PRINT_CREDIT) else 0.6

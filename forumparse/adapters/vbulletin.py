@@ -130,7 +130,7 @@ class VBulletinHtml(Adapter):
         if not markup:
             # the views' own markup first: most pages lack it, and the credit need not be searched
             # (the archive's literal markup is near its start; so is the print view's self link)
-            archive = all(common.has(doc, m, 20_000) for m in _ARCHIVE_MARKUP)  # archive/index.php/t-N.html
+            archive = all(common.has(doc, m, 10_000) for m in _ARCHIVE_MARKUP)  # archive/index.php/t-N.html
             if archive or common.has(doc, _PRINT_MARKUP, 30_000):  # printthread.php
                 named = generator or assets or any(lower_has(m) for m in _CREDIT)
                 if archive or named:
