@@ -159,8 +159,9 @@ def _html_body(html: str):
 
 def _inside(index, records):
     """A test: is an element inside one of the post records (the part that holds its anchor)?"""
-    spans = sorted(index.span(part) for r in records for part in ([r.body] if r.kind == "micro" else r.parts)
-                   if part is not None and (r.kind == "micro" or part is r.anchor
+    spans = sorted(index.span(part) for r in records
+                   for part in ([r.body] if r.kind == "micro" or r.body is not None else r.parts)
+                   if part is not None and (r.kind == "micro" or r.body is not None or part is r.anchor
                                             or any(a is part for a in r.anchor.iterancestors())))
     starts = [lo for lo, _ in spans]
 
