@@ -125,6 +125,7 @@ def unlinked_names(fields: list[Fields], index: PageIndex) -> None:
 
 # "Submitted by", "Posted by", "von", "par": the words before a byline's name
 _BY_BEFORE = re.compile(r"(?:^|\s)(?:by|von|par|por|di|door|av|от|przez|af)\s*:?\s*$", re.I)
+_EDITED_BY = re.compile(r"edit|bearbeit|modifi|geändert|изменен|quot|zitat|cit", re.I)  # the editor's or quoted name
 _BYLINE_TAGS = frozenset({"span", "a", "b", "strong", "em", "i", "cite", "bdi", "font"})
 
 
@@ -136,7 +137,7 @@ def byline_name(f: Fields, index: PageIndex):
             continue
         prev = el.getprevious()
         before = (prev.tail if prev is not None else el.getparent().text) or ""
-        if _BY_BEFORE.search(before[-40:]) and is_name(name_text(el)):
+        if _BY_BEFORE.search(before[-40:]) and not _EDITED_BY.search(before[-40:]) and is_name(name_text(el)):
             return el
     return None
 
