@@ -254,7 +254,10 @@ def _quoted_date_lines(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+_POSTS_WORDS = frozenset(POSTS_LABELS)
+_NEXT_LABEL = re.compile(r"^\S+(?:\s+\S+)?\s*[:：](?:\s|$)")
 _SEPARATOR = re.compile(r"\s+[·|•]\s+")
+_COUNT_THEN = re.compile(r"^(\s*)(?P<stat>[^\W\d_][^:]{0,20}:\s*\d[\d.,]*) (?P<rest>[^\W\d_]\S*(?:\s+\S+){2,}.*)$")
 _COMPOUND_HINT = re.compile(r"\d|:\s")
 
 
@@ -275,6 +278,14 @@ def split_compound(lines: list[str]) -> list[str]:
         if menu:
             indent = line[:len(line) - len(line.lstrip())]
             out.extend(indent + part for part in menu)
+            continue
+        count_then = _COUNT_THEN.match(line) if ":" in line and len(line) < 300 else None
+        if count_then and count_then.group("stat").split(":")[0].strip().lower() in _POSTS_WORDS \
+                and count_then.group("rest").split()[0].lower().rstrip(".,") not in MONTHS \
+                and not _NEXT_LABEL.search(count_then.group("rest")):  # "Posts: 57 Joined: ...": a run of stats
+            # "Posts: 318 My layout has brass rail...": the author cell's last line and the text's
+            # first run into one line by the renderer (one space: a wider gap is two columns)
+            out += [count_then.group(1) + count_then.group("stat"), count_then.group(1) + count_then.group("rest")]
             continue
         run = _stat_run(line) if len(line) < 200 and _COMPOUND_HINT.search(line) and _LABEL_HINT.search(line) \
             else None

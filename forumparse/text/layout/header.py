@@ -217,6 +217,11 @@ def scan_forward(tokens: list[Token], a: int, nxt: int, need_names: bool,
             seen_stat = seen_stat or tok.kind in ("stat", "stat_value")
             end = j
             continue
+        if not need_names and not seen_stat and tok.kind == "body" and len(tok.text) <= 60 and j < a + 4 \
+                and all(t.kind in ("blank", "postnum") for t in tokens[a + 1:j]) \
+                and not tok.data.get("left") and _stat_follows(tokens, j, nxt, fields=("posts", "joined"), column=tok):
+            end = j  # the user title between the date line and the statistics ("Registered Member #104")
+            continue
         if need_names and not seen_stat and tok.kind == "body" and len(names) < 4 and (
                 name_like(tok.text) or names and AVATAR.match(tok.text) and len(tok.text.split()) <= 12
                 or names and GROUP.match(tok.text)  # "Guest" under the name: a user group, no text
@@ -228,12 +233,15 @@ def scan_forward(tokens: list[Token], a: int, nxt: int, need_names: bool,
     return end, names
 
 
-def _stat_follows(tokens: list[Token], j: int, nxt: int) -> bool:
+def _stat_follows(tokens: list[Token], j: int, nxt: int, fields=None, column: Token | None = None) -> bool:
     """A line between the name and the statistics is the user title, whatever its words
     ("War. War never changes.")."""
     # an avatar's alt text ("[avatar32968_2.gif]") may stand between
     after = next((t for t in tokens[j + 1:min(nxt, j + 10)] if t.kind not in ("blank", "nav")), None)
-    return after is not None and after.kind == "stat"
+    if column is not None and (after is None or after.indent != column.indent or after.data.get("left")
+                               or after.line > column.line + 2):
+        return False  # the statistics right under the line, in its column
+    return after is not None and after.kind == "stat" and (fields is None or after.data.get("field") in fields)
 
 
 _SIGNED = re.compile(r"\s[–—-]\s+\S{1,40}\s+\S.{0,30}\d$")
