@@ -15,13 +15,17 @@ from ..vocab import EDIT_NOTE, JOINED_LABELS
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _WD = rf"(?:(?:{WEEKDAYS})\.?,?\s+)?"
 _CLOCK = r"\d{1,2}[:h.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?"
-_AT = r"(?:\s*(?:,|at|um|à|a las|alle|às|om|в|kl\.?|@|-|—|\|)?\s*)"
+_AT = r"(?:\s*(?:,|at|um|à|a\s+las|alle|às|om|в|kl\.?|@|-|—|\|)?\s*)"  # (\s+: the pattern is verbose)
 _TIME = rf"(?:{_AT}{_CLOCK}(?:\s*(?:uhr|h|z|(?:utc|gmt)?\s?[+-]\d{{2}}:?\d{{2}}|utc|gmt))?)?"
 DATE_IN_TEXT = re.compile(
     rf"""(?<![\w/.:-])(?:
       \d{{4}}-\d{{1,2}}-\d{{1,2}}T\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?
     | {_WD}\d{{1,4}}([./-])\d{{1,2}}\1\d{{2,4}}\.?(?:\s?\([^()\d\s]{{1,4}}\))?{_TIME}
     | \d{{4}}([./-])\d{{1,2}}\2\d{{1,2}}(?:\s?\([^()\d\s]{{1,4}}\))?{_TIME}
+    | \d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日(?:\s?\([^()\d\s]{{1,4}}\))?{_TIME}
+    | {_CLOCK}\s*,?\s*(?:on\s+)?(?:{_WD}(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
+                                 | {_WD}\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:{_MONTH})\.?,?\s+\d{{4}}
+                                 | \d{{1,2}}([./-])\d{{1,2}}\3\d{{2,4}})
     | {_WD}\d{{1,2}}(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+)?(?:{_MONTH})\.?,?\s*(?:de\s+)?\d{{4}}{_TIME}
     | {_WD}(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}{_TIME}
     | {_WD}\d{{1,2}}-(?:{_MONTH})-\d{{2,4}}{_TIME}
