@@ -1,8 +1,9 @@
-"""The sender of a mail archive's message page: its "From:" header line.
+"""Message pages of mail and news archives: the "From:" / "Date:" header lines and the text under them.
 
-Mail archives (MHonArc, Hypermail and the like) print one message per page under a header
-list ("To:", "Subject:", "From: "Name" <address>", "Date:"); the name is the author, the
-address is not.
+Mail archives (MHonArc, Hypermail, MARC and the like) print one message per page under a header
+list ("To:", "Subject:", "From: "Name" <address>", "Date:"), as elements or as the first lines
+of a <pre>; the name is the author, the address is not. Old message scripts (WWWBoard) print a
+"Posted by X on <date>:" line instead. The text is what follows, up to the archive's furniture.
 """
 from __future__ import annotations
 
