@@ -129,9 +129,10 @@ class VBulletinHtml(Adapter):
         markup = any(lower_has(m) for m in _MARKUP) or common.has(doc, 'id="post_message_')
         if not markup:
             # the views' own markup first: most pages lack it, and the credit need not be searched
-            # (the archive's literal markup is near its start; so is the print view's self link)
+            # (the archive's literal markup is near its start; so is the print view's self link,
+            # further down after a vB 4 head of scripts and styles)
             archive = all(common.has(doc, m, 10_000) for m in _ARCHIVE_MARKUP)  # archive/index.php/t-N.html
-            if archive or common.has(doc, _PRINT_MARKUP, 30_000):  # printthread.php
+            if archive or common.has(doc, _PRINT_MARKUP, 30_000 if generator or assets else 10_000):
                 named = generator or assets or any(lower_has(m) for m in _CREDIT)
                 if archive or named:
                     return (0.9 if named else 0.7) if archive else 0.85
@@ -504,8 +505,8 @@ def _vb3_print_parts(box) -> tuple:
         if not any(a in kept for a in div.iterancestors("div")):
             kept.add(div)
     message = next((d for d in reversed(plain) if d in kept), None)
-    titled = next((d for d in divs if "smallfont" in class_set(d) and d not in set(
-        message.iter() if message is not None else ())), None)
+    in_message = set(message.iter()) if message is not None else set()
+    titled = next((d for d in divs if "smallfont" in class_set(d) and d not in in_message), None)
     return name, raw, text_of(select_one(titled, "strong")) if titled is not None else None, message
 
 
