@@ -219,7 +219,9 @@ def scan_forward(tokens: list[Token], a: int, nxt: int, need_names: bool,
             continue
         if not need_names and not seen_stat and tok.kind == "body" and len(tok.text) <= 60 and j < a + 4 \
                 and all(t.kind in ("blank", "postnum") for t in tokens[a + 1:j]) \
-                and not tok.data.get("left") and _stat_follows(tokens, j, nxt, fields=("posts", "joined"), column=tok):
+                and not tok.data.get("left") and name_like(tok.text) \
+                and _stat_follows(tokens, j, nxt, fields=("posts", "joined"), column=tok) \
+                and _text_after_stats(tokens, j, nxt):
             end = j  # the user title between the date line and the statistics ("Registered Member #104")
             continue
         if need_names and not seen_stat and tok.kind == "body" and len(names) < 4 and (
@@ -231,6 +233,15 @@ def scan_forward(tokens: list[Token], a: int, nxt: int, need_names: bool,
             continue
         break
     return end, names
+
+
+def _text_after_stats(tokens: list[Token], j: int, nxt: int) -> bool:
+    """Text comes after the statistics under line `j`: the profile stands before the text, so the
+    line is a user title ("Same here" followed by its profile and the next post is the text)."""
+    k = j + 1
+    while k < nxt and tokens[k].kind in ("blank", "stat", "stat_value", "nav"):
+        k += 1
+    return k < nxt and tokens[k].kind == "body"
 
 
 def _stat_follows(tokens: list[Token], j: int, nxt: int, fields=None, column: Token | None = None) -> bool:
