@@ -297,15 +297,20 @@ def _print_page(tree, base, ctx) -> Thread:
     posts = []
     for header, body_el in _print_units(tree):
         bold = [el for el in header.iter("strong", "b")]
-        name = text_of(bold[-2]) if len(bold) >= 2 else None
-        raw = text_of(bold[-1]) if bold else None
+        if bold and (text_of(bold[0]) or "").endswith(":"):  # bold labels, the values after them
+            values = [None, None, *(" ".join((b.tail or "").split()) or None for b in bold)]
+            subject, name, raw = values[-3:] if len(bold) >= 3 else (None, *values[-2:])
+        else:  # bold values: subject, name, date
+            subject = text_of(bold[0]) if len(bold) >= 3 else None
+            name = text_of(bold[-2]) if len(bold) >= 2 else None
+            raw = text_of(bold[-1]) if bold else None
         body = extract_body(body_el, quote_css=SMF.QUOTE, quote_author_css=SMF.QUOTE_AUTHOR,
                             signature_css=SMF.SIGNATURE, edit_css=None, drop_css=SMF.DROP_PLAIN)
         posts.append(Post(
             author=Author(name=name) if name else None,
             timestamp=ctx.dates.iso(raw) if raw else None,
             timestamp_raw=raw,
-            title=text_of(bold[0]) if len(bold) >= 3 else None,
+            title=subject,
             body=body.text,
             body_html=body.html,
             quotes=_quote_ids(body.quotes, body_el, SMF.QUOTE),
