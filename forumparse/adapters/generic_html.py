@@ -159,17 +159,26 @@ def _html_body(html: str):
 
 def _inside(index, records):
     """A test: is an element inside one of the post records (the part that holds its anchor)?"""
-    spans = sorted(index.span(part) for r in records
-                   for part in ([r.body] if r.kind == "micro" or r.body is not None else r.parts)
-                   if part is not None and (r.kind == "micro" or r.body is not None or part is r.anchor
+    spans = sorted(index.span(part) for r in records for part in ([r.body] if r.kind == "micro" else r.parts)
+                   if part is not None and (r.kind == "micro" or part is r.anchor
                                             or any(a is part for a in r.anchor.iterancestors())))
     starts = [lo for lo, _ in spans]
+    bodies = sorted(index.span(r.body) for r in records if r.body is not None)
+    body_starts = [lo for lo, _ in bodies]
+
+    def within(p, starts, spans) -> bool:
+        i = bisect_right(starts, p) - 1
+        return i >= 0 and spans[i][0] <= p <= spans[i][1]
 
     def inside(el) -> bool:
         p = index.pos.get(el, -1)
-        i = bisect_right(starts, p) - 1
-        return i >= 0 and spans[i][0] <= p <= spans[i][1]
+        if el.tag in _HEADINGS and not within(p, body_starts, bodies):
+            return False  # a heading outside the text (a record that is a whole answers section: "1 Answer")
+        return within(p, starts, spans)
     return inside
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
 
 
 ADAPTERS = (GenericHtml,)

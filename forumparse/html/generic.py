@@ -26,7 +26,7 @@ from .author_choice import (
 )
 from .author_stats import clean_rank, rank_in_block, rank_of, ranks_after_name, stats_of
 from .body_choice import body_alternatives, body_candidate, flat_bodies, has_media
-from .dates_found import DateHit
+from .dates_found import DATE_IN_TEXT, DateHit
 from .post_dates import container_epoch, date_of, labelled_date
 from .post_text import (
     body_of,
@@ -39,7 +39,7 @@ from .post_text import (
     strip_edit_lines,
     strip_subject_line,
 )
-from .record_fields import Fields, ProfileTest, agree, anchor_line, author_name
+from .record_fields import Fields, ProfileTest, agree, anchor_line, author_name, text_pieces
 from .records_found import PROFILE_HREF, PageIndex, Record, is_name
 from .structured import quote_css_for
 
@@ -159,9 +159,9 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
             author = Author(name=name, rank=rank, post_count=count, joined=joined,
                             profile_url=profile if href and PROFILE_HREF.search(href) else None,
                             signature=body.signature or signature_text or _record_signature(f))
-    elif byline:
-        name = _byline_segment_name(byline, f.date.raw, title)
-        if name:  # a guest's plain name in a print view's "Subject - name - date" line
+    else:
+        name = _byline_segment_name(byline, f.date.raw, title) if byline else _labelled_name(f, index)
+        if name:  # a guest's plain name in a print view's "Subject - name - date" line, or after "Post by:"
             author = Author(name=name, signature=body.signature or signature_text)
     date = f.date
     timestamp, raw = (date.iso, date.raw) if date else (None, None)
@@ -197,6 +197,19 @@ def _byline_line(f: Fields, text: str) -> tuple[str | None, str]:
 
 
 _BYLINE_SEP = re.compile(r"\s+[-–—|•·]\s+")
+
+
+_NAME_LABEL = re.compile(r"^(?:posted by|post by|written by|by|author|autor|auteur|autore|von|par|por|"
+                         r"verfasst von|geschrieben von|автор)\s*:?$", re.I)
+
+
+def _labelled_name(f: Fields, index: PageIndex) -> str | None:
+    """A plain name after its label outside the text: "<b>Post by:</b> spruce_top <b>on</b> <date>"."""
+    pieces = text_pieces(f, index)
+    for (text, _), (value, _) in zip(pieces, pieces[1:]):
+        if _NAME_LABEL.match(text) and is_name(value) and not DATE_IN_TEXT.search(value):
+            return value
+    return None
 
 
 def _byline_segment_name(line: str, raw_date: str, title: str | None) -> str | None:

@@ -158,6 +158,9 @@ def _thread_title(root) -> str | None:
             return part
     if og and og.casefold() in shown:
         return og
+    ended = _heading_end(root, ranked)
+    if ended:
+        return ended
     for el in root.iter("h1"):
         text = text_of(el)
         if text and text.casefold() != site:
@@ -254,6 +257,22 @@ def _print_page(root) -> bool:
     head_title = next(iter(root.iter("title")), None)
     text = " ".join(head_title.text_content().split()) if head_title is not None else ""
     return bool(text) and any(_GENERIC.match(p) and _PRINT.search(p) for p in _SEPARATORS.split(text))
+
+
+_BEFORE_TITLE = re.compile(r"(?:[:»>›|/–—-]|=>|::)\s*$")
+
+
+def _heading_end(root, parts: list[str]) -> str | None:
+    """The piece that a heading shows last, after a trail ("Workshop => Repairs => Topic: Title")."""
+    for el in root.iter("h1", "h2", "h3"):
+        text = " ".join(el.text_content().split())
+        if len(text) > 400:
+            continue
+        for part in parts:
+            if len(part) >= 8 and len(text) > len(part) and text.casefold().endswith(part.casefold()) and \
+                    _BEFORE_TITLE.search(text[:-len(part)]):
+                return part
+    return None
 
 
 def _link_texts(root) -> set[str]:
