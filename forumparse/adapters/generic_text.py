@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..errors import NotAThreadError
 from ..records import Author, Post, Quote, Thread
 from ..text.dump import dump_tokens
-from ..text.layout import choose_anchors, segment
+from ..text.layout import choose_anchors, numbered_anchors, segment
 from ..text.threadinfo import find_counts, find_title
 from .base import Adapter
 
@@ -21,6 +21,8 @@ class GenericText(Adapter):
     def parse(self, doc, ctx):
         tokens = dump_tokens(doc, ctx)  # lynx link numbers and Markdown marks gone
         anchors = choose_anchors(tokens)
+        if not anchors:  # no dates: the posts' running numbers, where they show
+            tokens, anchors = numbered_anchors(tokens)
         if not anchors:
             raise NotAThreadError("no repeated post layout found in the text")
         parts = segment(tokens, anchors)

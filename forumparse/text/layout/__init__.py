@@ -7,10 +7,11 @@ statistics, post number, buttons) is the header (header.py, names.py, titles.py)
 follows up to the next header is the post's body and trailer (body.py, quotes.py).
 posts.py puts these steps together.
 """
-from .anchors import choose_anchors, footer_layout
+from .anchors import choose_anchors, footer_layout, numbered_anchors
 from .names import name_like
 from .parts import PostParts
 from .posts import segment
 from .wrapping import wrap_width, wraps_into
 
-__all__ = ["PostParts", "choose_anchors", "footer_layout", "name_like", "segment", "wrap_width", "wraps_into"]
+__all__ = ["PostParts", "choose_anchors", "footer_layout", "name_like", "numbered_anchors", "segment", "wrap_width",
+           "wraps_into"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ...dates import ParsedDate
 from ...pagetime import NOW_LABELS
 from ...vocab import THREAD_END
 from ..tokens import EDIT_TAIL, ICON_MARK, IMAGE_MARK, Token, is_buttons
@@ -49,6 +50,33 @@ def choose_anchors(tokens: list[Token]) -> list[int]:
         groups = posts
     best = max(groups.values(), key=rank)
     return best
+
+
+_NUMBERED_LINE = re.compile(r"^(?P<before>.{0,60}?)\s*#\s?(?P<n>\d{1,7})$")
+
+
+def numbered_anchors(tokens: list[Token]) -> tuple[list[Token], list[int]]:
+    """Where no date line repeats (a dump without dates, or with dates no span reads), post
+    header lines that end in the post's running number ("admin (Site Admin) #1", "newbie #2",
+    "5 Jahre her #60512") anchor the posts instead: two or more, their numbers rising. Those
+    lines become date tokens without a date, the words before the number their residual."""
+    found = []
+    for i, tok in enumerate(tokens):
+        if tok.kind not in ("body", "postnum") or len(tok.text) > 80:
+            continue
+        m = _NUMBERED_LINE.match(tok.text)
+        if m:
+            found.append((i, int(m.group("n")), m.group("before").strip()))
+    numbers = [n for _, n, _ in found]
+    if len(found) < 2 or numbers != sorted(set(numbers)) or len({tokens[i].indent for i, _, _ in found}) > 1:
+        return tokens, []
+    out = list(tokens)
+    for i, _n, before in found:
+        tok = tokens[i]
+        out[i] = Token("date", tok.text, tok.line, tok.indent, tok.bullet,
+                       {"date": ParsedDate(raw=""), "raw": None, "residual": before, "date_kind": "none",
+                        "before": before, "after": ""})
+    return out, [i for i, _, _ in found]
 
 
 def _coarse_groups(tokens: list[Token], groups: dict[tuple, list[int]]) -> dict[tuple, list[int]]:
