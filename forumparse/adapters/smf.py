@@ -316,7 +316,8 @@ def _print_page(tree, base, ctx) -> Thread:
             quotes=_quote_ids(body.quotes, body_el, SMF.QUOTE),
             attachments=[common.absolute(base, a.get("href")) for a in select(body_el, SMF.ATTACHMENTS)],
         ))
-    forum = select_one(tree, "#title") if select_one(tree, "#title") is not None else select_one(tree, "h1")
+    forum = select_one(tree, "#title")
+    forum = select_one(tree, "h1") if forum is None else forum
     tree_el = select_one(tree, "#linktree")
     tree_el = select_one(tree, "h2") if tree_el is None else tree_el
     crumbs = [p for p in _ARROW.split(text_of(tree_el) or "") if p]
@@ -348,7 +349,7 @@ def _print_units(tree) -> list[tuple]:
             found.append((header, body))
     if found:
         return found
-    for cell in xpath("//td[hr][count(b) >= 2]")(tree):
+    for cell in xpath("//td[hr][count(b | strong) >= 2]")(tree):
         row = cell.getparent().getnext()
         body = next(row.iterchildren("td"), None) if row is not None else None
         if body is not None:
