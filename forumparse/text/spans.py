@@ -26,7 +26,9 @@ DATE_SPAN = re.compile(
       | (?P<monthyear>(?P<m4>{_WORD})\s+\d{{4}})
       | (?P<relative>(?:{_RELATIVE_WORDS}){_TIME}
                    |(?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\.?\s+ago
-                   |\d{{1,3}}(?:y|yr|mo|w|d|h|m|min|s)\s+ago)
+                   |\d{{1,3}}(?:y|yr|mo|w|d|h|m|min|s)\s+ago
+                   |(?:vor|il\s+y\s+a|hace|há)\s+(?:\d+|einem|einer|un|une|uno|una|um|uma)\s+[^\W\d_]{{3,12}}
+                   |\d+\s+[^\W\d_]{{2,12}}\.?\s+(?:назад|fa|geleden|sedan|temu|siden))
       | (?P<monthday>(?:(?P<m5>{_WORD})\s+\d{{1,2}}(?:st|nd|rd|th)?
                     |(?<!\#)\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?P<m6>{_WORD})){_TIME})
     )(?![\w])""",
@@ -35,9 +37,11 @@ DATE_SPAN = re.compile(
 _WEEKDAY_BEFORE = re.compile(rf"(?<![\w])(?:{WEEKDAYS})\.?,?\s+$", re.I)
 # Every date the spans read has a 4-digit year, a d/m/y separator, a time, a relative word or
 # a two-digit year after an apostrophe ("Jul 8 '12", Stack Exchange); "2y ago" is an age in short;
-# a month and day alone ("Jan 9": this year's dates on many boards) is read as relative to the capture.
+# a month and day alone ("Jan 9": this year's dates on many boards) is read as relative to the capture;
+# ages in other languages ("vor 5 Jahren", "il y a 3 jours", "5 дней назад") are relative too.
 _HAS_DIGIT_OR_WORD = re.compile(r"\d(?:\d\d\d|[./-]\d|[:h]\d\d|\s*\w+\.?\s+ago|\s+['’]\d\d|\.?\s+[^\W\d_]{3})"
-                                r"|[^\W\d_]{3}\.?\s+\d|\b(?:an?|one)\s+\w+\s+ago")
+                                r"|[^\W\d_]{3}\.?\s+\d|\b(?:an?|one)\s+\w+\s+ago"
+                                r"|\b(?:vor|il y a|hace|há)\s+(?:einem|einer|un|une|uno|una|um|uma)\s")
 
 
 def find_date(line: str, dates, *, max_len: int = 200):
