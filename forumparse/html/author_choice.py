@@ -16,7 +16,10 @@ def author_options(f: Fields, index: PageIndex, author_pos: list[int]) -> list:
     lo, hi = index.span(f.body_el) if f.body_el is not None else (-1, -2)
     if f.body_el is not None and f.body_el in anchor_line(f.record):
         br = next(f.body_el.iter("br"), None)  # loose text under a byline line: the name stands before its <br>
-        lo = index.pos.get(br, lo) if br is not None else lo
+        if br is not None:
+            lo = index.pos.get(br, lo)
+        elif f.record.kind == "author":  # "<p><strong>Phil</strong>: text": the line's name opens it
+            lo = index.pos.get(f.record.anchor, lo - 1) + 1
     found = []
     for part in f.record.parts:
         for p in index.inside(author_pos, part):

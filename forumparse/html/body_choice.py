@@ -76,10 +76,10 @@ def _flat_root(record: Record, best, index: PageIndex):
         root = kids[0]  # (<tr><td>...</td></tr>)
     if root is None or root.tag not in ("td", "div", "li", "dd", "p"):
         return None
-    loose = len((root.text or "").strip()) + sum(len((c.tail or "").strip()) for c in root
-                                                 if isinstance(c.tag, str) and c.tag == "br")
-    if loose < 40 or not any(c.tag == "br" for c in root) or loose < 1.5 * index.length.get(best, 0):
-        return None
+    loose = len((root.text or "").strip()) + sum(len((c.tail or "").strip(" \t\r\n:")) for c in root)
+    if loose < 20 or best is not None and (loose < 40 or not any(c.tag == "br" for c in root)
+                                           or loose < 1.5 * index.length.get(best, 0)):
+        return None  # (with nothing else to read, the loose text of a chat-style line "Name: text" is it)
     return root
 
 

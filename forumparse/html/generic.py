@@ -188,6 +188,11 @@ def _byline_line(f: Fields, text: str) -> tuple[str | None, str]:
     """A body that holds its own date (loose text under a "Subject - name - date" line, print
     views): the first line, with the date, is the byline, not text."""
     date = f.date
+    name_el = f.author_el
+    if name_el is not None and name_el.getparent() is f.body_el and f.body_el[0] is name_el:
+        name = " ".join(name_el.text_content().split())  # "<p><strong>Phil</strong>: text": the name is no text
+        if name and text.startswith(name):
+            return None, text[len(name):].lstrip(" :\n")
     if date is None or not date.raw or f.body_el not in anchor_line(f.record):
         return None, text
     first, _, rest = text.partition("\n")

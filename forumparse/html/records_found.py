@@ -127,7 +127,8 @@ def author_candidates(index: PageIndex) -> list:
         is_link = tag == "a" and PROFILE_HREF.search(href) and not _GROUP_HREF.search(href)
         cls = el.get("class") or ""
         named = ((AUTHOR_WORDS.search(cls) and not _NOT_NAME_CLASS.search(cls)) or el.get("rel") == "author"
-                 or el.get("itemprop") in ("author", "creator", "contributor") or _beside_mailto(el, tag))
+                 or el.get("itemprop") in ("author", "creator", "contributor") or _beside_mailto(el, tag)
+                 or _name_colon(el, tag))
         if (is_link or named) and 0 < index.length.get(el, 0) <= MAX_NAME:
             text = " ".join((el.text_content() or "").split()).casefold()
             if (text not in BUTTON_WORDS and text not in NOT_NAMES and not _STATUS.search(text)
@@ -145,6 +146,16 @@ def _innermost(found: list, index: PageIndex) -> list:
             continue
         out.append(el)
     return out
+
+
+def _name_colon(el, tag: str) -> bool:
+    """A chat-style line that opens its block: "<p><strong>Phil</strong>: text" (WAP and mobile views)."""
+    if tag not in ("b", "strong"):
+        return False
+    parent = el.getparent()
+    tail = (el.tail or "").lstrip()
+    return (parent is not None and parent.tag in ("p", "div", "li", "dd") and not (parent.text or "").strip()
+            and parent[0] is el and tail.startswith(":") and len(tail[1:].strip()) >= 3)  # (the line's words)
 
 
 def _beside_mailto(el, tag: str) -> bool:
