@@ -41,7 +41,7 @@ class GenericHtml(Adapter):
         if root is None:
             raise NotAThreadError("the page has no HTML tree")
         index = PageIndex(root)
-        dates = find_dates(root, ctx)
+        dates = find_dates(root, ctx, index.order)
         authors = author_candidates(index)
         shown_title = thread_title(root)
         posts, records = self._from_microdata(root, index, dates, authors, ctx)
