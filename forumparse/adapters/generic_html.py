@@ -43,7 +43,7 @@ class GenericHtml(Adapter):
         index = PageIndex(root)
         dates = find_dates(root, ctx, index.order)
         authors = author_candidates(index)
-        shown_title = thread_title(root)
+        shown_title = thread_title(root, index.length)
         posts, records = self._from_microdata(root, index, dates, authors, ctx)
         if not posts:
             records = find_records(index, dates, authors)

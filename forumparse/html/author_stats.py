@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..numbers import parse_count
 from ..vocab import BUTTON_WORDS, DATE_LABEL_WORDS, EDIT_NOTE, GROUP_LABEL, POSTS_LABELS
@@ -82,8 +83,14 @@ def _is_rank_class(el) -> bool:
     if (el.get("data-role") or "").lower() in _RANK_ROLES:
         return True  # <li data-role="group">Moderators</li>
     cls = el.get("class")
-    return bool(cls) and any((RANK_WORDS.search(c) or (not c.islower() and RANK_WORDS.search(_CAMEL.sub(r"\1-\2", c))))
-                             and not c.startswith(("has-", "with-", "no-")) for c in cls.split())
+    return bool(cls) and _rank_class(cls)
+
+
+@lru_cache(maxsize=8192)
+def _rank_class(cls: str) -> bool:
+    """(asked for every element of every record: the answer per class value is kept)"""
+    return any((RANK_WORDS.search(c) or (not c.islower() and RANK_WORDS.search(_CAMEL.sub(r"\1-\2", c))))
+               and not c.startswith(("has-", "with-", "no-")) for c in cls.split())
 
 
 _CAMEL = re.compile(r"([a-z])([A-Z])")  # "spPostUserRank" is "sp-Post-User-Rank"

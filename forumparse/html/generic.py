@@ -26,10 +26,10 @@ from .body_choice import body_alternatives, body_candidate, flat_bodies, has_med
 from .dates_found import DateHit
 from .post_dates import container_epoch, date_of, labelled_date
 from .post_text import (
-    SIGNATURE_CLASS,
     body_of,
     deleted_placeholder,
     headed_quotes,
+    signature_class,
     split_plain_quotes,
     split_signature,
     strip_buttons,
@@ -185,7 +185,7 @@ def _record_signature(f: Fields) -> str | None:
     body = f.body_el
     for part in f.record.parts:
         for el in part.iter():
-            if isinstance(el.tag, str) and SIGNATURE_CLASS.search(el.get("class") or "") and el is not body \
+            if isinstance(el.tag, str) and signature_class(el.get("class")) and el is not body \
                     and not any(a is body for a in el.iterancestors()):
                 text = " ".join(el.text_content().split())
                 return text or None

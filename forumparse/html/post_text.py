@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from functools import lru_cache
 
 import attrs
 
@@ -28,14 +29,23 @@ SIGNATURE_CLASS = re.compile(r"(?:^|\s)(?:\S*signature?(?:[-_]?(?:container|wrap
                              r"(?:\S*[-_])?sig(?:[-_]\S*)?)(?:\s|$)", re.I)
 
 
+@lru_cache(maxsize=8192)
+def _signature_class(cls: str) -> bool:
+    return bool(SIGNATURE_CLASS.search(cls))
+
+
+def signature_class(cls: str | None) -> bool:
+    """SIGNATURE_CLASS.search(cls), the answer per class value kept (asked for every element of a record)."""
+    return bool(cls) and _signature_class(cls)
+
+
 def body_of(el, quote_css: str = QUOTE_CSS):
     """extract_body, with quote boxes that only a "Quote:" line above them marks taken out too, and
     signature boxes whose class names the default selectors do not list."""
     if quote_css == QUOTE_CSS:
         quote_css += _MORE_QUOTES
     boxes = _headed_boxes(el)
-    sigs = [s for s in el.iter() if s is not el and isinstance(s.tag, str) and s.get("class")
-            and SIGNATURE_CLASS.search(s.get("class"))]
+    sigs = [s for s in el.iter() if s is not el and isinstance(s.tag, str) and signature_class(s.get("class"))]
     rule = _signature_rule(el) if not sigs else None
     if not boxes and not sigs and rule is None:
         return extract_body(el, quote_css=quote_css)

@@ -6,6 +6,7 @@ never the post's text, whatever the cell's class names say. Label words live in 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..vocab import GROUP_LABEL, JOINED_LABEL, LOCATION_LABEL, OTHER_STAT_LABEL, POSTS_LABEL
 from .dates_found import _whole_date
@@ -20,6 +21,7 @@ MAX_BLOCK = 400  # characters: an author block is short
 MAX_LINE = 60
 
 
+@lru_cache(maxsize=16384)
 def stat_line(text: str) -> tuple[bool, bool]:
     """(is a label-value stat line or a status word, the label stands alone and its value follows)."""
     if _STATUS.match(text):

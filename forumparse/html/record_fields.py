@@ -52,7 +52,8 @@ class ProfileTest:
         self.index = index
         self.names = {t for t in (" ".join(a.text_content().split()) for a in authors) if t}
         self.names |= {t for t in (name_text(a) for a in authors) if t}
-        self.seen: dict = {}
+        # (one page's readers, microdata then layout records, ask about the same elements)
+        self.seen: dict = index.memo.setdefault(("profile", frozenset(self.names)), {})
 
     def __call__(self, el, with_stats: bool = False) -> bool:
         kinds = self.seen.get(el)
@@ -103,10 +104,14 @@ def agree(fields: list[Fields], index: PageIndex, name: str, alternatives, optio
 
 
 def text_pieces(f: Fields, index: PageIndex) -> list[tuple[str, object]]:
-    """Text pieces of the record outside its body, in document order."""
-    out: list[tuple[str, object]] = []
-    for part in f.record.parts:
-        _chunk_walk(part, f.body_el, out)
+    """Text pieces of the record outside its body, in document order (kept on the index: the
+    rank, stat and author block readers all ask; callers do not change the list)."""
+    key = ("pieces", *f.record.parts, f.body_el)
+    out = index.memo.get(key)
+    if out is None:
+        out = index.memo[key] = []
+        for part in f.record.parts:
+            _chunk_walk(part, f.body_el, out)
     return out
 
 

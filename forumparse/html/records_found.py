@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from attrs import define
 
@@ -76,6 +77,7 @@ class PageIndex:
     so that "what does this subtree hold" is a range lookup instead of a walk."""
 
     def __init__(self, root):
+        self.memo: dict = {}  # per-page answers the generic readers share (keyed by reader and elements)
         self.order = list(walk(root))
         self.pos = {el: i for i, el in enumerate(self.order)}
         self.length: dict = {}
@@ -118,21 +120,29 @@ class Record:
 def author_candidates(index: PageIndex) -> list:
     """Short-text elements that look like an author name: profile links, author class words."""
     found = []
+    length = index.length
     for el in index.order:
+        if not 0 < length.get(el, 0) <= MAX_NAME:
+            continue  # (first: the cheapest test, and most elements fail it)
         tag = el.tag if isinstance(el.tag, str) else None
         if tag is None or tag in _SKIP:
             continue
         href = el.get("href") or "" if tag == "a" else ""
         is_link = tag == "a" and PROFILE_HREF.search(href) and not _GROUP_HREF.search(href)
-        cls = el.get("class") or ""
-        named = ((AUTHOR_WORDS.search(cls) and not _NOT_NAME_CLASS.search(cls)) or el.get("rel") == "author"
+        cls = el.get("class")
+        named = ((cls and _author_class(cls)) or el.get("rel") == "author"
                  or el.get("itemprop") in ("author", "creator", "contributor") or _beside_mailto(el, tag))
-        if (is_link or named) and 0 < index.length.get(el, 0) <= MAX_NAME:
+        if is_link or named:
             text = " ".join((el.text_content() or "").split()).casefold()
             if (text not in BUTTON_WORDS and text not in NOT_NAMES and not _STATUS.search(text)
                     and not stat_line(text)[0]):  # "Posts: 14" in an author-post-count box
                 found.append(el)
     return _innermost(found, index)
+
+
+@lru_cache(maxsize=8192)
+def _author_class(cls: str) -> bool:
+    return bool(AUTHOR_WORDS.search(cls)) and not _NOT_NAME_CLASS.search(cls)
 
 
 def _innermost(found: list, index: PageIndex) -> list:

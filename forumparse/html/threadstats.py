@@ -40,9 +40,11 @@ _READ_TIMES = re.compile(r"\((?:read|viewed|gelesen|lu)\s+(?P<n>\d[\d,.\u00a0' ]
 def thread_counts(index, inside_posts) -> tuple[int | None, int | None]:
     """(views, replies) shown as short texts of their own outside the posts, or None each."""
     views = replies = None
+    lists = _topic_lists(index)
     for el in index.order:
         n = index.length.get(el, 0)
-        if not n or n > _MAX_PHRASE or not isinstance(el.tag, str) or inside_posts(el) or _other_topics(el):
+        if not n or n > _MAX_PHRASE or not isinstance(el.tag, str) or inside_posts(el) or (
+                lists and _other_topics(el, lists)):
             continue
         if n > _MAX:
             own = " ".join([el.text or "", *(c.tail or "" for c in el)])  # (the phrase may follow a label)
@@ -110,10 +112,21 @@ _OTHER_TOPICS = re.compile(r"similar|related|suggested|topic_?list|topiclist|thr
                            r"more-?topics", re.I)
 
 
-def _other_topics(el) -> bool:
+def _topic_lists(index) -> set:
+    """The page's elements whose class or id names a list of other topics, from one pass (an
+    element's ancestors are all in the index's order, as the walk yields a parent before its children)."""
+    found = set()
+    for el in index.order:
+        if isinstance(el.tag, str) and (el.get("class") or el.get("id")) \
+                and _OTHER_TOPICS.search((el.get("class") or "") + " " + (el.get("id") or "")):
+            found.add(el)
+    return found
+
+
+def _other_topics(el, lists: set) -> bool:
     """Counts in a list of other topics ("Similar Topics", "Related threads") are theirs."""
     for anc, _ in zip(el.iterancestors(), range(8)):
-        if _OTHER_TOPICS.search((anc.get("class") or "") + " " + (anc.get("id") or "")):
+        if anc in lists:
             return True
     return False
 

@@ -18,7 +18,9 @@ _SHOWN = ("h1", "h2", "h3", "h4", "strong", "b", "a", "span", "div", "td")
 
 
 def thread_title(root, lengths: dict | None = None) -> str | None:
-    found = _thread_title(root)
+    """`lengths`: PageIndex.length (an element's visible text length, never more than its
+    text_content's), which turns long elements away without reading their text."""
+    found = _thread_title(root, lengths or {})
     if not found:
         return found
     for bare in _bare_headings(root):  # "Patch Notes - Patchnotes 4.47": the heading shows the label apart
@@ -103,7 +105,7 @@ def _unlabelled_text(el) -> str:
     return "".join(parts)
 
 
-def _thread_title(root) -> str | None:
+def _thread_title(root, lengths: dict) -> str | None:
     head_title = next(iter(root.iter("title")), None)
     title = " ".join(head_title.text_content().split()) if head_title is not None else None
     og = _meta(root, "og:title")
@@ -122,7 +124,7 @@ def _thread_title(root) -> str | None:
             return crumb
     if og and _PREFIX.sub("", og).casefold() in {p.casefold() for p in parts}:
         return _PREFIX.sub("", og)
-    shown = _shown_texts(root, {p.casefold() for p in parts} | ({og.casefold()} if og else set()))
+    shown = _shown_texts(root, {p.casefold() for p in parts} | ({og.casefold()} if og else set()), lengths)
     if og and _PREFIX.sub("", og).casefold() in _heading_texts(root):
         return _PREFIX.sub("", og)  # the page's main heading, before a breadcrumb that shows the site's name
     for part in sorted(parts, key=len, reverse=True):
@@ -157,13 +159,15 @@ def _title_parts(title: str) -> list[str]:
     return [t for t in (_SITE_COLON.sub("", _PREFIX.sub("", _PAGE_SUFFIX.sub("", t).strip())) for t in out) if t]
 
 
-def _shown_texts(root, wanted: set[str]) -> set[str]:
+def _shown_texts(root, wanted: set[str], lengths: dict) -> set[str]:
     """Which of the wanted strings the page shows as the whole text of some element."""
     if not wanted:
         return set()
     longest = max(len(w) for w in wanted) + 20
     found = set()
     for el in root.iter(*_SHOWN):
+        if lengths.get(el, 0) > longest * 3:
+            continue  # (its text_content is longer still)
         text = el.text_content()
         if len(text) > longest * 3:
             continue
