@@ -155,7 +155,7 @@ def rank_in_block(f: Fields, index: PageIndex, profile) -> str | None:
     name = name_text(f.author_el) if f.author_el is not None else None
     group = None
     pending = False
-    lines = lines_of(block)
+    lines = lines_of(block, index.memo.setdefault("lines", {}))
     if name in lines:  # the rank stands under the name, never above it
         lines = lines[lines.index(name) + 1:]
     prev = ""

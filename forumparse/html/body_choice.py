@@ -39,12 +39,12 @@ def body_candidate(record: Record, index: PageIndex, names: set, profile=None):
         if el in blocked or index.pos.get(el, 0) < after:
             continue  # (a lone post's text follows its date)
         n = index.length.get(el, 0)
+        named = n and _is_body_class(el)
+        if not named and n <= best_len:
+            continue  # (the cheapest test first: all of these only pass an element over)
         if n < 40 and not has_letters(el):
             continue  # a date, a count or a post number is not a post's text
         if signature_class(el.get("class")):
-            continue
-        named = n and _is_body_class(el)
-        if not named and n <= best_len:
             continue
         if profile is not None and n <= MAX_BLOCK and profile(el):
             continue  # the author's cell, whatever its class names say

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ..vocab import GROUP_LABEL, JOINED_LABEL, LOCATION_LABEL, OTHER_STAT_LABEL, POSTS_LABEL
-from .dates_found import _whole_date
+from .dates_found import _whole_date, is_hidden
 
 _STAT_LABELS = (POSTS_LABEL, JOINED_LABEL, LOCATION_LABEL, OTHER_STAT_LABEL, GROUP_LABEL)
 _COUNT_FIRST = re.compile(r"^\d[\d.,' \u00a0]*[kKmM万萬]?\s+\S{1,20}$")
@@ -51,11 +51,39 @@ def _labelled_count(text: str) -> bool:
     return len(parts) == 2 and bool(POSTS_LABEL.match(parts[1])) and not POSTS_LABEL.match(parts[1]).group("value")
 
 
-def lines_of(el) -> list[str]:
-    """The element's text pieces (a piece per text node), hidden and script parts left out."""
+def lines_of(el, memo: dict | None = None) -> list[str]:
+    """The element's text pieces (a piece per text node), hidden and script parts left out.
+    With `memo` (a dict kept for the page), each element's pieces are made once and an element's
+    are its children's joined: blocks nested in blocks are asked about one after the other.
+    Callers do not change the list."""
+    if memo is not None:
+        return _lines(el, memo)
     out: list[str] = []
     _walk(el, out)
     return out
+
+
+_NONE: list = []
+
+
+def _lines(el, memo: dict) -> list[str]:
+    got = memo.get(el)
+    if got is not None:
+        return got
+    if not isinstance(el.tag, str) or el.tag in _SKIP or _hidden(el):
+        got = _NONE
+    else:
+        got = []
+        text = el.text
+        if text and text.strip():
+            got.append(" ".join(text.split()))
+        for child in el:
+            got.extend(_lines(child, memo))
+            tail = child.tail
+            if tail and tail.strip():
+                got.append(" ".join(tail.split()))
+    memo[el] = got
+    return got
 
 
 def _walk(el, out: list) -> None:
@@ -70,18 +98,17 @@ def _walk(el, out: list) -> None:
 
 
 def _hidden(el) -> bool:
-    from .dates_found import is_hidden
-
     return bool(el.attrib) and is_hidden(el)
 
 
-def profile_kinds(el, length: int, names: set) -> tuple[bool, bool]:
+def profile_kinds(el, length: int, names: set, memo: dict | None = None) -> tuple[bool, bool]:
     """An element whose text is the author's name and stat lines (with at most as many other
     short lines, such as a rank): `length` is its visible text length, `names` the texts of
-    author name candidates on the page. (any such block, one with a stat line)"""
+    author name candidates on the page, `memo` the page's lines_of memo. (any such block, one
+    with a stat line)"""
     if not length or length > MAX_BLOCK:
         return False, False
-    lines = lines_of(el)
+    lines = lines_of(el, memo)
     if not lines or len(lines) > 24:
         return False, False
     marked = stats = 0

@@ -54,11 +54,12 @@ class ProfileTest:
         self.names |= {t for t in (name_text(a) for a in authors) if t}
         # (one page's readers, microdata then layout records, ask about the same elements)
         self.seen: dict = index.memo.setdefault(("profile", frozenset(self.names)), {})
+        self.lines: dict = index.memo.setdefault("lines", {})  # lines_of per element
 
     def __call__(self, el, with_stats: bool = False) -> bool:
         kinds = self.seen.get(el)
         if kinds is None:
-            kinds = self.seen[el] = profile_kinds(el, self.index.length.get(el, 0), self.names)
+            kinds = self.seen[el] = profile_kinds(el, self.index.length.get(el, 0), self.names, self.lines)
         return kinds[1 if with_stats else 0]
 
 

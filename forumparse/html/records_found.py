@@ -17,7 +17,7 @@ from functools import lru_cache
 from attrs import define
 
 from ..vocab import BUTTON_WORDS
-from .dates_found import _SKIP, DateHit, walk
+from .dates_found import _SKIP, DateHit, walk_list
 from .profile_block import stat_line
 
 # digits and row striping words: "row1"/"row2", "msgEvenTableRow"/"msgOddTableRow" are one shape
@@ -78,7 +78,7 @@ class PageIndex:
 
     def __init__(self, root):
         self.memo: dict = {}  # per-page answers the generic readers share (keyed by reader and elements)
-        self.order = list(walk(root))
+        self.order = walk_list(root)
         self.pos = {el: i for i, el in enumerate(self.order)}
         self.length: dict = {}
         self.end: dict = {}

@@ -6,6 +6,7 @@ outside the post records, so that a number quoted in a post is never taken.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..numbers import parse_count
 
@@ -117,10 +118,18 @@ def _topic_lists(index) -> set:
     element's ancestors are all in the index's order, as the walk yields a parent before its children)."""
     found = set()
     for el in index.order:
-        if isinstance(el.tag, str) and (el.get("class") or el.get("id")) \
-                and _OTHER_TOPICS.search((el.get("class") or "") + " " + (el.get("id") or "")):
+        if not isinstance(el.tag, str):
+            continue
+        cls, ident = el.get("class"), el.get("id")
+        # (no word of the pattern holds a space: class and id are searched apart, a class once per page)
+        if (cls and _topics_class(cls)) or (ident and _OTHER_TOPICS.search(ident)):
             found.add(el)
     return found
+
+
+@lru_cache(maxsize=8192)
+def _topics_class(cls: str) -> bool:
+    return bool(_OTHER_TOPICS.search(cls))
 
 
 def _other_topics(el, lists: set) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .select import text_of
 
@@ -23,7 +24,8 @@ def thread_title(root, lengths: dict | None = None) -> str | None:
     found = _thread_title(root, lengths or {})
     if not found:
         return found
-    for bare in _bare_headings(root):  # "Patch Notes - Patchnotes 4.47": the heading shows the label apart
+    # "Patch Notes - Patchnotes 4.47": the heading shows the label apart
+    for bare in _bare_headings(root, lengths or {}):
         if len(found) > len(bare) and found.casefold().endswith(bare.casefold()):
             return bare
     return found
@@ -74,23 +76,27 @@ def _home_link_texts(root) -> set[str]:
     return out
 
 
-def _bare_headings(root) -> list[str]:
+def _bare_headings(root, lengths: dict) -> list[str]:
     """Title texts without the prefix labels they show (<h1><span class="label">Patch Notes</span> ...,
     <td class="navbar"><strong><span class="prefix">[Help]</span> ...)."""
     out, seen = [], set()
-    for label in root.xpath("//*[@class]"):
-        if not _LABEL_CLASS.search(label.get("class") or ""):
-            continue
+    # (class values, then the elements of the few that name a label: no element made for every class)
+    for label in [cls.getparent() for cls in root.xpath("//@class") if _label_class(cls)]:
         for el, _ in zip(label.iterancestors(), range(3)):
             if el.tag not in _TITLE_TAGS or id(el) in seen:
                 continue
             seen.add(id(el))
-            if el.tag != "h1" and (len(el) > 3 or len(el.text_content()) > 200):
+            if el.tag != "h1" and (len(el) > 3 or lengths.get(el, 0) > 200 or len(el.text_content()) > 200):
                 continue
             bare = " ".join(_unlabelled_text(el).split())
             if bare and bare != " ".join(el.text_content().split()):
                 out.append(bare)
     return out
+
+
+@lru_cache(maxsize=8192)
+def _label_class(cls: str) -> bool:
+    return bool(_LABEL_CLASS.search(cls))
 
 
 _TITLE_TAGS = frozenset({"h1", "h2", "h3", "strong", "b", "td", "span", "div"})
