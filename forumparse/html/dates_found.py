@@ -102,15 +102,19 @@ def find_dates(root, ctx, order: list | None = None) -> list[DateHit]:
     hits: list[DateHit] = []
     for el in order if order is not None else walk(root):
         tag = el.tag if isinstance(el.tag, str) else None
-        parent = el.getparent()
         if tag is not None and tag not in _SKIP:
             hit = _machine_hit(el, tag, ctx)
             if hit is not None:
                 hits.append(hit)
-            elif el.text:
-                _text_hits(el.text, el, ctx, hits, None)
-        if el.tail and parent is not None:
-            _text_hits(el.tail, parent, ctx, hits, el if tag is not None else None)
+            else:
+                text = el.text
+                if text and not text.isspace():  # (most text nodes are the blanks between tags)
+                    _text_hits(text, el, ctx, hits, None)
+        tail = el.tail
+        if tail and not tail.isspace():
+            parent = el.getparent()
+            if parent is not None:
+                _text_hits(tail, parent, ctx, hits, el if tag is not None else None)
     return hits
 
 
@@ -169,7 +173,7 @@ def is_hidden(el) -> bool:
 
 
 def _machine_hit(el, tag: str, ctx) -> DateHit | None:
-    if tag == "meta" or (tag != "time" and (not el.attrib or _WORTH_ATTRS.isdisjoint(el.attrib.keys()))):
+    if tag == "meta" or (tag != "time" and _WORTH_ATTRS.isdisjoint(el.keys())):
         return None
     shown = " ".join((el.text or "").split())
     if tag != "time" and (len(el) > 5 or len(el.text_content()) > 80):

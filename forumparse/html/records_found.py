@@ -78,23 +78,30 @@ class PageIndex:
 
     def __init__(self, root):
         self.memo: dict = {}  # per-page answers the generic readers share (keyed by reader and elements)
-        self.order = walk_list(root)
-        self.pos = {el: i for i, el in enumerate(self.order)}
-        self.length: dict = {}
-        self.end: dict = {}
-        for i in range(len(self.order) - 1, -1, -1):
-            el = self.order[i]
-            if not isinstance(el.tag, str) or el.tag in _SKIP or not len(el):
-                self.end[el] = i
-                skipped = not isinstance(el.tag, str) or el.tag in _SKIP
-                self.length[el] = 0 if skipped else len((el.text or "").strip())
+        self.order = order = walk_list(root)
+        self.pos = dict(zip(order, range(len(order))))
+        self.length = length = {}
+        self.end = end = {}
+        for i in range(len(order) - 1, -1, -1):
+            el = order[i]
+            tag = el.tag
+            if not isinstance(tag, str) or tag in _SKIP:
+                end[el] = i
+                length[el] = 0
                 continue
-            n = len((el.text or "").strip())
+            text = el.text
+            n = len(text.strip()) if text else 0
+            last = None  # (a hidden last child is not in the order: the span ends at the last one walked)
             for child in el:
-                n += self.length.get(child, 0) + len((child.tail or "").strip())
-            self.length[el] = n
-            # (a hidden last child is not in the order: the span ends at the last one walked)
-            self.end[el] = next((self.end[c] for c in reversed(el) if c in self.end), i)
+                got = length.get(child)
+                if got is not None:
+                    n += got
+                    last = child
+                tail = child.tail
+                if tail:
+                    n += len(tail.strip())
+            length[el] = n
+            end[el] = end[last] if last is not None else i
 
     def span(self, el) -> tuple[int, int]:
         i = self.pos.get(el, -1)
