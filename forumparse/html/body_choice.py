@@ -6,7 +6,7 @@ import copy
 import re
 from functools import lru_cache
 
-from .post_text import body_of, signature_class
+from .post_text import body_once, signature_class
 from .profile_block import MAX_BLOCK
 from .record_fields import Fields, anchor_line, elements, has_letters, shape_key
 from .records_found import PageIndex, Record
@@ -115,7 +115,7 @@ def _descend(el, index: PageIndex, profile=None):
         el = top
 
 
-def body_alternatives(f: Fields, key: str, profile=None):
+def body_alternatives(f: Fields, key: str, profile=None, memo: dict | None = None):
     blocked = anchor_line(f.record)
     quoted = None
     for part in f.record.parts:
@@ -125,7 +125,7 @@ def body_alternatives(f: Fields, key: str, profile=None):
                     and not (profile is not None and profile(el))):  # (the author's cell of the same shape)
                 if f.body_el is not None and any(a is f.body_el for a in el.iterancestors()):
                     if quoted is None:
-                        quoted = "".join("".join(q.text.split()) for q in body_of(f.body_el).quotes)
+                        quoted = "".join("".join(q.text.split()) for q in body_once(f.body_el, memo=memo).quotes)
                     if "".join(el.text_content().split()) in quoted:
                         continue  # the quoted post inside this one has the shape of a body, but is a quote
                 return el

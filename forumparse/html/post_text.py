@@ -39,6 +39,18 @@ def signature_class(cls: str | None) -> bool:
     return bool(cls) and _signature_class(cls)
 
 
+def body_once(el, quote_css: str = QUOTE_CSS, memo: dict | None = None):
+    """body_of, kept in `memo` (the page's PageIndex.memo): the generic reader, its body agreement and
+    the structured-data reader read the same elements. Callers do not change the Body."""
+    if memo is None:
+        return body_of(el, quote_css)
+    key = ("body", el, quote_css)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = body_of(el, quote_css)
+    return got
+
+
 def body_of(el, quote_css: str = QUOTE_CSS):
     """extract_body, with quote boxes that only a "Quote:" line above them marks taken out too, and
     signature boxes whose class names the default selectors do not list."""

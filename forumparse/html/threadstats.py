@@ -49,6 +49,8 @@ def thread_counts(index, inside_posts) -> tuple[int | None, int | None]:
             continue
         if n > _MAX:
             own = " ".join([el.text or "", *(c.tail or "" for c in el)])  # (the phrase may follow a label)
+            if not _DIGIT.search(own):
+                continue  # (every count pattern holds a digit)
             if views is None and "(" in own:
                 m = _READ_TIMES.search(own)
                 views = parse_count(m.group("n").strip(), allow_abbrev=False) if m else None
@@ -65,6 +67,8 @@ def thread_counts(index, inside_posts) -> tuple[int | None, int | None]:
                 texts = (texts[0] + " " + " ".join(nxt.text_content().split()),) + texts[1:]
         if len(el) and any(c.get("title") for c in el if isinstance(c.tag, str)):
             texts += (_exact_text(el),)  # "<span title="1532">1.5k</span> Views": the title is exact
+        if not _DIGIT.search(" ".join(texts)):
+            continue  # (every count pattern holds a digit)
         if views is None:
             views = next((c for c in (_count(VIEWS, t) for t in texts) if c is not None), None)
         if replies is None:
@@ -76,6 +80,7 @@ def thread_counts(index, inside_posts) -> tuple[int | None, int | None]:
     return views, replies
 
 
+_DIGIT = re.compile(r"\d")
 _LABEL_ONLY = re.compile(rf"^(?:{_VIEW_WORDS}|{_REPLY_WORDS}|viewed|read)$", re.I)
 
 
