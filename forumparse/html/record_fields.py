@@ -116,20 +116,26 @@ def text_pieces(f: Fields, index: PageIndex) -> list[tuple[str, object]]:
     return out
 
 
+_NO_TEXT = frozenset({"script", "style", "noscript", "template"})
+
+
 def _chunk_walk(el, skip, out: list) -> None:
-    if el is skip or not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template"):
+    tag = el.tag
+    if el is skip or not isinstance(tag, str) or tag in _NO_TEXT:
         return
     title = el.get("title")
+    text = el.text
     if title and _COUNT_TITLE.match(title) and len(el.text_content().strip()) <= 12:
         out.append((" ".join(title.split()), el))  # <a title="1,234 posts">1.2k</a>: the title is exact
-    elif el.text and el.text.strip():
-        out.append((" ".join(el.text.split()), el))
-    elif el.tag == "img" and _STAT_LABEL.match(el.get("alt") or ""):
+    elif text and not text.isspace():
+        out.append((" ".join(text.split()), el))
+    elif tag == "img" and _STAT_LABEL.match(el.get("alt") or ""):
         out.append((" ".join(el.get("alt").split()), el))  # a label shown as an icon: <img alt="Posts"> 57
     for child in el:
         _chunk_walk(child, skip, out)
-        if child.tail and child.tail.strip():
-            out.append((" ".join(child.tail.split()), el))
+        tail = child.tail
+        if tail and not tail.isspace():
+            out.append((" ".join(tail.split()), el))
 
 
 def name_text(el) -> str | None:
