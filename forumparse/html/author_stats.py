@@ -57,9 +57,8 @@ def stats_of(f: Fields, index: PageIndex, ctx) -> tuple[int | None, str | None]:
     for i, (text, _) in enumerate(chunks):
         nxt = chunks[i + 1][0].lstrip(" :：") if i + 1 < len(chunks) else ""  # "<span>Messages</span> : 412"
         if count is None:
-            m = _COUNT_AFTER.match(text) or _COUNT_BEFORE.match(text)
+            m, value = _count_label(text)
             if m:
-                value = m.group("value")
                 prev = chunks[i - 1][0] if i else ""
                 owner = chunks[i][1]  # the text is the owner's own (or an icon's label), else it follows an element
                 own = owner.tag == "img" or " ".join((owner.text or "").split()) == text
@@ -71,12 +70,25 @@ def stats_of(f: Fields, index: PageIndex, ctx) -> tuple[int | None, str | None]:
                     value = nxt
                 count = parse_count(value) if value else None
         if joined is None:
-            m = _JOINED.match(text)
+            m, value = _joined_label(text)
             if m:
-                value = m.group("value") or nxt
+                value = value or nxt
                 value = _ANY_LABEL.split(" " + value, 1)[0].strip()
                 joined = ctx.dates.parse(value).iso() if value else None
     return count, joined
+
+
+@lru_cache(maxsize=16384)
+def _count_label(text: str) -> tuple[bool, str | None]:
+    """(a post count label matches, its value): the same labels stand in every record."""
+    m = _COUNT_AFTER.match(text) or _COUNT_BEFORE.match(text)
+    return (True, m.group("value")) if m else (False, None)
+
+
+@lru_cache(maxsize=16384)
+def _joined_label(text: str) -> tuple[bool, str | None]:
+    m = _JOINED.match(text)
+    return (True, m.group("value")) if m else (False, None)
 
 
 def _is_rank_class(el) -> bool:

@@ -269,6 +269,8 @@ _DAY_WORD = re.compile(r"^\W*(?:heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ier
 
 def _whole_date(text: str) -> bool:
     """The text is one date and nothing else (cheap test before the date reader runs)."""
+    if not _MAY_HOLD_DATE.search(text):
+        return False  # (no date of DATE_IN_TEXT in it)
     m = DATE_IN_TEXT.search(text)
     return bool(m) and len(m.group(0)) >= len(text.strip()) - 3
 

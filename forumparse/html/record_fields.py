@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from attrs import define
 
@@ -142,6 +143,12 @@ def name_text(el) -> str | None:
     text = text_of(el)
     if not text:
         return None
+    return _name_of(text)
+
+
+@lru_cache(maxsize=16384)
+def _name_of(text: str) -> str | None:
+    """(the name in an element's text: asked again for the same elements and names)"""
     text = text.strip(" :,|·•")
     if text.casefold() in BUTTON_WORDS:
         return None

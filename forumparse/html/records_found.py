@@ -23,8 +23,10 @@ from .profile_block import stat_line
 # digits and row striping words: "row1"/"row2", "msgEvenTableRow"/"msgOddTableRow" are one shape
 _DIGITS = re.compile(r"\d+|even|odd", re.I)
 # Links to a member's profile page, in the URL shapes forum engines use.
+# (the lookahead: the first letters of the words below, so that most positions fail at one test, not
+# at every word; re.I applies to it as to the words)
 PROFILE_HREF = re.compile(
-    r"(?:member|user|profile|/u/|/people/|/author/|showuser|viewprofile|[?&](?:u|uid|userid|user_id)=\d|/~\w"
+    r"(?=[mupsvbgп/?&])(?:member|user|profile|/u/|/people/|/author/|showuser|viewprofile|[?&](?:u|uid|userid|user_id)=\d|/~\w"
     r"|\buid-\d"
     r"|mitglied|benutzer|membre|miembro|usuario|utente|gebruiker|пользовател|profil|^/u\d+$)",
     re.I)
@@ -54,13 +56,23 @@ def signature(el) -> str:
     cls = el.get("class")
     if not cls:
         return el.tag if isinstance(el.tag, str) else "#"
-    return el.tag + "." + ".".join(sorted(_DIGITS.sub("", c) for c in cls.split()))
+    return _signature(el.tag, cls)
+
+
+@lru_cache(maxsize=8192)
+def _signature(tag: str, cls: str) -> str:
+    return tag + "." + ".".join(sorted(_DIGITS.sub("", c) for c in cls.split()))
 
 
 def _main_class(el) -> str:
     """Tag and first class name: state classes ("seen", "odd", "new") come after the main one."""
-    cls = (el.get("class") or "").split()
-    return el.tag + ("." + _DIGITS.sub("", cls[0]) if cls else "")
+    return _main_of(el.tag, el.get("class") or "")
+
+
+@lru_cache(maxsize=8192)
+def _main_of(tag: str, cls: str) -> str:
+    first = cls.split()
+    return tag + ("." + _DIGITS.sub("", first[0]) if first else "")
 
 
 def path_key(el, depth: int = 4) -> str:
