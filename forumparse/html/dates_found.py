@@ -131,6 +131,14 @@ def walk(root):
             stack.extend(reversed(el))
 
 
+def all_text(el) -> str:
+    """el.text_content(), without its XPath call for an element with no child nodes: its text is
+    all of it (most elements asked about are such leaves)."""
+    if not len(el) and isinstance(el.tag, str):
+        return el.text or ""
+    return el.text_content()
+
+
 def walk_list(root) -> list:
     """list(walk(root)), from lxml's own iteration of the subtree: a subtree walk leaves out (a hidden
     element's, what a skipped tag holds) is passed over up to the node after it. (The page index's
@@ -216,7 +224,7 @@ def _machine_hit(el, tag: str, ctx) -> DateHit | None:
     if tag == "meta" or (tag != "time" and _WORTH_ATTRS.isdisjoint(el.keys())):
         return None
     shown = " ".join((el.text or "").split())
-    if tag != "time" and (len(el) > 5 or len(el.text_content()) > 80):
+    if tag != "time" and (len(el) > 5 or len(all_text(el)) > 80):
         return None  # a container that carries its post's time is the post, not its date
     for name in _MACHINE_ATTRS[:6]:
         value = el.get(name)

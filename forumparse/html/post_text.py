@@ -11,6 +11,7 @@ import attrs
 from ..records import Quote
 from ..vocab import BUTTON_WORDS, EDIT_NOTE, REMOVED_TEXT, quote_header_author
 from .body import QUOTE_CSS, SIGNATURE_CSS, extract_body
+from .dates_found import all_text
 from .mail_header import sender_name
 
 _SIG_RULE = re.compile(r"^\s*(?:_{6,}|--\s?)\s*$")
@@ -102,7 +103,7 @@ def _text_of(el) -> str:
 def _headed_boxes(el) -> list:
     boxes = []
     for header in el.iter("div", "span", "strong", "b", "td", "p"):
-        text = header.text_content()
+        text = all_text(header)
         if len(text) > 80 or not text.strip():
             continue
         is_header, _ = quote_header_author(" ".join(text.split()))

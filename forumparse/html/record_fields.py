@@ -10,7 +10,7 @@ from functools import lru_cache
 from attrs import define
 
 from ..vocab import BUTTON_WORDS, POSTS_LABELS
-from .dates_found import DATE_IN_TEXT, JOINED_WORDS, DateHit
+from .dates_found import DATE_IN_TEXT, JOINED_WORDS, DateHit, all_text
 from .mail_header import sender_name
 from .profile_block import profile_kinds
 from .records_found import PageIndex, Record, signature
@@ -126,7 +126,7 @@ def _chunk_walk(el, skip, out: list) -> None:
         return
     title = el.get("title")
     text = el.text
-    if title and _COUNT_TITLE.match(title) and len(el.text_content().strip()) <= 12:
+    if title and _COUNT_TITLE.match(title) and len(all_text(el).strip()) <= 12:
         out.append((" ".join(title.split()), el))  # <a title="1,234 posts">1.2k</a>: the title is exact
     elif text and not text.isspace():
         out.append((" ".join(text.split()), el))
@@ -193,4 +193,4 @@ LETTER = re.compile(r"[^\W\d_]")
 
 
 def has_letters(el) -> bool:
-    return bool(LETTER.search(el.text_content()))
+    return bool(LETTER.search(all_text(el)))

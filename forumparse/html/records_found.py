@@ -17,7 +17,7 @@ from functools import lru_cache
 from attrs import define
 
 from ..vocab import BUTTON_WORDS
-from .dates_found import _SKIP, DateHit, walk_list
+from .dates_found import _SKIP, DateHit, all_text, walk_list
 from .profile_block import stat_line
 
 # digits and row striping words: "row1"/"row2", "msgEvenTableRow"/"msgOddTableRow" are one shape
@@ -152,7 +152,7 @@ def author_candidates(index: PageIndex) -> list:
         named = ((cls and _author_class(cls)) or el.get("rel") == "author"
                  or el.get("itemprop") in ("author", "creator", "contributor") or _beside_mailto(el, tag))
         if is_link or named:
-            text = " ".join((el.text_content() or "").split()).casefold()
+            text = " ".join((all_text(el) or "").split()).casefold()
             if (text not in BUTTON_WORDS and text not in NOT_NAMES and not _STATUS.search(text)
                     and not stat_line(text)[0]):  # "Posts: 14" in an author-post-count box
                 found.append(el)

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from ..numbers import parse_count
+from .dates_found import all_text
 
 _N = r"(?P<n>\d[\d,.\u00a0\u202f' ]*)"
 _VIEW_WORDS = (r"(?:views?|aufrufe|zugriffe|vues|visitas|visualizzazioni|visualizações|weergaven|hits|просмотр\w*|"
@@ -59,7 +60,7 @@ def thread_counts(index, inside_posts) -> tuple[int | None, int | None]:
                 replies = parse_count(m.group("n").strip(), allow_abbrev=False) if m else None
             continue
         texts = tuple(t.strip("()[] ") for t in (
-            " ".join(el.text_content().split()), " ".join((el.text or "").split()), el.get("title") or ""))
+            " ".join(all_text(el).split()), " ".join((el.text or "").split()), el.get("title") or ""))
         if texts[0].endswith((":", "：")) or _LABEL_ONLY.match(texts[0]):
             # "<span>查看:</span> <span>8215</span>", "<td>viewed</td><td>2,345 times</td>": the value is next
             nxt = _value_after(el)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .dates_found import all_text
 from .select import text_of
 
 _SEPARATORS = re.compile(r"\s+(?:[-|•·»›«‹/—–:]|::|->|=>|>)\s+")
@@ -70,7 +71,7 @@ def _home_link_texts(root) -> set[str]:
     for el in root.iter("a"):
         href = (el.get("href") or "").strip()
         if href and _HOME_HREF.match(href):
-            text = " ".join(el.text_content().split())
+            text = " ".join(all_text(el).split())
             if text and len(text) <= 100:
                 out.add(text.casefold())
     return out
@@ -174,7 +175,7 @@ def _shown_texts(root, wanted: set[str], lengths: dict) -> set[str]:
     for el in root.iter(*_SHOWN):
         if lengths.get(el, 0) > longest * 3:
             continue  # (its text_content is longer still)
-        text = el.text_content()
+        text = all_text(el)
         if len(text) > longest * 3:
             continue
         text = _PREFIX.sub("", " ".join(text.split())).casefold()
