@@ -41,7 +41,7 @@ class GenericHtml(Adapter):
         if root is None:
             raise NotAThreadError("the page has no HTML tree")
         index = PageIndex(root)
-        dates = find_dates(root, ctx, index.order)
+        dates = find_dates(root, ctx, index)
         authors = author_candidates(index)
         shown_title = thread_title(root, index.length)
         micro = microdata_items(root)  # (read once: the structured-data reader below takes it too)

@@ -96,11 +96,13 @@ class DateHit:
     label: str | None = None  # "joined" or "edited" when a label in front says so
 
 
-def find_dates(root, ctx, order: list | None = None) -> list[DateHit]:
+def find_dates(root, ctx, index=None) -> list[DateHit]:
     """Dates in document order, at most one per element (its machine value when it has one).
-    `order` is walk(root) when the caller has it already (PageIndex.order)."""
+    With `index` (the page's PageIndex), its order and the text nodes it read are used."""
+    if index is not None:
+        return _indexed_dates(index, ctx)
     hits: list[DateHit] = []
-    for el in order if order is not None else walk(root):
+    for el in walk(root):
         tag = el.tag if isinstance(el.tag, str) else None
         if tag is not None and tag not in _SKIP:
             hit = _machine_hit(el, tag, ctx)
@@ -115,6 +117,27 @@ def find_dates(root, ctx, order: list | None = None) -> list[DateHit]:
             parent = el.getparent()
             if parent is not None:
                 _text_hits(tail, parent, ctx, hits, el if tag is not None else None)
+    return hits
+
+
+def _indexed_dates(index, ctx) -> list[DateHit]:
+    """find_dates over a PageIndex: its order is walk(root), and its texts and tails hold every
+    text node find_dates reads that is not blank (a tail with its parent)."""
+    hits: list[DateHit] = []
+    texts, tails = index.texts, index.tails
+    for el in index.order:
+        tag = el.tag if isinstance(el.tag, str) else None
+        if tag is not None and tag not in _SKIP:
+            hit = _machine_hit(el, tag, ctx)
+            if hit is not None:
+                hits.append(hit)
+            else:
+                text = texts.get(el)
+                if text is not None:
+                    _text_hits(text, el, ctx, hits, None)
+        tail = tails.get(el)
+        if tail is not None:
+            _text_hits(tail[0], tail[1], ctx, hits, el if tag is not None else None)
     return hits
 
 

@@ -94,6 +94,10 @@ class PageIndex:
         self.pos = dict(zip(order, range(len(order))))
         self.length = length = {}
         self.end = end = {}
+        # the text nodes that are not blank, read once here for find_dates too: an element's own
+        # text (elements not skipped) and a child's tail with the parent it stands in
+        self.texts = texts = {}
+        self.tails = tails = {}
         for i in range(len(order) - 1, -1, -1):
             el = order[i]
             tag = el.tag
@@ -103,6 +107,8 @@ class PageIndex:
                 continue
             text = el.text
             n = len(text.strip()) if text else 0
+            if n:
+                texts[el] = text
             last = None  # (a hidden last child is not in the order: the span ends at the last one walked)
             for child in el:
                 got = length.get(child)
@@ -111,7 +117,10 @@ class PageIndex:
                     last = child
                 tail = child.tail
                 if tail:
-                    n += len(tail.strip())
+                    k = len(tail.strip())
+                    if k:
+                        n += k
+                        tails[child] = (tail, el)
             length[el] = n
             end[el] = end[last] if last is not None else i
 

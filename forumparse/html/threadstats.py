@@ -42,11 +42,10 @@ _READ_TIMES = re.compile(r"\((?:read|viewed|gelesen|lu)\s+(?P<n>\d[\d,.\u00a0' ]
 def thread_counts(index, inside_posts) -> tuple[int | None, int | None]:
     """(views, replies) shown as short texts of their own outside the posts, or None each."""
     views = replies = None
-    lists = _topic_lists(index)
+    named: dict = {}  # element -> its class or id names a list of other topics (asked per ancestor once)
     for el in index.order:
         n = index.length.get(el, 0)
-        if not n or n > _MAX_PHRASE or not isinstance(el.tag, str) or inside_posts(el) or (
-                lists and _other_topics(el, lists)):
+        if not n or n > _MAX_PHRASE or not isinstance(el.tag, str) or inside_posts(el) or _other_topics(el, named):
             continue
         if n > _MAX:
             own = " ".join([el.text or "", *(c.tail or "" for c in el)])  # (the phrase may follow a label)
@@ -119,29 +118,21 @@ _OTHER_TOPICS = re.compile(r"similar|related|suggested|topic_?list|topiclist|thr
                            r"more-?topics", re.I)
 
 
-def _topic_lists(index) -> set:
-    """The page's elements whose class or id names a list of other topics, from one pass (an
-    element's ancestors are all in the index's order, as the walk yields a parent before its children)."""
-    found = set()
-    for el in index.order:
-        if not isinstance(el.tag, str):
-            continue
-        cls, ident = el.get("class"), el.get("id")
-        # (no word of the pattern holds a space: class and id are searched apart, a class once per page)
-        if (cls and _topics_class(cls)) or (ident and _OTHER_TOPICS.search(ident)):
-            found.add(el)
-    return found
-
-
 @lru_cache(maxsize=8192)
 def _topics_class(cls: str) -> bool:
     return bool(_OTHER_TOPICS.search(cls))
 
 
-def _other_topics(el, lists: set) -> bool:
-    """Counts in a list of other topics ("Similar Topics", "Related threads") are theirs."""
+def _other_topics(el, named: dict) -> bool:
+    """Counts in a list of other topics ("Similar Topics", "Related threads") are theirs. `named`
+    keeps each ancestor's answer for the page."""
     for anc, _ in zip(el.iterancestors(), range(8)):
-        if anc in lists:
+        hit = named.get(anc)
+        if hit is None:
+            cls, ident = anc.get("class"), anc.get("id")
+            # (no word of the pattern holds a space: class and id are searched apart, a class once per page)
+            hit = named[anc] = bool((cls and _topics_class(cls)) or (ident and _OTHER_TOPICS.search(ident)))
+        if hit:
             return True
     return False
 
