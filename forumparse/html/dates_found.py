@@ -124,11 +124,12 @@ def _indexed_dates(index, ctx) -> list[DateHit]:
     """find_dates over a PageIndex: its order is walk(root), and its texts and tails hold every
     text node find_dates reads that is not blank (a tail with its parent)."""
     hits: list[DateHit] = []
-    texts, tails = index.texts, index.tails
+    texts, tails, worth = index.texts, index.tails, index.worth
     for el in index.order:
         tag = el.tag if isinstance(el.tag, str) else None
         if tag is not None and tag not in _SKIP:
-            hit = _machine_hit(el, tag, ctx)
+            # (an element without a machine attribute has no machine date: _machine_hit's own first test)
+            hit = _machine_hit(el, tag, ctx) if el in worth or tag in _NO_ATTRS_READ else None
             if hit is not None:
                 hits.append(hit)
             else:
@@ -162,10 +163,11 @@ def all_text(el) -> str:
     return el.text_content()
 
 
-def walk_list(root) -> list:
+def walk_list(root, worth: set | None = None) -> list:
     """list(walk(root)), from lxml's own iteration of the subtree: a subtree walk leaves out (a hidden
     element's, what a skipped tag holds) is passed over up to the node after it. (The page index's
-    walk of every node: a Python stack cost twice lxml's iteration.)"""
+    walk of every node: a Python stack cost twice lxml's iteration.) `worth`, when given, receives
+    the elements walked that carry an attribute _machine_hit reads (html and body are not tested)."""
     out: list = []
     append = out.append
     skip = _SKIP
@@ -181,11 +183,17 @@ def walk_list(root) -> list:
             continue
         if tag != "html" and tag != "body":
             items = el.items()  # (one call for all attributes instead of one per attribute is_hidden reads)
-            if items and _hidden_items(items):
-                stop = _after(el, root)
-                if stop is None:
-                    break
-                continue
+            if items:
+                if _hidden_items(items):
+                    stop = _after(el, root)
+                    if stop is None:
+                        break
+                    continue
+                if worth is not None:
+                    for name, _ in items:
+                        if name in _WORTH_ATTRS:
+                            worth.add(el)
+                            break
         append(el)
         if tag in skip and len(el):
             stop = _after(el, root)
@@ -205,6 +213,9 @@ def _after(el, root):
         if node is None:
             return None
     return None
+
+
+_NO_ATTRS_READ = frozenset({"time", "html", "body"})  # (walk_list does not read the attributes of html and body)
 
 
 def _hidden_items(items) -> bool:

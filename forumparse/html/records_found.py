@@ -90,7 +90,8 @@ class PageIndex:
 
     def __init__(self, root):
         self.memo: dict = {}  # per-page answers the generic readers share (keyed by reader and elements)
-        self.order = order = walk_list(root)
+        self.worth: set = set()  # elements with an attribute a machine date may stand in (see find_dates)
+        self.order = order = walk_list(root, self.worth)
         self.pos = dict(zip(order, range(len(order))))
         self.length = length = {}
         self.end = end = {}
