@@ -167,7 +167,7 @@ def rank_in_block(f: Fields, index: PageIndex, profile) -> str | None:
     name = name_text(f.author_el) if f.author_el is not None else None
     group = None
     pending = False
-    lines = lines_of(block, index.memo.setdefault("lines", {}))
+    lines = lines_of(block, index.memo.setdefault("lines", {}), index.pos)
     if name in lines:  # the rank stands under the name, never above it
         lines = lines[lines.index(name) + 1:]
     prev = ""

@@ -51,13 +51,13 @@ def _labelled_count(text: str) -> bool:
     return len(parts) == 2 and bool(POSTS_LABEL.match(parts[1])) and not POSTS_LABEL.match(parts[1]).group("value")
 
 
-def lines_of(el, memo: dict | None = None) -> list[str]:
+def lines_of(el, memo: dict | None = None, shown: dict | None = None) -> list[str]:
     """The element's text pieces (a piece per text node), hidden and script parts left out.
     With `memo` (a dict kept for the page), each element's pieces are made once and an element's
     are its children's joined: blocks nested in blocks are asked about one after the other.
-    Callers do not change the list."""
+    Callers do not change the list. `shown` (PageIndex.pos) holds elements known not hidden."""
     if memo is not None:
-        return _lines(el, memo)
+        return _lines(el, memo, shown if shown is not None else {})
     out: list[str] = []
     _walk(el, out)
     return out
@@ -66,11 +66,11 @@ def lines_of(el, memo: dict | None = None) -> list[str]:
 _NONE: list = []
 
 
-def _lines(el, memo: dict) -> list[str]:
+def _lines(el, memo: dict, shown: dict) -> list[str]:
     got = memo.get(el)
     if got is not None:
         return got
-    if not isinstance(el.tag, str) or el.tag in _SKIP or _hidden(el):
+    if not isinstance(el.tag, str) or el.tag in _SKIP or (el not in shown and _hidden(el)):
         got = _NONE
     else:
         got = []
@@ -78,7 +78,7 @@ def _lines(el, memo: dict) -> list[str]:
         if text and text.strip():
             got.append(" ".join(text.split()))
         for child in el:
-            got.extend(_lines(child, memo))
+            got.extend(_lines(child, memo, shown))
             tail = child.tail
             if tail and tail.strip():
                 got.append(" ".join(tail.split()))
@@ -101,14 +101,15 @@ def _hidden(el) -> bool:
     return bool(el.attrib) and is_hidden(el)
 
 
-def profile_kinds(el, length: int, names: set, memo: dict | None = None) -> tuple[bool, bool]:
+def profile_kinds(el, length: int, names: set, memo: dict | None = None,
+                  shown: dict | None = None) -> tuple[bool, bool]:
     """An element whose text is the author's name and stat lines (with at most as many other
     short lines, such as a rank): `length` is its visible text length, `names` the texts of
     author name candidates on the page, `memo` the page's lines_of memo. (any such block, one
     with a stat line)"""
     if not length or length > MAX_BLOCK:
         return False, False
-    lines = lines_of(el, memo)
+    lines = lines_of(el, memo, shown)
     if not lines or len(lines) > 24:
         return False, False
     marked = stats = 0

@@ -60,7 +60,8 @@ class ProfileTest:
     def __call__(self, el, with_stats: bool = False) -> bool:
         kinds = self.seen.get(el)
         if kinds is None:
-            kinds = self.seen[el] = profile_kinds(el, self.index.length.get(el, 0), self.names, self.lines)
+            kinds = self.seen[el] = profile_kinds(el, self.index.length.get(el, 0), self.names, self.lines,
+                                                  self.index.pos)
         return kinds[1 if with_stats else 0]
 
 

@@ -330,9 +330,10 @@ def holders_of(anchors: list) -> set:
 
 
 def records_for(anchors: list, index: PageIndex, date_pos: list[int] | None = None,
-                author_pos: list[int] | None = None) -> list[list]:
+                author_pos: list[int] | None = None, scores: dict | None = None) -> list[list]:
     """Record parts for a group of anchors, grown over sibling rows or cells when that finds
-    the text or the author that the anchor's own subtree lacks."""
+    the text or the author that the anchor's own subtree lacks. `scores` keeps _record_score per
+    parts for one date_pos and author_pos (find_records scores the same parts for many groups)."""
     roots = exclusive_roots(anchors)
     if len({id(r) for r in roots}) < len(roots):
         return []
@@ -342,7 +343,7 @@ def records_for(anchors: list, index: PageIndex, date_pos: list[int] | None = No
     date_pos, author_pos = date_pos or [], author_pos or []
 
     def total(records):
-        return sum(_record_score(parts, index, date_pos, author_pos) for parts in records)
+        return sum(_score_of(parts, index, date_pos, author_pos, scores) for parts in records)
 
     holders = holders_of(anchors)
     best, best_score = plain, total(plain)
@@ -363,8 +364,9 @@ def find_records(index: PageIndex, dates: list[DateHit], authors: list) -> list[
     author_pos = sorted({index.pos[a] for a in authors if a in index.pos})
     best, best_score = [], 0.0
     siblings: dict = {}  # groups whose records sit side by side in one container
+    scores: dict = {}  # _record_score per parts, for these date and author positions
     for anchors, kind in candidates:
-        records, score = _evaluate(anchors, kind, index, date_pos, author_pos)
+        records, score = _evaluate(anchors, kind, index, date_pos, author_pos, scores)
         if records:
             container = records[0].parts[0].getparent()
             siblings.setdefault((kind, tag_path_key(anchors[0]), id(container)), []).append(anchors)
@@ -375,7 +377,7 @@ def find_records(index: PageIndex, dates: list[DateHit], authors: list) -> list[
             continue
         # posts whose rows differ in a state class ("seen", "new") are one list
         merged = sorted((a for g in groups for a in g), key=lambda a: index.pos.get(a, -1))
-        records, score = _evaluate(merged, kind, index, date_pos, author_pos)
+        records, score = _evaluate(merged, kind, index, date_pos, author_pos, scores)
         if score > best_score:
             best, best_score = records, score
     return _without_strays(best, index, date_pos)
@@ -389,15 +391,26 @@ def _without_strays(records: list[Record], index: PageIndex, date_pos) -> list[R
     return [r for r, d in zip(records, dated) if d or sum(index.length.get(p, 0) for p in r.parts) >= 200]
 
 
-def _evaluate(anchors: list, kind: str, index: PageIndex, date_pos, author_pos) -> tuple[list[Record], float]:
+def _evaluate(anchors: list, kind: str, index: PageIndex, date_pos, author_pos,
+              scores: dict | None = None) -> tuple[list[Record], float]:
     if len({id(a) for a in anchors}) < len(anchors):
         return [], 0.0
-    parts_list = records_for(anchors, index, date_pos, author_pos)
+    parts_list = records_for(anchors, index, date_pos, author_pos, scores)
     if not parts_list:
         return [], 0.0
-    records = [Record(a, parts, kind, _record_score(parts, index, date_pos, author_pos))
+    records = [Record(a, parts, kind, _score_of(parts, index, date_pos, author_pos, scores))
                for a, parts in zip(anchors, parts_list)]
     return records, sum(r.score for r in records) * (1.05 if kind == "date" else 1.0)
+
+
+def _score_of(parts, index: PageIndex, date_pos, author_pos, scores: dict | None) -> float:
+    if scores is None:
+        return _record_score(parts, index, date_pos, author_pos)
+    key = tuple(parts)
+    got = scores.get(key)
+    if got is None:
+        got = scores[key] = _record_score(parts, index, date_pos, author_pos)
+    return got
 
 
 def _record_score(parts, index: PageIndex, date_pos, author_pos) -> float:

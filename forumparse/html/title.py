@@ -81,8 +81,8 @@ def _bare_headings(root, lengths: dict) -> list[str]:
     """Title texts without the prefix labels they show (<h1><span class="label">Patch Notes</span> ...,
     <td class="navbar"><strong><span class="prefix">[Help]</span> ...)."""
     out, seen = [], set()
-    # (class values, then the elements of the few that name a label: no element made for every class)
-    for label in [cls.getparent() for cls in root.xpath("//@class") if _label_class(cls)]:
+    labels = [el for el in root.iter() if isinstance(el.tag, str) and _label_class(el.get("class") or "")]
+    for label in labels:
         for el, _ in zip(label.iterancestors(), range(3)):
             if el.tag not in _TITLE_TAGS or id(el) in seen:
                 continue
