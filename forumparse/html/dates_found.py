@@ -73,10 +73,20 @@ DATE_IN_TEXT = re.compile(
 )
 # vocab's join labels and abbreviations of them ("Reg. 2011-06-30", miniBB)
 JOINED_WORDS = (*JOINED_LABELS, "reg.", "regd.", "reg'd")
+
+
+def _first_letters(words) -> str:
+    """A character class of the words' first letters (a lookahead before an alternation of them)."""
+    return "[" + "".join(sorted({re.escape(w[0]) for w in words})) + "]"
+
+
+# (the lookaheads of first letters: most positions of the text before a date fail at one test)
 _JOINED_BEFORE = re.compile(
+    f"(?={_first_letters(JOINED_WORDS)})"
     r"(?:" + "|".join(sorted((re.escape(w) for w in JOINED_WORDS), key=len, reverse=True)) + r")\s*[:：]?\s*$",
     re.I)
-_EDITED_BEFORE = re.compile(r"(?:edit|bearbeitet|modifi|editado|отредакт)\w*\b[^\n]{0,60}$", re.I)
+_EDIT_WORDS = ("edit", "bearbeitet", "modifi", "editado", "отредакт")
+_EDITED_BEFORE = re.compile(f"(?={_first_letters(_EDIT_WORDS)})(?:{'|'.join(_EDIT_WORDS)})" r"\w*\b[^\n]{0,60}$", re.I)
 _MACHINE_ATTRS = ("datetime", "data-time", "data-timestamp", "data-datetime", "data-utime", "data-date",
                   "content")
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "title", "textarea", "option", "select"})
@@ -302,8 +312,16 @@ _ISO_TITLE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?
 _ISO_AND_EPOCH = re.compile(r"^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?\s+(\d{9,11})\s*$")
 # what a date of DATE_IN_TEXT or _YEARLESS holds somewhere: a year or a digit before a date
 # separator ("12/", "5-Jan"), a day word, or "ago"
-_MAY_HOLD_DATE = re.compile(rf"\d{{4}}|\d[./-]|ago|{'|'.join(_DAY_WORDS)}", re.I)
-_WORTH_A_LOOK = re.compile(r"\d|ago\b|yesterday|today", re.I)
+# (only ever tested for a match; the lookaheads turn most positions away at one test)
+_MAY_HOLD_DATE = re.compile(
+    rf"\d(?:\d{{3}}|[./-])|(?={_first_letters(['ago', *_DAY_WORDS])})(?:ago|{'|'.join(_DAY_WORDS)})", re.I)
+_DIGIT = re.compile(r"\d")
+_WORTH_WORDS = re.compile(r"(?=[aty])(?:ago\b|yesterday|today)", re.I)
+
+
+def _worth_a_look(text: str) -> bool:
+    """A digit, "ago", "yesterday" or "today" in the text (re.I), the digit first (a fast scan)."""
+    return _DIGIT.search(text) is not None or _WORTH_WORDS.search(text) is not None
 # a day word alone before a time in a child element ("Hier, <span>21h12</span>"): short texts only,
 # as "hier" and "oggi" are everyday words in longer ones
 _DAY_WORD = re.compile(r"^\W*(?:heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ieri|сегодня|вчера)\b", re.I)
@@ -319,7 +337,7 @@ def _whole_date(text: str) -> bool:
 
 def _text_hits(text: str, owner, ctx, hits: list, before_el) -> None:
     if len(text) < 6 and not _DAY_WORD.match(text) or not (
-            _WORTH_A_LOOK.search(text) or (len(text) <= 20 and _DAY_WORD.match(text))):
+            _worth_a_look(text) or (len(text) <= 20 and _DAY_WORD.match(text))):
         return
     if not _MAY_HOLD_DATE.search(text):
         return  # (neither DATE_IN_TEXT nor _YEARLESS can match: most texts with a digit end here)
