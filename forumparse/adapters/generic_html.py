@@ -52,10 +52,11 @@ class GenericHtml(Adapter):
         if root is None:
             raise NotAThreadError("the page has no HTML tree")
         index = PageIndex(root)
-        dates = find_dates(root, ctx)
+        dates = find_dates(root, ctx, index)
         authors = author_candidates(index)
-        shown_title = thread_title(root)
-        posts, records = self._from_microdata(root, index, dates, authors, ctx)
+        shown_title = thread_title(root, index.length)
+        micro = microdata_items(root)  # (read once: the structured-data reader below takes it too)
+        posts, records = self._from_microdata(micro, index, dates, authors, ctx)
         if not posts:
             records = find_records(index, dates, authors)
             lead = lead_record(records, index, dates, authors) if len(records) > 1 else None
@@ -83,7 +84,7 @@ class GenericHtml(Adapter):
         if embedded is not None and len(embedded.posts) > len(posts):
             ctx.warn("posts read from the page's embedded JSON:API data; the layout showed fewer")
             return attrs.evolve(embedded, title=embedded.title or shown_title)
-        structured = structured_thread(root, ctx)
+        structured = structured_thread(root, ctx, micro, index.memo)
         if structured is not None and len(structured.posts) > len(posts):
             ctx.warn("posts read from the page's schema.org data; the layout showed fewer")
             return attrs.evolve(structured, title=shown_title or structured.title)
@@ -97,9 +98,9 @@ class GenericHtml(Adapter):
         return Thread(title=title, posts=posts, views=views, reply_count=replies)
 
     @staticmethod
-    def _from_microdata(root, index, dates, authors, ctx) -> list:
+    def _from_microdata(micro, index, dates, authors, ctx) -> list:
         """Microdata items that carry text mark the posts; the layout around them adds the rest."""
-        items = [it for it in microdata_items(root) if it.el is not None and it.el in index.pos]
+        items = [it for it in micro if it.el is not None and it.el in index.pos]
         if len(items) < 2:
             return [], []
         date_pos = sorted(index.pos[d.el] for d in dates if d.el in index.pos)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..numbers import parse_count
 from ..vocab import BUTTON_WORDS, DATE_LABEL_WORDS, EDIT_NOTE, GROUP_LABEL, POSTS_LABELS
@@ -56,9 +57,8 @@ def stats_of(f: Fields, index: PageIndex, ctx) -> tuple[int | None, str | None]:
     for i, (text, _) in enumerate(chunks):
         nxt = chunks[i + 1][0].lstrip(" :：") if i + 1 < len(chunks) else ""  # "<span>Messages</span> : 412"
         if count is None:
-            m = _COUNT_AFTER.match(text) or _COUNT_BEFORE.match(text)
+            m, value = _count_label(text)
             if m:
-                value = m.group("value")
                 prev = chunks[i - 1][0] if i else ""
                 owner = chunks[i][1]  # the text is the owner's own (or an icon's label), else it follows an element
                 own = owner.tag == "img" or " ".join((owner.text or "").split()) == text or \
@@ -71,20 +71,39 @@ def stats_of(f: Fields, index: PageIndex, ctx) -> tuple[int | None, str | None]:
                     value = nxt
                 count = parse_count(value) if value else None
         if joined is None:
-            m = _JOINED.match(text)
+            m, value = _joined_label(text)
             if m:
-                value = m.group("value") or nxt
+                value = value or nxt
                 value = _ANY_LABEL.split(" " + value, 1)[0].strip()
                 joined = ctx.dates.parse(value).iso() if value else None
     return count, joined
+
+
+@lru_cache(maxsize=16384)
+def _count_label(text: str) -> tuple[bool, str | None]:
+    """(a post count label matches, its value): the same labels stand in every record."""
+    m = _COUNT_AFTER.match(text) or _COUNT_BEFORE.match(text)
+    return (True, m.group("value")) if m else (False, None)
+
+
+@lru_cache(maxsize=16384)
+def _joined_label(text: str) -> tuple[bool, str | None]:
+    m = _JOINED.match(text)
+    return (True, m.group("value")) if m else (False, None)
 
 
 def _is_rank_class(el) -> bool:
     if (el.get("data-role") or "").lower() in _RANK_ROLES:
         return True  # <li data-role="group">Moderators</li>
     cls = el.get("class")
-    return bool(cls) and any((RANK_WORDS.search(c) or (not c.islower() and RANK_WORDS.search(_CAMEL.sub(r"\1-\2", c))))
-                             and not c.startswith(("has-", "with-", "no-")) for c in cls.split())
+    return bool(cls) and _rank_class(cls)
+
+
+@lru_cache(maxsize=8192)
+def _rank_class(cls: str) -> bool:
+    """(asked for every element of every record: the answer per class value is kept)"""
+    return any((RANK_WORDS.search(c) or (not c.islower() and RANK_WORDS.search(_CAMEL.sub(r"\1-\2", c))))
+               and not c.startswith(("has-", "with-", "no-")) for c in cls.split())
 
 
 _CAMEL = re.compile(r"([a-z])([A-Z])")  # "spPostUserRank" is "sp-Post-User-Rank"
@@ -149,7 +168,7 @@ def rank_in_block(f: Fields, index: PageIndex, profile) -> str | None:
     name = name_text(f.author_el) if f.author_el is not None else None
     group = None
     pending = False
-    lines = lines_of(block)
+    lines = lines_of(block, index.memo.setdefault("lines", {}), index.pos)
     if name in lines:  # the rank stands under the name, never above it
         lines = lines[lines.index(name) + 1:]
     prev = ""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import copy
 import re
+from functools import lru_cache
 
-from .post_text import SIGNATURE_CLASS, body_of
+from .post_text import body_once, signature_class
 from .profile_block import MAX_BLOCK
 from .record_fields import Fields, anchor_line, elements, has_letters, shape_key
 from .records_found import PageIndex, Record
@@ -38,12 +39,12 @@ def body_candidate(record: Record, index: PageIndex, names: set, profile=None):
         if el in blocked or index.pos.get(el, 0) < after:
             continue  # (a lone post's text follows its date)
         n = index.length.get(el, 0)
-        if n < 40 and not has_letters(el):
-            continue  # a date, a count or a post number is not a post's text
-        if SIGNATURE_CLASS.search(el.get("class") or ""):
-            continue
         named = n and _is_body_class(el)
         if not named and n <= best_len:
+            continue  # (the cheapest test first: all of these only pass an element over)
+        if n < 40 and not has_letters(el):
+            continue  # a date, a count or a post number is not a post's text
+        if signature_class(el.get("class")):
             continue
         if profile is not None and n <= MAX_BLOCK and profile(el):
             continue  # the author's cell, whatever its class names say
@@ -113,11 +114,17 @@ def _is_body_class(el) -> bool:
     if (el.get("itemprop") or "").lower() in BODY_ITEMPROPS:
         return True
     cls = el.get("class")
-    if cls and any((BODY_WORDS.match(c) or (not c.islower() and BODY_WORDS.match(_CAMEL.sub(r"\1-\2", c))))
-                   and not _AUTHOR_PART.search(c) for c in cls.split()):
-        return True  # ("spPostContent" is "sp-post-content"; "cAuthorPane_content" is the author's)
+    if cls and _body_class(cls):
+        return True
     ident = el.get("id")  # a per-post id: "post_message_1001", "message-77"
     return bool(ident) and any(c.isdigit() for c in ident) and bool(BODY_WORDS.match(_ID_NUMBER.sub("", ident)))
+
+
+@lru_cache(maxsize=8192)
+def _body_class(cls: str) -> bool:
+    """("spPostContent" is "sp-post-content"; "cAuthorPane_content" is the author's)"""
+    return any((BODY_WORDS.match(c) or (not c.islower() and BODY_WORDS.match(_CAMEL.sub(r"\1-\2", c))))
+               and not _AUTHOR_PART.search(c) for c in cls.split())
 
 
 _AUTHOR_PART = re.compile(r"author|profile|userinfo|user-info|user_info|poster", re.I)
@@ -145,7 +152,7 @@ def _descend(el, index: PageIndex, profile=None):
         el = top
 
 
-def body_alternatives(f: Fields, key: str, profile=None):
+def body_alternatives(f: Fields, key: str, profile=None, memo: dict | None = None):
     blocked = anchor_line(f.record)
     quoted = None
     for part in f.record.parts:
@@ -155,7 +162,7 @@ def body_alternatives(f: Fields, key: str, profile=None):
                     and not (profile is not None and profile(el))):  # (the author's cell of the same shape)
                 if f.body_el is not None and any(a is f.body_el for a in el.iterancestors()):
                     if quoted is None:
-                        quoted = "".join("".join(q.text.split()) for q in body_of(f.body_el).quotes)
+                        quoted = "".join("".join(q.text.split()) for q in body_once(f.body_el, memo=memo).quotes)
                     if "".join(el.text_content().split()) in quoted:
                         continue  # the quoted post inside this one has the shape of a body, but is a quote
                 return el

@@ -12,13 +12,53 @@ from attrs import define
 from ..dates import MONTHS, WEEKDAYS
 from ..vocab import EDIT_NOTE, JOINED_LABELS
 
-_MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
-_WD = rf"(?:(?:{WEEKDAYS})\.?,?\s+)?"
+
+def _trie(words) -> str:
+    """An alternation of words as a trie ("ju(?:ne|ly|n|l)"): it tries longer words first, as the
+    flat list sorted by length does, and matches the same text, but each position tests a letter
+    or two instead of every word (the flat list made the date search a third of the generic parse).
+    Letters that match each other without case (re.I) share a branch, so one branch at most fits."""
+    words = sorted(set(words), key=len, reverse=True)
+
+    def same(a: str, b: str) -> bool:
+        return bool(re.fullmatch(re.escape(a), b, re.I) or re.fullmatch(re.escape(b), a, re.I))
+
+    def build(group: list[str]) -> str:
+        ends = "" in group
+        branches: list[list] = []  # [letters, rests]
+        for w in group:
+            if not w:
+                continue
+            slot = next((b for b in branches if any(same(w[0], c) for c in b[0])), None)
+            if slot is None:
+                branches.append([{w[0]}, [w[1:]]])
+            else:
+                slot[0].add(w[0])
+                slot[1].append(w[1:])
+        alts = [(re.escape(next(iter(letters))) if len(letters) == 1 else
+                 "[" + "".join(re.escape(c) for c in sorted(letters)) + "]") + build(rests)
+                for letters, rests in branches]
+        if not alts:
+            return ""
+        if ends:
+            alts.append("")  # (the shorter word last: longer ones first)
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return build(words)
+
+
+_MONTH = _trie(MONTHS)
+_WEEKDAY = _trie(WEEKDAYS.split("|"))
+_WD = rf"(?:(?:{_WEEKDAY})\.?,?\s+)?"
 _CLOCK = r"\d{1,2}[:h.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?"
 _AT = r"(?:\s*(?:,|at|um|à|a\s+las|alle|às|om|в|kl\.?|@|-|—|\|)?\s*)"  # (\s+: the pattern is verbose)
 _TIME = rf"(?:{_AT}{_CLOCK}(?:\s*(?:uhr|h|z|(?:utc|gmt)?\s?[+-]\d{{2}}:?\d{{2}}|utc|gmt))?)?"
+_DAY_WORDS = ("today", "yesterday", "heute", "gestern", "aujourd'hui", "hier", "hoy", "ayer", "oggi", "ieri", "сегодня",
+              "вчера")
+# what every date below starts with (a digit, a weekday, a month, a day word, "an hour ago"): a
+# lookahead that turns most words away at one trie instead of at each alternative's
+_STARTS = rf"(?=\d|{_trie([*WEEKDAYS.split('|'), *MONTHS, *_DAY_WORDS])}|an?\s|one\s)"
 DATE_IN_TEXT = re.compile(
-    rf"""(?<![\w/.:-])(?:
+    rf"""(?<![\w/.:-]){_STARTS}(?:
       \d{{4}}-\d{{1,2}}-\d{{1,2}}T\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?
     | {_WD}\d{{1,4}}([./-])\d{{1,2}}\1\d{{2,4}}\.?(?:\s?\([^()\d\s]{{1,4}}\))?{_TIME}
     | \d{{4}}([./-])\d{{1,2}}\2\d{{1,2}}(?:\s?\([^()\d\s]{{1,4}}\))?{_TIME}
@@ -29,7 +69,7 @@ DATE_IN_TEXT = re.compile(
     | {_WD}\d{{1,2}}(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+)?(?:{_MONTH})\.?,?\s*(?:de\s+)?\d{{4}}{_TIME}
     | {_WD}(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}{_TIME}
     | {_WD}\d{{1,2}}-(?:{_MONTH})-\d{{2,4}}{_TIME}
-    | (?:{WEEKDAYS})\s+(?:{_MONTH})\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s+[A-Z]{{2,5}})?\s+\d{{4}}
+    | (?:{_WEEKDAY})\s+(?:{_MONTH})\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s+[A-Z]{{2,5}})?\s+\d{{4}}
     | (?:today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ieri|сегодня|вчера){_TIME}
     | (?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|hr|day|week|month|mo|year|yr)s?\.?\s+ago
     )(?![\w])""",
@@ -37,10 +77,20 @@ DATE_IN_TEXT = re.compile(
 )
 # vocab's join labels and abbreviations of them ("Reg. 2011-06-30", miniBB)
 JOINED_WORDS = (*JOINED_LABELS, "reg.", "regd.", "reg'd")
+
+
+def _first_letters(words) -> str:
+    """A character class of the words' first letters (a lookahead before an alternation of them)."""
+    return "[" + "".join(sorted({re.escape(w[0]) for w in words})) + "]"
+
+
+# (the lookaheads of first letters: most positions of the text before a date fail at one test)
 _JOINED_BEFORE = re.compile(
+    f"(?={_first_letters(JOINED_WORDS)})"
     r"(?:" + "|".join(sorted((re.escape(w) for w in JOINED_WORDS), key=len, reverse=True)) + r")\s*[:：]?\s*$",
     re.I)
-_EDITED_BEFORE = re.compile(r"(?:edit|bearbeitet|modifi|editado|отредакт)\w*\b[^\n]{0,60}$", re.I)
+_EDIT_WORDS = ("edit", "bearbeitet", "modifi", "editado", "отредакт")
+_EDITED_BEFORE = re.compile(f"(?={_first_letters(_EDIT_WORDS)})(?:{'|'.join(_EDIT_WORDS)})" r"\w*\b[^\n]{0,60}$", re.I)
 _MACHINE_ATTRS = ("datetime", "data-time", "data-timestamp", "data-datetime", "data-utime", "data-date",
                   "content")
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "title", "textarea", "option", "select"})
@@ -60,20 +110,49 @@ class DateHit:
     label: str | None = None  # "joined" or "edited" when a label in front says so
 
 
-def find_dates(root, ctx) -> list[DateHit]:
-    """Dates in document order, at most one per element (its machine value when it has one)."""
+def find_dates(root, ctx, index=None) -> list[DateHit]:
+    """Dates in document order, at most one per element (its machine value when it has one).
+    With `index` (the page's PageIndex), its order and the text nodes it read are used."""
+    if index is not None:
+        return _indexed_dates(index, ctx)
     hits: list[DateHit] = []
     for el in walk(root):
         tag = el.tag if isinstance(el.tag, str) else None
-        parent = el.getparent()
         if tag is not None and tag not in _SKIP:
             hit = _machine_hit(el, tag, ctx)
             if hit is not None:
                 hits.append(hit)
-            elif el.text:
-                _text_hits(el.text, el, ctx, hits, None)
-        if el.tail and parent is not None:
-            _text_hits(el.tail, parent, ctx, hits, el if tag is not None else None)
+            else:
+                text = el.text
+                if text and not text.isspace():  # (most text nodes are the blanks between tags)
+                    _text_hits(text, el, ctx, hits, None)
+        tail = el.tail
+        if tail and not tail.isspace():
+            parent = el.getparent()
+            if parent is not None:
+                _text_hits(tail, parent, ctx, hits, el if tag is not None else None)
+    return hits
+
+
+def _indexed_dates(index, ctx) -> list[DateHit]:
+    """find_dates over a PageIndex: its order is walk(root), and its texts and tails hold every
+    text node find_dates reads that is not blank (a tail with its parent)."""
+    hits: list[DateHit] = []
+    texts, tails, worth = index.texts, index.tails, index.worth
+    for el in index.order:
+        tag = el.tag if isinstance(el.tag, str) else None
+        if tag is not None and tag not in _SKIP:
+            # (an element without a machine attribute has no machine date: _machine_hit's own first test)
+            hit = _machine_hit(el, tag, ctx) if el in worth or tag in _NO_ATTRS_READ else None
+            if hit is not None:
+                hits.append(hit)
+            else:
+                text = texts.get(el)
+                if text is not None:
+                    _text_hits(text, el, ctx, hits, None)
+        tail = tails.get(el)
+        if tail is not None:
+            _text_hits(tail[0], tail[1], ctx, hits, el if tag is not None else None)
     return hits
 
 
@@ -88,6 +167,83 @@ def walk(root):
         yield el
         if isinstance(el.tag, str) and el.tag not in _SKIP and len(el):
             stack.extend(reversed(el))
+
+
+def all_text(el) -> str:
+    """el.text_content(), without its XPath call for an element with no child nodes: its text is
+    all of it (most elements asked about are such leaves)."""
+    if not len(el) and isinstance(el.tag, str):
+        return el.text or ""
+    return el.text_content()
+
+
+def walk_list(root, worth: set | None = None) -> list:
+    """list(walk(root)), from lxml's own iteration of the subtree: a subtree walk leaves out (a hidden
+    element's, what a skipped tag holds) is passed over up to the node after it. (The page index's
+    walk of every node: a Python stack cost twice lxml's iteration.) `worth`, when given, receives
+    the elements walked that carry an attribute _machine_hit reads (html and body are not tested)."""
+    out: list = []
+    append = out.append
+    skip = _SKIP
+    stop = None
+    for el in root.iter():
+        if stop is not None:
+            if el is not stop:
+                continue
+            stop = None
+        tag = el.tag
+        if tag.__class__ is not str:
+            append(el)  # (a comment: no attributes, no children to walk)
+            continue
+        if tag != "html" and tag != "body":
+            items = el.items()  # (one call for all attributes instead of one per attribute is_hidden reads)
+            if items:
+                if _hidden_items(items):
+                    stop = _after(el, root)
+                    if stop is None:
+                        break
+                    continue
+                if worth is not None:
+                    for name, _ in items:
+                        if name in _WORTH_ATTRS:
+                            worth.add(el)
+                            break
+        append(el)
+        if tag in skip and len(el):
+            stop = _after(el, root)
+            if stop is None:
+                break
+    return out
+
+
+def _after(el, root):
+    """The node that follows el's subtree in document order, inside root (None: the end)."""
+    node = el
+    while node is not root:
+        nxt = node.getnext()
+        if nxt is not None:
+            return nxt
+        node = node.getparent()
+        if node is None:
+            return None
+    return None
+
+
+_NO_ATTRS_READ = frozenset({"time", "html", "body"})  # (walk_list does not read the attributes of html and body)
+
+
+def _hidden_items(items) -> bool:
+    """is_hidden from an element's attribute (name, value) pairs (html and body excepted by the caller)."""
+    for name, value in items:
+        if name == "hidden" or (name == "aria-hidden" and value == "true"):
+            return True
+        if name == "class":
+            if value and ("hidden" in value or "d-none" in value) and _HIDDEN_CLASS.intersection(value.split()) \
+                    and not _SHOWN_WIDER.search(value):
+                return True
+        elif name == "style" and value and _HIDDEN_STYLE.search(value):
+            return True
+    return False
 
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -113,12 +269,12 @@ def is_hidden(el) -> bool:
 
 
 def _machine_hit(el, tag: str, ctx) -> DateHit | None:
-    if tag == "meta" or (tag != "time" and (not el.attrib or _WORTH_ATTRS.isdisjoint(el.attrib.keys()))):
+    if tag == "meta" or (tag != "time" and _WORTH_ATTRS.isdisjoint(el.keys())):
         return None
     shown = " ".join((el.text or "").split())
     if not shown and 0 < len(el) <= 2:  # <span title="..."><svg class="icon-edit"/>4 months ago</span>
         shown = " ".join(el.text_content().split())
-    if tag != "time" and (len(el) > 5 or len(el.text_content()) > 80):
+    if tag != "time" and (len(el) > 5 or len(all_text(el)) > 80):
         return None  # a container that carries its post's time is the post, not its date
     for name in _MACHINE_ATTRS[:6]:
         value = el.get(name)
@@ -160,7 +316,18 @@ _YEARLESS = re.compile(r"(?<![\d/.:-])(\d{1,2})/(\d{1,2})\s+(\d{1,2}:\d{2})(?![\
 
 _ISO_TITLE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$")
 _ISO_AND_EPOCH = re.compile(r"^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?\s+(\d{9,11})\s*$")
-_WORTH_A_LOOK = re.compile(r"\d|ago\b|yesterday|today", re.I)
+# what a date of DATE_IN_TEXT or _YEARLESS holds somewhere: a year or a digit before a date
+# separator ("12/", "5-Jan"), a day word, or "ago"
+# (only ever tested for a match; the lookaheads turn most positions away at one test)
+_MAY_HOLD_DATE = re.compile(
+    rf"\d(?:\d{{3}}|[./-])|(?={_first_letters(['ago', *_DAY_WORDS])})(?:ago|{'|'.join(_DAY_WORDS)})", re.I)
+_DIGIT = re.compile(r"\d")
+_WORTH_WORDS = re.compile(r"(?=[aty])(?:ago\b|yesterday|today)", re.I)
+
+
+def _worth_a_look(text: str) -> bool:
+    """A digit, "ago", "yesterday" or "today" in the text (re.I), the digit first (a fast scan)."""
+    return _DIGIT.search(text) is not None or _WORTH_WORDS.search(text) is not None
 # a day word alone before a time in a child element ("Hier, <span>21h12</span>"): short texts only,
 # as "hier" and "oggi" are everyday words in longer ones
 _DAY_WORD = re.compile(r"^\W*(?:heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ieri|сегодня|вчера)\b", re.I)
@@ -168,14 +335,18 @@ _DAY_WORD = re.compile(r"^\W*(?:heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ier
 
 def _whole_date(text: str) -> bool:
     """The text is one date and nothing else (cheap test before the date reader runs)."""
+    if not _MAY_HOLD_DATE.search(text):
+        return False  # (no date of DATE_IN_TEXT in it)
     m = DATE_IN_TEXT.search(text)
     return bool(m) and len(m.group(0)) >= len(text.strip()) - 3
 
 
 def _text_hits(text: str, owner, ctx, hits: list, before_el) -> None:
     if len(text) < 6 and not _DAY_WORD.match(text) or not (
-            _WORTH_A_LOOK.search(text) or (len(text) <= 20 and _DAY_WORD.match(text))):
+            _worth_a_look(text) or (len(text) <= 20 and _DAY_WORD.match(text))):
         return
+    if not _MAY_HOLD_DATE.search(text):
+        return  # (neither DATE_IN_TEXT nor _YEARLESS can match: most texts with a digit end here)
     found = False
     for m in DATE_IN_TEXT.finditer(text):
         found = True

@@ -29,7 +29,7 @@ from .body_choice import body_alternatives, body_candidate, flat_bodies, has_med
 from .dates_found import DATE_IN_TEXT, DateHit
 from .post_dates import container_epoch, date_of, labelled_date
 from .post_text import (
-    body_of,
+    body_once,
     deleted_placeholder,
     headed_quotes,
     signature_box,
@@ -59,7 +59,7 @@ def extract_posts(records: list[Record], index: PageIndex, dates: list[DateHit],
     else:
         for f in fields:
             f.body_el = body_candidate(f.record, index, author_set, profile)
-        agree(fields, index, "body_el", lambda f, key: body_alternatives(f, key, profile))
+        agree(fields, index, "body_el", lambda f, key: body_alternatives(f, key, profile, index.memo))
         flat_bodies(fields)
     author_pos = sorted(index.pos[a] for a in authors if a in index.pos)
     labels = link_labels(fields, index, author_pos)
@@ -125,7 +125,7 @@ def _post(f: Fields, index: PageIndex, ctx, base_url: str | None, shown_rank: st
           title: str | None = None) -> Post | None:
     if f.body_el is None:
         return None
-    body = body_of(f.body_el, quote_css_for(f.item))
+    body = body_once(f.body_el, quote_css_for(f.item), index.memo)
     byline, loose = _byline_line(f, body.text)
     text, signature_text = split_signature(loose)
     text, plain_quotes = split_plain_quotes(text)

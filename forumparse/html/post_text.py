@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import copy
 import re
+from functools import lru_cache
 
 import attrs
 
 from ..records import Quote
 from ..vocab import BUTTON_WORDS, EDIT_NOTE, REMOVED_TEXT, quote_header_author
 from .body import QUOTE_CSS, SIGNATURE_CSS, extract_body
+from .dates_found import all_text
 from .mail_header import sender_name
 
 _SIG_RULE = re.compile(r"^\s*(?:_{6,}|--\s?)\s*$")
@@ -32,12 +34,34 @@ def signature_box(el) -> bool:
     """A signature box by its class name, or by the role or id its template gives it
     (<div data-role="memberSignature">, <div id="signature_12">)."""
     cls = el.get("class")
-    if cls and SIGNATURE_CLASS.search(cls):
+    if cls and _signature_class(cls):
         return True
     return any(_SIGNATURE_NAME.search(el.get(a) or "") for a in ("data-role", "id", "itemprop"))
 
 
 _SIGNATURE_NAME = re.compile(r"signature", re.I)
+
+
+@lru_cache(maxsize=8192)
+def _signature_class(cls: str) -> bool:
+    return bool(SIGNATURE_CLASS.search(cls))
+
+
+def signature_class(cls: str | None) -> bool:
+    """SIGNATURE_CLASS.search(cls), the answer per class value kept (asked for every element of a record)."""
+    return bool(cls) and _signature_class(cls)
+
+
+def body_once(el, quote_css: str = QUOTE_CSS, memo: dict | None = None):
+    """body_of, kept in `memo` (the page's PageIndex.memo): the generic reader, its body agreement and
+    the structured-data reader read the same elements. Callers do not change the Body."""
+    if memo is None:
+        return body_of(el, quote_css)
+    key = ("body", el, quote_css)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = body_of(el, quote_css)
+    return got
 
 
 def body_of(el, quote_css: str = QUOTE_CSS):
@@ -112,7 +136,7 @@ def _text_of(el) -> str:
 def _headed_boxes(el) -> list:
     boxes = []
     for header in el.iter("div", "span", "strong", "b", "td", "p"):
-        text = header.text_content()
+        text = all_text(header)
         if len(text) > 80 or not text.strip():
             continue
         is_header, _ = quote_header_author(" ".join(text.split()))

@@ -6,9 +6,10 @@ never the post's text, whatever the cell's class names say. Label words live in 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..vocab import GROUP_LABEL, JOINED_LABEL, LOCATION_LABEL, OTHER_STAT_LABEL, POSTS_LABEL
-from .dates_found import _whole_date
+from .dates_found import _whole_date, is_hidden
 
 _STAT_LABELS = (POSTS_LABEL, JOINED_LABEL, LOCATION_LABEL, OTHER_STAT_LABEL, GROUP_LABEL)
 _COUNT_FIRST = re.compile(r"^\d[\d.,' \u00a0]*[kKmM万萬]?\s+\S{1,20}$")
@@ -20,6 +21,7 @@ MAX_BLOCK = 400  # characters: an author block is short
 MAX_LINE = 60
 
 
+@lru_cache(maxsize=16384)
 def stat_line(text: str) -> tuple[bool, bool]:
     """(is a label-value stat line or a status word, the label stands alone and its value follows)."""
     if _STATUS.match(text):
@@ -49,11 +51,39 @@ def _labelled_count(text: str) -> bool:
     return len(parts) == 2 and bool(POSTS_LABEL.match(parts[1])) and not POSTS_LABEL.match(parts[1]).group("value")
 
 
-def lines_of(el) -> list[str]:
-    """The element's text pieces (a piece per text node), hidden and script parts left out."""
+def lines_of(el, memo: dict | None = None, shown: dict | None = None) -> list[str]:
+    """The element's text pieces (a piece per text node), hidden and script parts left out.
+    With `memo` (a dict kept for the page), each element's pieces are made once and an element's
+    are its children's joined: blocks nested in blocks are asked about one after the other.
+    Callers do not change the list. `shown` (PageIndex.pos) holds elements known not hidden."""
+    if memo is not None:
+        return _lines(el, memo, shown if shown is not None else {})
     out: list[str] = []
     _walk(el, out)
     return out
+
+
+_NONE: list = []
+
+
+def _lines(el, memo: dict, shown: dict) -> list[str]:
+    got = memo.get(el)
+    if got is not None:
+        return got
+    if not isinstance(el.tag, str) or el.tag in _SKIP or (el not in shown and _hidden(el)):
+        got = _NONE
+    else:
+        got = []
+        text = el.text
+        if text and text.strip():
+            got.append(" ".join(text.split()))
+        for child in el:
+            got.extend(_lines(child, memo, shown))
+            tail = child.tail
+            if tail and tail.strip():
+                got.append(" ".join(tail.split()))
+    memo[el] = got
+    return got
 
 
 def _walk(el, out: list) -> None:
@@ -68,18 +98,18 @@ def _walk(el, out: list) -> None:
 
 
 def _hidden(el) -> bool:
-    from .dates_found import is_hidden
-
     return bool(el.attrib) and is_hidden(el)
 
 
-def profile_kinds(el, length: int, names: set) -> tuple[bool, bool]:
+def profile_kinds(el, length: int, names: set, memo: dict | None = None,
+                  shown: dict | None = None) -> tuple[bool, bool]:
     """An element whose text is the author's name and stat lines (with at most as many other
     short lines, such as a rank): `length` is its visible text length, `names` the texts of
-    author name candidates on the page. (any such block, one with a stat line)"""
+    author name candidates on the page, `memo` the page's lines_of memo. (any such block, one
+    with a stat line)"""
     if not length or length > MAX_BLOCK:
         return False, False
-    lines = lines_of(el)
+    lines = lines_of(el, memo, shown)
     if not lines or len(lines) > 24:
         return False, False
     marked = stats = 0

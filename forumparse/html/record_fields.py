@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from attrs import define
 
 from ..vocab import BUTTON_WORDS, POSTS_LABELS
-from .dates_found import DATE_IN_TEXT, JOINED_WORDS, DateHit
+from .dates_found import DATE_IN_TEXT, JOINED_WORDS, DateHit, all_text
 from .mail_header import sender_name
 from .profile_block import profile_kinds
 from .records_found import PageIndex, Record, signature
@@ -52,12 +53,15 @@ class ProfileTest:
         self.index = index
         self.names = {t for t in (" ".join(a.text_content().split()) for a in authors) if t}
         self.names |= {t for t in (name_text(a) for a in authors) if t}
-        self.seen: dict = {}
+        # (one page's readers, microdata then layout records, ask about the same elements)
+        self.seen: dict = index.memo.setdefault(("profile", frozenset(self.names)), {})
+        self.lines: dict = index.memo.setdefault("lines", {})  # lines_of per element
 
     def __call__(self, el, with_stats: bool = False) -> bool:
         kinds = self.seen.get(el)
         if kinds is None:
-            kinds = self.seen[el] = profile_kinds(el, self.index.length.get(el, 0), self.names)
+            kinds = self.seen[el] = profile_kinds(el, self.index.length.get(el, 0), self.names, self.lines,
+                                                  self.index.pos)
         return kinds[1 if with_stats else 0]
 
 
@@ -103,30 +107,40 @@ def agree(fields: list[Fields], index: PageIndex, name: str, alternatives, optio
 
 
 def text_pieces(f: Fields, index: PageIndex) -> list[tuple[str, object]]:
-    """Text pieces of the record outside its body, in document order."""
-    out: list[tuple[str, object]] = []
-    for part in f.record.parts:
-        _chunk_walk(part, f.body_el, out)
+    """Text pieces of the record outside its body, in document order (kept on the index: the
+    rank, stat and author block readers all ask; callers do not change the list)."""
+    key = ("pieces", *f.record.parts, f.body_el)
+    out = index.memo.get(key)
+    if out is None:
+        out = index.memo[key] = []
+        for part in f.record.parts:
+            _chunk_walk(part, f.body_el, out)
     return out
 
 
+_NO_TEXT = frozenset({"script", "style", "noscript", "template"})
+
+
 def _chunk_walk(el, skip, out: list) -> None:
-    if el is skip or not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template"):
+    tag = el.tag
+    if el is skip or not isinstance(tag, str) or tag in _NO_TEXT:
         return
     title = el.get("title")
-    if title and _COUNT_TITLE.match(title) and len(el.text_content().strip()) <= 12:
+    text = el.text
+    if title and _COUNT_TITLE.match(title) and len(all_text(el).strip()) <= 12:
         out.append((" ".join(title.split()), el))  # <a title="1,234 posts">1.2k</a>: the title is exact
-    elif el.text and el.text.strip():
-        out.append((" ".join(el.text.split()), el))
-    elif el.tag == "img" and _STAT_LABEL.match(el.get("alt") or ""):
+    elif text and not text.isspace():
+        out.append((" ".join(text.split()), el))
+    elif tag == "img" and _STAT_LABEL.match(el.get("alt") or ""):
         out.append((" ".join(el.get("alt").split()), el))  # a label shown as an icon: <img alt="Posts"> 57
     elif not len(el) and _STAT_LABEL.match(el.get("title") or el.get("aria-label") or "") and el.tag != "a":
         # an icon font label: <dt><i class="fa-comments" title="Messages"></i></dt><dd>3 418</dd>
         out.append((" ".join((el.get("title") or el.get("aria-label")).split()), el))
     for child in el:
         _chunk_walk(child, skip, out)
-        if child.tail and child.tail.strip():
-            out.append((" ".join(child.tail.split()), el))
+        tail = child.tail
+        if tail and not tail.isspace():
+            out.append((" ".join(tail.split()), el))
 
 
 def author_name(el) -> str | None:
@@ -142,6 +156,12 @@ def name_text(el, text: str | None = None) -> str | None:
     text = text or text_of(el)
     if not text:
         return None
+    return _name_of(text)
+
+
+@lru_cache(maxsize=16384)
+def _name_of(text: str) -> str | None:
+    """(the name in an element's text: asked again for the same elements and names)"""
     text = text.strip(" :,|·•")
     if text.casefold() in BUTTON_WORDS:
         return None
@@ -214,4 +234,4 @@ LETTER = re.compile(r"[^\W\d_]")
 
 
 def has_letters(el) -> bool:
-    return bool(LETTER.search(el.text_content()))
+    return bool(LETTER.search(all_text(el)))

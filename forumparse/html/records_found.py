@@ -12,18 +12,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from attrs import define
 
 from ..vocab import BUTTON_WORDS
-from .dates_found import _SKIP, DateHit, walk
+from .dates_found import _SKIP, DateHit, all_text, walk_list
 from .profile_block import profile_kinds, stat_line
 
 # digits and row striping words: "row1"/"row2", "msgEvenTableRow"/"msgOddTableRow" are one shape
 _DIGITS = re.compile(r"\d+|even|odd", re.I)
 # Links to a member's profile page, in the URL shapes forum engines use.
+# (the lookahead: the first letters of the words below, so that most positions fail at one test, not
+# at every word; re.I applies to it as to the words)
 PROFILE_HREF = re.compile(
-    r"(?:member|user|profile|/u/|/people/|/author/|showuser|viewprofile|[?&](?:u|uid|userid|user_id)=\d|/~\w"
+    r"(?=[mupsvbgп/?&])(?:member|user|profile|/u/|/people/|/author/|showuser|viewprofile|[?&](?:u|uid|userid|user_id)=\d|/~\w"
     r"|\buid-\d"
     r"|mitglied|benutzer|membre|miembro|usuario|utente|gebruiker|пользовател|profil|^/u\d+$)",
     re.I)
@@ -54,13 +57,23 @@ def signature(el) -> str:
     cls = el.get("class")
     if not cls:
         return el.tag if isinstance(el.tag, str) else "#"
-    return el.tag + "." + ".".join(sorted(_DIGITS.sub("", c) for c in cls.split()))
+    return _signature(el.tag, cls)
+
+
+@lru_cache(maxsize=8192)
+def _signature(tag: str, cls: str) -> str:
+    return tag + "." + ".".join(sorted(_DIGITS.sub("", c) for c in cls.split()))
 
 
 def _main_class(el) -> str:
     """Tag and first class name: state classes ("seen", "odd", "new") come after the main one."""
-    cls = (el.get("class") or "").split()
-    return el.tag + ("." + _DIGITS.sub("", cls[0]) if cls else "")
+    return _main_of(el.tag, el.get("class") or "")
+
+
+@lru_cache(maxsize=8192)
+def _main_of(tag: str, cls: str) -> str:
+    first = cls.split()
+    return tag + ("." + _DIGITS.sub("", first[0]) if first else "")
 
 
 def path_key(el, depth: int = 4) -> str:
@@ -77,23 +90,41 @@ class PageIndex:
     so that "what does this subtree hold" is a range lookup instead of a walk."""
 
     def __init__(self, root):
-        self.order = list(walk(root))
-        self.pos = {el: i for i, el in enumerate(self.order)}
-        self.length: dict = {}
-        self.end: dict = {}
-        for i in range(len(self.order) - 1, -1, -1):
-            el = self.order[i]
-            if not isinstance(el.tag, str) or el.tag in _SKIP or not len(el):
-                self.end[el] = i
-                skipped = not isinstance(el.tag, str) or el.tag in _SKIP
-                self.length[el] = 0 if skipped else len((el.text or "").strip())
+        self.memo: dict = {}  # per-page answers the generic readers share (keyed by reader and elements)
+        self.worth: set = set()  # elements with an attribute a machine date may stand in (see find_dates)
+        self.order = order = walk_list(root, self.worth)
+        self.pos = dict(zip(order, range(len(order))))
+        self.length = length = {}
+        self.end = end = {}
+        # the text nodes that are not blank, read once here for find_dates too: an element's own
+        # text (elements not skipped) and a child's tail with the parent it stands in
+        self.texts = texts = {}
+        self.tails = tails = {}
+        for i in range(len(order) - 1, -1, -1):
+            el = order[i]
+            tag = el.tag
+            if not isinstance(tag, str) or tag in _SKIP:
+                end[el] = i
+                length[el] = 0
                 continue
-            n = len((el.text or "").strip())
+            text = el.text
+            n = len(text.strip()) if text else 0
+            if n:
+                texts[el] = text
+            last = None  # (a hidden last child is not in the order: the span ends at the last one walked)
             for child in el:
-                n += self.length.get(child, 0) + len((child.tail or "").strip())
-            self.length[el] = n
-            # (a hidden last child is not in the order: the span ends at the last one walked)
-            self.end[el] = next((self.end[c] for c in reversed(el) if c in self.end), i)
+                got = length.get(child)
+                if got is not None:
+                    n += got
+                    last = child
+                tail = child.tail
+                if tail:
+                    k = len(tail.strip())
+                    if k:
+                        n += k
+                        tails[child] = (tail, el)
+            length[el] = n
+            end[el] = end[last] if last is not None else i
 
     def span(self, el) -> tuple[int, int]:
         i = self.pos.get(el, -1)
@@ -119,22 +150,30 @@ class Record:
 def author_candidates(index: PageIndex) -> list:
     """Short-text elements that look like an author name: profile links, author class words."""
     found = []
+    length = index.length
     for el in index.order:
+        if not 0 < length.get(el, 0) <= MAX_NAME:
+            continue  # (first: the cheapest test, and most elements fail it)
         tag = el.tag if isinstance(el.tag, str) else None
         if tag is None or tag in _SKIP:
             continue
         href = el.get("href") or "" if tag == "a" else ""
         is_link = tag == "a" and PROFILE_HREF.search(href) and not _GROUP_HREF.search(href)
-        cls = el.get("class") or ""
-        named = ((AUTHOR_WORDS.search(cls) and not _NOT_NAME_CLASS.search(cls)) or el.get("rel") == "author"
+        cls = el.get("class")
+        named = ((cls and _author_class(cls)) or el.get("rel") == "author"
                  or el.get("itemprop") in ("author", "creator", "contributor") or _beside_mailto(el, tag)
                  or _name_colon(el, tag))
         if (is_link or named) and 0 < index.length.get(el, 0) <= MAX_NAME:
-            text = " ".join((el.text_content() or "").split()).casefold()
+            text = " ".join((all_text(el) or "").split()).casefold()
             if (text not in BUTTON_WORDS and text not in NOT_NAMES and not _STATUS.search(text)
                     and not stat_line(text)[0]):  # "Posts: 14" in an author-post-count box
                 found.append(el)
     return _innermost(found, index)
+
+
+@lru_cache(maxsize=8192)
+def _author_class(cls: str) -> bool:
+    return bool(AUTHOR_WORDS.search(cls)) and not _NOT_NAME_CLASS.search(cls)
 
 
 def _innermost(found: list, index: PageIndex) -> list:
@@ -313,9 +352,10 @@ def holders_of(anchors: list) -> set:
 
 
 def records_for(anchors: list, index: PageIndex, date_pos: list[int] | None = None,
-                author_pos: list[int] | None = None) -> list[list]:
+                author_pos: list[int] | None = None, scores: dict | None = None) -> list[list]:
     """Record parts for a group of anchors, grown over sibling rows or cells when that finds
-    the text or the author that the anchor's own subtree lacks."""
+    the text or the author that the anchor's own subtree lacks. `scores` keeps _record_score per
+    parts for one date_pos and author_pos (find_records scores the same parts for many groups)."""
     roots = exclusive_roots(anchors)
     if len({id(r) for r in roots}) < len(roots):
         return []
@@ -325,7 +365,7 @@ def records_for(anchors: list, index: PageIndex, date_pos: list[int] | None = No
     date_pos, author_pos = date_pos or [], author_pos or []
 
     def total(records):
-        return sum(_record_score(parts, index, date_pos, author_pos) for parts in records)
+        return sum(_score_of(parts, index, date_pos, author_pos, scores) for parts in records)
 
     holders = holders_of(anchors)
     best, best_score = plain, total(plain)
@@ -346,8 +386,9 @@ def find_records(index: PageIndex, dates: list[DateHit], authors: list) -> list[
     author_pos = sorted({index.pos[a] for a in authors if a in index.pos})
     best, best_score = [], 0.0
     siblings: dict = {}  # groups whose records sit side by side in one container
+    scores: dict = {}  # _record_score per parts, for these date and author positions
     for anchors, kind in candidates:
-        records, score = _evaluate(anchors, kind, index, date_pos, author_pos)
+        records, score = _evaluate(anchors, kind, index, date_pos, author_pos, scores)
         if records:
             container = records[0].parts[0].getparent()
             siblings.setdefault((kind, tag_path_key(anchors[0]), id(container)), []).append(anchors)
@@ -358,7 +399,7 @@ def find_records(index: PageIndex, dates: list[DateHit], authors: list) -> list[
             continue
         # posts whose rows differ in a state class ("seen", "new") are one list
         merged = sorted((a for g in groups for a in g), key=lambda a: index.pos.get(a, -1))
-        records, score = _evaluate(merged, kind, index, date_pos, author_pos)
+        records, score = _evaluate(merged, kind, index, date_pos, author_pos, scores)
         if score > best_score:
             best, best_score = records, score
     if best and best[0].kind == "author":
@@ -407,15 +448,26 @@ def _without_strays(records: list[Record], index: PageIndex, date_pos) -> list[R
     return [r for r, d in zip(records, dated) if d or sum(index.length.get(p, 0) for p in r.parts) >= 200]
 
 
-def _evaluate(anchors: list, kind: str, index: PageIndex, date_pos, author_pos) -> tuple[list[Record], float]:
+def _evaluate(anchors: list, kind: str, index: PageIndex, date_pos, author_pos,
+              scores: dict | None = None) -> tuple[list[Record], float]:
     if len({id(a) for a in anchors}) < len(anchors):
         return [], 0.0
-    parts_list = records_for(anchors, index, date_pos, author_pos)
+    parts_list = records_for(anchors, index, date_pos, author_pos, scores)
     if not parts_list:
         return [], 0.0
-    records = [Record(a, parts, kind, _record_score(parts, index, date_pos, author_pos))
+    records = [Record(a, parts, kind, _score_of(parts, index, date_pos, author_pos, scores))
                for a, parts in zip(anchors, parts_list)]
     return records, sum(r.score for r in records) * (1.05 if kind == "date" else 1.0)
+
+
+def _score_of(parts, index: PageIndex, date_pos, author_pos, scores: dict | None) -> float:
+    if scores is None:
+        return _record_score(parts, index, date_pos, author_pos)
+    key = tuple(parts)
+    got = scores.get(key)
+    if got is None:
+        got = scores[key] = _record_score(parts, index, date_pos, author_pos)
+    return got
 
 
 def _record_score(parts, index: PageIndex, date_pos, author_pos) -> float:

@@ -38,9 +38,10 @@ class Item:
     kind: str = ""  # the schema.org type, lowercase: "comment", "answer", ...
 
 
-def find_items(root) -> list[Item]:
-    """Posts described by microdata, else by JSON-LD (whichever lists more)."""
-    micro = microdata_items(root)
+def find_items(root, micro: list[Item] | None = None) -> list[Item]:
+    """Posts described by microdata, else by JSON-LD (whichever lists more). `micro`:
+    microdata_items(root) when the caller has it already."""
+    micro = microdata_items(root) if micro is None else micro
     ld = jsonld_items(root)
     return micro if len(micro) >= len(ld) else ld
 
@@ -194,13 +195,13 @@ def _ld_text(text: str) -> str:
     return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
 
 
-def item_posts(items: list[Item], ctx) -> list[Post]:
+def item_posts(items: list[Item], ctx, memo: dict | None = None) -> list[Post]:
     posts = []
     for item in items:
         if item.text_el is not None:
-            from .post_text import body_of, headed_quotes  # (the generic reader's quote and signature boxes)
+            from .post_text import body_once, headed_quotes  # (the generic reader's quote and signature boxes)
 
-            body = body_of(item.text_el, quote_css_for(item))
+            body = body_once(item.text_el, quote_css_for(item), memo)
             text, html, quotes, edited = body.text, body.html, headed_quotes(body.quotes), body.edited
         else:
             text, html, quotes, edited = _ld_text(item.text or ""), None, (), None
@@ -213,10 +214,11 @@ def item_posts(items: list[Item], ctx) -> list[Post]:
     return posts
 
 
-def structured_thread(root, ctx) -> Thread | None:
-    """A Thread from the page's structured data, or None when it describes no post."""
-    items = find_items(root)
-    posts = item_posts(items, ctx)
+def structured_thread(root, ctx, micro: list[Item] | None = None, memo: dict | None = None) -> Thread | None:
+    """A Thread from the page's structured data, or None when it describes no post. `micro`:
+    microdata_items(root) when the caller has it; `memo`: the page's PageIndex.memo (bodies read)."""
+    items = find_items(root, micro)
+    posts = item_posts(items, ctx, memo)
     if not posts:
         return None
     title = next((it.title for it in items if it.title), None)

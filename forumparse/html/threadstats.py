@@ -6,8 +6,10 @@ outside the post records, so that a number quoted in a post is never taken.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..numbers import parse_count
+from .dates_found import all_text
 
 _N = r"(?P<n>\d[\d,.\u00a0\u202f' ]*)"
 _VIEW_WORDS = (r"(?:views?|aufrufe|zugriffe|vues|visitas|visualizzazioni|visualizações|weergaven|hits|просмотр\w*|"
@@ -41,12 +43,15 @@ _READ_TIMES = re.compile(r"\((?:read|viewed|gelesen|lu|leído|letto|lido|gelezen
 def thread_counts(index, inside_posts) -> tuple[int | None, int | None]:
     """(views, replies) shown as short texts of their own outside the posts, or None each."""
     views = replies = None
+    named: dict = {}  # element -> its class or id names a list of other topics (asked per ancestor once)
     for el in index.order:
         n = index.length.get(el, 0)
-        if not n or n > _MAX_PHRASE or not isinstance(el.tag, str) or inside_posts(el) or _other_topics(el):
+        if not n or n > _MAX_PHRASE or not isinstance(el.tag, str) or inside_posts(el) or _other_topics(el, named):
             continue
         if n > _MAX:
             own = " ".join([el.text or "", *(c.tail or "" for c in el)])  # (the phrase may follow a label)
+            if not _DIGIT.search(own):
+                continue  # (every count pattern holds a digit)
             if views is None and "(" in own:
                 m = _READ_TIMES.search(own)
                 views = parse_count(m.group("n").strip(), allow_abbrev=False) if m else None
@@ -55,7 +60,7 @@ def thread_counts(index, inside_posts) -> tuple[int | None, int | None]:
                 replies = parse_count(m.group("n").strip(), allow_abbrev=False) if m else None
             continue
         texts = tuple(t.strip("()[] ") for t in (
-            " ".join(el.text_content().split()), " ".join((el.text or "").split()), el.get("title") or ""))
+            " ".join(all_text(el).split()), " ".join((el.text or "").split()), el.get("title") or ""))
         if texts[0].endswith((":", "：")) or _LABEL_ONLY.match(texts[0]):
             # "<span>查看:</span> <span>8215</span>", "<td>viewed</td><td>2,345 times</td>": the value is next
             nxt = _value_after(el)
@@ -63,6 +68,8 @@ def thread_counts(index, inside_posts) -> tuple[int | None, int | None]:
                 texts = (texts[0] + " " + " ".join(nxt.text_content().split()),) + texts[1:]
         if len(el) and any(c.get("title") for c in el if isinstance(c.tag, str)):
             texts += (_exact_text(el),)  # "<span title="1532">1.5k</span> Views": the title is exact
+        if not _DIGIT.search(" ".join(texts)):
+            continue  # (every count pattern holds a digit)
         if views is None:
             views = next((c for c in (_count(VIEWS, t) for t in texts) if c is not None), None)
         if replies is None:
@@ -74,6 +81,7 @@ def thread_counts(index, inside_posts) -> tuple[int | None, int | None]:
     return views, replies
 
 
+_DIGIT = re.compile(r"\d")
 _LABEL_ONLY = re.compile(rf"^(?:{_VIEW_WORDS}|{_REPLY_WORDS}|viewed|read)$", re.I)
 
 
@@ -111,10 +119,21 @@ _OTHER_TOPICS = re.compile(r"similar|related|suggested|topic_?list|topiclist|thr
                            r"more-?topics", re.I)
 
 
-def _other_topics(el) -> bool:
-    """Counts in a list of other topics ("Similar Topics", "Related threads") are theirs."""
+@lru_cache(maxsize=8192)
+def _topics_class(cls: str) -> bool:
+    return bool(_OTHER_TOPICS.search(cls))
+
+
+def _other_topics(el, named: dict) -> bool:
+    """Counts in a list of other topics ("Similar Topics", "Related threads") are theirs. `named`
+    keeps each ancestor's answer for the page."""
     for anc, _ in zip(el.iterancestors(), range(8)):
-        if _OTHER_TOPICS.search((anc.get("class") or "") + " " + (anc.get("id") or "")):
+        hit = named.get(anc)
+        if hit is None:
+            cls, ident = anc.get("class"), anc.get("id")
+            # (no word of the pattern holds a space: class and id are searched apart, a class once per page)
+            hit = named[anc] = bool((cls and _topics_class(cls)) or (ident and _OTHER_TOPICS.search(ident)))
+        if hit:
             return True
     return False
 

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from .dates_found import all_text
 from .select import text_of
 
 _SEPARATORS = re.compile(r"\s+(?:[-|•·»›«‹/—–:]|::|->|=>|>)\s+|\s*[|｜]\s*|(?<=[^\x00-\x7f])\s*[_-]\s*(?=[^\x00-\x7f])")
@@ -21,7 +23,9 @@ _SHOWN = ("h1", "h2", "h3", "h4", "strong", "b", "a", "span", "div", "td")
 
 
 def thread_title(root, lengths: dict | None = None) -> str | None:
-    found = _thread_title(root)
+    """`lengths`: PageIndex.length (an element's visible text length, never more than its
+    text_content's), which turns long elements away without reading their text."""
+    found = _thread_title(root, lengths or {})
     if not found:
         return found
     if _print_page(root):  # "Site - Printable version": the site's <h1>, then the topic's heading
@@ -29,7 +33,8 @@ def thread_title(root, lengths: dict | None = None) -> str | None:
         for h, nxt in zip(headings, headings[1:]):
             if h.tag == "h1" and text_of(h) == found and nxt.tag != "h1" and text_of(nxt):
                 return _PREFIX.sub("", text_of(nxt))
-    for bare in _bare_headings(root):  # "Patch Notes - Patchnotes 4.47": the heading shows the label apart
+    # "Patch Notes - Patchnotes 4.47": the heading shows the label apart
+    for bare in _bare_headings(root, lengths or {}):
         if len(found) > len(bare) and found.casefold().endswith(bare.casefold()):
             return bare
     if ": " in found:  # "Stitch Diary: Blocking a lace shawl" over a heading that shows the part after the colon
@@ -79,29 +84,33 @@ def _home_link_texts(root) -> set[str]:
     for el in root.iter("a"):
         href = (el.get("href") or "").strip()
         if href and _HOME_HREF.match(href):
-            text = " ".join(el.text_content().split())
+            text = " ".join(all_text(el).split())
             if text and len(text) <= 100:
                 out.add(text.casefold())
     return out
 
 
-def _bare_headings(root) -> list[str]:
+def _bare_headings(root, lengths: dict) -> list[str]:
     """Title texts without the prefix labels they show (<h1><span class="label">Patch Notes</span> ...,
     <td class="navbar"><strong><span class="prefix">[Help]</span> ...)."""
     out, seen = [], set()
-    for label in root.xpath("//*[@class]"):
-        if not _LABEL_CLASS.search(label.get("class") or ""):
-            continue
+    labels = [el for el in root.iter() if isinstance(el.tag, str) and _label_class(el.get("class") or "")]
+    for label in labels:
         for el, _ in zip(label.iterancestors(), range(3)):
             if el.tag not in _TITLE_TAGS or id(el) in seen:
                 continue
             seen.add(id(el))
-            if el.tag != "h1" and (len(el) > 3 or len(el.text_content()) > 200):
+            if el.tag != "h1" and (len(el) > 3 or lengths.get(el, 0) > 200 or len(el.text_content()) > 200):
                 continue
             bare = " ".join(_unlabelled_text(el).split())
             if bare and bare != " ".join(el.text_content().split()):
                 out.append(bare)
     return out
+
+
+@lru_cache(maxsize=8192)
+def _label_class(cls: str) -> bool:
+    return bool(_LABEL_CLASS.search(cls))
 
 
 _TITLE_TAGS = frozenset({"h1", "h2", "h3", "strong", "b", "td", "span", "div"})
@@ -116,7 +125,7 @@ def _unlabelled_text(el) -> str:
     return "".join(parts)
 
 
-def _thread_title(root) -> str | None:
+def _thread_title(root, lengths: dict) -> str | None:
     head_title = next(iter(root.iter("title")), None)
     title = " ".join(head_title.text_content().split()) if head_title is not None else None
     og = _meta(root, "og:title")
@@ -138,7 +147,7 @@ def _thread_title(root) -> str | None:
             return after
     if og and _PREFIX.sub("", og).casefold() in {p.casefold() for p in parts}:
         return _PREFIX.sub("", og)
-    shown = _shown_texts(root, {p.casefold() for p in parts} | ({og.casefold()} if og else set()))
+    shown = _shown_texts(root, {p.casefold() for p in parts} | ({og.casefold()} if og else set()), lengths)
     if og and _PREFIX.sub("", og).casefold() in _heading_texts(root):
         return _PREFIX.sub("", og)  # the page's main heading, before a breadcrumb that shows the site's name
     ranked = sorted(parts, key=len, reverse=True)
@@ -197,14 +206,16 @@ def _title_parts(title: str) -> list[str]:
     return [t for t in (_SITE_COLON.sub("", _PREFIX.sub("", _PAGE_SUFFIX.sub("", t).strip())) for t in out) if t]
 
 
-def _shown_texts(root, wanted: set[str]) -> set[str]:
+def _shown_texts(root, wanted: set[str], lengths: dict) -> set[str]:
     """Which of the wanted strings the page shows as the whole text of some element."""
     if not wanted:
         return set()
     longest = max(len(w) for w in wanted) + 20
     found = set()
     for el in root.iter(*_SHOWN):
-        text = el.text_content()
+        if lengths.get(el, 0) > longest * 3:
+            continue  # (its text_content is longer still)
+        text = all_text(el)
         if len(text) > longest * 3:
             continue
         text = _PREFIX.sub("", " ".join(text.split())).casefold()
