@@ -1,6 +1,7 @@
 """Simple Machines Forum thread pages: SMF 1.1 (tables) and 2.0 / 2.1 (div.poster + div.postarea)."""
 from __future__ import annotations
 
+import copy
 import re
 
 import attrs
@@ -80,12 +81,19 @@ class SMF(Adapter):
     PRINT_ARROWS = (" => ", " =&gt; ")
     PRINT_CREDIT = ("simplemachines.org", "Simple Machines")
 
+    # the mobile view (;wap2): "<p class="windowbg"><strong>NAME</strong>: message</p>", links ";wap2"
+    WAP2_MARKUP = '<p class="windowbg'
+    WAP2_LINK = ";wap2"
+
     def detect(self, doc) -> float:
         score = common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE)
-        if score >= 0.5 or not common.has_any(doc, self.PRINT_MARKUP, 10_000) \
-                or not common.has_any(doc, self.PRINT_ARROWS, 20_000):
+        if score >= 0.5:
             return score
-        return 0.9 if any(common.in_ends(doc, m) for m in self.PRINT_CREDIT) else 0.6
+        if common.has_any(doc, self.PRINT_MARKUP, 10_000) and common.has_any(doc, self.PRINT_ARROWS, 20_000):
+            return 0.9 if any(common.in_ends(doc, m) for m in self.PRINT_CREDIT) else 0.6
+        if common.has(doc, self.WAP2_MARKUP, 10_000) and common.in_ends(doc, self.WAP2_LINK):
+            return 0.8
+        return score
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
@@ -101,9 +109,12 @@ class SMF(Adapter):
         found = by_class(tree, **{name: css for name, css in groups.items() if name not in by_id})
         found.update({name: [el for el in ids[ident] if el.get("id") == ident] for name, ident in by_id.items()})
         units = self._units(found)
-        if not units:  # no poster column: the print view (its linktree "A => B"), or no topic
-            return _print_page(tree, base, ctx) if common.has_any(doc, self.PRINT_ARROWS, 20_000) else Thread(
-                title=common.page_title(tree), posts=[])
+        if not units:  # no poster column: the print view (its linktree "A => B"), the mobile view, or no topic
+            if common.has_any(doc, self.PRINT_ARROWS, 20_000):
+                return _print_page(tree, base, ctx)
+            if common.in_ends(doc, self.WAP2_LINK):
+                return _wap2_page(tree, base, ctx)
+            return Thread(title=common.page_title(tree), posts=[])
         # one pass per selector over the page, handed to the boxes and posters that own the matches
         boxes = [box for _poster, box in units]
         in_box = PostScope(boxes)
@@ -337,6 +348,40 @@ def _print_page(tree, base, ctx) -> Thread:
         breadcrumbs=[t for t in [text_of(forum), *crumbs] if t],
         posts=posts,
     )
+
+
+# -- the mobile view: index.php?topic=N.0;wap2 --------------------------------------------------
+# "<p class="catbg">Category > Board</p><p class="titlebg">Subject (1/3)</p>", then a p.windowbg /
+# p.windowbg2 per post: "<strong>NAME</strong>: message" (no dates; quotes flattened to text).
+_WAP2_TITLE = re.compile(r"^(?P<title>.+?)\s*\((?P<page>\d+)/(?P<count>\d+)\)$")
+
+
+def _wap2_page(tree, base, ctx) -> Thread:
+    posts, title, page, count, crumbs = [], None, None, None, []
+    for p in xpath("//p[@class]")(tree):
+        names = split_classes(p.get("class"))
+        if names & {"catbg", "titlebg"} and title is None:
+            match = _WAP2_TITLE.match(text_of(p) or "")
+            if match:
+                title, page, count = match.group("title"), int(match.group("page")), int(match.group("count"))
+                before = p.getprevious()
+                crumbs = [t.strip() for t in (text_of(before) or "").split(" > ") if t.strip()] \
+                    if before is not None and before.tag == "p" else []
+            continue
+        first = p[0] if len(p) else None
+        if not names & {"windowbg", "windowbg2"} or first is None or first.tag not in ("strong", "b") \
+                or (p.text or "").strip() or not (first.tail or "").lstrip().startswith(":"):
+            continue
+        work = copy.deepcopy(p)
+        lead = work[0]
+        work.text = lead.tail.lstrip()[1:]
+        work.remove(lead)
+        body = extract_body(work, quote_css=SMF.QUOTE, quote_author_css=SMF.QUOTE_AUTHOR, signature_css=None,
+                            edit_css=None, drop_css=SMF.DROP_PLAIN)
+        posts.append(Post(author=Author(name=text_of(first)) if text_of(first) else None, body=body.text,
+                          body_html=body.html, quotes=body.quotes))
+    return Thread(title=title or common.page_title(tree), url=common.canonical(tree, base) or ctx.url,
+                  breadcrumbs=crumbs, page=page, page_count=count, posts=posts)
 
 
 def _print_units(tree) -> list[tuple]:
