@@ -9,7 +9,7 @@ from ...dates import ParsedDate
 from ...pagetime import NOW_LABELS
 from ...vocab import THREAD_END
 from ..tokens import EDIT_TAIL, ICON_MARK, IMAGE_MARK, Token, is_buttons
-from .names import AVATAR, RE_LINE, is_text, name_like
+from .names import AVATAR, RE_LINE, date_line_author, is_text, name_like
 
 
 def choose_anchors(tokens: list[Token]) -> list[int]:
@@ -49,7 +49,31 @@ def choose_anchors(tokens: list[Token]) -> list[int]:
     if any(len(idx) >= 2 for idx in posts.values()):
         groups = posts
     best = max(groups.values(), key=rank)
+    if tokens[best[0]].data["date_kind"] in ("named", "numeric", "iso"):
+        # "hecht_hans, 2 März 2016" and "Barschbube, Heute um 19:02": the newest posts of the same
+        # byline show a relative day and a time; the same line around the date, they are posts too
+        shapes = {_shape(tokens[i]) for i in best}
+        extra = [i for idx in groups.values() if idx is not best for i in idx
+                 if tokens[i].data["date_kind"] == "relative"
+                 and _CLOCK.search(tokens[i].data["raw"] or "") and _shape(tokens[i]) in shapes]
+        # posts stand apart as posts do, not one under another as a sidebar's latest topics do
+        gap = min((b - a for a, b in zip(best, best[1:])), default=16) // 2
+        merged = sorted(best + extra)
+        if extra and all(b - a >= gap for a, b in zip(merged, merged[1:])):
+            best = merged
     return best
+
+
+_CLOCK = re.compile(r"\d{1,2}[:h]\d\d")
+
+
+def _shape(tok: Token) -> str:
+    """The date line without its date, its author and its numbers: what one byline repeats."""
+    residual = tok.data["residual"]
+    name = date_line_author(tok)
+    if name:
+        residual = residual.replace(name, "NAME")
+    return re.sub(r"\d+", "N", residual)
 
 
 _NUMBERED_LINE = re.compile(r"^(?P<before>.{0,60}?)\s*#\s?(?P<n>\d{1,7})$")
