@@ -13,6 +13,16 @@ from .records_found import NOT_NAMES, PageIndex, is_name
 
 
 def author_options(f: Fields, index: PageIndex, author_pos: list[int]) -> list:
+    """The record's name candidates outside its body. Kept on the index per record and body: the
+    readers ask again with the page's author positions (callers do not change the list)."""
+    key = ("options", *f.record.parts, f.body_el)
+    found = index.memo.get(key)
+    if found is None:
+        found = index.memo[key] = _author_options(f, index, author_pos)
+    return found
+
+
+def _author_options(f: Fields, index: PageIndex, author_pos: list[int]) -> list:
     lo, hi = index.span(f.body_el) if f.body_el is not None else (-1, -2)
     found = []
     for part in f.record.parts:
