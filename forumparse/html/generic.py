@@ -23,7 +23,7 @@ from .author_choice import (
 )
 from .author_stats import clean_rank, rank_in_block, rank_of, ranks_after_name, stats_of
 from .body_choice import body_alternatives, body_candidate, flat_bodies, has_media
-from .dates_found import DateHit, node_after
+from .dates_found import DateHit
 from .post_dates import container_epoch, date_of, labelled_date
 from .post_text import (
     body_once,
@@ -184,20 +184,9 @@ def _record_signature(f: Fields) -> str | None:
     """A signature box beside the body, in the record (<div class="msgSignature"> after the text)."""
     body = f.body_el
     for part in f.record.parts:
-        if part is body or any(a is body for a in part.iterancestors()):
-            continue  # (all of it is the body)
-        stop = None  # the body's subtree is passed over, up to the node after it
         for el in part.iter():
-            if stop is not None:
-                if el is not stop:
-                    continue
-                stop = None
-            if el is body:
-                stop = node_after(el, part)
-                if stop is None:
-                    break
-                continue
-            if isinstance(el.tag, str) and signature_class(el.get("class")):
+            if isinstance(el.tag, str) and signature_class(el.get("class")) and el is not body \
+                    and not any(a is body for a in el.iterancestors()):
                 text = " ".join(el.text_content().split())
                 return text or None
     return None
