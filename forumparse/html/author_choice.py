@@ -13,6 +13,16 @@ from .records_found import NOT_NAMES, PageIndex, is_name
 
 
 def author_options(f: Fields, index: PageIndex, author_pos: list[int]) -> list:
+    """The record's name candidates outside its body. Kept on the index per record and body: the
+    readers ask again with the page's author positions (callers do not change the list)."""
+    key = ("options", *f.record.parts, f.body_el)
+    found = index.memo.get(key)
+    if found is None:
+        found = index.memo[key] = _author_options(f, index, author_pos)
+    return found
+
+
+def _author_options(f: Fields, index: PageIndex, author_pos: list[int]) -> list:
     lo, hi = index.span(f.body_el) if f.body_el is not None else (-1, -2)
     if f.body_el is not None and f.body_el in anchor_line(f.record):
         br = next(f.body_el.iter("br"), None)  # loose text under a byline line: the name stands before its <br>
@@ -117,11 +127,11 @@ def unlinked_names(fields: list[Fields], index: PageIndex) -> None:
         if f.author_el is not None:
             continue
         lo_b, hi_b = index.span(f.body_el) if f.body_el is not None else (-1, -2)
-        for el in elements(f.record, index):
+        for el in elements(f.record, index, lo_b, hi_b):  # (outside the body)
             parent = el.getparent()
             in_place = shape_key(el) == key or (el.tag != "a" and parent is not None and len(parent) == 1
                                                 and not (parent.text or "").strip() and shape_key(parent) == key)
-            if not len(el) and in_place and not lo_b <= index.pos.get(el, -1) <= hi_b and is_name(name_text(el)):
+            if not len(el) and in_place and is_name(name_text(el)):
                 f.author_el = el
                 break
 
@@ -238,11 +248,10 @@ def _name_slot(fields: list[Fields], index: PageIndex, key=shape_key) -> bool:
 def _leaves(f: Fields, index: PageIndex, lo_b: int, hi_b: int):
     """The record's first short text elements without element children, outside the body."""
     count = 0
-    for el in elements(f.record, index):
+    for el in elements(f.record, index, lo_b, hi_b):  # (outside the body)
         if count >= 12:
             return
-        p = index.pos.get(el, -1)
-        if lo_b <= p <= hi_b or el.tag not in _SLOT_TAGS or len(el) or not (el.text or "").strip():
+        if el.tag not in _SLOT_TAGS or len(el) or not (el.text or "").strip():
             continue
         if DATE_IN_TEXT.search(el.text):
             continue

@@ -118,8 +118,8 @@ def rank_of(f: Fields, index: PageIndex, shown: str | None = None) -> str | None
     lo_b, hi_b = index.span(f.body_el) if f.body_el is not None else (-1, -2)
     name = name_text(f.author_el) if f.author_el is not None else None
     group = None  # a user group is the rank only where no user title shows
-    for el in elements(f.record, index):
-        if lo_b <= index.pos.get(el, -1) <= hi_b or not _is_rank_class(el):
+    for el in elements(f.record, index, lo_b, hi_b):  # (outside the body)
+        if not _is_rank_class(el):
             continue
         text = _rank_text(el)
         if text and len(text) <= 120 and text != name:  # (a name styled by its rank: "user-rank-Visitor")

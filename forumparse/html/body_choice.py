@@ -36,10 +36,12 @@ def body_candidate(record: Record, index: PageIndex, names: set, profile=None):
     best, best_len, vocab = None, 0, []
     after = index.pos.get(record.anchor, -1) if record.kind == "single" else -1
     for el in elements(record, index):
-        if el in blocked or index.pos.get(el, 0) < after:
+        if el in blocked or (after >= 0 and index.pos.get(el, 0) < after):
             continue  # (a lone post's text follows its date)
         n = index.length.get(el, 0)
-        named = n and _is_body_class(el)
+        if not n:
+            continue  # (no text: passed over below whatever its class)
+        named = _is_body_class(el)
         if not named and n <= best_len:
             continue  # (the cheapest test first: all of these only pass an element over)
         if n < 40 and not has_letters(el):

@@ -199,7 +199,7 @@ def walk_list(root, worth: set | None = None) -> list:
             items = el.items()  # (one call for all attributes instead of one per attribute is_hidden reads)
             if items:
                 if _hidden_items(items):
-                    stop = _after(el, root)
+                    stop = node_after(el, root)
                     if stop is None:
                         break
                     continue
@@ -210,13 +210,13 @@ def walk_list(root, worth: set | None = None) -> list:
                             break
         append(el)
         if tag in skip and len(el):
-            stop = _after(el, root)
+            stop = node_after(el, root)
             if stop is None:
                 break
     return out
 
 
-def _after(el, root):
+def node_after(el, root):
     """The node that follows el's subtree in document order, inside root (None: the end)."""
     node = el
     while node is not root:

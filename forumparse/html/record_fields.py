@@ -30,14 +30,19 @@ class Fields:
     edited: DateHit | None = None  # an edit note's date outside the body ("Edited by X - date")
 
 
-def elements(record: Record, index: PageIndex):
+def elements(record: Record, index: PageIndex, lo_b: int = -1, hi_b: int = -2):
+    """The record's elements in document order; those at positions lo_b..hi_b (the body's span)
+    left out without a look at them."""
+    order = index.order
     for part in record.parts:
         lo, hi = index.span(part)
         if lo < 0:
             continue
-        for el in index.order[lo:hi + 1]:
-            if isinstance(el.tag, str):
-                yield el
+        runs = ((lo, min(hi, lo_b - 1)), (max(lo, hi_b + 1), hi)) if lo_b <= hi_b else ((lo, hi),)
+        for a, b in runs:
+            for el in order[a:b + 1]:
+                if isinstance(el.tag, str):
+                    yield el
 
 
 def anchor_line(record: Record) -> set:

@@ -125,17 +125,26 @@ def _topics_class(cls: str) -> bool:
 
 
 def _other_topics(el, named: dict) -> bool:
-    """Counts in a list of other topics ("Similar Topics", "Related threads") are theirs. `named`
-    keeps each ancestor's answer for the page."""
-    for anc, _ in zip(el.iterancestors(), range(8)):
-        hit = named.get(anc)
-        if hit is None:
-            cls, ident = anc.get("class"), anc.get("id")
+    """Counts in a list of other topics ("Similar Topics", "Related threads") are theirs: one of
+    the element's eight nearest ancestors names such a list. `named` keeps the answers for the page
+    (per element and number of levels: siblings share their parent's)."""
+    parent = el.getparent()
+    return parent is not None and _names_topics(parent, 8, named)
+
+
+def _names_topics(el, levels: int, named: dict) -> bool:
+    """el or one of its levels - 1 nearest ancestors has a class or id that names a topic list."""
+    key = (el, levels)
+    got = named.get(key)
+    if got is None:
+        own = named.get(el)
+        if own is None:
+            cls, ident = el.get("class"), el.get("id")
             # (no word of the pattern holds a space: class and id are searched apart, a class once per page)
-            hit = named[anc] = bool((cls and _topics_class(cls)) or (ident and _OTHER_TOPICS.search(ident)))
-        if hit:
-            return True
-    return False
+            own = named[el] = bool((cls and _topics_class(cls)) or (ident and _OTHER_TOPICS.search(ident)))
+        parent = el.getparent() if not own and levels > 1 else None
+        got = named[key] = own or (parent is not None and _names_topics(parent, levels - 1, named))
+    return got
 
 
 def _count(patterns, text: str) -> int | None:

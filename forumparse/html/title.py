@@ -58,6 +58,8 @@ _CRUMB_TAIL = re.compile(r"^(?:»|>|›|/|::|→|\|)\s*(\S.*)$")
 def _breadcrumb_end(root) -> str | None:
     """The plain last item of a breadcrumb (links joined by "»" and the like, then the page's own name)."""
     for el in root.iter("td", "div", "nav", "p", "span", "li", "ul", "ol", "b", "strong"):
+        if len(el) < 2:
+            continue  # (fewer than two element children: neither test below can pass)
         kids = [c for c in el if isinstance(c.tag, str)]
         if len(kids) >= 2 and kids[-1].tag == "a" and kids[-2].tag == "a" and _CRUMB_SEP.match(kids[-2].tail or ""):
             tail = (kids[-1].tail or "").strip()
