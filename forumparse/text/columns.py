@@ -124,8 +124,11 @@ def _author_cell(left: str, block: list[tuple[str, str]]) -> bool:
     if len(block) == 1 and len(left.split()) <= 3 and _POST_LINE.search(block[0][1]):
         return True  # "NAME      Posted: DATE" alone: a padded table (inscriptis) parts its rows with blank lines
     rest = block[1:]
-    return block[0][0] == left and any(lft.strip() and not right.strip() for lft, right in rest) and any(
-        right.strip() and not lft.strip() for lft, right in rest)
+    # a one-line post beside the name, the title under the name alone ("reedbed  That was it,
+    # thanks..." / "Tadpole"): the right side a sentence, the left a short name
+    sentence = len(block[0][1].split()) >= 5 and len(left.split()) <= 3
+    return block[0][0] == left and any(lft.strip() and not right.strip() for lft, right in rest) and (sentence or any(
+        right.strip() and not lft.strip() for lft, right in rest))
 
 
 _POST_LINE = re.compile(r"^(?:post\s*)?posted\b.{0,20}(?:\d{1,2}:\d\d|(?:19|20)\d\d)", re.I)

@@ -227,7 +227,7 @@ def scan_forward(tokens: list[Token], a: int, nxt: int, need_names: bool,
         if need_names and not seen_stat and tok.kind == "body" and len(names) < 4 and (
                 name_like(tok.text) or names and AVATAR.match(tok.text) and len(tok.text.split()) <= 12
                 or names and GROUP.match(tok.text)  # "Guest" under the name: a user group, no text
-                or names and len(tok.text) <= 80 and _stat_follows(tokens, j, nxt)):
+                or names and len(tok.text) <= 80 and _stat_follows(tokens, j, nxt, side=tok)):
             names.append(tok)
             end = j
             continue
@@ -244,11 +244,14 @@ def _text_after_stats(tokens: list[Token], j: int, nxt: int) -> bool:
     return k < nxt and tokens[k].kind == "body"
 
 
-def _stat_follows(tokens: list[Token], j: int, nxt: int, fields=None, column: Token | None = None) -> bool:
+def _stat_follows(tokens: list[Token], j: int, nxt: int, fields=None, column: Token | None = None,
+                  side: Token | None = None) -> bool:
     """A line between the name and the statistics is the user title, whatever its words
     ("War. War never changes.")."""
     # an avatar's alt text ("[avatar32968_2.gif]") may stand between
     after = next((t for t in tokens[j + 1:min(nxt, j + 10)] if t.kind not in ("blank", "nav")), None)
+    if side is not None and after is not None and bool(after.data.get("left")) != bool(side.data.get("left")):
+        return False  # the text's column beside the author column's statistics (w3m)
     if column is not None and (after is None or after.indent != column.indent or after.data.get("left")
                                or after.line > column.line + 2):
         return False  # the statistics right under the line, in its column

@@ -189,12 +189,16 @@ _SAYS = re.compile(r"(?<=\S)\s+(?:says|said|wrote|writes|schrieb|sagt|sagte|a é
                    r"ha scritto|escreveu|disse|schreef|написал|сказал)\s*(?:\.\.\.|…|:)?$", re.I)
 
 
+_WIDE_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+
+
 def mail_sender(text: str) -> str | None:
     m = MAIL_FROM.match(text)
     return (m.group("name") or m.group("paren")).strip() if m else None
 
 
 def clean_name(text: str) -> str | None:
+    text = _WIDE_GAP.split(text, 1)[0]  # "marsh_wren      Re: pump stops": the next cell of the row
     status = STATUS.match(text)
     if status:
         return None
