@@ -104,7 +104,7 @@ class HyperKitty(Adapter):
             timestamp_raw=raw,
             title=_LABEL.sub("", subject) if subject else None,
             body=body,
-            body_html=_inner_html(body_el),
+            body_html=inner_html(body_el),
             quotes=quotes,
             likes=_likes(scope.one(el, self.LIKES)),
             attachments=[absolute(base, a.get("href")) for a in scope.all(el, self.ATTACHMENTS)],
@@ -197,7 +197,7 @@ def _head_title(tree) -> str | None:
     return " - ".join(parts[:-2]) if len(parts) > 2 else title
 
 
-def _inner_html(el) -> str | None:
+def inner_html(el) -> str | None:
     if el is None:
         return None
     inner = (el.text or "") + "".join(lxml.html.tostring(c, encoding="unicode") for c in el)

@@ -73,7 +73,7 @@ def extract_body(
     """
     if el is None:
         return Body("")
-    html = _inner_html(el) if keep_html else None
+    html = inner_html(el) if keep_html else None
     found = _found_parts(el, {"drop": DROP_CSS, "engine": drop_css, "signature": signature_css,
                               "edit": edit_css, "quote": quote_css})
     # Nothing to take out (most posts): render the element itself, no copy and no passes.
@@ -295,7 +295,7 @@ _META_CONTENT_TYPE = re.compile('<meta http-equiv="Content-Type"[^>]*>')
 _START_TAG = re.compile(r"""<[^\s>/]+(?:\s+[^\s=>]+(?:="[^"]*"|='[^']*')?)*\s*>""")
 
 
-def _inner_html(el) -> str:
+def inner_html(el) -> str:
     """The element's leading text as it is (not escaped) and its children serialised. One
     serialisation of the element, its own tags cut off, costs less than one per child; it is
     used when its parts are where they must be, else each child is serialised."""

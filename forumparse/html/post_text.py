@@ -10,7 +10,7 @@ import attrs
 
 from ..records import Quote
 from ..vocab import BUTTON_WORDS, EDIT_NOTE, REMOVED_TEXT, quote_header_author
-from .body import QUOTE_CSS, SIGNATURE_CSS, extract_body
+from .body import QUOTE_CSS, SIGNATURE_CSS, extract_body, inner_html
 from .dates_found import all_text
 from .mail_header import sender_name
 
@@ -93,7 +93,7 @@ def body_of(el, quote_css: str = QUOTE_CSS):
     body = extract_body(work, quote_css=quote_css + ", [data-quote-box]",
                         signature_css=SIGNATURE_CSS + ", [data-sig-box]",
                         drop_css="[data-quote-head]" if heads else None)
-    return attrs.evolve(body, html=extract_body(el, quote_css=None, signature_css=None, edit_css=None).html)
+    return attrs.evolve(body, html=inner_html(el))  # the HTML as the page shows it, marks and all
 
 
 _QUOTE_HEAD = re.compile(r"quote[-_]?(?:head(?:er)?|top|title|author|by|info)|quotetitle", re.I)
