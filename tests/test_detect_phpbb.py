@@ -58,3 +58,10 @@ def test_phpbb30_header_script_makes_a_saved_page_certain():
     assert "viewtopic" not in html
     assert _score(html) == 1.0
     assert _score(html.replace(script, "")) < 1.0
+
+
+def test_wordpress_bypostauthor_comment_is_no_phpbb_markup():
+    page = ('<html><head><title>A post</title></head><body class="single"><ol class="commentlist">'
+            '<li class="comment byuser comment-author-ann bypostauthor" id="comment-2"><p>Thanks all. '
+            'I moved my board to phpBB last year.</p></li></ol></body></html>')
+    assert _score(page) < 0.2

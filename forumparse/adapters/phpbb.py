@@ -29,7 +29,7 @@ _HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
 # Evidence, as plain substrings (cheap on big pages): the brand, the script names, the post markup.
 BRAND = ("phpBB", "phpbb", 'id="phpbb"', "subSilver", "prosilver", "subsilver2")
 LINKS = ("viewprofile", "viewforum", "memberlist")
-MARKUP = ("postprofile", "postauthor", 'class="postdetails', 'class="postbody')
+MARKUP = ("postprofile", 'class="postauthor', 'class="postdetails', 'class="postbody')  # (not "bypostauthor": WordPress)
 
 
 def _own_template(doc) -> bool:
