@@ -128,7 +128,8 @@ def date_line_author(tok: Token) -> str | None:
     found = inline_author(residual)
     if found or not before:
         return found
-    before = _ALT_AND_COUNTS.sub(" ", _NUMBERED.sub("", _PARENS.sub(" ", ICON_MARK.sub(" ", before)))).strip()
+    before = _ALT_AND_COUNTS.sub(" ", _NUMBERED.sub("", _PARENS.sub(" ", ICON_MARK.sub(" ", before))))
+    before = _POST_NO.sub(" ", before).strip()  # "#1Geschrieben DATE": the post number run into the label
     segments = [p for p in _BYLINE_PARTS.split(before) if p.strip()] if before else []
     # the part next to the date ("TITLE - NAME - DATE", a print view), else the first ("NAME • flair • DATE")
     for head in dict.fromkeys(segments[-1:] + segments[:1]):
@@ -146,6 +147,7 @@ def date_line_author(tok: Token) -> str | None:
 _BYLINE_PARTS = re.compile(r"\s+[|•·»«]\s*|\s*[|•·»«]\s+|^[|•·»«]\s*|\s+[-–—]\s+|\s+[-–—]$")
 
 
+_POST_NO = re.compile(r"#\s?\d+")
 _PARENS = re.compile(r"\([^)]*\)")  # "(permalink) Old DATE": a link's words in brackets
 # Role badges printed after the name on a byline ("crumb_shot OP", "AutoModerator MOD")
 _BADGES = frozenset("op mod mods admin administrator moderator staff creator author team bot".split())

@@ -64,6 +64,8 @@ def pick_author(names: list[Token]) -> str | None:
     by = BY_LINE.match(texts[0])
     if by:
         return by.group("name").strip()
+    while len(texts) > 2 and len(texts[0].split()) >= 4 and len(texts[1].split()) <= 2:
+        texts = texts[1:]  # "Wild yeast wrangler since 2020" over "levain_leo" / "Admin": a phrase, no name
     counts = Counter(texts)
     repeated = [t for t in texts if counts[t] > 1]  # the name shown twice (avatar text, then name)
     if repeated and repeated[0] != texts[0] and _rank_word(repeated[0]) and not _rank_word(texts[0]):
