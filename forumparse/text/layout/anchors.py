@@ -163,7 +163,10 @@ def footer_layout(tokens: list[Token], anchors: list[int]) -> bool:
         elif prev is not None and (is_text(prev) and not RE_LINE.match(prev.text) and (n or _header_above(tokens, a))
                                    or prev.kind == "nav" and len(prev.text) > 30) or _edited_above(tokens, a):
             footer += 1
-        if nxt is not None and (nxt.kind == "button" or nxt.kind == "body" and LIKED.search(nxt.text)) \
+        if nxt is not None and nxt.kind == "button" and _text_after_buttons(tokens, a, anchors[n + 1]
+                                                                            if n + 1 < len(anchors) else len(tokens)):
+            header += 1  # "Submitted by X on DATE" / "Permalink" / the comment's text: buttons of a header
+        elif nxt is not None and (nxt.kind == "button" or nxt.kind == "body" and LIKED.search(nxt.text)) \
                 or card_below(tokens, a):
             footer += 1
         elif nxt is not None and (is_text(nxt) or nxt.kind == "quote_header"):
@@ -197,6 +200,22 @@ def card_below(tokens: list[Token], a: int, loose: bool = False) -> int | None:
             end += 1
         return end
     return None
+
+
+def _text_after_buttons(tokens: list[Token], a: int, stop: int) -> bool:
+    """Under the date line, after its buttons and maybe a subject line, the text goes on (and
+    runs for more than a line): the date line opens its post."""
+    seen = [t for t in tokens[a + 1:min(stop, a + 12)] if t.kind != "blank"]
+    k = 0
+    while k < len(seen) and seen[k].kind == "button":
+        k += 1
+    nxt_author = date_line_author(tokens[stop]) if stop < len(tokens) and tokens[stop].kind == "date" else None
+    if k < len(seen) and seen[k].kind == "body" and not is_text(seen[k]) and k + 1 < len(seen):
+        if nxt_author and seen[k].text.startswith(nxt_author):
+            return False  # the next post's name, over its text: its date line closes it (footer layout)
+        k += 1  # the comment's subject ("Retire it")
+    text = [t for t in seen[k:k + 2] if is_text(t)]
+    return len(text) == 2 or len(text) == 1 and len(text[0].text) > 60
 
 
 LIST_NUMBER = re.compile(r"^\d{1,4}\.$")  # the post list's item number alone on its line (lynx "2.")

@@ -22,8 +22,8 @@ STATUS = re.compile(r"^(?:(?P<name>.+?)\s+(?:is|ist|est|está)\s+)?(?:offline|on
                      r"(?:\s+(?:offline|online))?$", re.I)
 
 
-AVATAR = re.compile(r"^(?:\d{1,4}\.\s+)?(?:(?P<before>.*?)\s*)?(?:\S+'s avatar|(?:avatar|аватар) (?:of|von|de|di|van|"
-                     r"пользователя)\s+.+|\S+s avatar|\[?avatar\]?)$", re.I)
+AVATAR = re.compile(r"^(?:\d{1,4}\.\s+)?(?:(?P<before>.*?)\s*)?(?:\S+'s (?:avatar|picture|photo)|"
+                    r"(?:avatar|аватар) (?:of|von|de|di|van|пользователя)\s+.+|\S+s avatar|\[?avatar\]?)$", re.I)
 
 
 _INLINE_AUTHOR = (
