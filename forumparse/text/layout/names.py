@@ -179,6 +179,8 @@ NAME_LABEL = re.compile(r"^(?:posted by|author|autor|auteur|autore|from|von|by|p
                         r"(?P<name>[^()]{1,40}?)(?:\s*\([^)]*\))?$", re.I)
 # "by delta_wing" under the date (phpBB's print view); as a user title ("by T. Mascis") it stays whole
 BY_LINE = re.compile(r"^(?:posted by|by|von|par|por|door|от)\s+(?P<name>[^()]{1,40}?)$", re.I)
+# "tobi gravatar image tobi", "Hollis avatar hollis": the avatar's alt text, then the name
+_ALT_BEFORE = re.compile(r"^\S+(?:'s)?\s+(?:gr)?avatar(?:\s+image)?\s+(?=\S)", re.I)
 _AVATAR_ALT = re.compile(r"^\[[^\]\s]{1,40}\]\s?(?=\w)")  # "[ab12]ravelgran": the avatar's alt text before the name
 
 
@@ -211,7 +213,7 @@ def clean_name(text: str) -> str | None:
     label = NAME_LABEL.match(text)
     if label:
         return label.group("name").strip()
-    text = _AVATAR_ALT.sub("", text)
+    text = _AVATAR_ALT.sub("", _ALT_BEFORE.sub("", text))
     text = _undouble(text)
     if AVATAR.match(text) and not AVATAR.match(text).group("before"):
         return None
