@@ -46,14 +46,16 @@ _ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 # A date shown in spans without space between them ("Posted on<span>&lrm;04-17-2019</span><span>10:22
 # AM</span>"): browsers and text renderers glue the parts, "Posted on‎04-17-201910:22 AM"
 _BIDI_MARK = re.compile(r"[\u200e\u200f]")
-_GLUED_TIME = re.compile(r"(?<=\d[./-]\d{4})(?=\d{1,2}:\d\d)")
-_GLUED_POSTED_ON = re.compile(r"\b(posted on)(?=[^\W_])", re.I)
+_GLUED_TIME = re.compile(r"(\d[./-]\d{4})(\d{1,2}:\d\d)")
+_GLUED_POSTED_ON = re.compile(r"([Pp]osted on)(?=[^\W_])")
 
 
 def _unglue_dates(text: str) -> str:
     if "\u200e" in text or "\u200f" in text:
         text = _BIDI_MARK.sub(" ", text)
-    return _GLUED_POSTED_ON.sub(r"\1 ", _GLUED_TIME.sub(" ", text))
+    if "osted on" in text:
+        text = _GLUED_POSTED_ON.sub(r"\1 ", text)
+    return _GLUED_TIME.sub(r"\1 \2", text)
 
 
 @lru_cache(maxsize=8)

@@ -39,9 +39,9 @@ _WEEKDAY_BEFORE = re.compile(rf"(?<![\w])(?:{WEEKDAYS})\.?,?\s+$", re.I)
 # a two-digit year after an apostrophe ("Jul 8 '12", Stack Exchange); "2y ago" is an age in short;
 # a month and day alone ("Jan 9": this year's dates on many boards) is read as relative to the capture;
 # ages in other languages ("vor 5 Jahren", "il y a 3 jours", "5 дней назад") are relative too.
-_HAS_DIGIT_OR_WORD = re.compile(r"\d(?:\d\d\d|[./-]\d|[:h]\d\d|\s*\w+\.?\s+ago|\s+['’]\d\d|\.?\s+[^\W\d_]{3})"
-                                r"|[^\W\d_]{3}\.?\s+\d|\b(?:an?|one)\s+\w+\s+ago"
-                                r"|\b(?:vor|il y a|hace|há)\s+(?:einem|einer|un|une|uno|una|um|uma)\s")
+_HAS_DIGIT_OR_WORD = re.compile(r"\d(?:\d\d\d|[./-]\d|[:h]\d\d|\s*\w+\.?\s+ago|\s+['’]\d\d|\.?\s+[^\W\d_]{3}"
+                                r"|(?<=[^\W\d_]{3}\s\d)|(?<=[^\W\d_]{3}\.\s\d))"
+                                r"|ago\b|(?:vor|il y a|hace|há)\s+(?:einem|einer|un|une|uno|una|um|uma)\s")
 
 
 def find_date(line: str, dates, *, max_len: int = 200):
