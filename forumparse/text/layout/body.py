@@ -73,7 +73,7 @@ def read_body(tokens: list[Token], parts: PostParts, last: bool, subjects=frozen
                 # the end of a header line the renderer wrapped ("... Post subject: Record" /
                 # "Producer - The Way"), right under it
                 long_rule and len(text) == 1 and text[0].line == parts.anchor.line + 1
-                and len(text[0].text) <= 60)
+                and len(text[0].text) <= 60 and not text[0].text.endswith((".", "!", "?", "。", "！", "？")))
             if len(text) <= 1 and subject:
                 out.clear()  # a rule under the post's subject line separates header and text
                 i += 1

@@ -136,15 +136,16 @@ def date_line_author(tok: Token) -> str | None:
         words = [w for w in head.split() if w.lower() not in _LABEL_WORDS]
         while len(words) > 1 and words[-1].lower() in _BADGES:
             words.pop()
-        if len(words) == 1 and not words[0].isdigit() and name_like(words[0]) and not COUNT_AFTER.match(words[0]):
-            return _undouble(words[0])
+        if len(words) == 1 and not words[0].isdigit() and name_like(words[0].rstrip("。")) \
+                and not COUNT_AFTER.match(words[0]):
+            return _undouble(words[0])  # ("名無しさん@お腹いっぱい。：DATE": a 2channel name keeps its full stop)
         if len(segments) > 1 and head is segments[-1] and 1 < len(words) <= 3 and name_like(" ".join(words)) \
                 and all(w[:1].isupper() for w in words):
             return " ".join(words)  # "TITLE - Seasoned Sam - DATE": a name of several words, set apart by dashes
     return None
 
 
-_BYLINE_PARTS = re.compile(r"\s+[|•·»«]\s*|\s*[|•·»«]\s+|^[|•·»«]\s*|\s+[-–—]\s+|\s+[-–—]$")
+_BYLINE_PARTS = re.compile(r"\s+[|•·»«]\s*|\s*[|•·»«]\s+|^[|•·»«]\s*|\s+[-–—]\s+|\s+[-–—]$|\s*：\s*")
 
 
 _POST_NO = re.compile(r"#\s?\d+")
