@@ -29,7 +29,8 @@ _HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
 # Evidence, as plain substrings (cheap on big pages): the brand, the script names, the post markup.
 BRAND = ("phpBB", "phpbb", 'id="phpbb"', "subSilver", "prosilver", "subsilver2")
 LINKS = ("viewprofile", "viewforum", "memberlist")
-MARKUP = ("postprofile", 'class="postauthor', 'class="postdetails', 'class="postbody')  # (not "bypostauthor": WordPress)
+# (class="postauthor, not the bare word: WordPress comments carry a "bypostauthor" class)
+MARKUP = ("postprofile", 'class="postauthor', 'class="postdetails', 'class="postbody')
 
 
 def _own_template(doc) -> bool:
