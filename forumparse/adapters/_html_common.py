@@ -225,9 +225,11 @@ def detect_score(doc, markers, strong=(), gate=(), need=()) -> float:
     quoted in another forum's post and the page is not the engine's either.
     """
     s = scan(doc)
-    if gate and not any(s.in_head(g, 100_000) for g in gate):
-        return 0.0
+    # `need` first: the post-markup words are few and long, so one search each rules out most
+    # foreign pages, where the gate's short words take several
     if need and not has_any(doc, need):
+        return 0.0
+    if gate and not any(s.in_head(g, 100_000) for g in gate):
         return 0.0
     if any(in_ends(doc, m) for m in strong):
         return 1.0

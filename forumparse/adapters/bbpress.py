@@ -60,10 +60,8 @@ class BbPress(Adapter):
     TITLE1 = "h2.topictitle, h2[class*=topictitle], h2"
 
     def detect(self, doc) -> float:
-        if not common.has_any(doc, self.NEED):  # needed on both paths below, and the cheapest to rule out
-            return 0.0
         score = common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE, self.NEED)
-        if not score and common.has(doc, 'id="bbpress-forums"', 400_000) and common.has_any(doc, self.NEED):
+        if not score and common.has_any(doc, self.NEED) and common.has(doc, 'id="bbpress-forums"', 400_000):
             return 0.9  # a WordPress head of inline styles and scripts can push every gate word past its window
         return score
 

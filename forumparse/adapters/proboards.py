@@ -49,8 +49,6 @@ class ProBoards(Adapter):
     CRUMBS = "#nav-tree a, .nav-tree a"
 
     def detect(self, doc) -> float:
-        if not common.has_any(doc, self.NEED):  # needed below, and its long words are the cheapest to rule out
-            return 0.0
         return common.detect_score(doc, self.MARKERS, self.STRONG, self.GATE, self.NEED)
 
     def parse(self, doc, ctx) -> Thread:
