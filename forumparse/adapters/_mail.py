@@ -7,8 +7,6 @@ from __future__ import annotations
 import html
 import re
 
-import lxml.etree
-
 from ..html.select import select
 from ..records import Quote
 from ..vocab import quote_header_author
@@ -64,12 +62,6 @@ def _quoted_name(author: str) -> str | None:
     if re.search(r"\d[:.]\d\d", author):
         author = _BEFORE_NAME.sub("", author)
     return sender_name(author.split("<")[0]) or sender_name(author)
-
-
-def pre_text(el) -> str:
-    """The text of a preformatted mail, `"".join(el.itertext())` (comments left out), as lxml
-    writes it out in one call: a tenth of the cost of iterating its text nodes."""
-    return lxml.etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
 def mail_text(el, *, pre: bool = False, quote_css: str | None = None, drop_css: str | None = None,

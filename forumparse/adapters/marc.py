@@ -10,10 +10,10 @@ import lxml.html
 from attrs import evolve
 
 from ..html.pageinfo import absolute, base_url
-from ..html.select import select, text_of
+from ..html.select import joined_text, select, text_of
 from ..records import Author, Post, Thread
 from ._html_common import has
-from ._mail import pre_text, sender_name, split_mail
+from ._mail import sender_name, split_mail
 from .base import Adapter
 
 HEADER = re.compile(r"^(?P<label>List|Subject|From|Date|Message-ID|To|Cc|Sender|Reply-To)\s*:\s+(?P<value>.*?)\s*$",
@@ -41,7 +41,7 @@ class Marc(Adapter):
         pre = next((el for el in select(doc.tree, "pre") if "From:" in (text_of(el) or "")), None)
         if pre is None:
             return Thread(posts=[])
-        read = read_message(pre_text(pre).split("\n"))
+        read = read_message(joined_text(pre).split("\n"))
         if read is None:
             return Thread(posts=[])
         fields, mail = read

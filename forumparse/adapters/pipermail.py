@@ -6,10 +6,10 @@ import re
 import lxml.etree
 import lxml.html
 
-from ..html.select import text_of
+from ..html.select import joined_text, text_of
 from ..records import Author, Post, Thread
 from ._html_common import has
-from ._mail import pre_text, split_mail
+from ._mail import split_mail
 from .base import Adapter
 
 
@@ -43,7 +43,7 @@ class Pipermail(Adapter):
         pre = _next(mark, "pre")
         if pre is None:
             return Thread(posts=[])
-        body, quotes, signature = split_mail(pre_text(pre))
+        body, quotes, signature = split_mail(joined_text(pre))
         body_el = next(tree.iter("body"), None)
         sender = next(body_el.iter("b"), None) if body_el is not None else None
         name = text_of(sender)

@@ -62,6 +62,12 @@ def text_of(el) -> str | None:
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "title"})
 
 
+def joined_text(el) -> str:
+    """`"".join(el.itertext())` as it is (comments left out, nothing collapsed), written out by
+    lxml in one call: a tenth of the cost of iterating the text nodes (preformatted mails, PTT)."""
+    return lxml.etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+
+
 def _visible_text(el, parts: list[str]) -> None:
     tag = el.tag
     if not isinstance(tag, str):  # comments and processing instructions (the caller adds their tail)
