@@ -6,7 +6,8 @@ import pytest
 from conftest import FIXTURES
 
 from forumparse.adapters import ubbthreads
-from forumparse.adapters._scope import box_scope, holders
+from forumparse.adapters._scope import box_scope
+from forumparse.html.page_classes import holders
 from forumparse.html.pageinfo import PostScope
 from forumparse.html.select import select, select_one, text_of
 
@@ -20,7 +21,7 @@ CASES = [("kunena/aurelia-k6-guest.html", ".kpost-username, .profilebox, .kpost-
 @pytest.mark.parametrize(("case", "css"), CASES)
 def test_holders_are_the_elements_whose_subtree_matches(case, css):
     tree = lxml.html.parse(str(FIXTURES / case)).getroot()
-    found = holders(tree, css)
+    found = holders(select(tree, css))
     expected = {el for el in tree.iter() if isinstance(el.tag, str) and select_one(el, css) is not None}
     assert expected and {el for el in found if isinstance(el.tag, str)} == expected
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..html.pageinfo import PostScope
 from ..html.select import outermost, page_position, select, text_of, xpath
 
-__all__ = ["add_outermost", "box_scope", "holders", "inside", "outermost", "page_position", "within"]
+__all__ = ["add_outermost", "box_scope", "inside", "outermost", "page_position", "within"]
 
 
 def box_scope(boxes):
@@ -41,19 +41,6 @@ class _EachBox:
 
     def text(self, box, *selectors: str) -> str | None:
         return next((value for css in selectors for value in map(text_of, select(box, css)) if value), None)
-
-
-def holders(root, css: str) -> set:
-    """Every element that is or holds a match of `css` under `root`, from one search of the page:
-    for an element under `root`, `el in holders(root, css)` is `select_one(el, css) is not None`
-    without a search of its subtree (asked of each ancestor of each post, that search climbs to
-    the page's outer boxes when a post has no match nearby: quadratic on long pages)."""
-    found: set = set()
-    for el in select(root, css):
-        while el is not None and el not in found:  # a holder found before brought its ancestors in
-            found.add(el)
-            el = el.getparent()
-    return found
 
 
 def inside(found, container):

@@ -7,10 +7,11 @@ import re
 from urllib.parse import urljoin
 
 from ..html.body import extract_body, render_text
+from ..html.page_classes import holders
 from ..html.select import attr, has_class, outermost, select, select_one, text_of
 from ..records import Author, Post, Thread
 from . import _html_common as common
-from ._scope import box_scope, holders
+from ._scope import box_scope
 from .base import Adapter
 
 _ANCHOR = re.compile(r"#(\d+)$")
@@ -66,7 +67,7 @@ class Kunena(Adapter):
         bodies = select(tree, self.BODY_OLD) or select(tree, self.BODY)
         bodies = outermost(bodies)
         url = common.canonical(tree, base) or ctx.url
-        authored = holders(tree, self.AUTHOR)
+        authored = holders(select(tree, self.AUTHOR))
         boxes = [self._box(b, authored) for b in bodies]
         scope = box_scope([box for box in boxes if box is not None])  # each selector once for the page
         posts = [self._post(b, box, scope, base, url, ctx) for b, box in zip(bodies, boxes) if box is not None]

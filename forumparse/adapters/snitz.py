@@ -7,11 +7,11 @@ import re
 import attrs
 
 from ..html.body import extract_body, render_text
+from ..html.page_classes import holders
 from ..html.select import attr, outermost, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from . import _html_common as common
-from ._scope import holders
 from .base import Adapter
 
 _POSTED = re.compile(r"(?:Posted|Geschrieben|Posté|Publicado|Inviato|Geplaatst)\s*-\s*"
@@ -51,7 +51,7 @@ class Snitz(Adapter):
         bodies = select(tree, self.BODY)
         bodies = [b for b in outermost(bodies) if not _name_only(b)]
         # the message is the first text span of a post's row; a later one (after a rule) is the signature
-        profiled = holders(tree, self.PROFILE)
+        profiled = holders(select(tree, self.PROFILE))
         by_row: dict = {}
         for b in bodies:
             row = next((r for r in b.iterancestors("tr") if r in profiled), None)  # the nearest with a profile link

@@ -9,10 +9,11 @@ import re
 import attrs
 
 from ..html.body import extract_body, render_text
+from ..html.page_classes import holders
 from ..html.select import attr, compiled, outermost, select, select_one, text_of, xpath
 from ..records import Author, Post, Thread
 from . import _html_common as common
-from ._scope import box_scope, holders
+from ._scope import box_scope
 from .base import Adapter
 
 _ANCHOR = re.compile(r"^Post(\d+)$")
@@ -63,7 +64,7 @@ class UBBThreads(Adapter):
         bodies = select(tree, self.BODY)
         bodies = outermost(bodies)
         before = _preceding(tree, self.BODY, bodies)
-        authored = holders(tree, self.AUTHOR)
+        authored = holders(select(tree, self.AUTHOR))
         boxes = [next((a for a in b.iterancestors() if a in authored), None) for b in bodies]  # the nearest
         scope = box_scope([box for box in boxes if box is not None])  # each selector once for the page
         posts = [self._post(b, box, scope, *found, base, ctx) for b, box, found in zip(bodies, boxes, before)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from ..html.body import extract_body
+from ..html.page_classes import holders
 from ..html.select import attr, outermost, select, select_one, text_of
 from ..numbers import parse_count
 from ..records import Author, Post, Thread
 from . import _html_common as common
-from ._scope import holders
 from .base import Adapter
 
 _DATE_LINE = re.compile(r"^.*?(?:Reply\s*#\s*\d+\s*-|on\s*:|-)\s*", re.I)
@@ -53,7 +53,7 @@ class YaBB(Adapter):
         base = common.page_base(tree, ctx.url)
         bodies = select(tree, self.BODY)
         bodies = outermost(bodies)
-        profiled = holders(tree, self.PROFILE)
+        profiled = holders(select(tree, self.PROFILE))
         posts = [p for p in (self._post(b, profiled, base, ctx) for b in bodies) if p is not None]
         views, topic = _thread_bar(tree)
         title = (topic or common.pick_text(tree, self.TITLE) or (posts[0].title if posts else None)

@@ -204,5 +204,12 @@ def with_id_prefix(root, *prefixes: str) -> list:
 
 def holders(elements) -> set:
     """Every element at or above one of `elements`: which bodies hold a box that a complex
-    selector (an XPath per body in extract_body) needs, so the others can go without it."""
-    return {node for el in elements for node in (el, *el.iterancestors())}
+    selector (an XPath per body in extract_body) needs, so the others can go without it; for
+    `elements` = select(root, css), `el in holders(...)` is `select_one(el, css) is not None`
+    for an element under root, without a search of its subtree."""
+    found: set = set()
+    for el in elements:
+        while el is not None and el not in found:  # a holder found before brought its ancestors in
+            found.add(el)
+            el = el.getparent()
+    return found
