@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 import lxml.etree
 
 from ..html.select import attr, class_set, select, text_of, xpath
+from ..html.select import first_with_id as select_first_with_id
 from ..numbers import parse_count
 from ..vocab import JOINED_LABEL, LOCATION_LABEL, POSTS_LABEL
 from ._html_common import has, has_last
@@ -280,7 +281,7 @@ def first_with_id(doc, ident: str):
     pass over every id of the page.)"""
     if ident not in doc.text:
         return None
-    return next(iter(xpath(f"descendant-or-self::*[@id='{ident}'][1]")(doc.tree)), None)
+    return select_first_with_id(doc.tree, ident)
 
 
 def page_numbers(el) -> tuple[int | None, int | None, object]:

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import re
 
-import lxml.etree
-
 from ..html.page_classes import by_class, by_owner
 from ..html.pageinfo import absolute, canonical_url
-from ..html.select import attr, joined_text, select, text_of
+from ..html.select import attr, first_with_id, joined_text, select, text_of
 from ..records import Author, Post, Thread
 from ._html_common import has
 from .base import Adapter
@@ -56,7 +54,7 @@ class Ptt(Adapter):
 
     def parse(self, doc, ctx) -> Thread:
         tree = doc.tree
-        content = _first_with_id(tree, self.CONTENT)
+        content = first_with_id(tree, self.CONTENT)
         if content is None:
             return Thread(posts=[])
         # one pass over the article's class attributes finds the metalines and the pushes' fields
@@ -148,15 +146,6 @@ class Ptt(Adapter):
 
 def _first(found: list | None):
     return found[0] if found else None
-
-
-def _first_with_id(root, ident: str):
-    """select_one(root, "#" + ident), read from the top down: the article element comes after a
-    few dozen header elements, where the XPath reads the whole page."""
-    for el in root.iter(lxml.etree.Element):
-        if el.get("id") == ident:
-            return el
-    return None
 
 
 def _account(shown: str | None) -> str | None:

@@ -62,6 +62,12 @@ def text_of(el) -> str | None:
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "title"})
 
 
+def first_with_id(root, ident: str):
+    """select_one(root, "#" + ident) for a plain id, by an XPath that stops at the first match
+    (the CSS translation reads the whole page; ids looked up this way sit near the top)."""
+    return next(iter(xpath(f"descendant-or-self::*[@id='{ident}'][1]")(root)), None)
+
+
 def joined_text(el) -> str:
     """`"".join(el.itertext())` as it is (comments left out, nothing collapsed), written out by
     lxml in one call: a tenth of the cost of iterating the text nodes (preformatted mails, PTT)."""
