@@ -100,12 +100,9 @@ def _decode(raw: bytes, declared: str | None = None, transport: str | None = Non
         if raw.startswith(bom):
             raw = raw[len(bom):]
             return (*_strict(raw, enc), raw if enc == "utf-8" else None)
-    enc = _codec(declared)
-    if enc and not enc.startswith("utf-16") and not enc.startswith("utf-32"):
-        try:
-            return raw.decode(enc), enc, raw if enc == "utf-8" else None
-        except UnicodeDecodeError:
-            pass  # the label is wrong: the page's own evidence decides
+    found = _decoded_as(raw, _byte_codec(declared))
+    if found:
+        return found  # (a wrong label: the page's own evidence decides)
     nul = _nul_pattern_encoding(raw)
     if nul:
         try:
@@ -115,25 +112,39 @@ def _decode(raw: bytes, declared: str | None = None, transport: str | None = Non
     head = raw[:32768]
     lowered = head.lower()  # each alternative of _DECLARED names one of these words: skip its slow scan
     for match in _DECLARED.finditer(head) if b"charset" in lowered or b"encoding" in lowered else ():
-        enc = _codec(next(g for g in match.groups() if g))
-        if enc and not enc.startswith("utf-16") and not enc.startswith("utf-32"):
-            try:
-                return raw.decode(enc), enc, raw if enc == "utf-8" else None
-            except UnicodeDecodeError:
-                break  # the declaration lies; fall through to detection
+        enc = _byte_codec(next(g for g in match.groups() if g))
+        if enc:
+            found = _decoded_as(raw, enc)
+            if found:
+                return found
+            break  # the declaration lies; fall through to detection
     try:
         return raw.decode("utf-8"), "utf-8", raw
     except UnicodeDecodeError:
         pass
     served = _TRANSPORT_CHARSET.search(transport or "")
-    enc = _codec(served.group(1)) if served else None
-    if enc and not enc.startswith(("utf-", "utf_")):
-        try:
-            return raw.decode(enc), enc, None
-        except UnicodeDecodeError:
-            pass
+    found = _decoded_as(raw, _byte_codec(served.group(1)) if served else None)  # (UTF-8 failed above)
+    if found:
+        return found
     text, encoding = _guess(raw)
     return text, encoding, None
+
+
+def _byte_codec(label: str | bytes | None) -> str | None:
+    """The codec a label names, unless a UTF-16/32 one: without a BOM or the NUL pattern such a
+    label on the bytes is wrong."""
+    enc = _codec(label)
+    return None if not enc or enc.startswith(("utf-16", "utf-32")) else enc
+
+
+def _decoded_as(raw: bytes, enc: str | None) -> tuple[str, str, bytes | None] | None:
+    """_decode's answer for `raw` in codec `enc`, or None when there is no codec or it does not fit."""
+    if not enc:
+        return None
+    try:
+        return raw.decode(enc), enc, raw if enc == "utf-8" else None
+    except UnicodeDecodeError:
+        return None
 
 
 def _guess(raw: bytes) -> tuple[str, str]:
